@@ -1,0 +1,67 @@
+/**
+ * The whole live contract in one place (docs/ARCHITECTURE.md §5). The server
+ * types its io with these; the client uses them reversed:
+ * `Socket<ServerToClientEvents, ClientToServerEvents>`.
+ */
+import type { AckFn } from "./errors.ts";
+import type { LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchReplay, WatchSnapshot } from "./model.ts";
+import type {
+  DeskRegisterInput,
+  HallFinishInput,
+  HallPrioritizeInput,
+  HallRequeueInput,
+  QueueJoinInput,
+  SessionRefInput,
+  SessionUpdateInput,
+  SessionWatchInput,
+  TicketRefInput,
+  TranscriptAmendInput,
+  TranscriptAppendInput,
+  VoterTokenInput,
+} from "./schemas.ts";
+
+export type { Ack, AckFn, ErrorBody, ErrorCode } from "./errors.ts";
+export type * from "./model.ts";
+
+export interface JoinResult {
+  ticket: TicketView;
+  voterToken: string;
+}
+export interface TicketResult {
+  ticket: TicketView;
+}
+
+export interface ClientToServerEvents {
+  "session:watch": (p: SessionWatchInput, ack: AckFn<WatchSnapshot | WatchReplay>) => void;
+  /** extension: stop receiving a session's events */
+  "session:unwatch": (p: SessionRefInput, ack: AckFn<{ sessionId: string }>) => void;
+  "queue:join": (p: QueueJoinInput, ack: AckFn<JoinResult>) => void;
+  "ticket:resume": (p: VoterTokenInput, ack: AckFn<TicketResult>) => void;
+  "queue:leave": (p: VoterTokenInput, ack: AckFn<TicketResult>) => void;
+  "desk:register": (p: DeskRegisterInput, ack: AckFn<JoinResult>) => void;
+  "hall:callNext": (p: SessionRefInput, ack: AckFn<TicketResult>) => void;
+  "hall:call": (p: TicketRefInput, ack: AckFn<TicketResult>) => void;
+  "hall:start": (p: TicketRefInput, ack: AckFn<TicketResult>) => void;
+  "hall:finish": (p: HallFinishInput, ack: AckFn<TicketResult>) => void;
+  "hall:noShow": (p: TicketRefInput, ack: AckFn<TicketResult>) => void;
+  "hall:requeue": (p: HallRequeueInput, ack: AckFn<TicketResult>) => void;
+  "hall:prioritize": (p: HallPrioritizeInput, ack: AckFn<TicketResult>) => void;
+  "session:update": (p: SessionUpdateInput, ack: AckFn<{ session: SessionView }>) => void;
+  "transcript:append": (p: TranscriptAppendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
+  "transcript:amend": (p: TranscriptAmendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
+}
+
+export interface ServerToClientEvents {
+  "session:events": (events: LiveEvent[]) => void;
+  "session:viewers": (p: { sessionId: string; count: number }) => void;
+  "ticket:event": (p: { ticket: TicketView }) => void;
+}
+
+/** Per-socket state kept by the server (socket.data). */
+export interface SocketData {
+  userId?: string;
+  tokenHash?: string;
+  /** ticket ids whose own projection this socket receives */
+  ticketIds: string[];
+  ip: string;
+}

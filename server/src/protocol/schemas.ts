@@ -1,0 +1,128 @@
+/** zod schemas of every client→server payload, with the contract's limits. */
+import { z } from "zod";
+
+export const LIMITS = {
+  name: 50,
+  phone: 30,
+  topic: 100,
+  question: 2000,
+  transcriptText: 5000,
+  summary: 2000,
+  category: 50,
+  reason: 200,
+  requestId: 100,
+  id: 64,
+  token: 200,
+  streamUrl: 500,
+  theme: 200,
+} as const;
+
+const id = z.string().trim().min(1).max(LIMITS.id);
+const requestId = z.string().trim().min(8).max(LIMITS.requestId).optional();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : undefined));
+const phone = z
+  .string()
+  .trim()
+  .max(LIMITS.phone)
+  .regex(/^[0-9+\-() ]*$/, "digits only")
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : undefined));
+
+export const sessionWatchSchema = z.object({
+  sessionId: id,
+  sinceSeq: z.number().int().min(0).optional(),
+});
+export const sessionUnwatchSchema = z.object({ sessionId: id });
+
+const voterFields = {
+  sessionId: id,
+  name: text(LIMITS.name),
+  phone,
+  topic: text(LIMITS.topic),
+  question: optionalText(LIMITS.question),
+  isPublic: z.boolean(),
+  requestId,
+};
+export const queueJoinSchema = z.object(voterFields);
+export const deskRegisterSchema = z.object({
+  ...voterFields,
+  isPublic: z.boolean().default(false),
+  priority: optionalText(LIMITS.reason),
+});
+export const voterTokenSchema = z.object({ voterToken: z.string().min(16).max(LIMITS.token) });
+
+export const sessionRefSchema = z.object({ sessionId: id });
+export const ticketRefSchema = z.object({ ticketId: id });
+export const hallFinishSchema = z.object({
+  ticketId: id,
+  summary: optionalText(LIMITS.summary),
+  followUp: z
+    .object({ category: text(LIMITS.category), summary: text(LIMITS.summary) })
+    .optional()
+    .nullable()
+    .transform((v) => v ?? undefined),
+});
+export const hallRequeueSchema = z.object({ ticketId: id, keepPlace: z.boolean().optional() });
+export const hallPrioritizeSchema = z.object({ ticketId: id, reason: text(LIMITS.reason) });
+
+export const sessionStatusSchema = z.enum(["SCHEDULED", "OPEN", "LIVE", "PAUSED", "ENDED"]);
+export const sessionUpdateSchema = z.object({
+  sessionId: id,
+  status: sessionStatusSchema.optional(),
+  queueOpen: z.boolean().optional(),
+  theme: z.string().trim().max(LIMITS.theme).optional(),
+  streamUrl: z
+    .string()
+    .trim()
+    .max(LIMITS.streamUrl)
+    .refine((v) => v === "" || /^https?:\/\//.test(v), "http(s) URL")
+    .optional()
+    .nullable(),
+});
+
+export const transcriptKindSchema = z.enum(["SYSTEM", "QUESTION", "ANSWER", "NOTE"]);
+export const speakerRoleSchema = z.enum(["VOTER", "DEPUTY", "STAFF", "SYSTEM"]);
+export const visibilitySchema = z.enum(["PUBLIC", "STAFF"]);
+export const transcriptAppendSchema = z.object({
+  sessionId: id,
+  ticketId: id.optional().nullable().transform((v) => v ?? undefined),
+  kind: transcriptKindSchema,
+  speakerRole: speakerRoleSchema,
+  speakerName: optionalText(LIMITS.name),
+  text: text(LIMITS.transcriptText),
+  visibility: visibilitySchema.default("PUBLIC"),
+  requestId,
+});
+export const transcriptAmendSchema = z.object({ entryId: id, text: text(LIMITS.transcriptText) });
+
+export type SessionWatchInput = z.input<typeof sessionWatchSchema>;
+export type QueueJoinInput = z.input<typeof queueJoinSchema>;
+export type DeskRegisterInput = z.input<typeof deskRegisterSchema>;
+export type VoterTokenInput = z.input<typeof voterTokenSchema>;
+export type SessionRefInput = z.input<typeof sessionRefSchema>;
+export type TicketRefInput = z.input<typeof ticketRefSchema>;
+export type HallFinishInput = z.input<typeof hallFinishSchema>;
+export type HallRequeueInput = z.input<typeof hallRequeueSchema>;
+export type HallPrioritizeInput = z.input<typeof hallPrioritizeSchema>;
+export type SessionUpdateInput = z.input<typeof sessionUpdateSchema>;
+export type TranscriptAppendInput = z.input<typeof transcriptAppendSchema>;
+export type TranscriptAmendInput = z.input<typeof transcriptAmendSchema>;
+
+/** zod issues → the contract's `details`: field path → message. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    details[key] ??= issue.message;
+  }
+  return details;
+}

@@ -1,0 +1,31 @@
+/**
+ * The database client. SQLite (default) through better-sqlite3 in WAL mode;
+ * PostgreSQL is selected by a postgresql:// DATABASE_URL (docs/ARCHITECTURE.md §3).
+ */
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client.ts";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export { PrismaClient };
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens the database and applies the SQLite pragmas the service relies on. */
+export async function openDatabase(url: string): Promise<Db> {
+  if (isPostgresUrl(url)) {
+    throw new Error("DATABASE_URL is PostgreSQL, which this build does not run yet (see docs/ARCHITECTURE.md, Scale-out)");
+  }
+  const adapter = new PrismaBetterSQLite3({ url: url.replace(/^file:/, ""), timeout: 5000 });
+  const db = new PrismaClient({ adapter });
+  // WAL lets readers run beside the writer; NORMAL sync is durable against a
+  // process crash (what we promise on ack) and loses at most the last commits
+  // on power loss. busy_timeout covers a second process (seed, CLI).
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  await db.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
+  return db;
+}

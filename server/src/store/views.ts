@@ -1,0 +1,101 @@
+/** Rows → wire views (staff projection: everything). Projections narrow these. */
+import type {
+  Case,
+  ReceptionSession,
+  Ticket,
+  TranscriptEntry,
+  Venue,
+} from "../generated/prisma/client.ts";
+import type { CaseView, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+export function parseDeputies(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" | "kind" | "town"> }): SessionView {
+  return {
+    id: s.id,
+    venueId: s.venueId,
+    venueName: s.venue.name,
+    venueKind: s.venue.kind,
+    town: s.venue.town,
+    title: s.title,
+    theme: s.theme,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    deputies: parseDeputies(s.deputies),
+    streamUrl: s.streamUrl,
+    slotMin: s.slotMin,
+    walkInHeadStartMin: s.walkInHeadStartMin,
+    status: s.status,
+    queueOpen: s.queueOpen,
+    avgServiceSec: s.avgServiceSec,
+  };
+}
+
+export function toTicketView(t: Ticket, trackingCode?: string | null): TicketView {
+  return {
+    id: t.id,
+    sessionId: t.sessionId,
+    label: t.label,
+    channel: t.channel,
+    status: t.status,
+    rank: t.rank,
+    name: t.name,
+    topic: t.topic,
+    isPublic: t.isPublic,
+    priority: t.priorityReason != null,
+    joinedAt: t.joinedAt.toISOString(),
+    calledAt: iso(t.calledAt),
+    startedAt: iso(t.startedAt),
+    finishedAt: iso(t.finishedAt),
+    phone: t.phone,
+    question: t.question,
+    priorityReason: t.priorityReason,
+    summary: t.summary,
+    trackingCode: trackingCode ?? null,
+  };
+}
+
+export function toTranscriptView(e: TranscriptEntry): TranscriptEntryView {
+  return {
+    id: e.id,
+    sessionId: e.sessionId,
+    ticketId: e.ticketId,
+    kind: e.kind,
+    speakerRole: e.speakerRole,
+    speakerName: e.speakerName,
+    text: e.text,
+    visibility: e.visibility,
+    amendsId: e.amendsId,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+export function toCaseView(c: Case): CaseView {
+  return {
+    id: c.id,
+    trackingCode: c.trackingCode,
+    sessionId: c.sessionId,
+    ticketId: c.ticketId,
+    venueId: c.venueId,
+    category: c.category,
+    summary: c.summary,
+    status: c.status,
+    assignee: c.assignee,
+    dueAt: iso(c.dueAt),
+    resolution: c.resolution,
+    rejectReason: c.rejectReason,
+    satisfaction: c.satisfaction,
+    feedbackComment: c.feedbackComment,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
