@@ -135,3 +135,40 @@ export interface UserView {
   venueIds: string[];
   disabled?: boolean;
 }
+
+export interface DeputyGroupView {
+  id: string;
+  name: string;
+  town: string;
+}
+
+/** GET /api/venues: the 家→站→室 tree, roots first, children nested. */
+export interface VenueNode {
+  id: string;
+  name: string;
+  kind: VenueKind;
+  town: string;
+  address: string;
+  parentId: string | null;
+  deputyGroupId: string | null;
+  deputyGroupName: string | null;
+  children: VenueNode[];
+}
+
+/** GET /api/track/:code — what a voter may see of their case (no personal data). */
+export interface TrackView {
+  trackingCode: string;
+  status: CaseStatus;
+  category: string;
+  summary: string;
+  venueName: string;
+  sessionTitle: string | null;
+  resolution: string | null;
+  rejectReason: string | null;
+  dueAt: string | null;
+  satisfaction: number | null;
+  feedbackComment: string | null;
+  canRate: boolean;
+  history: { type: string; status: CaseStatus | null; note: string | null; at: string }[];
+  createdAt: string;
+}
