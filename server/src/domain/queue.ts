@@ -32,12 +32,12 @@ export function nextToCall<T extends Rankable>(tickets: readonly T[]): T | undef
   return waitingInOrder(tickets)[0];
 }
 
-/** Priority puts a ticket just ahead of the current head (never ahead of those already called). */
-export function priorityRank(tickets: readonly Rankable[], ticketId: string): number {
-  const head = waitingInOrder(tickets).find((t) => t.id !== ticketId);
-  const own = tickets.find((t) => t.id === ticketId);
-  if (!head) return own?.rank ?? 0;
-  return Math.min(head.rank - 1, own?.rank ?? Infinity);
+/**
+ * Priority puts a ticket just ahead of the current head of the waiting line
+ * (those already called keep the floor); a ticket already ahead stays put.
+ */
+export function priorityRank(ownRank: number, headRank: number | undefined): number {
+  return headRank === undefined ? ownRank : Math.min(ownRank, headRank - 1);
 }
 
 /** Requeue after a no-show or a skip: to the back (now), or keep the old place. */

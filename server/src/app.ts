@@ -1,0 +1,127 @@
+/**
+ * The composition root: createApp({ config, db }) wires storage, services and
+ * transport (Express + Socket.IO on one HTTP server). Tests pass their own
+ * database and clock.
+ */
+import { existsSync } from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import express from "express";
+import helmet from "helmet";
+import { Server } from "socket.io";
+import type { Config } from "./config.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./protocol/events.ts";
+import type { ServiceDeps } from "./services/deps.ts";
+import type { Db } from "./store/prisma.ts";
+import { WriteLanes } from "./store/write-lane.ts";
+import { authRoutes } from "./transport/http/auth.routes.ts";
+import { errorHandler } from "./transport/http/http-kit.ts";
+import { sessionRoutes } from "./transport/http/sessions.routes.ts";
+import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
+import { originAllowed } from "./transport/origin.ts";
+import { loginRoom } from "./transport/rooms.ts";
+import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
+
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  now?: () => Date;
+  log?: Logger;
+}
+
+export interface App {
+  http: HttpServer;
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  deps: ServiceDeps;
+  close(): Promise<void>;
+}
+
+export async function createApp({ config, db, now = () => new Date(), log = createLogger() }: AppOptions): Promise<App> {
+  const app = express();
+  const http = createServer(app);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    // Frames are small; compressing each costs more CPU than it saves on a LAN or 4G.
+    perMessageDeflate: false,
+    httpCompression: false,
+    allowRequest: (req, cb) => cb(null, originAllowed(req, config.allowedOrigins)),
+    cors: config.allowedOrigins ? { origin: config.allowedOrigins, credentials: true } : undefined,
+    connectionStateRecovery: undefined,
+  });
+
+  const cleanups: Array<() => Promise<void>> = [];
+  if (config.redisUrl) cleanups.push(await attachRedisAdapter(io, config.redisUrl));
+
+  const broadcaster = new LiveBroadcaster(io, config.coalesceMs);
+  const lanes = new WriteLanes(db, (events) => broadcaster.publish(events));
+  const deps: ServiceDeps = { db, lanes, config, now };
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "media-src": ["'self'", "blob:", "https:", "http:"],
+          "connect-src": ["'self'", "https:", "http:", "ws:", "wss:"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "upgrade-insecure-requests": null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await db.$queryRawUnsafe("SELECT 1");
+      res.json({ ok: true });
+    } catch {
+      res.status(500).json({ ok: false });
+    }
+  });
+  app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true)));
+  app.use("/api", sessionRoutes(deps));
+  app.use("/api", (_req, res) => {
+    res.status(404).json({ error: { code: "NOT_FOUND", message: "no such route" } });
+  });
+
+  const clientDir = config.clientDir ? path.resolve(config.clientDir) : null;
+  if (clientDir && existsSync(path.join(clientDir, "index.html"))) {
+    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+    // Client-side routes (/s/…, /hall/…) all load the single page.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+  }
+  app.use(errorHandler(log));
+
+  attachLiveHandlers(io, deps, broadcaster, log);
+
+  return {
+    http,
+    io,
+    deps,
+    async close() {
+      broadcaster.close();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      for (const c of cleanups) await c();
+    },
+  };
+}
+
+async function attachRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {
+  const [{ createAdapter }, { createClient }] = await Promise.all([import("@socket.io/redis-adapter"), import("redis")]);
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  return async () => {
+    await Promise.allSettled([pub.quit(), sub.quit()]);
+  };
+}

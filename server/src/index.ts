@@ -1,0 +1,32 @@
+/** Entry point: read the environment, open the database, seed the demo if asked, listen. */
+import { readConfig } from "./config.ts";
+import { createApp } from "./app.ts";
+import { createLogger } from "./logger.ts";
+import { openDatabase } from "./store/prisma.ts";
+import { isDatabaseEmpty, seedDemoData } from "./store/demo-seed.ts";
+
+const config = readConfig();
+const log = createLogger();
+const db = await openDatabase(config.databaseUrl);
+
+if (config.demoSeed && (await isDatabaseEmpty(db))) {
+  await seedDemoData(db, { password: config.demoPassword, now: new Date() });
+  log.info("demo data loaded");
+}
+
+const app = await createApp({ config, db, log });
+app.http.listen(config.port, config.host, () => {
+  log.info("listening", { url: `http://${config.host}:${config.port}` });
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  await app.close();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

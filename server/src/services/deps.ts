@@ -1,0 +1,27 @@
+/** What every service receives from the composition root. */
+import type { Config } from "../config.ts";
+import type { Db } from "../store/prisma.ts";
+import type { WriteLanes } from "../store/write-lane.ts";
+import type { Role } from "../protocol/model.ts";
+
+export interface ServiceDeps {
+  db: Db;
+  lanes: WriteLanes;
+  config: Config;
+  /** injectable for tests */
+  now: () => Date;
+}
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  venueIds: string[];
+  tokenHash: string;
+}
+
+/** Who is asking: a logged-in staff member/deputy/admin, or nobody (a voter or viewer). */
+export interface Actor {
+  user: AuthUser | null;
+}

@@ -1,0 +1,175 @@
+/**
+ * The deputy's console: call, start, finish, no-show, requeue, prioritize.
+ * Each is one transaction in the session's write lane that checks the ticket
+ * state machine, writes the ticket, and appends its events.
+ */
+import { nextAverageServiceSec } from "../domain/eta.ts";
+import { priorityRank, requeueRank } from "../domain/queue.ts";
+import { canServe } from "../domain/session-lifecycle.ts";
+import { canApply, ON_THE_FLOOR, RESULT_OF, type TicketAction } from "../domain/ticket-lifecycle.ts";
+import { AppError } from "../protocol/errors.ts";
+import type { TicketView } from "../protocol/model.ts";
+import type { LaneContext } from "../store/write-lane.ts";
+import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { requireVenueRole } from "./auth.ts";
+import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
+import { findSessionOrThrow, findTicketOrThrow, findTicketPlace } from "./lookups.ts";
+import { trackingCode } from "./secrets.ts";
+
+const WAIT_ORDER = [{ rank: "asc" as const }, { label: "asc" as const }];
+
+async function ensureFloorFree(ctx: LaneContext, exceptTicketId?: string): Promise<void> {
+  const busy = await ctx.tx.ticket.findFirst({
+    where: { sessionId: ctx.sessionId, status: { in: [...ON_THE_FLOOR] }, ...(exceptTicketId ? { id: { not: exceptTicketId } } : {}) },
+    select: { label: true },
+  });
+  if (busy) throw new AppError("CONFLICT", `${busy.label} 正在接待中 / ${busy.label} is still being served`);
+}
+
+async function ensureServing(ctx: LaneContext): Promise<void> {
+  const s = await findSessionOrThrow(ctx.tx, ctx.sessionId);
+  if (!canServe(s.status)) throw new AppError("CONFLICT", "接待日未开始或已结束 / the session is not open");
+}
+
+async function saveTicket(ctx: LaneContext, ticketId: string, data: Prisma.TicketUpdateInput, at: Date, actorId: string): Promise<TicketView> {
+  const row = await ctx.tx.ticket.update({ where: { id: ticketId }, data, include: { case: { select: { trackingCode: true } } } });
+  const view = toTicketView(row, row.case?.trackingCode);
+  await ctx.append("ticket.updated", view, at, actorId);
+  return view;
+}
+
+/** Runs `body` in the ticket's session lane after checking scope and the state machine. */
+async function onTicket(
+  deps: ServiceDeps,
+  actor: Actor,
+  ticketId: string,
+  action: TicketAction,
+  body: (ctx: LaneContext, ticket: Awaited<ReturnType<typeof findTicketOrThrow>>, user: AuthUser, now: Date) => Promise<TicketView>,
+): Promise<{ ticket: TicketView }> {
+  const place = await findTicketPlace(deps.db, ticketId);
+  const user = requireVenueRole(actor, place.venueId);
+  const ticket = await deps.lanes.run(place.sessionId, async (ctx) => {
+    const current = await findTicketOrThrow(ctx.tx, ticketId);
+    if (!canApply(action, current.status)) {
+      throw new AppError("CONFLICT", `排号 ${current.label} 当前状态为 ${current.status}，不能执行此操作 / not allowed while ${current.status}`);
+    }
+    await ensureServing(ctx);
+    return body(ctx, current, user, deps.now());
+  });
+  return { ticket };
+}
+
+export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ ticket: TicketView }> {
+  const session = await findSessionOrThrow(deps.db, sessionId);
+  const user = requireVenueRole(actor, session.venueId);
+  const ticket = await deps.lanes.run(sessionId, async (ctx) => {
+    await ensureServing(ctx);
+    await ensureFloorFree(ctx);
+    const head = await ctx.tx.ticket.findFirst({ where: { sessionId, status: "WAITING" }, orderBy: WAIT_ORDER });
+    if (!head) throw new AppError("CONFLICT", "没有等候的选民 / nobody is waiting");
+    const now = deps.now();
+    return saveTicket(ctx, head.id, { status: RESULT_OF.call, calledAt: now }, now, user.id);
+  });
+  return { ticket };
+}
+
+export function callTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
+  return onTicket(deps, actor, ticketId, "call", async (ctx, t, user, now) => {
+    await ensureFloorFree(ctx, t.id);
+    return saveTicket(ctx, t.id, { status: RESULT_OF.call, calledAt: now }, now, user.id);
+  });
+}
+
+export function startTurn(deps: ServiceDeps, actor: Actor, ticketId: string) {
+  return onTicket(deps, actor, ticketId, "start", async (ctx, t, user, now) => {
+    const view = await saveTicket(ctx, t.id, { status: RESULT_OF.start, startedAt: now }, now, user.id);
+    // The voter's question opens the turn's record; it is public only if the voter allowed it.
+    const text = t.question ? `${t.topic}：${t.question}` : t.topic;
+    const entry = await ctx.tx.transcriptEntry.create({
+      data: {
+        sessionId: t.sessionId,
+        ticketId: t.id,
+        kind: "QUESTION",
+        speakerRole: "VOTER",
+        speakerName: t.label,
+        text,
+        visibility: t.isPublic ? "PUBLIC" : "STAFF",
+        authorId: user.id,
+        createdAt: now,
+      },
+    });
+    await ctx.append("transcript.appended", toTranscriptView(entry), now, user.id);
+    return view;
+  });
+}
+
+export interface FinishInput {
+  ticketId: string;
+  summary?: string | undefined;
+  followUp?: { category: string; summary: string } | undefined;
+}
+
+export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) {
+  return onTicket(deps, actor, input.ticketId, "finish", async (ctx, t, user, now) => {
+    const session = await findSessionOrThrow(ctx.tx, t.sessionId);
+    if (input.followUp) {
+      const created = await ctx.tx.case.create({
+        data: {
+          trackingCode: trackingCode(),
+          sessionId: t.sessionId,
+          ticketId: t.id,
+          venueId: session.venueId,
+          category: input.followUp.category,
+          summary: input.followUp.summary,
+          createdAt: now,
+          events: { create: { type: "created", toStatus: "OPEN", actorId: user.id, actorName: user.displayName, at: now } },
+        },
+      });
+      await ctx.append("case.created", toCaseView(created), now, user.id);
+    }
+    const view = await saveTicket(ctx, t.id, { status: RESULT_OF.finish, finishedAt: now, summary: input.summary ?? null }, now, user.id);
+    if (t.startedAt) {
+      const turnSec = Math.max(1, Math.round((now.getTime() - t.startedAt.getTime()) / 1000));
+      const updated = await ctx.tx.receptionSession.update({
+        where: { id: session.id },
+        data: {
+          avgServiceSec: nextAverageServiceSec(session.avgServiceSec, session.finishedTurns, turnSec),
+          finishedTurns: { increment: 1 },
+        },
+        include: { venue: true },
+      });
+      await ctx.append("session.updated", toSessionView(updated), now, user.id);
+    }
+    return view;
+  });
+}
+
+export function markNoShow(deps: ServiceDeps, actor: Actor, ticketId: string) {
+  return onTicket(deps, actor, ticketId, "noShow", (ctx, t, user, now) =>
+    saveTicket(ctx, t.id, { status: RESULT_OF.noShow, finishedAt: now }, now, user.id),
+  );
+}
+
+export function requeueTicket(deps: ServiceDeps, actor: Actor, ticketId: string, keepPlace: boolean) {
+  return onTicket(deps, actor, ticketId, "requeue", (ctx, t, user, now) =>
+    saveTicket(
+      ctx,
+      t.id,
+      { status: RESULT_OF.requeue, rank: requeueRank(t.rank, now.getTime(), keepPlace), calledAt: null, startedAt: null, finishedAt: null },
+      now,
+      user.id,
+    ),
+  );
+}
+
+export function prioritizeTicket(deps: ServiceDeps, actor: Actor, ticketId: string, reason: string) {
+  return onTicket(deps, actor, ticketId, "prioritize", async (ctx, t, user, now) => {
+    const head = await ctx.tx.ticket.findFirst({
+      where: { sessionId: t.sessionId, status: "WAITING", id: { not: t.id } },
+      orderBy: WAIT_ORDER,
+      select: { rank: true },
+    });
+    return saveTicket(ctx, t.id, { rank: priorityRank(t.rank, head?.rank), priorityReason: reason }, now, user.id);
+  });
+}

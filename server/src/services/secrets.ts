@@ -1,0 +1,42 @@
+/**
+ * Random tokens, their stored hashes, and the sealed voter token that lets a
+ * retried join return the same answer without storing the token in clear.
+ */
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+
+export const newToken = (): string => randomBytes(32).toString("base64url");
+
+export const sha256 = (s: string): string => createHash("sha256").update(s).digest("hex");
+
+export const tokenHash = (token: string): string => sha256(`token:${token}`);
+
+/** The stored key of a client's requestId (per session, so ids cannot collide across sessions). */
+export const requestKeyOf = (sessionId: string, requestId: string): string => sha256(`request:${sessionId}:${requestId}`);
+
+const sealKey = (requestId: string): Buffer => createHash("sha256").update(`seal:${requestId}`).digest();
+
+/** Encrypts a voter token under a key only the sender of requestId can derive. */
+export function sealWithRequestId(secret: string, requestId: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", sealKey(requestId), iv);
+  const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+}
+
+export function openWithRequestId(sealed: string, requestId: string): string | null {
+  try {
+    const raw = Buffer.from(sealed, "base64url");
+    const decipher = createDecipheriv("aes-256-gcm", sealKey(requestId), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** 8 characters without look-alikes (no 0/O, 1/I/L), for tracking codes read over the phone. */
+export function trackingCode(): string {
+  const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  const bytes = randomBytes(8);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+}

@@ -1,0 +1,61 @@
+/** Opening, going live, pausing and ending a reception day; editing its live settings. */
+import { canMoveSession, queueOpenAfter } from "../domain/session-lifecycle.ts";
+import { AppError } from "../protocol/errors.ts";
+import type { SessionStatus, SessionView } from "../protocol/model.ts";
+import { toSessionView } from "../store/views.ts";
+import { requireVenueRole } from "./auth.ts";
+import type { Actor, ServiceDeps } from "./deps.ts";
+import { findSessionOrThrow } from "./lookups.ts";
+
+export interface SessionChanges {
+  status?: SessionStatus | undefined;
+  queueOpen?: boolean | undefined;
+  theme?: string | undefined;
+  title?: string | undefined;
+  streamUrl?: string | null | undefined;
+  startsAt?: Date | undefined;
+  endsAt?: Date | undefined;
+  deputies?: string[] | undefined;
+  slotMin?: number | undefined;
+  walkInHeadStartMin?: number | undefined;
+}
+
+export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: string, changes: SessionChanges): Promise<{ session: SessionView }> {
+  const existing = await findSessionOrThrow(deps.db, sessionId);
+  const user = requireVenueRole(actor, existing.venueId);
+  const session = await deps.lanes.run(sessionId, async ({ tx, append }) => {
+    const s = await findSessionOrThrow(tx, sessionId);
+    const status = changes.status ?? s.status;
+    if (!canMoveSession(s.status, status)) {
+      throw new AppError("CONFLICT", `接待日不能从 ${s.status} 变为 ${status} / cannot move from ${s.status} to ${status}`);
+    }
+    if (status === "ENDED" && changes.queueOpen) throw new AppError("CONFLICT", "已结束的接待日不能开放排队 / an ended session cannot open its queue");
+    const startsAt = changes.startsAt ?? s.startsAt;
+    const endsAt = changes.endsAt ?? s.endsAt;
+    if (endsAt <= startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
+    const queueOpen = changes.queueOpen ?? (changes.status ? queueOpenAfter(status, s.queueOpen) : s.queueOpen);
+    const now = deps.now();
+    const row = await tx.receptionSession.update({
+      where: { id: sessionId },
+      data: {
+        status,
+        queueOpen,
+        theme: changes.theme,
+        title: changes.title,
+        streamUrl: changes.streamUrl === "" ? null : changes.streamUrl,
+        startsAt: changes.startsAt,
+        endsAt: changes.endsAt,
+        deputies: changes.deputies ? JSON.stringify(changes.deputies) : undefined,
+        slotMin: changes.slotMin,
+        walkInHeadStartMin: changes.walkInHeadStartMin,
+        // Before anyone is served, the expected turn is the slot length.
+        ...(changes.slotMin !== undefined && s.finishedTurns === 0 ? { avgServiceSec: changes.slotMin * 60 } : {}),
+      },
+      include: { venue: true },
+    });
+    const view = toSessionView(row);
+    await append("session.updated", view, now, user.id);
+    return view;
+  });
+  return { session };
+}

@@ -1,0 +1,108 @@
+/** Reception days over HTTP: list, read, schedule, and the staff's full record of one. */
+import { AppError } from "../protocol/errors.ts";
+import type { CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import { eventsSince } from "../store/session-events.ts";
+import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
+import { projectEvent } from "../domain/projections.ts";
+import { requireVenueRole } from "./auth.ts";
+import type { Actor, ServiceDeps } from "./deps.ts";
+import { findSessionOrThrow } from "./lookups.ts";
+
+export interface SessionFilter {
+  venueId?: string | undefined;
+  town?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  status?: SessionStatus | undefined;
+  theme?: string | undefined;
+  limit?: number | undefined;
+}
+
+export type ListedSession = SessionView & { live: boolean };
+
+export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise<ListedSession[]> {
+  const rows = await deps.db.receptionSession.findMany({
+    where: {
+      venueId: f.venueId,
+      status: f.status,
+      venue: f.town ? { town: f.town } : undefined,
+      theme: f.theme ? { contains: f.theme } : undefined,
+      startsAt: { gte: f.from, lte: f.to },
+    },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: Math.min(f.limit ?? 500, 1000),
+    include: { venue: true },
+  });
+  return rows.map((r) => ({ ...toSessionView(r), live: r.status === "LIVE" }));
+}
+
+export async function getSession(deps: ServiceDeps, id: string): Promise<SessionView> {
+  return toSessionView(await findSessionOrThrow(deps.db, id));
+}
+
+export interface NewSession {
+  venueId: string;
+  title: string;
+  theme?: string | undefined;
+  startsAt: Date;
+  endsAt: Date;
+  deputies?: string[] | undefined;
+  streamUrl?: string | null | undefined;
+  slotMin?: number | undefined;
+  walkInHeadStartMin?: number | undefined;
+  status?: "SCHEDULED" | "OPEN" | undefined;
+}
+
+export async function createSession(deps: ServiceDeps, actor: Actor, input: NewSession): Promise<SessionView> {
+  const venue = await deps.db.venue.findUnique({ where: { id: input.venueId } });
+  if (!venue) throw new AppError("NOT_FOUND", "没有这个联络站 / no such venue");
+  requireVenueRole(actor, venue.id, ["ADMIN", "STAFF"]);
+  if (input.endsAt <= input.startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
+  const slotMin = input.slotMin ?? 8;
+  const status = input.status ?? "SCHEDULED";
+  const row = await deps.db.receptionSession.create({
+    data: {
+      venueId: venue.id,
+      title: input.title,
+      theme: input.theme ?? "",
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      deputies: JSON.stringify(input.deputies ?? []),
+      streamUrl: input.streamUrl || null,
+      slotMin,
+      walkInHeadStartMin: input.walkInHeadStartMin ?? 10,
+      avgServiceSec: slotMin * 60,
+      status,
+      queueOpen: status === "OPEN",
+    },
+    include: { venue: true },
+  });
+  return toSessionView(row);
+}
+
+export interface SessionRecord {
+  session: SessionView;
+  tickets: TicketView[];
+  transcript: TranscriptEntryView[];
+  events: LiveEvent[];
+  cases: CaseView[];
+}
+
+/** Everything about one reception day, in the staff projection. */
+export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string): Promise<SessionRecord> {
+  const session = await findSessionOrThrow(deps.db, id);
+  requireVenueRole(actor, session.venueId);
+  const [tickets, transcript, events, cases] = await Promise.all([
+    deps.db.ticket.findMany({ where: { sessionId: id }, orderBy: [{ joinedAt: "asc" }, { label: "asc" }], include: { case: { select: { trackingCode: true } } } }),
+    deps.db.transcriptEntry.findMany({ where: { sessionId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    eventsSince(deps.db, id, 0, 1_000_000),
+    deps.db.case.findMany({ where: { sessionId: id }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return {
+    session: toSessionView(session),
+    tickets: tickets.map((t) => toTicketView(t, t.case?.trackingCode)),
+    transcript: transcript.map(toTranscriptView),
+    events: events.map((e) => projectEvent(e, "staff")),
+    cases: cases.map(toCaseView),
+  };
+}

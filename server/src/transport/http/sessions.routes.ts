@@ -1,0 +1,49 @@
+/** Venues, reception days and the session record (docs/ARCHITECTURE.md §6). */
+import { Router } from "express";
+import { z } from "zod";
+import { sessionCreateSchema, sessionPatchSchema, sessionQuerySchema } from "../../protocol/http-schemas.ts";
+import type { ServiceDeps } from "../../services/deps.ts";
+import { updateSession } from "../../services/session-control.ts";
+import { createSession, getSession, listSessions, sessionRecord } from "../../services/sessions.ts";
+import { trackCase } from "../../services/tracking.ts";
+import { venueTree } from "../../services/venues.ts";
+import { actorOf, parse, route } from "./http-kit.ts";
+
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const codeParam = z.object({ code: z.string().min(4).max(32) });
+
+export function sessionRoutes(deps: ServiceDeps): Router {
+  const r = Router();
+
+  r.get("/venues", route(async (_req, res) => {
+    res.json(await venueTree(deps));
+  }));
+
+  r.get("/sessions", route(async (req, res) => {
+    res.json({ sessions: await listSessions(deps, parse(sessionQuerySchema, req.query)) });
+  }));
+
+  r.get("/sessions/:id", route(async (req, res) => {
+    res.json({ session: await getSession(deps, parse(idParam, req.params).id) });
+  }));
+
+  r.post("/sessions", route(async (req, res) => {
+    const input = parse(sessionCreateSchema, req.body);
+    res.status(201).json({ session: await createSession(deps, await actorOf(deps, req), input) });
+  }));
+
+  r.patch("/sessions/:id", route(async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const changes = parse(sessionPatchSchema, req.body);
+    res.json(await updateSession(deps, await actorOf(deps, req), id, changes));
+  }));
+
+  r.get("/sessions/:id/record", route(async (req, res) => {
+    res.json(await sessionRecord(deps, await actorOf(deps, req), parse(idParam, req.params).id));
+  }));
+
+  r.get("/track/:code", route(async (req, res) => {
+    res.json({ case: await trackCase(deps, parse(codeParam, req.params).code) });
+  }));
+  return r;
+}

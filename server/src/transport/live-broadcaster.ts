@@ -1,0 +1,110 @@
+/**
+ * Fans committed events out to Socket.IO rooms. A session's events are
+ * coalesced into one `session:events` frame per projection: the first event
+ * after a quiet spell goes out at once (leading edge), later ones at
+ * most every `coalesceMs`. Each frame is encoded once per room by Socket.IO's
+ * broadcast, not once per socket.
+ */
+import type { Server } from "socket.io";
+import { projectEvent, projectTicket } from "../domain/projections.ts";
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../protocol/events.ts";
+import type { TicketView } from "../protocol/model.ts";
+import type { StoredEvent } from "../store/session-events.ts";
+import { publicRoom, sessionOfRoom, staffRoom, ticketRoom } from "./rooms.ts";
+
+type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+interface Buffer {
+  events: StoredEvent[];
+  timer: NodeJS.Timeout | null;
+  lastFlushAt: number;
+}
+
+export class LiveBroadcaster {
+  private readonly buffers = new Map<string, Buffer>();
+  private readonly viewersDirty = new Set<string>();
+  private readonly lastViewers = new Map<string, number>();
+  private readonly viewerTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly io: Io,
+    private readonly coalesceMs: number,
+  ) {
+    // Viewer counts change on every connect; send them at most once a second.
+    this.viewerTimer = setInterval(() => this.sendViewerCounts(), 1000);
+    this.viewerTimer.unref();
+    io.of("/").adapter.on("join-room", (room: string) => this.markViewers(room));
+    io.of("/").adapter.on("leave-room", (room: string) => this.markViewers(room));
+  }
+
+  publish(events: readonly StoredEvent[]): void {
+    for (const e of events) {
+      if (e.type === "ticket.joined" || e.type === "ticket.updated") {
+        const ticket = e.data as TicketView;
+        this.io.to(ticketRoom(ticket.id)).emit("ticket:event", { ticket: projectTicket(ticket, "own") });
+      }
+      this.enqueue(e);
+    }
+  }
+
+  /** Number of sockets watching a session on this node. */
+  viewers(sessionId: string): number {
+    const rooms = this.io.of("/").adapter.rooms;
+    return (rooms.get(publicRoom(sessionId))?.size ?? 0) + (rooms.get(staffRoom(sessionId))?.size ?? 0);
+  }
+
+  close(): void {
+    clearInterval(this.viewerTimer);
+    for (const [sessionId, b] of this.buffers) {
+      if (b.timer) clearTimeout(b.timer);
+      this.flush(sessionId);
+    }
+  }
+
+  private enqueue(e: StoredEvent): void {
+    let b = this.buffers.get(e.sessionId);
+    if (!b) {
+      b = { events: [], timer: null, lastFlushAt: 0 };
+      this.buffers.set(e.sessionId, b);
+    }
+    b.events.push(e);
+    if (b.timer) return;
+    // A zero timeout still lets the rest of this tick's commits join the frame.
+    const wait = Math.max(0, b.lastFlushAt + this.coalesceMs - Date.now());
+    b.timer = setTimeout(() => this.flush(e.sessionId), wait);
+  }
+
+  private flush(sessionId: string): void {
+    const b = this.buffers.get(sessionId);
+    if (!b) return;
+    b.timer = null;
+    b.lastFlushAt = Date.now();
+    if (b.events.length === 0) {
+      this.buffers.delete(sessionId);
+      return;
+    }
+    const events = b.events.sort((x, y) => x.seq - y.seq);
+    b.events = [];
+    this.io.to(publicRoom(sessionId)).emit("session:events", events.map((e) => projectEvent(e, "public")));
+    this.io.to(staffRoom(sessionId)).emit("session:events", events.map((e) => projectEvent(e, "staff")));
+    // Keep the buffer (with lastFlushAt) for one more interval so a burst is paced.
+    b.timer = setTimeout(() => this.flush(sessionId), this.coalesceMs);
+  }
+
+  private markViewers(room: string): void {
+    const sessionId = sessionOfRoom(room);
+    if (sessionId) this.viewersDirty.add(sessionId);
+  }
+
+  private sendViewerCounts(): void {
+    for (const sessionId of this.viewersDirty) {
+      const count = this.viewers(sessionId);
+      if (this.lastViewers.get(sessionId) === count) continue;
+      if (count === 0) this.lastViewers.delete(sessionId);
+      else this.lastViewers.set(sessionId, count);
+      const payload = { sessionId, count };
+      this.io.to(publicRoom(sessionId)).to(staffRoom(sessionId)).emit("session:viewers", payload);
+    }
+    this.viewersDirty.clear();
+  }
+}

@@ -1,0 +1,11 @@
+/** Socket.IO room names: one per session projection, one per voter ticket, one per login. */
+export const publicRoom = (sessionId: string): string => `s:${sessionId}:public`;
+export const staffRoom = (sessionId: string): string => `s:${sessionId}:staff`;
+export const ticketRoom = (ticketId: string): string => `t:${ticketId}`;
+export const loginRoom = (tokenHash: string): string => `u:${tokenHash.slice(0, 32)}`;
+
+/** The session a watch room belongs to, or null for other rooms. */
+export function sessionOfRoom(room: string): string | null {
+  const m = /^s:(.+):(public|staff)$/.exec(room);
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,35 @@
+/**
+ * Temporary SQLite files for tests: migrations are applied once per test
+ * process into a template, which each test copies (a copy is milliseconds,
+ * `prisma migrate deploy` is seconds).
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+
+let template: string | null = null;
+
+function migratedTemplate(): string {
+  if (template && existsSync(template)) return template;
+  const file = path.join(os.tmpdir(), `tongxin-template-${process.pid}-${randomUUID()}.db`);
+  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    stdio: "pipe",
+  });
+  template = file;
+  return file;
+}
+
+export function tempDbFile(): { file: string; url: string; remove(): void } {
+  const file = path.join(os.tmpdir(), `tongxin-test-${randomUUID()}.db`);
+  copyFileSync(migratedTemplate(), file);
+  return {
+    file,
+    url: `file:${file}`,
+    remove() {
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+    },
+  };
+}

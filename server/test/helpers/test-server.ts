@@ -1,0 +1,91 @@
+/** startTestServer() and connectClient(): a real server on port 0 and real socket.io clients. */
+import type { AddressInfo } from "node:net";
+import { io as ioClient, type Socket } from "socket.io-client";
+import { createApp, type App } from "../../src/app.ts";
+import { readConfig, type Config } from "../../src/config.ts";
+import { createLogger } from "../../src/logger.ts";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../src/protocol/events.ts";
+import { openDatabase, type Db } from "../../src/store/prisma.ts";
+import { tempDbFile } from "./test-db.ts";
+
+export interface TestServer {
+  url: string;
+  port: number;
+  db: Db;
+  app: App;
+  dbFile: string;
+  /** stops the server; `keepDb` leaves the file for a restart test */
+  stop(opts?: { keepDb?: boolean }): Promise<void>;
+}
+
+export interface TestServerOptions {
+  config?: Partial<Config>;
+  /** an existing database file (restart tests); default: a fresh migrated copy */
+  dbFile?: string;
+  seedDemo?: boolean;
+  serveClient?: boolean;
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const temp = opts.dbFile ? null : tempDbFile();
+  const dbFile = opts.dbFile ?? temp!.file;
+  const config: Config = {
+    ...readConfig({}),
+    port: 0,
+    clientDir: opts.serveClient ? "client/dist" : null,
+    joinLimitPerSocketPerMin: 1000,
+    ...opts.config,
+    databaseUrl: `file:${dbFile}`,
+  };
+  const db = await openDatabase(config.databaseUrl);
+  if (opts.seedDemo) {
+    const { seedDemoData, isDatabaseEmpty } = await import("../../src/store/demo-seed.ts");
+    if (await isDatabaseEmpty(db)) await seedDemoData(db, { password: config.demoPassword, now: new Date() });
+  }
+  const app = await createApp({ config, db, log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent") });
+  await new Promise<void>((resolve) => app.http.listen(0, "127.0.0.1", resolve));
+  const port = (app.http.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db,
+    app,
+    dbFile,
+    async stop({ keepDb = false } = {}) {
+      await app.close();
+      await db.$disconnect();
+      if (!keepDb) temp?.remove();
+    },
+  };
+}
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export async function connectClient(url: string, auth: { token?: string; voterToken?: string } = {}): Promise<TestSocket> {
+  const socket: TestSocket = ioClient(url, { transports: ["websocket"], auth, reconnection: false, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+/** Emits with an ack and resolves with the contract's answer. */
+export function call<E extends keyof ClientToServerEvents>(
+  socket: TestSocket,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+  return (socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<never> }).emitWithAck(event, payload);
+}
+
+/** Unwraps an ok answer or fails the test with the error. */
+export async function ok<E extends keyof ClientToServerEvents>(
+  socket: TestSocket,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+) {
+  const r = (await call(socket, event, payload)) as Ack<unknown>;
+  if (!r.ok) throw new Error(`${event} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? {})}`);
+  return r.data as Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>["data"];
+}
