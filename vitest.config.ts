@@ -11,13 +11,19 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["server/**/*.test.ts", "prisma/**/*.test.ts"],
+          globalSetup: ["server/test/global-setup.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },
       {
-        resolve: { alias: { "@protocol": new URL("./server/src/protocol", import.meta.url).pathname } },
+        resolve: {
+          alias: {
+            "@protocol": new URL("./server/src/protocol", import.meta.url).pathname,
+            "@domain": new URL("./server/src/domain", import.meta.url).pathname,
+          },
+        },
         test: { name: "client", include: ["client/src/**/*.test.ts"], environment: "node" },
       },
       {

@@ -98,7 +98,7 @@ describe("a reception day across voter, desk, deputy and viewer sockets", () => 
     await expect.poll(() => ownEvents.map((t) => t.status)).toEqual(["CALLED", "SPEAKING", "DONE"]);
     expect(ownEvents.at(-1)!.trackingCode).toBe(finished.ticket.trackingCode);
 
-    const tracked = await fetch(`${server.url}/api/track/${finished.ticket.trackingCode}`).then((r) => r.json());
+    const tracked = (await fetch(`${server.url}/api/track/${finished.ticket.trackingCode}`).then((r) => r.json())) as { case: unknown };
     expect(tracked.case).toMatchObject({ status: "OPEN", category: "交通出行" });
   });
 

@@ -1,10 +1,9 @@
 /** How personal data is shown to people who are not staff. Pure. */
 
-/** Keeps the first character only: 张三 → 张*, 欧阳娜娜 → 欧***, "Li Wei" → "L***". */
+/** Keeps the first character only, and hides the length too: 张三 → 张*, 欧阳娜娜 → 欧*. */
 export function maskName(name: string): string {
-  const chars = Array.from(name.trim());
-  if (chars.length === 0) return "*";
-  return chars[0] + "*".repeat(Math.min(Math.max(chars.length - 1, 1), 3));
+  const first = Array.from(name.trim())[0];
+  return first ? `${first}*` : "*";
 }
 
 /** 13812345678 → 138****5678, for staff screens that need to confirm a number. */

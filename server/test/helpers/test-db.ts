@@ -1,7 +1,8 @@
 /**
- * Temporary SQLite files for tests: migrations are applied once per test
- * process into a template, which each test copies (a copy is milliseconds,
- * `prisma migrate deploy` is seconds).
+ * Temporary SQLite files for tests: migrations are applied once per run
+ * (server/test/global-setup.ts) into a template, which each test copies (a
+ * copy is milliseconds, `prisma migrate deploy` is seconds). Without the
+ * global setup, each process migrates its own template.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, rmSync } from "node:fs";
@@ -9,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 
-let template: string | null = null;
+let template: string | null = process.env.TONGXIN_TEST_DB_TEMPLATE ?? null;
 
 function migratedTemplate(): string {
   if (template && existsSync(template)) return template;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import { ownTicket, projectEvent, publicTicket } from "./projections.ts";
+import { maskName, maskPhone } from "./privacy.ts";
+
+const ticket: TicketView = {
+  id: "t1", sessionId: "s1", label: "W001", channel: "ONLINE", status: "WAITING", rank: 1,
+  name: "王小明", topic: "停车难", isPublic: false, priority: true, joinedAt: "", calledAt: null, startedAt: null, finishedAt: null,
+  phone: "13912345678", question: "我家楼下没有车位", priorityReason: "高龄", summary: "内部摘要", trackingCode: "ABCD2345",
+};
+
+describe("projections", () => {
+  it("show viewers a masked name and no phone, question, reason, summary or tracking code", () => {
+    const p = publicTicket(ticket);
+    expect(p.name).toBe("王*");
+    expect(p.topic).toBeNull();
+    for (const key of ["phone", "question", "priorityReason", "summary", "trackingCode"]) expect(p).not.toHaveProperty(key);
+    expect(JSON.stringify(p)).not.toMatch(/1391234|车位|高龄|内部|小明/);
+  });
+
+  it("show a public topic when the voter allowed it", () => {
+    expect(publicTicket({ ...ticket, isPublic: true }).topic).toBe("停车难");
+  });
+
+  it("give the voter their own ticket without the staff's reason", () => {
+    const own = ownTicket(ticket);
+    expect(own.phone).toBe("13912345678");
+    expect(own.trackingCode).toBe("ABCD2345");
+    expect(own).not.toHaveProperty("priorityReason");
+  });
+
+  it("redact staff-only transcript lines and cases for viewers, keeping the seq", () => {
+    const entry: TranscriptEntryView = { id: "e", sessionId: "s1", ticketId: null, kind: "NOTE", speakerRole: "STAFF", speakerName: null, text: "内部", visibility: "STAFF", amendsId: null, createdAt: "" };
+    expect(projectEvent({ sessionId: "s1", seq: 7, type: "transcript.appended", data: entry, at: "x" }, "public")).toEqual({ sessionId: "s1", seq: 7, at: "x", type: "redacted" });
+    expect(projectEvent({ sessionId: "s1", seq: 7, type: "transcript.appended", data: entry, at: "x" }, "staff")).toMatchObject({ type: "transcript.appended" });
+    expect(projectEvent({ sessionId: "s1", seq: 8, type: "case.created", data: {}, at: "x" }, "public")).toMatchObject({ seq: 8, type: "redacted" });
+  });
+});
+
+describe("masking", () => {
+  it("keeps only the first character of a name", () => {
+    expect(maskName("张三")).toBe("张*");
+    expect(maskName("欧阳娜娜")).toBe("欧*");
+    expect(maskName("李")).toBe("李*");
+    expect(maskPhone("139 1234 5678")).toBe("139****5678");
+  });
+});

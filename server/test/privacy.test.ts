@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { buildWorld, type World } from "./helpers/fixtures.ts";
+import { connectClient, ok, startTestServer, type TestServer, type TestSocket } from "./helpers/test-server.ts";
+import { watch } from "./helpers/watcher.ts";
+
+let server: TestServer;
+let world: World;
+const sockets: TestSocket[] = [];
+const connect = async (auth = {}) => {
+  const s = await connectClient(server.url, auth);
+  sockets.push(s);
+  return s;
+};
+
+beforeEach(async () => {
+  server = await startTestServer();
+  world = await buildWorld(server.db);
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await server.stop();
+});
+
+const SECRETS = {
+  phone: "13987654321",
+  question: "隔壁工厂夜里排污",
+  fullName: "欧阳娜娜",
+  staffNote: "内部备注：需核实身份",
+  reason: "行动不便",
+  privateTopic: "举报邻居违建",
+};
+
+it("the public projection never carries a phone number, a private question, a full name or a staff-only note", async () => {
+  const sessionId = world.shengze.sessionId;
+  const viewerSocket = await connect();
+  const received: string[] = [];
+  viewerSocket.onAny((event, ...args) => received.push(`${event} ${JSON.stringify(args)}`));
+  const viewer = await watch(viewerSocket, sessionId);
+  const otherVoter = await connect();
+  otherVoter.onAny((event, ...args) => received.push(`${event} ${JSON.stringify(args)}`));
+  await ok(otherVoter, "queue:join", { sessionId, name: "路人甲", topic: "公开话题", isPublic: true });
+
+  const voter = await connect();
+  const { ticket } = await ok(voter, "queue:join", {
+    sessionId,
+    name: SECRETS.fullName,
+    phone: SECRETS.phone,
+    topic: SECRETS.privateTopic,
+    question: SECRETS.question,
+    isPublic: false,
+  });
+  const staff = await connect({ token: world.tokens.staffShengze });
+  await ok(staff, "hall:prioritize", { ticketId: ticket.id, reason: SECRETS.reason });
+  await ok(staff, "hall:call", { ticketId: ticket.id });
+  await ok(staff, "hall:start", { ticketId: ticket.id });
+  await ok(staff, "transcript:append", { sessionId, kind: "NOTE", speakerRole: "STAFF", text: SECRETS.staffNote, visibility: "STAFF" });
+  const { entry } = await ok(staff, "transcript:append", { sessionId, kind: "NOTE", speakerRole: "STAFF", text: "草稿", visibility: "STAFF" });
+  await ok(staff, "transcript:amend", { entryId: entry.id, text: SECRETS.staffNote + "2" });
+  await ok(staff, "hall:finish", { ticketId: ticket.id, followUp: { category: "生态环境", summary: SECRETS.question } });
+
+  const lastSeq = (await server.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq;
+  await viewer.waitForSeq(lastSeq);
+  // A late viewer's snapshot and a replay are projected the same way.
+  const late = await connect();
+  received.push(JSON.stringify(await ok(late, "session:watch", { sessionId })));
+  received.push(JSON.stringify(await ok(late, "session:watch", { sessionId, sinceSeq: 0 })));
+
+  const everything = received.join("\n");
+  expect(everything).toContain(ticket.label);
+  expect(everything).toContain("欧*");
+  for (const [what, secret] of Object.entries(SECRETS)) expect(everything, what).not.toContain(secret);
+  // The staff projection does carry them.
+  const staffView = JSON.stringify(await ok(staff, "session:watch", { sessionId }));
+  expect(staffView).toContain(SECRETS.phone);
+  expect(staffView).toContain(SECRETS.staffNote);
+});
+
+it("a voter's own ticket events go to that voter only", async () => {
+  const sessionId = world.shengze.sessionId;
+  const a = await connect();
+  const b = await connect();
+  const bGot: unknown[] = [];
+  b.on("ticket:event", (e) => bGot.push(e));
+  await ok(b, "queue:join", { sessionId, name: "乙", topic: "t", isPublic: false });
+  const aGot: unknown[] = [];
+  a.on("ticket:event", (e) => aGot.push(e));
+  const { ticket } = await ok(a, "queue:join", { sessionId, name: "甲", phone: SECRETS.phone, topic: "t", isPublic: false });
+  const staff = await connect({ token: world.tokens.staffShengze });
+  await ok(staff, "hall:call", { ticketId: ticket.id });
+  await expect.poll(() => aGot.length).toBe(1);
+  expect(JSON.stringify(aGot)).toContain(SECRETS.phone);
+  expect(bGot).toEqual([]);
+});
