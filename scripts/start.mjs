@@ -15,7 +15,12 @@ if (env.DATABASE_URL.startsWith("file:")) {
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
 const bin = (name) => path.join("node_modules", ".bin", name);
 
-run(bin("prisma"), ["migrate", "deploy"]);
+if (/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+  // Prisma 6.19's migrate cannot run through the pg adapter; see server/src/store/postgres-migrate.ts.
+  run(process.execPath, ["--import", "tsx", "server/src/store/postgres-migrate.ts"]);
+} else {
+  run(bin("prisma"), ["migrate", "deploy"]);
+}
 if (!existsSync("client/dist/index.html")) run(bin("vite"), ["build", "--config", "client/vite.config.ts"]);
 
 const server = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], { stdio: "inherit", env });

@@ -15,9 +15,7 @@ export function isPostgresUrl(url: string): boolean {
 
 /** Opens the database and applies the SQLite pragmas the service relies on. */
 export async function openDatabase(url: string): Promise<Db> {
-  if (isPostgresUrl(url)) {
-    throw new Error("DATABASE_URL is PostgreSQL, which this build does not run yet (see docs/ARCHITECTURE.md, Scale-out)");
-  }
+  if (isPostgresUrl(url)) return openPostgres(url);
   const adapter = new PrismaBetterSQLite3({ url: url.replace(/^file:/, ""), timeout: 5000 });
   const db = new PrismaClient({ adapter });
   // WAL lets readers run beside the writer; NORMAL sync is durable against a
@@ -28,4 +26,21 @@ export async function openDatabase(url: string): Promise<Db> {
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   await db.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
   return db;
+}
+
+/**
+ * PostgreSQL through the client generated from the same models
+ * (prisma/postgres/schema.prisma). Its API is the SQLite client's for every
+ * query this service makes, so the rest of the code sees one `Db` type.
+ */
+async function openPostgres(url: string): Promise<Db> {
+  const [{ PrismaPg }, { PrismaClient: PgClient }, { pgAdapterConfig }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("../generated/prisma-pg/client.ts"),
+    import("./postgres-url.ts"),
+  ]);
+  const { pool, options } = pgAdapterConfig(url);
+  const db = new PgClient({ adapter: new PrismaPg({ ...pool, max: 10 }, options) });
+  await db.$connect();
+  return db as unknown as Db;
 }

@@ -31,6 +31,16 @@ interface Lane {
 
 class BatchAborted extends Error {}
 
+/**
+ * Takes the session row's write lock before anything is read, so that on
+ * PostgreSQL two nodes writing one session run one after the other (reads
+ * then see each other's commits: a retried requestId finds its ticket, two
+ * consoles cannot call two voters at once). On SQLite writers are serial anyway.
+ */
+async function lockSession(tx: Tx, sessionId: string): Promise<void> {
+  await tx.receptionSession.updateMany({ where: { id: sessionId }, data: { lastSeq: { increment: 0 } } });
+}
+
 export class WriteLanes {
   private readonly lanes = new Map<string, Lane>();
 
@@ -75,6 +85,7 @@ export class WriteLanes {
       results = await this.db.$transaction(
         async (tx) => {
           const out: unknown[] = [];
+          await lockSession(tx, sessionId);
           const ctx = this.context(tx, sessionId, events);
           for (const p of batch) {
             try {
@@ -98,7 +109,10 @@ export class WriteLanes {
   private async runAlone(sessionId: string, p: Pending): Promise<void> {
     const events: StoredEvent[] = [];
     try {
-      const result = await this.db.$transaction((tx) => p.op(this.context(tx, sessionId, events)), {
+      const result = await this.db.$transaction(async (tx) => {
+        await lockSession(tx, sessionId);
+        return p.op(this.context(tx, sessionId, events));
+      }, {
         timeout: 60_000,
         maxWait: 60_000,
       });
