@@ -44,9 +44,13 @@ describe("auth", () => {
     const stored = await server.db.authToken.findMany({ where: { user: { username: "staff.real" } } });
     expect(stored.map((t) => t.tokenHash)).not.toContain(res.body.token);
 
-    // A live socket of that login is disconnected on logout.
-    const socket = await connectClient(server.url, { token: res.body.token });
-    await ok(socket, "session:watch", { sessionId: world.shengze.sessionId });
+    // The cookie alone authenticates a socket (as in a browser), and that socket is disconnected on logout.
+    const { io } = await import("socket.io-client");
+    const socket = io(server.url, { transports: ["websocket"], extraHeaders: { cookie: cookiePair }, reconnection: false, forceNew: true });
+    await new Promise((resolve) => socket.once("connect", () => resolve(null)));
+    const snap = await socket.timeout(5000).emitWithAck("session:watch", { sessionId: world.shengze.sessionId });
+    expect(JSON.stringify(snap)).toContain('"ok":true');
+    expect((await socket.timeout(5000).emitWithAck("hall:callNext", { sessionId: world.shengze.sessionId })).error.code).toBe("CONFLICT");
     const dropped = new Promise((resolve) => socket.once("disconnect", resolve));
     expect((await api("/api/auth/logout", { method: "POST", headers: { cookie: cookiePair } })).status).toBe(200);
     await dropped;

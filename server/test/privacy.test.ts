@@ -91,3 +91,31 @@ it("a voter's own ticket events go to that voter only", async () => {
   expect(JSON.stringify(aGot)).toContain(SECRETS.phone);
   expect(bGot).toEqual([]);
 });
+
+it("stores voter and staff tokens only as hashes: the database file never holds them", async () => {
+  const sessionId = world.shengze.sessionId;
+  const voter = await connect();
+  const { voterToken } = await ok(voter, "queue:join", { sessionId, name: "甲", topic: "t", isPublic: false, requestId: "req-0123456789" });
+  await server.db.$queryRawUnsafe("PRAGMA wal_checkpoint(FULL)");
+  const { readFileSync, existsSync } = await import("node:fs");
+  const bytes = [server.dbFile, `${server.dbFile}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("latin1")).join("");
+  expect(bytes.length).toBeGreaterThan(0);
+  expect(bytes).not.toContain(voterToken);
+  expect(bytes).not.toContain(world.tokens.staffShengze);
+  expect(bytes).not.toContain("req-0123456789");
+});
+
+it("a voter token in the handshake re-subscribes the socket to its ticket", async () => {
+  const sessionId = world.shengze.sessionId;
+  const first = await connect();
+  const { ticket, voterToken } = await ok(first, "queue:join", { sessionId, name: "甲", topic: "t", isPublic: false });
+  first.disconnect();
+  const back = await connect({ voterToken });
+  const got: string[] = [];
+  back.on("ticket:event", (e) => got.push(e.ticket.status));
+  // Give the server a moment to resolve the token before the call happens.
+  await new Promise((r) => setTimeout(r, 100));
+  const staff = await connect({ token: world.tokens.staffShengze });
+  await ok(staff, "hall:call", { ticketId: ticket.id });
+  await expect.poll(() => got).toEqual(["CALLED"]);
+});
