@@ -16,7 +16,7 @@ afterEach(async () => {
   await server.stop();
 });
 
-it("100 concurrent joins get gapless labels, and every watcher sees a contiguous seq", async () => {
+it("100 concurrent joins get gapless labels, and every watcher sees a contiguous seq", { timeout: 90_000 }, async () => {
   const sessionId = world.shengze.sessionId;
   const connect = async (auth = {}) => {
     const s = await connectClient(server.url, auth);
@@ -46,7 +46,7 @@ it("100 concurrent joins get gapless labels, and every watcher sees a contiguous
   expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
 
   for (const w of watchers) {
-    await w.waitForSeq(100);
+    await w.waitForSeq(100, 30_000);
     expect(w.seqs()).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   }
   // Coalescing: a burst of 100 joins reaches a viewer in far fewer than 100 frames.
