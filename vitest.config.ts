@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.e2e.ts"],
+          // One migrated template database and one client build for all browser files.
+          globalSetup: ["server/test/global-setup.ts", "e2e/global-setup.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1,0 +1,57 @@
+/**
+ * The HTTP side of the contract (docs/ARCHITECTURE.md §6): JSON in and out,
+ * errors as `{ error: { code, message, details? } }`. Same origin, so the
+ * staff session cookie rides along.
+ */
+import type {
+  DeputyGroupView,
+  SessionView,
+  TrackView,
+  UserView,
+  VenueNode,
+} from "@protocol/model.ts";
+import { toClientError, type ClientErrorCode, type Result } from "./lib/client-error.ts";
+
+const STATUS_CODES: Record<number, ClientErrorCode> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  429: "RATE_LIMITED",
+};
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    return { ok: false, error: { code: navigator.onLine ? "NETWORK" : "OFFLINE", message: "network error" } };
+  }
+  const json: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return { ok: true, data: json as T };
+  const body_ = (json as { error?: Parameters<typeof toClientError>[0] } | undefined)?.error;
+  return { ok: false, error: toClientError(body_, STATUS_CODES[res.status] ?? "INTERNAL") };
+}
+
+export type SessionListItem = SessionView & { live: boolean };
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<{ user: UserView; token: string }>("POST", "/api/auth/login", { username, password }),
+  logout: () => request<unknown>("POST", "/api/auth/logout", {}),
+  me: () => request<{ user: UserView }>("GET", "/api/auth/me"),
+  venues: () => request<{ venues: VenueNode[]; deputyGroups: DeputyGroupView[] }>("GET", "/api/venues"),
+  sessions: (query: { from?: string; to?: string; venueId?: string; status?: string; town?: string }) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+    return request<{ sessions: SessionListItem[] }>("GET", `/api/sessions?${params}`);
+  },
+  session: (id: string) => request<{ session: SessionView }>("GET", `/api/sessions/${encodeURIComponent(id)}`),
+  track: (code: string) => request<{ case: TrackView }>("GET", `/api/track/${encodeURIComponent(code)}`),
+};

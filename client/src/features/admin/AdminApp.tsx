@@ -1,0 +1,58 @@
+/** /admin/* — the back office: schedule, records, cases, search, scoring, administration. Staff only. */
+import { NavLink, Navigate, Route, Routes } from "react-router-dom";
+import { RequireLogin } from "../../components/RequireLogin.tsx";
+import { useAuth } from "../../stores/auth.ts";
+import { CaseDetailPage } from "./cases/CaseDetailPage.tsx";
+import { CasesPage } from "./cases/CasesPage.tsx";
+import { useBoT } from "./i18n.ts";
+import { RecordPage } from "./records/RecordPage.tsx";
+import { RecordsPage } from "./records/RecordsPage.tsx";
+import { SchedulePage } from "./schedule/SchedulePage.tsx";
+import { SearchPage } from "./search/SearchPage.tsx";
+import { SettingsPage } from "./settings/SettingsPage.tsx";
+import { StatsPage } from "./stats/StatsPage.tsx";
+import "./admin.css";
+
+function AdminNav() {
+  const t = useBoT();
+  const user = useAuth((s) => s.user);
+  const links = [
+    ["/admin/schedule", t("bo.nav.schedule")],
+    ["/admin/records", t("bo.nav.records")],
+    ["/admin/cases", t("bo.nav.cases")],
+    ["/admin/search", t("bo.nav.search")],
+    ["/admin/stats", t("bo.nav.stats")],
+    ...(user?.role === "ADMIN" ? [["/admin/settings", t("bo.nav.settings")]] : []),
+  ] as const;
+  return (
+    <nav className="bo-nav" aria-label={t("bo.nav.label")}>
+      {links.map(([to, label]) => (
+        <NavLink key={to} to={to} className={({ isActive }) => `bo-nav__link${isActive ? " bo-nav__link--active" : ""}`}>
+          {label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
+
+export function AdminApp() {
+  return (
+    <RequireLogin>
+      <div className="bo">
+        <AdminNav />
+        <Routes>
+          <Route index element={<Navigate to="schedule" replace />} />
+          <Route path="schedule" element={<SchedulePage />} />
+          <Route path="records" element={<RecordsPage />} />
+          <Route path="records/:sessionId" element={<RecordPage />} />
+          <Route path="cases" element={<CasesPage />} />
+          <Route path="cases/:caseId" element={<CaseDetailPage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="stats" element={<StatsPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="*" element={<Navigate to="schedule" replace />} />
+        </Routes>
+      </div>
+    </RequireLogin>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The back office's HTTP calls (docs/ARCHITECTURE.md §6): same origin, the
+ * staff cookie rides along, errors come back as the contract's codes.
+ */
+import type {
+  AdminUserView,
+  AdminVenueView,
+  CaseDetail,
+  CaseEventView,
+  CaseListItem,
+  ScoringWeightsView,
+  SearchResult,
+  StatsReport,
+  WeightsInput,
+} from "@protocol/back-office.ts";
+import type { CaseStatus, CaseView, DeputyGroupView, LiveEvent, Role, SessionStatus, SessionView, TicketView, TranscriptEntryView, VenueKind } from "@protocol/model.ts";
+import { toClientError, type ClientErrorCode, type Result } from "../../lib/client-error.ts";
+
+const STATUS_CODES: Record<number, ClientErrorCode> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  429: "RATE_LIMITED",
+};
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    return { ok: false, error: { code: navigator.onLine ? "NETWORK" : "OFFLINE", message: "network error" } };
+  }
+  const json: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return { ok: true, data: json as T };
+  const error = (json as { error?: Parameters<typeof toClientError>[0] } | undefined)?.error;
+  return { ok: false, error: toClientError(error, STATUS_CODES[res.status] ?? "INTERNAL") };
+}
+
+/** `?a=1&b=2` from the defined, non-empty values. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+const id = encodeURIComponent;
+
+export interface SessionRecord {
+  session: SessionView;
+  tickets: TicketView[];
+  transcript: TranscriptEntryView[];
+  events: LiveEvent[];
+  cases: CaseView[];
+}
+
+export interface AuditLine {
+  seq: number;
+  type: string;
+  at: string;
+  actorName: string | null;
+  summary: string;
+}
+
+export interface SessionInput {
+  venueId?: string;
+  title?: string;
+  theme?: string;
+  startsAt?: string;
+  endsAt?: string;
+  deputies?: string[];
+  streamUrl?: string | null;
+  slotMin?: number;
+  walkInHeadStartMin?: number;
+  status?: SessionStatus;
+}
+
+export interface CaseFilter {
+  status?: string;
+  venueId?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  overdue?: "1" | "0";
+  limit?: number;
+}
+
+export interface CasePatchInput {
+  status?: CaseStatus;
+  assignee?: string | null;
+  dueAt?: string | null;
+  resolution?: string;
+  rejectReason?: string;
+  note?: string;
+}
+
+export const boApi = {
+  sessions: (q: { venueId?: string; town?: string; from?: string; to?: string; status?: string; theme?: string; limit?: number }) =>
+    request<{ sessions: (SessionView & { live: boolean })[] }>("GET", `/api/sessions${query(q)}`),
+  createSession: (input: SessionInput) => request<{ session: SessionView }>("POST", "/api/sessions", input),
+  updateSession: (sessionId: string, input: SessionInput) => request<{ session: SessionView }>("PATCH", `/api/sessions/${id(sessionId)}`, input),
+  record: (sessionId: string) => request<SessionRecord>("GET", `/api/sessions/${id(sessionId)}/record`),
+  audit: (sessionId: string) => request<{ events: AuditLine[] }>("GET", `/api/sessions/${id(sessionId)}/audit`),
+  recordCsvUrl: (sessionId: string, part: "tickets" | "transcript" | "events") => `/api/sessions/${id(sessionId)}/record.csv${query({ part })}`,
+  minutesUrl: (sessionId: string) => `/api/sessions/${id(sessionId)}/minutes`,
+
+  cases: (f: CaseFilter) => request<{ cases: CaseListItem[]; total: number }>("GET", `/api/cases${query({ ...f })}`),
+  case: (caseId: string) => request<CaseDetail>("GET", `/api/cases/${id(caseId)}`),
+  patchCase: (caseId: string, patch: CasePatchInput) => request<CaseDetail>("PATCH", `/api/cases/${id(caseId)}`, patch),
+  addNote: (caseId: string, text: string) => request<{ event: CaseEventView }>("POST", `/api/cases/${id(caseId)}/notes`, { text }),
+  openCase: (input: { venueId: string; sessionId?: string | null; category: string; summary: string; assignee?: string | null; dueAt?: string | null }) =>
+    request<CaseDetail>("POST", "/api/cases", input),
+
+  search: (q: string, limit?: number) => request<SearchResult>("GET", `/api/search${query({ q, limit })}`),
+
+  stats: (q: { from?: string; to?: string; groupBy: "venue" | "deputyGroup"; town?: string }) => request<StatsReport>("GET", `/api/stats${query(q)}`),
+  statsCsvUrl: (q: { from?: string; to?: string; groupBy: "venue" | "deputyGroup"; town?: string }) => `/api/stats.csv${query(q)}`,
+  weights: () => request<ScoringWeightsView>("GET", "/api/stats/weights"),
+  saveWeights: (w: WeightsInput) => request<ScoringWeightsView>("PUT", "/api/stats/weights", w),
+
+  users: () => request<{ users: AdminUserView[] }>("GET", "/api/admin/users"),
+  createUser: (input: { username: string; displayName: string; role: Role; password: string; venueIds: string[] }) =>
+    request<{ user: AdminUserView }>("POST", "/api/admin/users", input),
+  updateUser: (userId: string, patch: { displayName?: string; role?: Role; disabled?: boolean; venueIds?: string[] }) =>
+    request<{ user: AdminUserView }>("PATCH", `/api/admin/users/${id(userId)}`, patch),
+  resetPassword: (userId: string, password: string) => request<{ ok: true }>("POST", `/api/admin/users/${id(userId)}/password`, { password }),
+  createVenue: (input: { name: string; kind: VenueKind; town: string; address?: string; parentId?: string | null; deputyGroupId?: string | null }) =>
+    request<{ venue: AdminVenueView }>("POST", "/api/admin/venues", input),
+  updateVenue: (venueId: string, patch: { name?: string; kind?: VenueKind; town?: string; address?: string; parentId?: string | null; deputyGroupId?: string | null }) =>
+    request<{ venue: AdminVenueView }>("PATCH", `/api/admin/venues/${id(venueId)}`, patch),
+  createGroup: (input: { name: string; town: string }) => request<{ deputyGroup: DeputyGroupView }>("POST", "/api/admin/deputy-groups", input),
+  updateGroup: (groupId: string, patch: { name?: string; town?: string }) =>
+    request<{ deputyGroup: DeputyGroupView }>("PATCH", `/api/admin/deputy-groups/${id(groupId)}`, patch),
+};

@@ -1,0 +1,214 @@
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import type { CaseListItem } from "@protocol/back-office.ts";
+import type { CaseStatus } from "@protocol/model.ts";
+import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
+import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { boApi } from "../api.ts";
+import { useBoT } from "../i18n.ts";
+import { LoadState } from "../shared/LoadState.tsx";
+import { useResource } from "../shared/useResource.ts";
+import { indentName, useVenues } from "../shared/useVenues.ts";
+import { CaseStatusBadge } from "./CaseStatusBadge.tsx";
+import { NewCaseDialog } from "./NewCaseDialog.tsx";
+
+export const CASE_STATUSES: CaseStatus[] = ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"];
+/** The board shows the cases still moving; finished ones are a click away in the list. */
+const BOARD_STATUSES: CaseStatus[] = ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED"];
+const FINISHED_STATUSES: CaseStatus[] = ["CLOSED", "REJECTED"];
+
+/** /admin/cases — follow-up cases as a board by status or a list; overdue ones stand out. */
+export function CasesPage() {
+  const t = useBoT();
+  const gt = useT();
+  const lang = useLang();
+  const navigate = useNavigate();
+  useDocumentTitle(t("bo.cases.title"));
+  const [params, setParams] = useSearchParams();
+  const view = params.get("view") === "list" ? "list" : "board";
+  const { mine, all } = useVenues();
+  const [q, setQ] = useState(params.get("q") ?? "");
+  const [creating, setCreating] = useState(false);
+  const filter = {
+    status: params.get("status") ?? undefined,
+    venueId: params.get("venueId") ?? undefined,
+    q: params.get("q") ?? undefined,
+    overdue: params.get("overdue") === "1" ? ("1" as const) : undefined,
+    limit: 500,
+  };
+  const cases = useResource(() => boApi.cases(filter), params.toString());
+  const rows = cases.data?.cases ?? [];
+
+  const setParam = (k: string, v: string | null) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setParam("q", q.trim() || null);
+  };
+  const venueName = (id: string) => all.find((v) => v.id === id)?.name ?? "";
+  const canCreate = mine.length > 0;
+
+  return (
+    <div className="bo-page">
+      <header className="page-head">
+        <div>
+          <h1>{t("bo.cases.title")}</h1>
+          <p className="muted">{t("bo.cases.total", { n: cases.data?.total ?? 0 })}</p>
+        </div>
+        <div className="button-row">
+          <div className="bo-toggle" role="group" aria-label={t("bo.cases.title")}>
+            <button type="button" className={`button button--small${view === "board" ? " is-on" : ""}`} aria-pressed={view === "board"} onClick={() => setParam("view", null)}>
+              {t("bo.cases.board")}
+            </button>
+            <button type="button" className={`button button--small${view === "list" ? " is-on" : ""}`} aria-pressed={view === "list"} onClick={() => setParam("view", "list")}>
+              {t("bo.cases.list")}
+            </button>
+          </div>
+          {canCreate ? (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              {t("bo.cases.new")}
+            </button>
+          ) : null}
+        </div>
+      </header>
+
+      <form className="bo-filters card" onSubmit={search} role="search" aria-label={t("bo.common.filter")}>
+        <label>
+          <span>{t("bo.cases.q")}</span>
+          <input type="search" value={q} placeholder={t("bo.cases.qHint")} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <label>
+          <span>{t("bo.common.venue")}</span>
+          <select value={params.get("venueId") ?? ""} onChange={(e) => setParam("venueId", e.target.value || null)}>
+            <option value="">{t("bo.common.allVenues")}</option>
+            {mine.map((v) => (
+              <option key={v.id} value={v.id}>
+                {indentName(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {view === "list" ? (
+          <label>
+            <span>{t("bo.common.status")}</span>
+            <select value={params.get("status") ?? ""} onChange={(e) => setParam("status", e.target.value || null)}>
+              <option value="">{t("bo.common.all")}</option>
+              {CASE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {gt(`caseStatus.${s}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="check check--inline">
+          <input type="checkbox" checked={params.get("overdue") === "1"} onChange={(e) => setParam("overdue", e.target.checked ? "1" : null)} />
+          <span>{t("bo.cases.overdueOnly")}</span>
+        </label>
+        <button type="submit" className="button">
+          {t("bo.search.submit")}
+        </button>
+      </form>
+
+      <LoadState loading={cases.loading} error={cases.error} onRetry={() => void cases.reload()}>
+        {view === "board" ? (
+          <>
+          <div className="bo-board">
+            {BOARD_STATUSES.map((status) => {
+              const column = rows.filter((c) => c.status === status);
+              return (
+                <section key={status} className={`bo-board__column bo-board__column--${status.toLowerCase()}`} aria-labelledby={`col-${status}`}>
+                  <h2 id={`col-${status}`} className="bo-board__title">
+                    {gt(`caseStatus.${status}` as MessageKey)} <span className="count-pill">{column.length}</span>
+                  </h2>
+                  {column.length === 0 ? <p className="muted">{t("bo.cases.empty")}</p> : null}
+                  <ul className="bo-board__cards">
+                    {column.map((c) => (
+                      <CaseCard key={c.id} c={c} />
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+          </div>
+          <p className="bo-board__finished">
+            {FINISHED_STATUSES.map((status) => (
+              <button key={status} type="button" className="link-button" onClick={() => setParams(new URLSearchParams({ view: "list", status }))}>
+                {gt(`caseStatus.${status}` as MessageKey)} {rows.filter((c) => c.status === status).length}
+              </button>
+            ))}
+          </p>
+          </>
+        ) : (
+          <div className="table-scroll">
+            <table className="bo-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("bo.cases.col.code")}</th>
+                  <th scope="col">{t("bo.common.status")}</th>
+                  <th scope="col">{t("bo.cases.col.category")}</th>
+                  <th scope="col">{t("bo.cases.col.summary")}</th>
+                  <th scope="col">{t("bo.common.venue")}</th>
+                  <th scope="col">{t("bo.cases.col.assignee")}</th>
+                  <th scope="col">{t("bo.cases.col.due")}</th>
+                  <th scope="col">{t("bo.cases.col.created")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((c) => (
+                  <tr key={c.id} className={c.overdue ? "bo-row--overdue" : ""}>
+                    <th scope="row">
+                      <Link to={`/admin/cases/${c.id}`}>{c.trackingCode}</Link>
+                    </th>
+                    <td>
+                      <CaseStatusBadge status={c.status} />
+                    </td>
+                    <td>{c.category}</td>
+                    <td className="bo-clamp">{c.summary}</td>
+                    <td>{c.venueName || venueName(c.venueId)}</td>
+                    <td>{c.assignee ?? "—"}</td>
+                    <td>
+                      {formatDate(lang, c.effectiveDueAt)}
+                      {c.overdue ? <span className="badge badge--overdue"> {t("bo.cases.overdue")}</span> : null}
+                    </td>
+                    <td>{formatDate(lang, c.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
+
+      <NewCaseDialog open={creating} venues={mine} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/admin/cases/${id}`)} />
+    </div>
+  );
+}
+
+function CaseCard({ c }: { c: CaseListItem }) {
+  const t = useBoT();
+  const lang = useLang();
+  return (
+    <li className={`bo-case-card${c.overdue ? " bo-case-card--overdue" : ""}`}>
+      <Link to={`/admin/cases/${c.id}`} className="bo-case-card__link">
+        <span className="bo-case-card__code">{c.trackingCode}</span>
+        <span className="bo-case-card__summary">
+          【{c.category}】{c.summary}
+        </span>
+      </Link>
+      <span className="bo-case-card__meta">
+        {c.venueName}
+        {c.assignee ? ` · ${c.assignee}` : ""}
+      </span>
+      <span className={`bo-case-card__due${c.overdue ? " is-overdue" : ""}`}>
+        {c.overdue ? `${t("bo.cases.overdue")} · ` : ""}
+        {t("bo.cases.due", { date: formatDate(lang, c.effectiveDueAt) })}
+      </span>
+    </li>
+  );
+}

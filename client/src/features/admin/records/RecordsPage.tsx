@@ -1,0 +1,164 @@
+import { useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import type { SessionStatus } from "@protocol/model.ts";
+import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
+import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
+import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
+import { formatDateTime } from "../../../lib/format.ts";
+import { boApi } from "../api.ts";
+import { dayAfterIso, startOfDayIso } from "../format.ts";
+import { useBoT } from "../i18n.ts";
+import { LoadState } from "../shared/LoadState.tsx";
+import { useResource } from "../shared/useResource.ts";
+import { indentName, useVenues } from "../shared/useVenues.ts";
+
+const STATUSES: SessionStatus[] = ["SCHEDULED", "OPEN", "LIVE", "PAUSED", "ENDED"];
+const FILTERS = ["venueId", "town", "from", "to", "theme", "status"] as const;
+
+/** /admin/records — reception days with filters (venue, town, dates, theme, status), kept in the URL. */
+export function RecordsPage() {
+  const t = useBoT();
+  const gt = useT();
+  const lang = useLang();
+  useDocumentTitle(t("bo.records.title"));
+  const [params, setParams] = useSearchParams();
+  const { mine, towns } = useVenues();
+  const get = (k: (typeof FILTERS)[number]) => params.get(k) ?? "";
+  const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((k) => [k, get(k)])) as Record<(typeof FILTERS)[number], string>);
+
+  const key = params.toString();
+  const list = useResource(
+    () =>
+      boApi.sessions({
+        venueId: get("venueId") || undefined,
+        town: get("town") || undefined,
+        from: get("from") ? startOfDayIso(get("from")) : undefined,
+        to: get("to") ? dayAfterIso(get("to")) : undefined,
+        theme: get("theme") || undefined,
+        status: get("status") || undefined,
+        limit: 1000,
+      }),
+    key,
+  );
+  const mineIds = new Set(mine.map((v) => v.id));
+  // Newest first; only the venues this user may open.
+  const sessions = [...(list.data?.sessions ?? [])].filter((s) => mineIds.has(s.venueId)).reverse();
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const k of FILTERS) if (draft[k]) next.set(k, draft[k]);
+    setParams(next);
+  }
+  const set = (k: (typeof FILTERS)[number]) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+
+  return (
+    <div className="bo-page">
+      <header className="page-head">
+        <h1>{t("bo.records.title")}</h1>
+      </header>
+      <form className="bo-filters card" onSubmit={apply} aria-label={t("bo.common.filter")}>
+        <label>
+          <span>{t("bo.common.venue")}</span>
+          <select name="venueId" value={draft.venueId} onChange={set("venueId")}>
+            <option value="">{t("bo.common.allVenues")}</option>
+            {mine.map((v) => (
+              <option key={v.id} value={v.id}>
+                {indentName(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t("bo.common.town")}</span>
+          <select name="town" value={draft.town} onChange={set("town")}>
+            <option value="">{t("bo.common.all")}</option>
+            {towns.map((town) => (
+              <option key={town}>{town}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t("bo.common.from")}</span>
+          <input type="date" name="from" value={draft.from} onChange={set("from")} />
+        </label>
+        <label>
+          <span>{t("bo.common.to")}</span>
+          <input type="date" name="to" value={draft.to} onChange={set("to")} />
+        </label>
+        <label>
+          <span>{t("bo.common.theme")}</span>
+          <input name="theme" value={draft.theme} onChange={set("theme")} />
+        </label>
+        <label>
+          <span>{t("bo.common.status")}</span>
+          <select name="status" value={draft.status} onChange={set("status")}>
+            <option value="">{t("bo.common.all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {gt(`sessionStatus.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="button-row">
+          <button type="submit" className="button button--primary">
+            {t("bo.common.filter")}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              setDraft({ venueId: "", town: "", from: "", to: "", theme: "", status: "" });
+              setParams(new URLSearchParams());
+            }}
+          >
+            {t("bo.common.reset")}
+          </button>
+        </div>
+      </form>
+
+      <LoadState loading={list.loading} error={list.error} onRetry={() => void list.reload()}>
+        <p className="muted">{t("bo.records.count", { n: sessions.length })}</p>
+        {sessions.length === 0 && !list.loading ? (
+          <p>{t("bo.records.none")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="bo-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("bo.records.date")}</th>
+                  <th scope="col">{t("bo.common.venue")}</th>
+                  <th scope="col">{t("bo.sessionForm.title")}</th>
+                  <th scope="col">{t("bo.common.theme")}</th>
+                  <th scope="col">{t("bo.common.status")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("bo.records.open")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map((s) => (
+                  <tr key={s.id}>
+                    <td>{formatDateTime(lang, s.startsAt)}</td>
+                    <td>
+                      {s.venueName} <span className="muted">{s.town}</span>
+                    </td>
+                    <td>{s.title}</td>
+                    <td>{s.theme || "—"}</td>
+                    <td>
+                      <SessionStatusBadge status={s.status} live={s.live} />
+                    </td>
+                    <td>
+                      <Link to={`/admin/records/${s.id}`}>{t("bo.records.open")}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useState, type FormEvent } from "react";
+import type { SessionView } from "@protocol/model.ts";
+import { Dialog } from "../../../components/Dialog.tsx";
+import { FormField } from "../../../components/FormField.tsx";
+import type { ClientError } from "../../../lib/client-error.ts";
+import { boApi, type SessionInput } from "../api.ts";
+import { localDate, localTime, splitNames, toIso } from "../format.ts";
+import { useBoT } from "../i18n.ts";
+import { FormError } from "../shared/LoadState.tsx";
+import { indentName, type FlatVenue } from "../shared/useVenues.ts";
+
+interface Props {
+  open: boolean;
+  /** editing this session, or creating one */
+  session: SessionView | null;
+  venues: FlatVenue[];
+  defaults: { venueId: string; date: string };
+  onClose: () => void;
+  onSaved: (s: SessionView) => void;
+}
+
+interface Draft {
+  venueId: string;
+  title: string;
+  theme: string;
+  date: string;
+  start: string;
+  end: string;
+  deputies: string;
+  streamUrl: string;
+  slotMin: string;
+  headStart: string;
+}
+
+function draftOf(session: SessionView | null, defaults: Props["defaults"], titleDefault: string): Draft {
+  if (!session) {
+    return { venueId: defaults.venueId, title: titleDefault, theme: "", date: defaults.date, start: "09:00", end: "11:30", deputies: "", streamUrl: "", slotMin: "8", headStart: "10" };
+  }
+  const s = new Date(session.startsAt);
+  return {
+    venueId: session.venueId,
+    title: session.title,
+    theme: session.theme,
+    date: localDate(s),
+    start: localTime(s),
+    end: localTime(new Date(session.endsAt)),
+    deputies: session.deputies.join("、"),
+    streamUrl: session.streamUrl ?? "",
+    slotMin: String(session.slotMin),
+    headStart: String(session.walkInHeadStartMin),
+  };
+}
+
+/** Schedule a reception day, or edit one: venue, title, theme, time, deputies, stream, slot, walk-in head start. */
+export function SessionFormDialog({ open, session, venues, defaults, onClose, onSaved }: Props) {
+  const t = useBoT();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(session, defaults, t("bo.sessionForm.titleDefault")));
+  const [error, setError] = useState<ClientError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setDraft(draftOf(session, defaults, t("bo.sessionForm.titleDefault")));
+      setError(null);
+    }
+  }, [open, session?.id, defaults.date, defaults.venueId]);
+
+  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const details = error?.details ?? {};
+  const endBeforeStart = draft.end <= draft.start;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (endBeforeStart) return;
+    setBusy(true);
+    const input: SessionInput = {
+      title: draft.title.trim(),
+      theme: draft.theme.trim(),
+      startsAt: toIso(draft.date, draft.start),
+      endsAt: toIso(draft.date, draft.end),
+      deputies: splitNames(draft.deputies),
+      streamUrl: draft.streamUrl.trim() || null,
+      slotMin: Number(draft.slotMin),
+      walkInHeadStartMin: Number(draft.headStart),
+    };
+    const res = session ? await boApi.updateSession(session.id, input) : await boApi.createSession({ ...input, venueId: draft.venueId });
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    onSaved(res.data.session);
+  }
+
+  return (
+    <Dialog open={open} title={session ? t("bo.sessionForm.editTitle") : t("bo.sessionForm.createTitle")} onClose={onClose} className="bo-dialog">
+      <form className="form bo-form-grid" onSubmit={(e) => void submit(e)} aria-label={session ? t("bo.sessionForm.editTitle") : t("bo.sessionForm.createTitle")}>
+        <FormField label={t("bo.sessionForm.venue")} required error={details.venueId}>
+          {(p) => (
+            <select {...p} name="venueId" value={draft.venueId} onChange={set("venueId")} disabled={!!session}>
+              {venues.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {indentName(v)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t("bo.sessionForm.title")} required error={details.title}>
+          {(p) => <input {...p} name="title" maxLength={100} value={draft.title} onChange={set("title")} />}
+        </FormField>
+        <FormField label={t("bo.sessionForm.theme")} hint={t("bo.sessionForm.themeHint")} error={details.theme}>
+          {(p) => <input {...p} name="theme" maxLength={200} value={draft.theme} onChange={set("theme")} />}
+        </FormField>
+        <div className="bo-form-row">
+          <FormField label={t("bo.sessionForm.date")} required error={details.startsAt}>
+            {(p) => <input {...p} name="date" type="date" value={draft.date} onChange={set("date")} />}
+          </FormField>
+          <FormField label={t("bo.sessionForm.start")} required>
+            {(p) => <input {...p} name="start" type="time" value={draft.start} onChange={set("start")} />}
+          </FormField>
+          <FormField label={t("bo.sessionForm.end")} required error={endBeforeStart ? t("bo.sessionForm.endBeforeStart") : details.endsAt}>
+            {(p) => <input {...p} name="end" type="time" value={draft.end} onChange={set("end")} />}
+          </FormField>
+        </div>
+        <FormField label={t("bo.sessionForm.deputies")} hint={t("bo.sessionForm.deputiesHint")} error={details.deputies}>
+          {(p) => <input {...p} name="deputies" value={draft.deputies} onChange={set("deputies")} />}
+        </FormField>
+        <FormField label={t("bo.sessionForm.streamUrl")} error={details.streamUrl}>
+          {(p) => <input {...p} name="streamUrl" type="url" inputMode="url" placeholder="https://…/index.m3u8" value={draft.streamUrl} onChange={set("streamUrl")} />}
+        </FormField>
+        <div className="bo-form-row">
+          <FormField label={t("bo.sessionForm.slotMin")} error={details.slotMin}>
+            {(p) => <input {...p} name="slotMin" type="number" min={1} max={120} value={draft.slotMin} onChange={set("slotMin")} />}
+          </FormField>
+          <FormField label={t("bo.sessionForm.headStart")} hint={t("bo.sessionForm.headStartHint")} error={details.walkInHeadStartMin}>
+            {(p) => <input {...p} name="walkInHeadStartMin" type="number" min={0} max={120} value={draft.headStart} onChange={set("headStart")} />}
+          </FormField>
+        </div>
+        <FormError error={error} />
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t("bo.common.close")}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || endBeforeStart}>
+            {t("bo.sessionForm.submit")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState, type FormEvent, type ReactNode } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import type { SearchHit } from "@protocol/back-office.ts";
+import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
+import { useLang } from "../../../i18n/useT.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { boApi } from "../api.ts";
+import { useBoT } from "../i18n.ts";
+import { LoadState } from "../shared/LoadState.tsx";
+import { useResource } from "../shared/useResource.ts";
+import { CaseStatusBadge } from "../cases/CaseStatusBadge.tsx";
+
+/** Wraps each occurrence of the terms in <mark> (case-insensitive). */
+export function highlight(text: string, terms: readonly string[]): ReactNode[] {
+  const words = terms.filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (words.length === 0) return [text];
+  const parts = text.split(new RegExp(`(${words.join("|")})`, "gi"));
+  return parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : p));
+}
+
+function hitLink(h: SearchHit): string {
+  if (h.kind === "case" && h.caseId) return `/admin/cases/${h.caseId}`;
+  if (h.sessionId) return `/admin/records/${h.sessionId}#${h.kind === "ticket" ? "ticket" : "entry"}-${h.id}`;
+  return "/admin/search";
+}
+
+/** /admin/search — one box over transcripts, tickets and cases of the user's venues. */
+export function SearchPage() {
+  const t = useBoT();
+  const lang = useLang();
+  useDocumentTitle(t("bo.search.title"));
+  const [params, setParams] = useSearchParams();
+  const q = params.get("q") ?? "";
+  const [draft, setDraft] = useState(q);
+  const res = useResource(() => (q ? boApi.search(q, 100) : Promise.resolve({ ok: true as const, data: null })), q);
+  const data = res.data;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = draft.trim();
+    setParams(next ? { q: next } : {});
+  }
+
+  return (
+    <div className="bo-page">
+      <header className="page-head">
+        <h1>{t("bo.search.title")}</h1>
+      </header>
+      <form className="bo-search card" role="search" onSubmit={submit}>
+        <label htmlFor="bo-search-q" className="field__label">
+          {t("bo.search.label")}
+        </label>
+        <div className="bo-search__row">
+          <input id="bo-search-q" type="search" name="q" maxLength={100} value={draft} onChange={(e) => setDraft(e.target.value)} aria-describedby="bo-search-hint" autoFocus />
+          <button type="submit" className="button button--primary">
+            {t("bo.search.submit")}
+          </button>
+        </div>
+        <p id="bo-search-hint" className="field__hint">
+          {t("bo.search.hint")}
+        </p>
+      </form>
+      <LoadState loading={res.loading && !!q} error={res.error} onRetry={() => void res.reload()}>
+        {data ? (
+          <section aria-live="polite" aria-labelledby="bo-search-count">
+            <p id="bo-search-count" className="muted">
+              {data.results.length ? t("bo.search.count", { n: data.results.length, ms: data.tookMs }) : t("bo.search.none")}
+            </p>
+            {data.truncated ? <p className="notice">{t("bo.search.truncated", { n: data.results.length })}</p> : null}
+            <ol className="bo-results">
+              {data.results.map((h) => (
+                <li key={`${h.kind}-${h.id}`} className={`bo-result bo-result--${h.kind}`}>
+                  <div className="bo-result__head">
+                    <span className="badge">{t(`bo.search.kind.${h.kind}`)}</span>
+                    {h.ticketLabel ? <span className="bo-result__label">{h.ticketLabel}</span> : null}
+                    {h.trackingCode ? <span className="bo-result__label">{h.trackingCode}</span> : null}
+                    {h.caseStatus ? <CaseStatusBadge status={h.caseStatus} /> : null}
+                    <span className="muted">
+                      {h.venueName}
+                      {h.sessionTitle ? ` · ${h.sessionStartsAt ? formatDate(lang, h.sessionStartsAt) : ""} ${h.sessionTitle}` : ` · ${formatDate(lang, h.at)}`}
+                    </span>
+                  </div>
+                  <Link to={hitLink(h)} className="bo-result__snippet">
+                    {highlight(h.snippet, data.terms)}
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+      </LoadState>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from "react";
+import QRCode from "qrcode";
+import type { SessionView, TicketView } from "@protocol/model.ts";
+import { Icon } from "../../components/Icon.tsx";
+import { useLang, useT } from "../../i18n/useT.ts";
+import { formatDate, formatDateTime } from "../../lib/format.ts";
+
+interface Props {
+  session: SessionView;
+  ticket: TicketView;
+  voterToken: string;
+  position: number | undefined;
+  onPrinted: () => void;
+}
+
+/** The paper ticket: label, venue, time, place in line, and a QR code to follow it on a phone. */
+export function PrintableTicket({ session, ticket, voterToken, position, onPrinted }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const [qr, setQr] = useState<string | null>(null);
+  const printRef = useRef<HTMLButtonElement>(null);
+  const link = `${location.origin}/s/${encodeURIComponent(session.id)}?t=${encodeURIComponent(voterToken)}`;
+
+  useEffect(() => {
+    let cancelled = false;
+    void QRCode.toDataURL(link, { errorCorrectionLevel: "M", margin: 1, width: 320 }).then((url) => {
+      if (!cancelled) setQr(url);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [link]);
+
+  useEffect(() => {
+    printRef.current?.focus();
+  }, [ticket.id]);
+
+  useEffect(() => {
+    window.addEventListener("afterprint", onPrinted);
+    return () => window.removeEventListener("afterprint", onPrinted);
+  }, [onPrinted]);
+
+  return (
+    <section className="panel print-area" aria-labelledby="print-title">
+      <h2 id="print-title" className="no-print">
+        {t("desk.ticket.title")}
+      </h2>
+      <article className="print-ticket" data-testid="print-ticket" data-link={link} aria-label={t("desk.ticket.title")}>
+        <p className="print-ticket__org">{session.venueName}</p>
+        <p className="print-ticket__session">{formatDate(lang, session.startsAt)} · {t("desk.ticket.kind")}</p>
+        <p className="print-ticket__label" data-testid="print-ticket-label">
+          {ticket.label}
+        </p>
+        {position !== undefined ? <p className="print-ticket__position">{t("desk.ticket.position", { n: position, ahead: position - 1 })}</p> : null}
+        <p className="print-ticket__time">
+          {t("desk.ticket.time")}：{formatDateTime(lang, ticket.joinedAt)}
+        </p>
+        {ticket.topic ? <p className="print-ticket__topic">{ticket.topic}</p> : null}
+        {qr ? <img className="print-ticket__qr" src={qr} alt={t("desk.ticket.qrAlt")} width={160} height={160} data-testid="print-ticket-qr" /> : null}
+        <p className="print-ticket__scan">{t("desk.ticket.scan")}</p>
+        <p className="print-ticket__address">{t("app.name")} · {session.town}</p>
+      </article>
+      <div className="button-row no-print">
+        <button ref={printRef} type="button" className="button button--primary button--large" onClick={() => window.print()}>
+          <Icon name="printer" /> {t("desk.ticket.print")}
+        </button>
+        <button type="button" className="button" onClick={onPrinted}>
+          {t("desk.ticket.next")}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useRef, useState, type FormEvent } from "react";
+import type { SessionView } from "@protocol/model.ts";
+import type { JoinResult } from "@protocol/events.ts";
+import { FormField } from "../../components/FormField.tsx";
+import { useT, type MessageKey } from "../../i18n/useT.ts";
+import type { ClientError } from "../../lib/client-error.ts";
+import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
+import { registerWalkIn } from "../../socket.ts";
+
+const PRIORITY_REASONS: MessageKey[] = ["reason.elderly", "reason.disabled", "reason.pregnant", "reason.urgent"];
+
+interface Draft {
+  name: string;
+  phone: string;
+  topic: string;
+  question: string;
+  isPublic: boolean;
+  priority: string;
+}
+const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, priority: "" };
+
+/** Registers a walk-in from the keyboard: type, Tab, Enter — the ticket prints next. */
+export function WalkInForm({ session, onRegistered }: { session: SessionView; onRegistered: (r: JoinResult) => void }) {
+  const t = useT();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ClientError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const local: Record<string, string> = {};
+    if (!draft.name.trim()) local.name = t("field.required");
+    if (!draft.topic.trim()) local.topic = t("field.required");
+    setErrors(local);
+    setFailure(null);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    const res = await registerWalkIn({
+      sessionId: session.id,
+      name: draft.name.trim(),
+      phone: draft.phone.trim() || undefined,
+      topic: draft.topic.trim(),
+      question: draft.question.trim() || undefined,
+      isPublic: draft.isPublic,
+      priority: draft.priority || undefined,
+    });
+    setBusy(false);
+    if (!res.ok) {
+      setFailure(res.error);
+      setErrors(fieldMessages(t, res.error));
+      return;
+    }
+    setDraft(EMPTY);
+    onRegistered(res.data);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="walk-in-title">
+      <h2 id="walk-in-title">{t("desk.form.title")}</h2>
+      <form className="form desk-form" onSubmit={(e) => void submit(e)} noValidate data-testid="walk-in-form">
+        <FormField label={t("join.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
+          {(p) => (
+            <input {...p} ref={nameRef} name="name" maxLength={50} autoFocus autoComplete="off" value={draft.name} onChange={(e) => set("name", e.target.value)} />
+          )}
+        </FormField>
+        <FormField label={t("join.phone")} error={errors.phone}>
+          {(p) => <input {...p} name="phone" type="tel" maxLength={30} autoComplete="off" value={draft.phone} onChange={(e) => set("phone", e.target.value)} />}
+        </FormField>
+        <FormField label={t("join.topic")} error={errors.topic} required requiredMark={t("field.requiredMark")}>
+          {(p) => <input {...p} name="topic" maxLength={100} autoComplete="off" value={draft.topic} onChange={(e) => set("topic", e.target.value)} />}
+        </FormField>
+        <FormField label={t("join.question")} error={errors.question}>
+          {(p) => <input {...p} name="question" maxLength={2000} autoComplete="off" value={draft.question} onChange={(e) => set("question", e.target.value)} />}
+        </FormField>
+        <FormField label={t("desk.form.priority")} error={errors.priority}>
+          {(p) => (
+            <select {...p} name="priority" value={draft.priority} onChange={(e) => set("priority", e.target.value)}>
+              <option value="">{t("desk.form.noPriority")}</option>
+              {PRIORITY_REASONS.map((key) => (
+                <option key={key} value={t(key)}>
+                  {t(key)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <div className="check">
+          <input id="desk-public" type="checkbox" checked={draft.isPublic} onChange={(e) => set("isPublic", e.target.checked)} />
+          <label htmlFor="desk-public">{t("desk.form.isPublic")}</label>
+        </div>
+        {failure && failure.code !== "BAD_REQUEST" ? (
+          <p className="form__error" role="alert">
+            {errorMessage(t, failure)}
+          </p>
+        ) : null}
+        <button type="submit" className="button button--primary button--large" disabled={busy || session.status === "ENDED"}>
+          {t("desk.form.submit")}
+        </button>
+      </form>
+    </section>
+  );
+}

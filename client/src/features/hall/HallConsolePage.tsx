@@ -1,0 +1,109 @@
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import type { TicketView } from "@protocol/model.ts";
+import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
+import { useAction } from "../../hooks/useAction.ts";
+import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
+import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { OutOfScopeNotice } from "../../components/OutOfScopeNotice.tsx";
+import { useT } from "../../i18n/useT.ts";
+import { errorMessage } from "../../lib/error-message.ts";
+import { callNext, callTicket, markNoShow, requeueTicket, startTurn } from "../../socket.ts";
+import { useAuth } from "../../stores/auth.ts";
+import { currentTicket, finishedTickets, noShowTickets, someoneBeingServed, waitingTickets } from "../../stores/live-session-selectors.ts";
+import { CurrentTurnPanel } from "./CurrentTurnPanel.tsx";
+import { FinishTurnDialog } from "./FinishTurnDialog.tsx";
+import { MissedAndDone } from "./MissedAndDone.tsx";
+import { PrioritizeDialog } from "./PrioritizeDialog.tsx";
+import { QueueTable } from "./QueueTable.tsx";
+import { SessionControls } from "./SessionControls.tsx";
+import { TranscriptEditor } from "./TranscriptEditor.tsx";
+
+/** /hall/:sessionId — the deputy's console: call, hear, close each turn; keep the record. */
+export function HallConsolePage() {
+  const { sessionId } = useParams();
+  const t = useT();
+  const user = useAuth((s) => s.user);
+  const live = useWatchedSession(sessionId);
+  const { busy, error, run } = useAction();
+  const [finishing, setFinishing] = useState<TicketView | null>(null);
+  const [prioritizing, setPrioritizing] = useState<TicketView | null>(null);
+  useDocumentTitle(`${t("hall.title")} · ${live.session?.title ?? t("app.name")}`);
+
+  const session = live.session;
+  if (!session) {
+    return (
+      <p className="page-message" role="status">
+        {live.phase === "failed" ? t(live.failure === "NOT_FOUND" ? "session.notFound" : "session.loadFailed") : t("common.loading")}
+      </p>
+    );
+  }
+  const waiting = waitingTickets(live.tickets);
+  const current = currentTicket(live.tickets);
+  const served = someoneBeingServed(live.tickets);
+
+  return (
+    <div className="hall-page">
+      <header className="page-head">
+        <div>
+          <p className="page-head__kicker">
+            {t("hall.title")} · {session.venueName}
+          </p>
+          <h1>{session.title}</h1>
+        </div>
+        <div className="page-head__meta">
+          <SessionStatusBadge status={session.status} />
+          <span className="badge" data-testid="viewer-count">
+            {t("hall.viewers", { n: live.viewers })}
+          </span>
+          {live.cases.length ? <span className="badge">{t("hall.cases", { n: live.cases.length })}</span> : null}
+          <Link to={`/desk/${session.id}`}>{t("nav.desk")}</Link>
+          <Link to={`/screen/${session.id}`} target="_blank" rel="noopener">
+            {t("nav.screen")}
+          </Link>
+          <Link to={`/s/${session.id}`} target="_blank" rel="noopener">
+            {t("nav.voterView")}
+          </Link>
+        </div>
+      </header>
+      <OutOfScopeNotice venueId={session.venueId} />
+      <SessionControls session={session} busy={busy} run={run} />
+      <div className="action-error" role="alert" aria-live="assertive">
+        {error ? errorMessage(t, error) : ""}
+      </div>
+      <div className="hall-grid">
+        <div className="hall-grid__queue">
+          <CurrentTurnPanel
+            session={session}
+            current={current}
+            waitingCount={waiting.length}
+            busy={busy}
+            onCallNext={() => void run(() => callNext(session.id))}
+            onStart={(x) => void run(() => startTurn(x.id))}
+            onFinish={setFinishing}
+            onNoShow={(x) => void run(() => markNoShow(x.id))}
+          />
+          <QueueTable
+            session={session}
+            waiting={waiting}
+            someoneServed={served}
+            busy={busy}
+            onCall={(x) => void run(() => callTicket(x.id))}
+            onPrioritize={setPrioritizing}
+          />
+          <MissedAndDone
+            missed={noShowTickets(live.tickets)}
+            finished={finishedTickets(live.tickets)}
+            busy={busy}
+            onRequeue={(x, keepPlace) => void run(() => requeueTicket({ ticketId: x.id, keepPlace }))}
+          />
+        </div>
+        <div className="hall-grid__record">
+          <TranscriptEditor session={session} transcript={live.transcript} current={current} user={user} />
+        </div>
+      </div>
+      <FinishTurnDialog ticket={finishing} onClose={() => setFinishing(null)} />
+      <PrioritizeDialog ticket={prioritizing} onClose={() => setPrioritizing(null)} />
+    </div>
+  );
+}

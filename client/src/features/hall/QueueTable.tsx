@@ -1,0 +1,94 @@
+import type { SessionView, TicketView } from "@protocol/model.ts";
+import { estimatedWaitSec } from "@domain/eta.ts";
+import { ChannelBadge } from "../../components/ChannelBadge.tsx";
+import { useNow } from "../../hooks/useNow.ts";
+import { useT } from "../../i18n/useT.ts";
+import { formatWait } from "../../lib/format.ts";
+
+interface Props {
+  session: SessionView;
+  waiting: TicketView[];
+  someoneServed: boolean;
+  busy: boolean;
+  onCall: (t: TicketView) => void;
+  onPrioritize: (t: TicketView) => void;
+}
+
+/** The waiting line in serving order, with how long each has waited and will wait. */
+export function QueueTable({ session, waiting, someoneServed, busy, onCall, onPrioritize }: Props) {
+  const t = useT();
+  const now = useNow(15_000);
+  return (
+    <section className="panel" aria-labelledby="queue-title">
+      <h2 id="queue-title">
+        {t("hall.queue.title")} <span className="count-pill">{t("hall.queue.count", { n: waiting.length })}</span>
+      </h2>
+      {waiting.length === 0 ? (
+        <p className="muted">{t("hall.queue.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="queue-table" data-testid="hall-queue">
+            <thead>
+              <tr>
+                <th scope="col">{t("hall.queue.position")}</th>
+                <th scope="col">{t("hall.queue.label")}</th>
+                <th scope="col">{t("hall.queue.name")}</th>
+                <th scope="col">{t("hall.queue.topic")}</th>
+                <th scope="col">{t("hall.queue.waited")}</th>
+                <th scope="col">{t("hall.queue.eta")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("hall.queue.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {waiting.map((ticket, i) => (
+                <tr key={ticket.id} className={ticket.priority ? "is-priority" : ""} data-label={ticket.label}>
+                  <td>{i + 1}</td>
+                  <th scope="row">
+                    <span className="queue-table__label">{ticket.label}</span>
+                    {ticket.priority ? (
+                      <span className="badge badge--priority" title={ticket.priorityReason ?? undefined}>
+                        ★ {ticket.priorityReason ?? t("hall.priority")}
+                      </span>
+                    ) : null}
+                    <ChannelBadge channel={ticket.channel} />
+                  </th>
+                  <td>{ticket.name}</td>
+                  <td className="queue-table__topic">
+                    {ticket.topic ?? "—"}
+                    {ticket.question ? <span className="queue-table__question">{ticket.question}</span> : null}
+                  </td>
+                  <td>{formatWait(t, (now - Date.parse(ticket.joinedAt)) / 1000)}</td>
+                  <td>{formatWait(t, estimatedWaitSec(i + 1, someoneServed, session.avgServiceSec))}</td>
+                  <td className="queue-table__actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={busy || someoneServed}
+                      onClick={() => onCall(ticket)}
+                      aria-label={t("hall.callTicket", { label: ticket.label })}
+                    >
+                      {t("hall.call")}
+                    </button>
+                    {!ticket.priority ? (
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        disabled={busy}
+                        onClick={() => onPrioritize(ticket)}
+                        aria-label={t("hall.prioritizeTicket", { label: ticket.label })}
+                      >
+                        {t("hall.prioritize")}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

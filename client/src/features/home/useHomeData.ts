@@ -1,0 +1,42 @@
+import { useEffect, useState } from "react";
+import type { VenueNode } from "@protocol/model.ts";
+import { api, type SessionListItem } from "../../api.ts";
+import type { ClientError } from "../../lib/client-error.ts";
+
+const UPCOMING_DAYS = 30;
+
+export interface HomeData {
+  venues: VenueNode[];
+  sessions: SessionListItem[];
+  loading: boolean;
+  error: ClientError | null;
+}
+
+/** The venue tree and the reception days from today on; refreshed every minute (live flags). */
+export function useHomeData(): HomeData {
+  const [data, setData] = useState<HomeData>({ venues: [], sessions: [], loading: true, error: null });
+  useEffect(() => {
+    let cancelled = false;
+    async function load() {
+      // Local day boundaries as full ISO instants, so the server needs no time zone.
+      const from = new Date();
+      from.setHours(0, 0, 0, 0);
+      const to = new Date(from.getTime() + (UPCOMING_DAYS + 1) * 86_400_000 - 1);
+      const [venues, sessions] = await Promise.all([api.venues(), api.sessions({ from: from.toISOString(), to: to.toISOString() })]);
+      if (cancelled) return;
+      setData({
+        venues: venues.ok ? venues.data.venues : [],
+        sessions: sessions.ok ? [...sessions.data.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt)) : [],
+        loading: false,
+        error: !venues.ok ? venues.error : !sessions.ok ? sessions.error : null,
+      });
+    }
+    void load();
+    const id = window.setInterval(() => void load(), 60_000);
+    return () => {
+      cancelled = true;
+      window.clearInterval(id);
+    };
+  }, []);
+  return data;
+}

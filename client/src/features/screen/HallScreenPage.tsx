@@ -1,0 +1,97 @@
+import { useState } from "react";
+import { useParams } from "react-router-dom";
+import { ConnectionBanner } from "../../components/ConnectionBanner.tsx";
+import { Icon } from "../../components/Icon.tsx";
+import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
+import { useNow } from "../../hooks/useNow.ts";
+import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { useLang, useT } from "../../i18n/useT.ts";
+import { soundUnlocked, unlockSound } from "../../lib/attention.ts";
+import { formatTime } from "../../lib/format.ts";
+import { currentTicket, latestCaptions, waitingTickets } from "../../stores/live-session-selectors.ts";
+import { useCallHighlight } from "./useCallHighlight.ts";
+
+/** /screen/:sessionId — the TV in the station: now serving, next five, live captions. */
+export function HallScreenPage() {
+  const { sessionId } = useParams();
+  const t = useT();
+  const lang = useLang();
+  const now = useNow(10_000);
+  const live = useWatchedSession(sessionId);
+  const [soundOn, setSoundOn] = useState(soundUnlocked());
+  const highlight = useCallHighlight(live.lastCall?.seq ?? null);
+  useDocumentTitle(`${t("screen.title")} · ${live.session?.title ?? t("app.name")}`);
+
+  const session = live.session;
+  if (!session) {
+    return (
+      <main className="screen screen--empty" id="main">
+        <p role="status">{live.phase === "failed" ? t("session.notFound") : t("common.loading")}</p>
+      </main>
+    );
+  }
+  const current = currentTicket(live.tickets);
+  const next = waitingTickets(live.tickets).slice(0, 5);
+  const captions = latestCaptions(live.transcript, 3);
+
+  return (
+    <main className={`screen ${highlight ? "screen--calling" : ""}`} id="main" data-testid="hall-screen">
+      <ConnectionBanner />
+      <header className="screen__head">
+        <div>
+          <p className="screen__venue">{session.venueName}</p>
+          <h1 className="screen__title">{session.title}</h1>
+          {session.theme ? <p className="screen__theme">{t("session.theme")}：{session.theme}</p> : null}
+        </div>
+        <div className="screen__tools">
+          <p className="screen__clock">{formatTime(lang, new Date(now).toISOString())}</p>
+          {!soundOn ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                unlockSound();
+                setSoundOn(true);
+              }}
+            >
+              <Icon name="bell" /> {t("screen.enableSound")}
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
+            <Icon name="expand" /> {t("screen.fullscreen")}
+          </button>
+        </div>
+      </header>
+      <section className="screen__now" aria-live="assertive" aria-atomic="true">
+        <h2 className="screen__now-title">{current?.status === "CALLED" ? t("screen.pleaseCome") : t("board.nowServing")}</h2>
+        <p className="screen__now-label" data-testid="screen-now">
+          {current?.label ?? "—"}
+        </p>
+        {current ? <p className="screen__now-name">{current.name}</p> : <p className="screen__now-name">{t("screen.idle")}</p>}
+      </section>
+      <section className="screen__next" aria-labelledby="screen-next-title">
+        <h2 id="screen-next-title">{t("screen.next")}</h2>
+        <ol data-testid="screen-next">
+          {next.map((ticket) => (
+            <li key={ticket.id}>{ticket.label}</li>
+          ))}
+          {next.length === 0 ? <li className="screen__none">—</li> : null}
+        </ol>
+      </section>
+      <section className="screen__captions" aria-labelledby="screen-captions-title">
+        <h2 id="screen-captions-title" className="visually-hidden">
+          {t("captions.title")}
+        </h2>
+        <ol aria-live="polite" data-testid="screen-captions">
+          {captions.map((line) => (
+            <li key={line.id}>
+              <span className="screen__speaker">{line.entry.speakerName ?? t(`speakerRole.${line.entry.speakerRole}`)}：</span>
+              {line.text}
+              {line.amended ? <span className="caption__amended">（{t("transcript.corrected")}）</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,176 @@
+import { useEffect, useState } from "react";
+import { useParams } from "react-router-dom";
+import type { CaseStatus, TrackView } from "@protocol/model.ts";
+import { api } from "../../api.ts";
+import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
+import { useLang, useT, type MessageKey } from "../../i18n/useT.ts";
+import type { ClientError } from "../../lib/client-error.ts";
+import { errorMessage } from "../../lib/error-message.ts";
+import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { useTrackT, type TrkKey } from "./i18n.ts";
+import { RatingForm } from "./RatingForm.tsx";
+import "./track.css";
+
+const STEPS: { key: TrkKey; reached: CaseStatus[] }[] = [
+  { key: "trk.step.received", reached: ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED"] },
+  { key: "trk.step.assigned", reached: ["ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED"] },
+  { key: "trk.step.working", reached: ["IN_PROGRESS", "RESOLVED", "CLOSED"] },
+  { key: "trk.step.done", reached: ["RESOLVED", "CLOSED"] },
+];
+
+/** /track/:code — where a voter follows what became of their concern, and rates it once resolved. No personal data. */
+export function TrackPage() {
+  const { code = "" } = useParams();
+  const t = useT();
+  const tt = useTrackT();
+  const lang = useLang();
+  const [view, setView] = useState<TrackView | null>(null);
+  const [failure, setFailure] = useState<ClientError | null>(null);
+  const [justRated, setJustRated] = useState(false);
+  useDocumentTitle(`${t("track.title")} · ${t("app.name")}`);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.track(code).then((res) => {
+      if (cancelled) return;
+      if (res.ok) setView(res.data.case);
+      else setFailure(res.error);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [code]);
+
+  if (failure) {
+    return (
+      <p className="page-message" role="alert">
+        {failure.code === "NOT_FOUND" ? t("track.notFound") : errorMessage(t, failure)}
+      </p>
+    );
+  }
+  if (!view) {
+    return (
+      <p className="page-message" role="status">
+        {t("common.loading")}
+      </p>
+    );
+  }
+
+  const describe = (h: TrackView["history"][number]): { title: string; note: string | null } => {
+    if (h.type === "created") return { title: tt("trk.ev.created"), note: null };
+    if (h.type === "status" && h.status) return { title: tt(`trk.ev.status.${h.status}` as TrkKey), note: h.note };
+    if (h.type === "assigned") return { title: tt("trk.ev.assigned"), note: h.note };
+    if (h.type === "due") return { title: tt("trk.ev.due"), note: h.note ? formatDate(lang, h.note) : null };
+    if (h.type === "resolution") return { title: tt("trk.ev.resolution"), note: h.note };
+    if (h.type === "progress") return { title: tt("trk.ev.progress"), note: h.note };
+    if (h.type === "feedback") return { title: tt("trk.ev.feedback"), note: null };
+    return { title: tt("trk.ev.other"), note: h.note };
+  };
+
+  return (
+    <div className="track-page">
+      <section className="card" aria-labelledby="track-title">
+        <h1 id="track-title">{t("track.title")}</h1>
+        <p className="muted">{tt("trk.intro")}</p>
+        <p className="track-code">
+          {t("track.code")}：<strong>{view.trackingCode}</strong>
+        </p>
+
+        <h2 className="visually-hidden">{tt("trk.status.now")}</h2>
+        {view.status === "REJECTED" ? (
+          <p className="notice notice--warn">{tt("trk.rejected")}</p>
+        ) : (
+          <ol className="track-steps" aria-label={tt("trk.status.now")}>
+            {STEPS.map((s, i) => {
+              const reached = s.reached.includes(view.status);
+              const current = i === STEPS.findLastIndex((x) => x.reached.includes(view.status));
+              return (
+                <li key={s.key} className={`track-step${reached ? " track-step--reached" : ""}`} aria-current={current ? "step" : undefined}>
+                  <span className="track-step__dot" aria-hidden="true">
+                    {reached ? "✓" : ""}
+                  </span>
+                  {tt(s.key)}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        <p className={`badge badge--case-${view.status.toLowerCase()}`}>{t(`caseStatus.${view.status}` as MessageKey)}</p>
+        {view.dueAt && (view.status === "ASSIGNED" || view.status === "IN_PROGRESS" || view.status === "OPEN") ? (
+          <p>{tt("trk.due", { date: formatDate(lang, view.dueAt) })}</p>
+        ) : null}
+
+        <dl className="session-facts">
+          <div>
+            <dt>{t("track.category")}</dt>
+            <dd>{view.category}</dd>
+          </div>
+          <div>
+            <dt>{t("track.summary")}</dt>
+            <dd>{view.summary}</dd>
+          </div>
+          <div>
+            <dt>{t("session.venue")}</dt>
+            <dd>
+              {view.venueName}
+              {view.sessionTitle ? ` · ${view.sessionTitle}` : ""}
+            </dd>
+          </div>
+          {view.resolution ? (
+            <div>
+              <dt>{t("track.resolution")}</dt>
+              <dd className="track-resolution">{view.resolution}</dd>
+            </div>
+          ) : null}
+          {view.rejectReason ? (
+            <div>
+              <dt>{t("track.rejectReason")}</dt>
+              <dd>{view.rejectReason}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+
+      {view.canRate ? (
+        <section className="card">
+          <RatingForm
+            code={view.trackingCode}
+            onRated={(next) => {
+              setView(next);
+              setJustRated(true);
+            }}
+          />
+        </section>
+      ) : view.satisfaction ? (
+        <section className="card track-rated" aria-live="polite">
+          {justRated ? <p className="ok-text">{tt("trk.rate.thanks")}</p> : null}
+          <p>
+            {tt("trk.rate.yours")}：
+            <span className="track-rated__stars" aria-label={tt("trk.rate.star", { n: view.satisfaction })}>
+              {"★".repeat(view.satisfaction)}
+              {"☆".repeat(5 - view.satisfaction)}
+            </span>
+          </p>
+          {view.feedbackComment ? <p className="muted">“{view.feedbackComment}”</p> : null}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="track-history">
+        <h2 id="track-history">{t("track.history")}</h2>
+        <ol className="track-history">
+          {view.history.map((h, i) => {
+            const d = describe(h);
+            return (
+              <li key={i} className="track-history__item">
+                <time dateTime={h.at}>{formatDateTime(lang, h.at)}</time>
+                <span className="track-history__title">{d.title}</span>
+                {d.note ? <span className="track-history__note">{d.note}</span> : null}
+              </li>
+            );
+          })}
+        </ol>
+        <p className="muted track-privacy">{tt("trk.privacy")}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from "react";
+import type { SessionView } from "@protocol/model.ts";
+import { FormField } from "../../components/FormField.tsx";
+import { useT } from "../../i18n/useT.ts";
+import { unlockSound } from "../../lib/attention.ts";
+import type { ClientError } from "../../lib/client-error.ts";
+import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
+import { joinQueue } from "../../socket.ts";
+
+interface Draft {
+  name: string;
+  phone: string;
+  topic: string;
+  question: string;
+  isPublic: boolean;
+  consent: boolean;
+}
+const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, consent: false };
+
+/** Join the queue online: name, optional phone, topic, question, consent. */
+export function JoinForm({ session }: { session: SessionView }) {
+  const t = useT();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ClientError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  if (session.status === "ENDED") return <p className="notice">{t("join.ended")}</p>;
+  if (!session.queueOpen) return <p className="notice">{t("join.closed")}</p>;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    unlockSound(); // this click is the gesture that lets the page beep later
+    const local: Record<string, string> = {};
+    if (!draft.name.trim()) local.name = t("field.required");
+    if (!draft.topic.trim()) local.topic = t("field.required");
+    if (draft.phone.trim() && !/^[0-9+\-() ]+$/.test(draft.phone.trim())) local.phone = t("field.phone.invalid");
+    if (!draft.consent) local.consent = t("field.consentRequired");
+    setErrors(local);
+    setFailure(null);
+    if (Object.keys(local).length) {
+      focusFirstError();
+      return;
+    }
+    setBusy(true);
+    const res = await joinQueue({
+      sessionId: session.id,
+      name: draft.name.trim(),
+      phone: draft.phone.trim() || undefined,
+      topic: draft.topic.trim(),
+      question: draft.question.trim() || undefined,
+      isPublic: draft.isPublic,
+    });
+    setBusy(false);
+    if (res.ok) {
+      // The form is gone; take the reader (and the screen reader) to their new ticket.
+      requestAnimationFrame(() => {
+        const heading = document.getElementById("my-ticket-title");
+        heading?.focus();
+        heading?.scrollIntoView({ block: "start" });
+      });
+      return;
+    }
+    setFailure(res.error);
+    setErrors(fieldMessages(t, res.error));
+    focusFirstError();
+  }
+
+  return (
+    <section className="card join-card" aria-labelledby="join-title" id="join">
+      <h2 id="join-title">{t("join.title")}</h2>
+      <p className="muted">{t("join.intro")}</p>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <FormField label={t("join.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
+          {(p) => <input {...p} name="name" autoComplete="name" maxLength={50} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
+        </FormField>
+        <FormField label={t("join.phone")} hint={t("join.phoneHint")} error={errors.phone}>
+          {(p) => (
+            <input
+              {...p}
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={30}
+              value={draft.phone}
+              onChange={(e) => set("phone", e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label={t("join.topic")} hint={t("join.topicHint")} error={errors.topic} required requiredMark={t("field.requiredMark")}>
+          {(p) => <input {...p} name="topic" maxLength={100} value={draft.topic} onChange={(e) => set("topic", e.target.value)} />}
+        </FormField>
+        <FormField label={t("join.question")} error={errors.question}>
+          {(p) => <textarea {...p} name="question" rows={4} maxLength={2000} value={draft.question} onChange={(e) => set("question", e.target.value)} />}
+        </FormField>
+        <div className="check">
+          <input id="join-public" type="checkbox" name="isPublic" checked={draft.isPublic} onChange={(e) => set("isPublic", e.target.checked)} aria-describedby="join-public-hint" />
+          <label htmlFor="join-public">{t("join.isPublic")}</label>
+          <p id="join-public-hint" className="field__hint">
+            {t("join.isPublicHint")}
+          </p>
+        </div>
+        <div className={`check ${errors.consent ? "field--error" : ""}`}>
+          <input
+            id="join-consent"
+            type="checkbox"
+            name="consent"
+            checked={draft.consent}
+            onChange={(e) => set("consent", e.target.checked)}
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? "join-consent-error" : undefined}
+          />
+          <label htmlFor="join-consent">{t("join.consent")}</label>
+          {errors.consent ? (
+            <p id="join-consent-error" className="field__error" role="alert">
+              {errors.consent}
+            </p>
+          ) : null}
+        </div>
+        {failure && failure.code !== "BAD_REQUEST" ? (
+          <p className="form__error" role="alert">
+            {failure.code === "CONFLICT" ? t("join.conflict") : errorMessage(t, failure)}
+          </p>
+        ) : null}
+        <button type="submit" className="button button--primary button--large" disabled={busy}>
+          {busy ? t("join.submitting") : t("join.submit")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>(".join-card [aria-invalid='true']")?.focus();
+  });
+}

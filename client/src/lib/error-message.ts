@@ -1,0 +1,34 @@
+import type { MessageKey, Translate } from "../i18n/useT.ts";
+import type { ClientError } from "./client-error.ts";
+
+/** A friendly, localized sentence for any error; never the server's raw text. */
+export function errorMessage(t: Translate, error: ClientError | null | undefined): string {
+  if (!error) return "";
+  return t(`error.${error.code}` as MessageKey);
+}
+
+const FIELD_KEYS: Record<string, MessageKey> = {
+  name: "field.name.invalid",
+  phone: "field.phone.invalid",
+  topic: "field.topic.invalid",
+  question: "field.question.invalid",
+  priority: "field.priority.invalid",
+  summary: "field.summary.invalid",
+  "followUp.category": "field.category.invalid",
+  "followUp.summary": "field.caseSummary.invalid",
+  reason: "field.reason.invalid",
+  text: "field.text.invalid",
+  username: "field.username.invalid",
+  password: "field.password.invalid",
+};
+
+/** BAD_REQUEST details (field → message) as localized messages per field. */
+export function fieldMessages(t: Translate, error: ClientError | null | undefined): Record<string, string> {
+  if (!error?.details) return {};
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(error.details)) {
+    const key = FIELD_KEYS[field];
+    out[field] = key ? t(key) : message;
+  }
+  return out;
+}

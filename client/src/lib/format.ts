@@ -1,0 +1,45 @@
+import type { Lang } from "../stores/preferences.ts";
+import type { Translate } from "../i18n/useT.ts";
+
+/** "约 12 分钟" / "about 12 min"; under a minute reads as such. */
+export function formatWait(t: Translate, seconds: number): string {
+  if (seconds < 60) return t("time.underAMinute");
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return t("time.minutes", { n: minutes });
+  return t("time.hoursMinutes", { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+/** 3:07 — a stopwatch reading. */
+export function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, "0")}`;
+}
+
+export function formatTime(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+}
+
+export function formatDate(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(lang, { month: "long", day: "numeric", weekday: "short" }).format(new Date(iso));
+}
+
+export function formatDateTime(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(lang, {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(new Date(iso));
+}
+
+/** Local calendar date as YYYY-MM-DD (for the API's from/to). */
+export function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export function isSameLocalDay(iso: string, day: Date): boolean {
+  return isoDate(new Date(iso)) === isoDate(day);
+}

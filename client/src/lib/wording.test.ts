@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { translate, type Translate } from "../i18n/useT.ts";
+import { en } from "../i18n/en.ts";
+import { zhCN } from "../i18n/zh-CN.ts";
+import { errorMessage, fieldMessages } from "./error-message.ts";
+import { formatClock, formatWait } from "./format.ts";
+
+const zh: Translate = (key, vars) => translate("zh-CN", key, vars);
+const english: Translate = (key, vars) => translate("en", key, vars);
+
+describe("wording", () => {
+  it("English has every Chinese key and no other", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+
+  it("placeholders are filled in and unknown ones left alone", () => {
+    expect(zh("ticket.position", { n: 3 })).toBe("当前排第 3 位");
+    expect(english("called.pageTitle", { label: "W003" })).toBe("[Your turn] W003 · {title}");
+  });
+
+  it("waits read as whole phrases in both languages", () => {
+    expect(zh("ticket.wait", { time: formatWait(zh, 30) })).toBe("预计还需等候不到 1 分钟");
+    expect(zh("ticket.wait", { time: formatWait(zh, 1500) })).toBe("预计还需等候约 25 分钟");
+    expect(english("ticket.wait", { time: formatWait(english, 3900) })).toBe("Estimated wait: about 1 h 5 min");
+  });
+
+  it("a stopwatch pads seconds", () => {
+    expect(formatClock(0)).toBe("0:00");
+    expect(formatClock(547.8)).toBe("9:07");
+  });
+
+  it("every error code has a friendly sentence, never the server's text", () => {
+    for (const code of ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INTERNAL", "TIMEOUT", "OFFLINE", "NETWORK"] as const) {
+      const text = errorMessage(zh, { code, message: "raw server text" });
+      expect(text).not.toContain("raw server text");
+      expect(text).not.toMatch(/^error\./);
+    }
+  });
+
+  it("field details map to localized messages, unknown fields keep the server's", () => {
+    const fields = fieldMessages(zh, {
+      code: "BAD_REQUEST",
+      message: "invalid",
+      details: { name: "Too big", "followUp.category": "Too small", weird: "server says no" },
+    });
+    expect(fields).toEqual({ name: "请填写姓名，不超过 50 个字", "followUp.category": "请填写类别，不超过 50 个字", weird: "server says no" });
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * The one live socket of the app (docs/ARCHITECTURE.md §5). Everything that
+ * crosses Socket.IO goes through here: it watches the open session, keeps the
+ * stores in step with `session:events`, resumes the voter's ticket after a
+ * reload or reconnect, and offers the actions the views call. Components never
+ * see the socket itself.
+ */
+import { io, type Socket } from "socket.io-client";
+import type { Ack, AckFn, ClientToServerEvents, ServerToClientEvents } from "@protocol/events.ts";
+import type {
+  DeskRegisterInput,
+  HallFinishInput,
+  HallPrioritizeInput,
+  HallRequeueInput,
+  QueueJoinInput,
+  SessionUpdateInput,
+  TranscriptAppendInput,
+} from "@protocol/schemas.ts";
+import { toClientError, type Result } from "./lib/client-error.ts";
+import { setConnectionStatus } from "./stores/connection.ts";
+import { dispatchLiveSession, useLiveSession } from "./stores/live-session.ts";
+import {
+  clearVoterTicketState,
+  loadVoterTicket,
+  storeToken,
+  useVoterTicket,
+  voterTicketJoined,
+  voterTicketLost,
+  voterTicketReceived,
+} from "./stores/voter-ticket.ts";
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type EventName = keyof ClientToServerEvents;
+type PayloadOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
+type DataOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends AckFn<infer T> ? T : never;
+
+const ACK_TIMEOUT_MS = 10_000;
+/** Creating events carry a requestId, so resending after a lost ack creates nothing twice. */
+const CREATE_ATTEMPTS = 3;
+/** After this many replays in a row that still leave a gap, ask for a full snapshot. */
+const MAX_REPLAYS_IN_A_ROW = 2;
+
+let socket: LiveSocket | null = null;
+let watchedSessionId: string | null = null;
+let watchesVoterTicket = false;
+let watchGeneration = 0;
+let replaysInARow = 0;
+let closingOnPurpose = false;
+
+function liveSocket(): LiveSocket {
+  if (socket) return socket;
+  const s: LiveSocket = io({
+    autoConnect: false,
+    withCredentials: true,
+    // Re-read on every (re)connect: the voter token may have appeared since.
+    auth: (cb) => {
+      const voterToken = useVoterTicket.getState().voterToken;
+      cb(voterToken ? { voterToken } : {});
+    },
+  });
+  s.on("connect", onConnect);
+  s.on("disconnect", (reason) => {
+    if (closingOnPurpose) return;
+    setConnectionStatus("offline");
+    // The server hung up on us (e.g. a revoked login): Socket.IO will not retry by itself.
+    if (reason === "io server disconnect") setTimeout(() => watchedSessionId && s.connect(), 1000);
+  });
+  s.on("connect_error", () => {
+    if (closingOnPurpose) return;
+    setConnectionStatus("offline");
+    // A refused handshake stops Socket.IO's own retries; keep trying while a view is open.
+    if (!s.active) setTimeout(() => watchedSessionId && !s.connected && s.connect(), 3000);
+  });
+  s.on("session:events", (events) => {
+    if (!watchedSessionId) return;
+    const next = dispatchLiveSession({ type: "eventsReceived", events });
+    if (next.needsResync && !next.watchPending) void watch(watchedSessionId);
+  });
+  s.on("session:viewers", (p) => {
+    if (p.sessionId === watchedSessionId) dispatchLiveSession({ type: "viewersReceived", count: p.count });
+  });
+  s.on("ticket:event", (p) => voterTicketReceived(p.ticket));
+  if (typeof window !== "undefined") {
+    // A phone waking up or a network coming back: don't wait for the backoff timer.
+    const nudge = () => {
+      if (watchedSessionId && !s.connected && document.visibilityState === "visible") s.connect();
+    };
+    document.addEventListener("visibilitychange", nudge);
+    window.addEventListener("online", nudge);
+  }
+  socket = s;
+  return s;
+}
+
+function onConnect(): void {
+  setConnectionStatus("online");
+  if (!watchedSessionId) return;
+  void watch(watchedSessionId);
+  if (watchesVoterTicket) void resumeVoterTicket();
+}
+
+// ── requests ──────────────────────────────────────────────────────────────────
+
+interface LooseEmitter {
+  emit(event: string, payload: unknown, cb: (err: Error | null, ack: Ack<unknown> | undefined) => void): void;
+}
+
+function emitOnce<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<Result<DataOf<E>>> {
+  const s = liveSocket();
+  return new Promise((resolve) => {
+    (s.timeout(ACK_TIMEOUT_MS) as unknown as LooseEmitter).emit(event, payload, (err, ack) => {
+      if (err) return resolve({ ok: false, error: { code: "TIMEOUT", message: "timeout" } });
+      if (!ack || typeof ack !== "object") return resolve({ ok: false, error: toClientError(undefined) });
+      resolve(ack.ok ? { ok: true, data: ack.data as DataOf<E> } : { ok: false, error: toClientError(ack.error) });
+    });
+  });
+}
+
+/**
+ * One request with an ack. Idempotent requests (watch, resume, creates with a
+ * requestId) may wait for the connection and are resent on timeout; others
+ * fail fast when offline so a click is never replayed behind the user's back.
+ */
+async function request<E extends EventName>(
+  event: E,
+  payload: PayloadOf<E>,
+  opts: { idempotent?: boolean } = {},
+): Promise<Result<DataOf<E>>> {
+  const s = liveSocket();
+  if (!opts.idempotent) {
+    if (!s.connected) return { ok: false, error: { code: "OFFLINE", message: "offline" } };
+    return emitOnce(event, payload);
+  }
+  if (!s.connected && !s.active) s.connect();
+  let last: Result<DataOf<E>> = { ok: false, error: { code: "TIMEOUT", message: "timeout" } };
+  for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+    last = await emitOnce(event, payload);
+    if (last.ok || last.error.code !== "TIMEOUT") return last;
+  }
+  return last;
+}
+
+const newRequestId = (): string =>
+  typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+
+// ── watching ──────────────────────────────────────────────────────────────────
+
+async function watch(sessionId: string): Promise<void> {
+  const generation = ++watchGeneration;
+  const state = useLiveSession.getState();
+  const canReplay = state.sessionId === sessionId && state.phase === "ready" && replaysInARow < MAX_REPLAYS_IN_A_ROW;
+  const payload = canReplay ? { sessionId, sinceSeq: state.seq } : { sessionId };
+  replaysInARow = canReplay ? replaysInARow + 1 : 0;
+  dispatchLiveSession({ type: "watchStarted" });
+  const res = await request("session:watch", payload, { idempotent: true });
+  if (generation !== watchGeneration || watchedSessionId !== sessionId) return;
+  if (!res.ok) {
+    if (res.error.code === "TIMEOUT" || res.error.code === "INTERNAL" || res.error.code === "RATE_LIMITED") {
+      setTimeout(() => {
+        if (generation === watchGeneration && watchedSessionId === sessionId && liveSocket().connected) void watch(sessionId);
+      }, 2000);
+    }
+    dispatchLiveSession({ type: "watchFailed", code: res.error.code });
+    return;
+  }
+  const next = dispatchLiveSession({ type: "watchAnswered", data: res.data });
+  if (next.needsResync) void watch(sessionId);
+  else replaysInARow = 0;
+}
+
+/**
+ * Starts following a session (one at a time). Returns the function that stops.
+ * `voter`: also resume the voter ticket stored for this session.
+ */
+export function openLiveSession(sessionId: string, opts: { voter?: boolean } = {}): () => void {
+  const s = liveSocket();
+  watchedSessionId = sessionId;
+  watchesVoterTicket = !!opts.voter;
+  closingOnPurpose = false;
+  dispatchLiveSession({ type: "opened", sessionId });
+  if (opts.voter) loadVoterTicket(sessionId);
+  if (s.connected) {
+    void watch(sessionId);
+    if (opts.voter) void resumeVoterTicket();
+  } else {
+    setConnectionStatus("connecting");
+    s.connect();
+  }
+  return () => {
+    if (watchedSessionId !== sessionId) return;
+    if (s.connected) s.emit("session:unwatch", { sessionId }, () => undefined);
+    watchedSessionId = null;
+    watchGeneration++;
+    if (watchesVoterTicket) clearVoterTicketState();
+    watchesVoterTicket = false;
+    dispatchLiveSession({ type: "closed" });
+    // Leave the socket up for a moment: the next view usually opens right away.
+    setTimeout(() => {
+      if (!watchedSessionId && socket) {
+        closingOnPurpose = true;
+        socket.disconnect();
+        setConnectionStatus("idle");
+      }
+    }, 1500);
+  };
+}
+
+/** After login or logout: a fresh handshake so the server sees the new cookie. */
+export function reconnectLiveSocket(): void {
+  if (!socket || !(socket.connected || socket.active)) return;
+  // The projection may change with the login: take a fresh snapshot, not a replay.
+  replaysInARow = MAX_REPLAYS_IN_A_ROW;
+  closingOnPurpose = true;
+  socket.disconnect();
+  closingOnPurpose = false;
+  socket.connect();
+}
+
+// ── voter ─────────────────────────────────────────────────────────────────────
+
+async function resumeVoterTicket(): Promise<void> {
+  const { voterToken, sessionId } = useVoterTicket.getState();
+  if (!voterToken || !sessionId) return;
+  const res = await request("ticket:resume", { voterToken }, { idempotent: true });
+  if (useVoterTicket.getState().voterToken !== voterToken) return;
+  if (res.ok) voterTicketReceived(res.data.ticket);
+  else if (["NOT_FOUND", "BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN"].includes(res.error.code)) voterTicketLost();
+}
+
+/** A paper ticket's QR link carries the token: keep it as if this phone had joined. */
+export function adoptVoterToken(sessionId: string, voterToken: string): void {
+  storeToken(sessionId, voterToken);
+  if (watchedSessionId === sessionId && watchesVoterTicket) {
+    loadVoterTicket(sessionId);
+    if (socket?.connected) void resumeVoterTicket();
+  }
+}
+
+export type JoinInput = Omit<QueueJoinInput, "requestId">;
+
+export async function joinQueue(input: JoinInput) {
+  const res = await request("queue:join", { ...input, requestId: newRequestId() }, { idempotent: true });
+  if (res.ok) voterTicketJoined(input.sessionId, res.data.voterToken, res.data.ticket);
+  return res;
+}
+
+export async function leaveQueue() {
+  const { voterToken } = useVoterTicket.getState();
+  if (!voterToken) return { ok: false as const, error: { code: "NOT_FOUND" as const, message: "no ticket" } };
+  const res = await request("queue:leave", { voterToken });
+  if (res.ok) voterTicketReceived(res.data.ticket);
+  return res;
+}
+
+// ── staff ─────────────────────────────────────────────────────────────────────
+
+export const registerWalkIn = (input: Omit<DeskRegisterInput, "requestId">) =>
+  request("desk:register", { ...input, requestId: newRequestId() }, { idempotent: true });
+export const callNext = (sessionId: string) => request("hall:callNext", { sessionId });
+export const callTicket = (ticketId: string) => request("hall:call", { ticketId });
+export const startTurn = (ticketId: string) => request("hall:start", { ticketId });
+export const finishTurn = (input: HallFinishInput) => request("hall:finish", input);
+export const markNoShow = (ticketId: string) => request("hall:noShow", { ticketId });
+export const requeueTicket = (input: HallRequeueInput) => request("hall:requeue", input);
+export const prioritizeTicket = (input: HallPrioritizeInput) => request("hall:prioritize", input);
+export const updateSession = (input: SessionUpdateInput) => request("session:update", input);
+export const appendTranscript = (input: Omit<TranscriptAppendInput, "requestId">) =>
+  request("transcript:append", { ...input, requestId: newRequestId() }, { idempotent: true });
+export const amendTranscript = (entryId: string, text: string) => request("transcript:amend", { entryId, text });

@@ -1,0 +1,253 @@
+import { describe, expect, it } from "vitest";
+import type { LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchSnapshot } from "@protocol/model.ts";
+import {
+  initialLiveSessionState,
+  liveSessionReducer,
+  type LiveSessionAction,
+  type LiveSessionState,
+} from "./live-session-reducer.ts";
+import { currentTicket, latestCaptions, standingOf, transcriptLines, waitingTickets } from "./live-session-selectors.ts";
+
+// ── tiny factories ────────────────────────────────────────────────────────────
+const SID = "s1";
+const session = (over: Partial<SessionView> = {}): SessionView => ({
+  id: SID,
+  venueId: "v1",
+  venueName: "盛泽镇人大代表之家",
+  venueKind: "HOME",
+  town: "盛泽镇",
+  title: "十一月接待日",
+  theme: "老旧小区改造",
+  startsAt: "2025-11-26T01:00:00.000Z",
+  endsAt: "2025-11-26T04:00:00.000Z",
+  deputies: ["沈晓鹃"],
+  streamUrl: null,
+  slotMin: 10,
+  walkInHeadStartMin: 10,
+  status: "OPEN",
+  queueOpen: true,
+  avgServiceSec: 600,
+  ...over,
+});
+const ticket = (id: string, rank: number, over: Partial<TicketView> = {}): TicketView => ({
+  id,
+  sessionId: SID,
+  label: id.toUpperCase(),
+  channel: "ONLINE",
+  status: "WAITING",
+  rank,
+  name: "张*",
+  topic: null,
+  isPublic: false,
+  priority: false,
+  joinedAt: new Date(rank).toISOString(),
+  calledAt: null,
+  startedAt: null,
+  finishedAt: null,
+  ...over,
+});
+const entry = (id: string, text: string, over: Partial<TranscriptEntryView> = {}): TranscriptEntryView => ({
+  id,
+  sessionId: SID,
+  ticketId: null,
+  kind: "ANSWER",
+  speakerRole: "DEPUTY",
+  speakerName: null,
+  text,
+  visibility: "PUBLIC",
+  amendsId: null,
+  createdAt: "2025-11-26T01:00:00.000Z",
+  ...over,
+});
+const at = "2025-11-26T01:00:00.000Z";
+const joined = (seq: number, t: TicketView): LiveEvent => ({ sessionId: SID, seq, at, type: "ticket.joined", data: t });
+const updated = (seq: number, t: TicketView): LiveEvent => ({ sessionId: SID, seq, at, type: "ticket.updated", data: t });
+const redacted = (seq: number): LiveEvent => ({ sessionId: SID, seq, at, type: "redacted" });
+const appended = (seq: number, e: TranscriptEntryView): LiveEvent => ({
+  sessionId: SID,
+  seq,
+  at,
+  type: e.amendsId ? "transcript.amended" : "transcript.appended",
+  data: e,
+});
+const snapshot = (seq: number, tickets: TicketView[] = [], over: Partial<WatchSnapshot> = {}): WatchSnapshot => ({
+  seq,
+  session: session(),
+  tickets,
+  transcript: [],
+  viewers: 3,
+  ...over,
+});
+
+const run = (...actions: LiveSessionAction[]): LiveSessionState =>
+  actions.reduce(liveSessionReducer, initialLiveSessionState);
+const open: LiveSessionAction = { type: "opened", sessionId: SID };
+const watching: LiveSessionAction = { type: "watchStarted" };
+const answered = (data: WatchSnapshot | { seq: number; events: LiveEvent[] }): LiveSessionAction => ({
+  type: "watchAnswered",
+  data,
+});
+const frame = (...events: LiveEvent[]): LiveSessionAction => ({ type: "eventsReceived", events });
+
+// ── reducer ───────────────────────────────────────────────────────────────────
+describe("live session reducer", () => {
+  it("a snapshot replaces the state and makes it ready", () => {
+    const s = run(open, watching, answered(snapshot(5, [ticket("w1", 1)])));
+    expect(s.phase).toBe("ready");
+    expect(s.seq).toBe(5);
+    expect(Object.keys(s.tickets)).toEqual(["w1"]);
+    expect(s.viewers).toBe(3);
+    expect(s.watchPending).toBe(false);
+  });
+
+  it("frames that arrive before the watch ack are buffered and only newer ones applied", () => {
+    const s = run(
+      open,
+      watching,
+      frame(joined(5, ticket("w1", 1)), joined(6, ticket("w2", 2))),
+      answered(snapshot(5, [ticket("w1", 1)])),
+    );
+    expect(s.seq).toBe(6);
+    expect(Object.keys(s.tickets).sort()).toEqual(["w1", "w2"]);
+    expect(s.pending).toEqual([]);
+    expect(s.needsResync).toBe(false);
+  });
+
+  it("an event at or below the current seq is ignored", () => {
+    const s = run(open, watching, answered(snapshot(5)), frame(joined(5, ticket("old", 1)), joined(4, ticket("older", 1))));
+    expect(s.seq).toBe(5);
+    expect(s.tickets).toEqual({});
+  });
+
+  it("the next seq is applied, and ticket events upsert by id", () => {
+    const s = run(
+      open,
+      watching,
+      answered(snapshot(1, [ticket("w1", 1)])),
+      frame(updated(2, ticket("w1", 1, { status: "CALLED" })), joined(3, ticket("w2", 2))),
+    );
+    expect(s.seq).toBe(3);
+    expect(s.tickets.w1?.status).toBe("CALLED");
+    expect(s.tickets.w2?.status).toBe("WAITING");
+    expect(s.lastCall).toEqual({ ticketId: "w1", seq: 2 });
+  });
+
+  it("a gap in seq flags a resync and keeps the later events for after the replay", () => {
+    const gapped = run(open, watching, answered(snapshot(1)), frame(joined(2, ticket("w1", 1)), joined(4, ticket("w3", 3))));
+    expect(gapped.seq).toBe(2);
+    expect(gapped.needsResync).toBe(true);
+    expect(gapped.pending.map((e) => e.seq)).toEqual([4]);
+
+    const healed = [watching, answered({ seq: 4, events: [joined(3, ticket("w2", 2)), joined(4, ticket("w3", 3))] })].reduce(
+      liveSessionReducer,
+      gapped,
+    );
+    expect(healed.seq).toBe(4);
+    expect(healed.needsResync).toBe(false);
+    expect(Object.keys(healed.tickets).sort()).toEqual(["w1", "w2", "w3"]);
+  });
+
+  it("frames arriving while a resync is pending wait for the replay", () => {
+    const s = run(
+      open,
+      watching,
+      answered(snapshot(1)),
+      frame(joined(3, ticket("w2", 2))),
+      watching,
+      frame(joined(4, ticket("w3", 3))),
+    );
+    expect(s.seq).toBe(1);
+    const healed = liveSessionReducer(s, answered({ seq: 3, events: [joined(2, ticket("w1", 1)), joined(3, ticket("w2", 2))] }));
+    expect(healed.seq).toBe(4);
+    expect(Object.keys(healed.tickets).sort()).toEqual(["w1", "w2", "w3"]);
+  });
+
+  it("redacted events only advance seq", () => {
+    const s = run(open, watching, answered(snapshot(1)), frame(redacted(2), joined(3, ticket("w1", 1))));
+    expect(s.seq).toBe(3);
+    expect(s.needsResync).toBe(false);
+  });
+
+  it("a reconnect answered by a fresh snapshot drops stale tickets", () => {
+    const s = run(
+      open,
+      watching,
+      answered(snapshot(1, [ticket("w1", 1), ticket("w2", 2)])),
+      watching,
+      answered(snapshot(9, [ticket("w2", 2)])),
+    );
+    expect(Object.keys(s.tickets)).toEqual(["w2"]);
+    expect(s.seq).toBe(9);
+  });
+
+  it("events of another session are ignored", () => {
+    const other: LiveEvent = { ...joined(2, ticket("x", 1)), sessionId: "s2" };
+    const s = run(open, watching, answered(snapshot(1)), frame(other));
+    expect(s.seq).toBe(1);
+    expect(s.tickets).toEqual({});
+  });
+
+  it("session.updated replaces the session and a refused watch is reported", () => {
+    const updatedSession: LiveEvent = { sessionId: SID, seq: 2, at, type: "session.updated", data: session({ status: "LIVE" }) };
+    expect(run(open, watching, answered(snapshot(1)), frame(updatedSession)).session?.status).toBe("LIVE");
+    const failed = run(open, watching, { type: "watchFailed", code: "NOT_FOUND" });
+    expect(failed.phase).toBe("failed");
+    expect(failed.failure).toBe("NOT_FOUND");
+  });
+
+  it("a duplicate transcript entry is not appended twice", () => {
+    const e = entry("e1", "你好");
+    const s = run(open, watching, answered(snapshot(1, [], { transcript: [e] })), frame(appended(2, e)));
+    expect(s.transcript).toHaveLength(1);
+    expect(s.seq).toBe(2);
+  });
+});
+
+// ── selectors ─────────────────────────────────────────────────────────────────
+describe("live session selectors", () => {
+  const tickets = {
+    w1: ticket("w1", 3000),
+    a1: ticket("a1", 1000, { channel: "IN_PERSON" }),
+    w2: ticket("w2", 2000, { status: "SPEAKING", startedAt: at }),
+    w3: ticket("w3", 4000),
+  };
+
+  it("position counts the waiting tickets ahead in rank order", () => {
+    expect(waitingTickets(tickets).map((t) => t.id)).toEqual(["a1", "w1", "w3"]);
+    expect(standingOf(tickets, "w3", 600)).toEqual({ position: 3, ahead: 2, waitSec: 1500 });
+    expect(standingOf(tickets, "w2", 600)).toBeUndefined();
+  });
+
+  it("the wait has no half slot when nobody is being served", () => {
+    const idle = { w1: ticket("w1", 1), w3: ticket("w3", 2) };
+    expect(standingOf(idle, "w3", 600)?.waitSec).toBe(600);
+  });
+
+  it("the current ticket is the speaking one", () => {
+    expect(currentTicket(tickets)?.id).toBe("w2");
+    expect(currentTicket({ w1: ticket("w1", 1) })).toBeUndefined();
+  });
+
+  it("an amendment replaces the text in place and is marked", () => {
+    const lines = transcriptLines([
+      entry("e1", "第一句"),
+      entry("e2", "第二句有错"),
+      entry("e3", "第三句"),
+      entry("e4", "第二句改好了", { amendsId: "e2" }),
+      entry("e5", "第二句再改", { amendsId: "e4" }),
+    ]);
+    expect(lines.map((l) => [l.id, l.text, l.amended])).toEqual([
+      ["e1", "第一句", false],
+      ["e2", "第二句再改", true],
+      ["e3", "第三句", false],
+    ]);
+  });
+
+  it("captions show the last public lines only", () => {
+    const captions = latestCaptions(
+      [entry("e1", "一"), entry("e2", "内部备注", { visibility: "STAFF" }), entry("e3", "三"), entry("e4", "四")],
+      2,
+    );
+    expect(captions.map((c) => c.text)).toEqual(["三", "四"]);
+  });
+});

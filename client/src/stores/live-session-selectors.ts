@@ -1,0 +1,107 @@
+/**
+ * Derived views of the live state. Pure; positions and waits come from the
+ * shared domain rules so the client and server agree on the order.
+ */
+import type { TicketView, TranscriptEntryView } from "@protocol/model.ts";
+import { compareQueueOrder, positionOf, waitingInOrder } from "@domain/queue.ts";
+import { estimatedWaitSec } from "@domain/eta.ts";
+
+export type TicketMap = Record<string, TicketView>;
+
+export function waitingTickets(tickets: TicketMap): TicketView[] {
+  return waitingInOrder(Object.values(tickets));
+}
+
+/** The ticket at the lectern: SPEAKING first, else CALLED (the most recent call). */
+export function currentTicket(tickets: TicketMap): TicketView | undefined {
+  const all = Object.values(tickets);
+  const speaking = all.filter((t) => t.status === "SPEAKING");
+  if (speaking.length) return latestBy(speaking, (t) => t.startedAt);
+  const called = all.filter((t) => t.status === "CALLED");
+  return called.length ? latestBy(called, (t) => t.calledAt) : undefined;
+}
+
+export function someoneBeingServed(tickets: TicketMap): boolean {
+  return Object.values(tickets).some((t) => t.status === "CALLED" || t.status === "SPEAKING");
+}
+
+export interface QueueStanding {
+  position: number;
+  /** how many people wait ahead */
+  ahead: number;
+  waitSec: number;
+}
+
+/** Position and estimated wait of one WAITING ticket; undefined otherwise. */
+export function standingOf(tickets: TicketMap, ticketId: string, avgServiceSec: number): QueueStanding | undefined {
+  const all = Object.values(tickets);
+  const position = positionOf(all, ticketId);
+  if (position === undefined) return undefined;
+  return {
+    position,
+    ahead: position - 1,
+    waitSec: estimatedWaitSec(position, someoneBeingServed(tickets), avgServiceSec),
+  };
+}
+
+/** Tickets that finished or dropped out today, most recent first. */
+export function finishedTickets(tickets: TicketMap): TicketView[] {
+  return Object.values(tickets)
+    .filter((t) => t.status === "DONE" || t.status === "NO_SHOW" || t.status === "LEFT")
+    .sort((a, b) => (b.finishedAt ?? b.joinedAt).localeCompare(a.finishedAt ?? a.joinedAt));
+}
+
+export function noShowTickets(tickets: TicketMap): TicketView[] {
+  return Object.values(tickets)
+    .filter((t) => t.status === "NO_SHOW")
+    .sort(compareQueueOrder);
+}
+
+export interface CaptionLine {
+  /** the id of the original entry (what amendments point at) */
+  id: string;
+  entry: TranscriptEntryView;
+  /** latest text: the newest amendment's, or the original's */
+  text: string;
+  amended: boolean;
+  /** id of the entry whose text is shown (an amendment's id when amended) */
+  latestId: string;
+}
+
+/**
+ * The transcript as it should read now: each amendment replaces the text of
+ * the entry it amends (following chains of amendments), in the original's
+ * place; an amendment whose original is not loaded stands on its own.
+ */
+export function transcriptLines(entries: readonly TranscriptEntryView[]): CaptionLine[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const rootOf = (e: TranscriptEntryView): TranscriptEntryView => {
+    let cur = e;
+    const seen = new Set<string>();
+    while (cur.amendsId && byId.has(cur.amendsId) && !seen.has(cur.id)) {
+      seen.add(cur.id);
+      cur = byId.get(cur.amendsId)!;
+    }
+    return cur;
+  };
+  const lines = new Map<string, CaptionLine>();
+  for (const e of entries) {
+    const root = rootOf(e);
+    const existing = lines.get(root.id);
+    if (!existing) {
+      lines.set(root.id, { id: root.id, entry: root, text: e.text, amended: e !== root, latestId: e.id });
+    } else if (e !== root) {
+      lines.set(root.id, { ...existing, text: e.text, amended: true, latestId: e.id });
+    }
+  }
+  return [...lines.values()];
+}
+
+/** Caption lines for viewers: public entries only, the last `count`. */
+export function latestCaptions(entries: readonly TranscriptEntryView[], count: number): CaptionLine[] {
+  return transcriptLines(entries.filter((e) => e.visibility === "PUBLIC")).slice(-count);
+}
+
+function latestBy(tickets: TicketView[], at: (t: TicketView) => string | null): TicketView {
+  return tickets.reduce((a, b) => ((at(b) ?? "") > (at(a) ?? "") ? b : a));
+}
