@@ -53,7 +53,7 @@ describe.skipIf(!CHROMIUM)("the back office in the browser", () => {
     await page.goto("/admin/schedule");
     await page.getByRole("heading", { name: "接待日安排", level: 1 }).waitFor();
     await expectAccessible(page, "schedule");
-    await page.getByRole("button", { name: "安排接待日" }).click();
+    await page.getByRole("button", { name: "安排接待日", exact: true }).click();
     const form = page.getByRole("dialog");
     await form.getByLabel("本月主题").fill("夜间噪音与广场舞");
     await form.getByLabel("值班代表").fill("沈晓鹃、王建国");

@@ -168,6 +168,8 @@ export const boZh = {
   "bo.case.trackPage": "选民查询页",
   "bo.case.editDetails": "承办与期限",
   "bo.case.stars": "{n} 星",
+  "bo.case.reopen": "重新办理",
+  "bo.case.defaultDue": "（未设期限，按默认期限计）",
 
   "bo.newCase.title": "登记新事项",
   "bo.newCase.session": "关联接待日（可不选）",
@@ -437,6 +439,8 @@ export const boEn: Record<BoKey, string> = {
   "bo.case.trackPage": "Voter's tracking page",
   "bo.case.editDetails": "Assignee and due date",
   "bo.case.stars": "{n} stars",
+  "bo.case.reopen": "Reopen",
+  "bo.case.defaultDue": " (no due date set: the default applies)",
 
   "bo.newCase.title": "Open a case",
   "bo.newCase.session": "Reception day (optional)",

@@ -53,6 +53,9 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
     void send({ assignee: assignee.trim() || null, dueAt: dueAt ? new Date(`${dueAt}T23:59:59`).toISOString() : null });
   }
 
+  // From RESOLVED, going back to IN_PROGRESS is a reopening, not a start.
+  const moveLabel = (s: CaseStatus) => (c.status === "RESOLVED" && s === "IN_PROGRESS" ? t("bo.case.reopen") : t(`bo.case.move.${s}`));
+
   if (detail.nextStatuses.length === 0) return <p className="notice">{t("bo.case.final")}</p>;
 
   return (
@@ -69,13 +72,13 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
               setError(null);
             }}
           >
-            {t(`bo.case.move.${s}`)}
+            {moveLabel(s)}
           </button>
         ))}
       </div>
 
       {target ? (
-        <form className="form card bo-move-form" onSubmit={submitMove} aria-label={t(`bo.case.move.${target}`)}>
+        <form className="form card bo-move-form" onSubmit={submitMove} aria-label={moveLabel(target)}>
           {target === "ASSIGNED" ? (
             <>
               <FormField label={t("bo.case.assignee")} required error={details.assignee}>
@@ -102,7 +105,7 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
           <FormError error={error} />
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={busy}>
-              {t(`bo.case.move.${target}`)}
+              {moveLabel(target)}
             </button>
             <button type="button" className="button button--quiet" onClick={() => setTarget(null)}>
               {t("bo.common.close")}

@@ -95,7 +95,7 @@ export function CaseDetailPage() {
                   <dt>{t("bo.case.dueAt")}</dt>
                   <dd className={d.case.overdue ? "is-overdue" : ""}>
                     {formatDate(lang, d.case.effectiveDueAt)}
-                    {d.case.dueAt ? "" : " *"}
+                    {d.case.dueAt ? "" : <span className="muted">{t("bo.case.defaultDue")}</span>}
                   </dd>
                   {d.case.resolution ? (
                     <>

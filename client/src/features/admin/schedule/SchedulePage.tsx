@@ -104,10 +104,10 @@ export function SchedulePage() {
                       type="button"
                       className="bo-calendar__date"
                       onClick={() => setEditing({ session: null, date: cell.date })}
-                      aria-label={t("bo.schedule.newOn", { date: cell.date })}
                       disabled={mine.length === 0}
                     >
                       {Number(cell.date.slice(8))}
+                      <span className="visually-hidden"> {t("bo.schedule.newOn", { date: cell.date })}</span>
                     </button>
                     <ul className="bo-calendar__sessions">
                       {(byDay.get(cell.date) ?? []).map((s) => (

@@ -148,7 +148,7 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
                       </details>
                     )}
                   </td>
-                  <td>{u.disabled ? t("bo.account.disabled") : t("bo.account.active")}</td>
+                  <td className="bo-nowrap">{u.disabled ? t("bo.account.disabled") : t("bo.account.active")}</td>
                   <td className="bo-actions-cell">
                     <button type="button" className="link-button" onClick={() => void patch(u, { disabled: !u.disabled })}>
                       {u.disabled ? t("bo.account.enable") : t("bo.account.disable")}

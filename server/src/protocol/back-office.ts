@@ -1,0 +1,324 @@
+/**
+ * The back office's HTTP contract (docs/ARCHITECTURE.md §6): follow-up cases,
+ * record exports, search, the quantified score and administration. zod
+ * schemas of the inputs and the views the server answers with.
+ */
+import { z } from "zod";
+import type { CaseStatus, CaseView, Channel, DeputyGroupView, Role, UserView, VenueKind } from "./model.ts";
+import { LIMITS } from "./schemas.ts";
+
+export const BO_LIMITS = {
+  assignee: 100,
+  resolution: 2000,
+  note: 2000,
+  feedbackComment: 500,
+  searchQuery: 100,
+  username: 50,
+  password: { min: 8, max: 200 },
+  venueName: 100,
+  address: 200,
+  town: 50,
+} as const;
+
+const id = z.string().trim().min(1).max(LIMITS.id);
+const isoDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date");
+/** null clears the date; coerce.date would turn null into 1970. */
+const nullableDate = z.union([z.null(), isoDate]);
+const optionalQueryText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const flag = z
+  .enum(["1", "0", "true", "false"])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "1" || v === "true"));
+
+export const caseStatusSchema = z.enum(["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"]);
+
+// ---- cases ------------------------------------------------------------------
+
+export const caseQuerySchema = z.object({
+  /** one status or a comma list: OPEN,ASSIGNED */
+  status: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(caseStatusSchema).max(6).optional()),
+  venueId: id.optional(),
+  sessionId: id.optional(),
+  /** opened at or after */
+  from: isoDate.optional(),
+  /** opened before */
+  to: isoDate.optional(),
+  q: optionalQueryText(BO_LIMITS.searchQuery),
+  overdue: flag,
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).optional(),
+});
+export type CaseQuery = z.output<typeof caseQuerySchema>;
+
+export const casePatchSchema = z
+  .object({
+    status: caseStatusSchema.optional(),
+    assignee: z.union([z.null(), z.string().trim().max(BO_LIMITS.assignee)]).optional(),
+    dueAt: nullableDate.optional(),
+    resolution: z.string().trim().max(BO_LIMITS.resolution).optional(),
+    rejectReason: z.string().trim().max(LIMITS.reason).optional(),
+    category: z.string().trim().min(1).max(LIMITS.category).optional(),
+    summary: z.string().trim().min(1).max(LIMITS.summary).optional(),
+    /** a remark kept with the status change in the history (shown to the voter) */
+    note: z.string().trim().max(BO_LIMITS.note).optional(),
+  })
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change", path: ["_"] });
+export type CasePatch = z.output<typeof casePatchSchema>;
+
+export const caseNoteSchema = z.object({ text: z.string().trim().min(1).max(BO_LIMITS.note) }).strict();
+
+export const caseCreateSchema = z
+  .object({
+    venueId: id,
+    sessionId: id.optional().nullable(),
+    category: z.string().trim().min(1).max(LIMITS.category),
+    summary: z.string().trim().min(1).max(LIMITS.summary),
+    assignee: z.string().trim().max(BO_LIMITS.assignee).optional().nullable(),
+    dueAt: nullableDate.optional(),
+  })
+  .strict();
+export type CaseCreate = z.output<typeof caseCreateSchema>;
+
+export const feedbackSchema = z
+  .object({
+    satisfaction: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(BO_LIMITS.feedbackComment).optional().nullable(),
+  })
+  .strict();
+
+export interface CaseListItem extends CaseView {
+  venueName: string;
+  town: string;
+  sessionTitle: string | null;
+  sessionStartsAt: string | null;
+  ticketLabel: string | null;
+  resolvedAt: string | null;
+  feedbackAt: string | null;
+  /** dueAt, or the default number of days after opening */
+  effectiveDueAt: string;
+  overdue: boolean;
+}
+
+export interface CaseEventView {
+  id: string;
+  /** created | status | assigned | due | resolution | edited | note | feedback */
+  type: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus | null;
+  note: string | null;
+  internal: boolean;
+  actorName: string | null;
+  at: string;
+}
+
+/** GET /api/cases/:id — staff only: includes who raised it and how to reach them. */
+export interface CaseDetail {
+  case: CaseListItem;
+  voter: { label: string; name: string; phone: string | null; channel: Channel; topic: string; question: string | null } | null;
+  history: CaseEventView[];
+  nextStatuses: CaseStatus[];
+}
+
+// ---- records ----------------------------------------------------------------
+
+export const recordCsvQuerySchema = z.object({ part: z.enum(["tickets", "transcript", "events"]).default("tickets") });
+
+// ---- search -----------------------------------------------------------------
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(BO_LIMITS.searchQuery),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export type SearchKind = "transcript" | "ticket" | "case";
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** the transcript entry's, ticket's or case's id */
+  id: string;
+  sessionId: string | null;
+  sessionTitle: string | null;
+  sessionStartsAt: string | null;
+  venueId: string;
+  venueName: string;
+  at: string;
+  snippet: string;
+  ticketLabel: string | null;
+  caseId: string | null;
+  trackingCode: string | null;
+  caseStatus: CaseStatus | null;
+}
+
+export interface SearchResult {
+  q: string;
+  terms: string[];
+  results: SearchHit[];
+  /** more matched than `limit` */
+  truncated: boolean;
+  tookMs: number;
+}
+
+// ---- stats (量化积分) ----------------------------------------------------------
+
+export const statsQuerySchema = z.object({
+  from: isoDate.optional(),
+  /** exclusive */
+  to: isoDate.optional(),
+  groupBy: z.enum(["venue", "deputyGroup"]).default("venue"),
+  town: optionalQueryText(BO_LIMITS.town),
+});
+export type StatsQuery = z.output<typeof statsQuerySchema>;
+
+const weight = z.number().min(-100).max(100);
+export const weightsSchema = z
+  .object({
+    sessionHeld: weight,
+    voterReceived: weight,
+    caseResolved: weight,
+    resolvedOnTime: weight,
+    satisfaction: weight,
+    caseOverdue: weight,
+    longWait: weight,
+    waitTargetMin: z.number().int().min(1).max(480),
+    defaultDueDays: z.number().int().min(1).max(365),
+  })
+  .strict();
+export type WeightsInput = z.output<typeof weightsSchema>;
+
+export interface ScoringWeightsView {
+  weights: WeightsInput;
+  defaults: WeightsInput;
+  formula: { zh: string; en: string };
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface MetricsView {
+  sessionsHeld: number;
+  sessionsScheduled: number;
+  votersOnline: number;
+  votersInPerson: number;
+  avgWaitSec: number | null;
+  avgSpeakSec: number | null;
+  longWaits: number;
+  casesOpened: number;
+  casesResolved: number;
+  casesResolvedOnTime: number;
+  casesOverdue: number;
+  ratedCases: number;
+  avgSatisfaction: number | null;
+}
+
+export interface ScorePartView {
+  key: string;
+  value: number;
+  weight: number;
+  points: number;
+}
+
+export interface StatsRow {
+  /** venue or deputy group id; "none" for venues without a group */
+  id: string;
+  name: string;
+  town: string | null;
+  rank: number;
+  metrics: MetricsView;
+  score: number;
+  parts: ScorePartView[];
+}
+
+export interface StatsReport {
+  from: string;
+  to: string;
+  groupBy: "venue" | "deputyGroup";
+  weights: WeightsInput;
+  formula: { zh: string; en: string };
+  rows: StatsRow[];
+  total: { metrics: MetricsView; score: number; parts: ScorePartView[] };
+  /** month by month (China time), all rows together */
+  trend: { month: string; metrics: MetricsView; score: number }[];
+}
+
+// ---- administration (ADMIN only) ---------------------------------------------
+
+export const roleSchema = z.enum(["ADMIN", "STAFF", "DEPUTY"]);
+const venueIds = z.array(id).max(200);
+
+export const userCreateSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .min(2)
+      .max(BO_LIMITS.username)
+      .regex(/^[a-zA-Z0-9._-]+$/, "letters, digits, . _ -"),
+    displayName: z.string().trim().min(1).max(LIMITS.name),
+    role: roleSchema,
+    password: z.string().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max),
+    venueIds: venueIds.default([]),
+  })
+  .strict();
+
+export const userPatchSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(LIMITS.name).optional(),
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    venueIds: venueIds.optional(),
+  })
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change", path: ["_"] });
+
+export const passwordResetSchema = z.object({ password: z.string().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max) }).strict();
+
+export const venueKindSchema = z.enum(["HOME", "STATION", "STUDIO"]);
+export const venueCreateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(BO_LIMITS.venueName),
+    kind: venueKindSchema,
+    town: z.string().trim().min(1).max(BO_LIMITS.town),
+    address: z.string().trim().max(BO_LIMITS.address).optional(),
+    parentId: id.optional().nullable(),
+    deputyGroupId: id.optional().nullable(),
+  })
+  .strict();
+export const venuePatchSchema = venueCreateSchema
+  .partial()
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change", path: ["_"] });
+
+export const deputyGroupCreateSchema = z
+  .object({ name: z.string().trim().min(1).max(BO_LIMITS.venueName), town: z.string().trim().min(1).max(BO_LIMITS.town) })
+  .strict();
+export const deputyGroupPatchSchema = deputyGroupCreateSchema
+  .partial()
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change", path: ["_"] });
+
+export interface AdminUserView extends UserView {
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface AdminVenueView {
+  id: string;
+  name: string;
+  kind: VenueKind;
+  town: string;
+  address: string;
+  parentId: string | null;
+  deputyGroupId: string | null;
+}
+
+export type { DeputyGroupView, Role };

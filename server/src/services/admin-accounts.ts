@@ -1,0 +1,107 @@
+/**
+ * Accounts (ADMIN only): list, create, change role / name / venue scope,
+ * disable, reset a password. Disabling or resetting revokes the user's
+ * tokens, so a lost phone or a departed clerk is locked out at once (sockets
+ * re-check the token on every event).
+ */
+import { z } from "zod";
+import type { AdminUserView, passwordResetSchema, userCreateSchema, userPatchSchema } from "../protocol/back-office.ts";
+import { AppError } from "../protocol/errors.ts";
+import type { Tx } from "../store/prisma.ts";
+import { requireRole } from "./auth.ts";
+import type { Actor, ServiceDeps } from "./deps.ts";
+import { hashPassword } from "./passwords.ts";
+
+type UserRow = { id: string; username: string; displayName: string; role: "ADMIN" | "STAFF" | "DEPUTY"; disabled: boolean; createdAt: Date; venues: { venueId: string }[] };
+
+const toAdminView = (u: UserRow): AdminUserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  venueIds: u.venues.map((v) => v.venueId),
+  disabled: u.disabled,
+  createdAt: u.createdAt.toISOString(),
+});
+
+const invalid = (details: Record<string, string>) => new AppError("BAD_REQUEST", "请求内容有误 / invalid request", details);
+
+async function checkVenues(db: ServiceDeps["db"] | Tx, venueIds: string[]): Promise<void> {
+  if (venueIds.length === 0) return;
+  const found = await db.venue.count({ where: { id: { in: venueIds } } });
+  if (found !== new Set(venueIds).size) throw invalid({ venueIds: "unknown venue" });
+}
+
+async function revokeTokens(db: ServiceDeps["db"] | Tx, userId: string, at: Date): Promise<void> {
+  await db.authToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } });
+}
+
+export async function listUsers(deps: ServiceDeps, actor: Actor): Promise<{ users: AdminUserView[] }> {
+  requireRole(actor, ["ADMIN"]);
+  const users = await deps.db.user.findMany({ include: { venues: true }, orderBy: [{ role: "asc" }, { username: "asc" }] });
+  return { users: users.map(toAdminView) };
+}
+
+export async function createUser(deps: ServiceDeps, actor: Actor, input: z.output<typeof userCreateSchema>): Promise<{ user: AdminUserView }> {
+  requireRole(actor, ["ADMIN"]);
+  await checkVenues(deps.db, input.venueIds);
+  if (await deps.db.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
+    throw new AppError("CONFLICT", "用户名已存在 / username already taken");
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await deps.db.user.create({
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        venues: { create: [...new Set(input.venueIds)].map((venueId) => ({ venueId })) },
+      },
+      include: { venues: true },
+    });
+    return { user: toAdminView(user) };
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "用户名已存在 / username already taken");
+    throw e;
+  }
+}
+
+export async function updateUser(deps: ServiceDeps, actor: Actor, userId: string, patch: z.output<typeof userPatchSchema>): Promise<{ user: AdminUserView }> {
+  const admin = requireRole(actor, ["ADMIN"]);
+  const now = deps.now();
+  const user = await deps.db.$transaction(async (tx) => {
+    const u = await tx.user.findUnique({ where: { id: userId }, include: { venues: true } });
+    if (!u) throw new AppError("NOT_FOUND", "没有这个账号 / no such user");
+    const losesAdmin = u.role === "ADMIN" && ((patch.role && patch.role !== "ADMIN") || patch.disabled === true);
+    if (losesAdmin && u.id === admin.id) throw new AppError("CONFLICT", "不能停用或降级自己的管理员账号 / you cannot disable or demote yourself");
+    if (losesAdmin) {
+      const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: u.id } } });
+      if (others === 0) throw new AppError("CONFLICT", "至少保留一个管理员 / keep at least one admin");
+    }
+    if (patch.venueIds) {
+      await checkVenues(tx, patch.venueIds);
+      await tx.userVenue.deleteMany({ where: { userId } });
+      if (patch.venueIds.length) await tx.userVenue.createMany({ data: [...new Set(patch.venueIds)].map((venueId) => ({ userId, venueId })) });
+    }
+    if (patch.disabled === true && !u.disabled) await revokeTokens(tx, userId, now);
+    return tx.user.update({
+      where: { id: userId },
+      data: { displayName: patch.displayName, role: patch.role, disabled: patch.disabled },
+      include: { venues: true },
+    });
+  });
+  return { user: toAdminView(user) };
+}
+
+export async function resetPassword(deps: ServiceDeps, actor: Actor, userId: string, input: z.output<typeof passwordResetSchema>): Promise<{ ok: true }> {
+  requireRole(actor, ["ADMIN"]);
+  const exists = await deps.db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!exists) throw new AppError("NOT_FOUND", "没有这个账号 / no such user");
+  const passwordHash = await hashPassword(input.password);
+  await deps.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await revokeTokens(tx, userId, deps.now());
+  });
+  return { ok: true };
+}

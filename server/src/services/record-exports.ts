@@ -1,0 +1,159 @@
+/**
+ * One reception day's record as files: CSV for Excel (tickets, transcript or
+ * the event log) and the printable minutes (会议纪要). Phone numbers stay out
+ * of every file: exports travel further than the screen they came from.
+ */
+import { toCsv, type CsvCell } from "../domain/csv.ts";
+import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
+import type { LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { ServiceDeps, Actor } from "./deps.ts";
+import { sessionRecord } from "./sessions.ts";
+
+export type RecordPart = "tickets" | "transcript" | "events";
+
+const CN_STAMP = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+
+/** "2026-09-10 09:05:12" in China time: Excel reads it as a date-time. */
+export function chinaTime(iso: string | null | undefined): string {
+  return iso ? CN_STAMP.format(new Date(iso)) : "";
+}
+
+const minutesBetween = (a: string | null | undefined, b: string | null | undefined): number | null =>
+  a && b ? Math.round(((Date.parse(b) - Date.parse(a)) / 60_000) * 10) / 10 : null;
+
+const CHANNEL_ZH = { ONLINE: "网上", IN_PERSON: "现场" } as const;
+const TICKET_STATUS_ZH: Record<TicketView["status"], string> = {
+  WAITING: "等候中",
+  CALLED: "已叫号",
+  SPEAKING: "发言中",
+  DONE: "已接待",
+  NO_SHOW: "未到",
+  LEFT: "已离开",
+};
+const KIND_ZH: Record<TranscriptEntryView["kind"], string> = { SYSTEM: "系统", QUESTION: "提问", ANSWER: "答复", NOTE: "备注" };
+const ROLE_ZH: Record<TranscriptEntryView["speakerRole"], string> = { VOTER: "选民", DEPUTY: "代表", STAFF: "工作人员", SYSTEM: "系统" };
+
+export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<string, string>): CsvCell[][] {
+  const header = ["排号", "渠道", "状态", "姓名", "议题", "问题", "公开议题", "优先原因", "取号时间", "叫号时间", "开始发言", "结束时间", "等候(分钟)", "发言(分钟)", "处理意见", "查询码", "办理状态"];
+  return [
+    header,
+    ...tickets.map((t) => [
+      t.label,
+      CHANNEL_ZH[t.channel],
+      TICKET_STATUS_ZH[t.status],
+      t.name,
+      t.topic,
+      t.question ?? "",
+      t.isPublic ? "是" : "否",
+      t.priorityReason ?? "",
+      chinaTime(t.joinedAt),
+      chinaTime(t.calledAt),
+      chinaTime(t.startedAt),
+      chinaTime(t.finishedAt),
+      minutesBetween(t.joinedAt, t.calledAt),
+      minutesBetween(t.startedAt, t.finishedAt),
+      t.summary ?? "",
+      t.trackingCode ?? "",
+      t.trackingCode ? (caseStatus.get(t.trackingCode) ?? "") : "",
+    ]),
+  ];
+}
+
+export function transcriptRows(entries: readonly TranscriptEntryView[], labels: Map<string, string>): CsvCell[][] {
+  return [
+    ["时间", "类型", "发言人角色", "发言人", "排号", "内容", "可见范围", "更正的记录", "记录编号"],
+    ...entries.map((e) => [
+      chinaTime(e.createdAt),
+      KIND_ZH[e.kind],
+      ROLE_ZH[e.speakerRole],
+      e.speakerName ?? "",
+      e.ticketId ? (labels.get(e.ticketId) ?? "") : "",
+      e.text,
+      e.visibility === "STAFF" ? "仅工作人员" : "公开",
+      e.amendsId ?? "",
+      e.id,
+    ]),
+  ];
+}
+
+/** What happened, without the personal data the stored payloads carry. */
+export function describeEvent(e: LiveEvent): string {
+  switch (e.type) {
+    case "session.updated":
+      return `接待日 ${e.data.status}${e.data.queueOpen ? "（排队开放）" : "（排队关闭）"}`;
+    case "ticket.joined":
+      return `${e.data.label} 取号（${CHANNEL_ZH[e.data.channel]}）`;
+    case "ticket.updated":
+      return `${e.data.label} → ${TICKET_STATUS_ZH[e.data.status]}${e.data.priority ? "（优先）" : ""}`;
+    case "transcript.appended":
+      return `记录：${KIND_ZH[e.data.kind]}${e.data.visibility === "STAFF" ? "（仅工作人员）" : ""}`;
+    case "transcript.amended":
+      return `更正记录 ${e.data.amendsId ?? ""}`;
+    case "case.created":
+      return `办理事项 ${e.data.trackingCode}：${e.data.category}`;
+    case "redacted":
+      return "";
+    default: {
+      const never: never = e;
+      return String((never as LiveEvent).type);
+    }
+  }
+}
+
+export interface AuditLine {
+  seq: number;
+  type: string;
+  at: string;
+  actorName: string | null;
+  summary: string;
+}
+
+/** The session's event log with who did what: the audit trail of the record page. */
+export async function sessionAudit(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ events: AuditLine[] }> {
+  const record = await sessionRecord(deps, actor, sessionId);
+  const rows = await deps.db.sessionEvent.findMany({ where: { sessionId }, select: { seq: true, actorId: true }, orderBy: { seq: "asc" } });
+  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
+  const users = await deps.db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const actorOfSeq = new Map(rows.map((r) => [r.seq, r.actorId ? (names.get(r.actorId) ?? null) : null]));
+  return {
+    events: record.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actorName: actorOfSeq.get(e.seq) ?? null, summary: describeEvent(e) })),
+  };
+}
+
+export interface CsvFile {
+  filename: string;
+  body: string;
+}
+
+const dateOf = (s: SessionView): string => chinaTime(s.startsAt).slice(0, 10);
+
+export async function recordCsv(deps: ServiceDeps, actor: Actor, sessionId: string, part: RecordPart): Promise<CsvFile> {
+  const record = await sessionRecord(deps, actor, sessionId);
+  let rows: CsvCell[][];
+  if (part === "tickets") {
+    rows = ticketRows(record.tickets, new Map(record.cases.map((c) => [c.trackingCode, c.status])));
+  } else if (part === "transcript") {
+    rows = transcriptRows(record.transcript, new Map(record.tickets.map((t) => [t.id, t.label])));
+  } else {
+    const { events } = await sessionAudit(deps, actor, sessionId);
+    rows = [["序号", "时间", "事件", "操作人", "内容"], ...events.map((e) => [e.seq, chinaTime(e.at), e.type, e.actorName ?? "", e.summary])];
+  }
+  const partZh = { tickets: "排号", transcript: "记录", events: "日志" }[part];
+  return { filename: `${record.session.venueName}-${dateOf(record.session)}-${partZh}.csv`, body: toCsv(rows) };
+}
+
+export async function minutesHtml(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ filename: string; html: string }> {
+  const record = await sessionRecord(deps, actor, sessionId);
+  const html = renderMinutesHtml(buildMinutes({ ...record, generatedAt: deps.now() }));
+  return { filename: `${record.session.venueName}-${dateOf(record.session)}-会议纪要.html`, html };
+}
