@@ -1,17 +1,22 @@
 /**
  * queue:join (online) and desk:register (in person): one use case, two
- * channels. Labels come from the session's per-channel counter inside the
- * transaction, so they are gapless and unique under concurrent joins.
+ * channels. Joins that arrive together are written together: one read of
+ * the session and of earlier requestIds, one insert of all new tickets and
+ * one counter update per run of joins (see store/write-lane.ts). Labels come
+ * from the session's per-channel counter under the session's row lock, so
+ * they are gapless and unique under concurrent joins, on any node.
  */
 import { acceptsJoins, canServe } from "../domain/session-lifecycle.ts";
 import { initialRank, priorityRank } from "../domain/queue.ts";
 import { ticketLabel } from "../domain/labels.ts";
 import { projectTicket } from "../domain/projections.ts";
 import { AppError } from "../protocol/errors.ts";
-import type { Channel, TicketView } from "../protocol/model.ts";
+import type { Channel, Projection, TicketView } from "../protocol/model.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { GroupResult, LaneContext } from "../store/write-lane.ts";
 import { toTicketView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
-import type { Actor, ServiceDeps } from "./deps.ts";
+import type { ServiceDeps, Actor } from "./deps.ts";
 import { findSessionOrThrow } from "./lookups.ts";
 import { newToken, openWithRequestId, requestKeyOf, sealWithRequestId, tokenHash } from "./secrets.ts";
 
@@ -32,54 +37,75 @@ export interface JoinOutcome {
   voterToken: string;
 }
 
+interface Pending extends JoinInput {
+  actorId: string | null;
+}
+
 export function joinQueue(deps: ServiceDeps, input: JoinInput): Promise<JoinOutcome> {
-  return addToQueue(deps, "ONLINE", { ...input, priority: undefined }, null);
+  return addToQueue(deps, "ONLINE", { ...input, priority: undefined, actorId: null });
 }
 
 export async function registerWalkIn(deps: ServiceDeps, actor: Actor, input: JoinInput): Promise<JoinOutcome> {
   const session = await findSessionOrThrow(deps.db, input.sessionId);
   const user = requireVenueRole(actor, session.venueId);
-  return addToQueue(deps, "IN_PERSON", input, user.id);
+  return addToQueue(deps, "IN_PERSON", { ...input, actorId: user.id });
 }
 
-async function addToQueue(deps: ServiceDeps, channel: Channel, input: JoinInput, actorId: string | null): Promise<JoinOutcome> {
-  const requestKey = input.requestId ? requestKeyOf(input.sessionId, input.requestId) : null;
-  const projection = channel === "ONLINE" ? "own" : "staff";
-  return deps.lanes.run(input.sessionId, async ({ tx, append }) => {
-    if (requestKey) {
-      const earlier = await tx.ticket.findUnique({
-        where: { sessionId_requestKey: { sessionId: input.sessionId, requestKey } },
-        include: { case: { select: { trackingCode: true } } },
-      });
-      const token = earlier?.sealedVoterToken ? openWithRequestId(earlier.sealedVoterToken, input.requestId!) : null;
-      if (earlier && token) return { ticket: projectTicket(toTicketView(earlier, earlier.case?.trackingCode), projection), voterToken: token };
-    }
-    const session = await findSessionOrThrow(tx, input.sessionId);
-    const open = channel === "ONLINE" ? acceptsJoins(session.status, session.queueOpen) : canServe(session.status);
-    if (!open) throw new AppError("CONFLICT", "排队尚未开放或已结束 / the queue is not open");
+function addToQueue(deps: ServiceDeps, channel: Channel, input: Pending): Promise<JoinOutcome> {
+  return deps.lanes.runGrouped(input.sessionId, `join:${channel}`, input, (ctx, inputs) => addMany(deps, channel, ctx, inputs));
+}
 
-    const now = deps.now();
-    const counter = channel === "ONLINE" ? "onlineCount" : "inPersonCount";
-    const counted = await tx.receptionSession.update({
-      where: { id: session.id },
-      data: { [counter]: { increment: 1 } },
-      select: { onlineCount: true, inPersonCount: true },
-    });
-    let rank = initialRank(channel, now.getTime(), session.walkInHeadStartMin);
-    if (input.priority) {
-      const head = await tx.ticket.findFirst({
-        where: { sessionId: session.id, status: "WAITING" },
-        orderBy: [{ rank: "asc" }, { label: "asc" }],
-        select: { rank: true },
-      });
-      rank = priorityRank(rank, head?.rank);
+/** Online voters see their own projection; the desk sees the staff one. */
+const projectionOf = (channel: Channel): Projection => (channel === "ONLINE" ? "own" : "staff");
+
+async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, inputs: Pending[]): Promise<GroupResult<JoinOutcome>[]> {
+  const { tx, sessionId } = ctx;
+  const projection = projectionOf(channel);
+  const session = await findSessionOrThrow(tx, sessionId);
+  const open = channel === "ONLINE" ? acceptsJoins(session.status, session.queueOpen) : canServe(session.status);
+  if (!open) return inputs.map(() => ({ ok: false, error: new AppError("CONFLICT", "排队尚未开放或已结束 / the queue is not open") }));
+
+  // Retries: a requestId seen before (earlier, or earlier in this very run) gets the first answer.
+  const keyOf = (i: Pending) => (i.requestId ? requestKeyOf(sessionId, i.requestId) : null);
+  const keys = inputs.map(keyOf).filter((k): k is string => k !== null);
+  const earlier = keys.length
+    ? await tx.ticket.findMany({ where: { sessionId, requestKey: { in: keys } }, include: { case: { select: { trackingCode: true } } } })
+    : [];
+  const answered = new Map<string, { view: TicketView; token: string | null; sealed: string | null }>(
+    earlier.map((t) => [t.requestKey!, { view: toTicketView(t, t.case?.trackingCode), token: null, sealed: t.sealedVoterToken }]),
+  );
+
+  const counter = channel === "ONLINE" ? "onlineCount" : "inPersonCount";
+  let issued = session[counter];
+  const now = deps.now();
+  const head = inputs.some((i) => i.priority)
+    ? await tx.ticket.findFirst({ where: { sessionId, status: "WAITING" }, orderBy: [{ rank: "asc" }, { label: "asc" }], select: { rank: true } })
+    : null;
+  let headRank = head?.rank;
+
+  const fresh: { input: Pending; key: string | null; label: string; token: string; data: Prisma.TicketCreateManyInput }[] = [];
+  const plan: Array<{ kind: "earlier"; key: string; input: Pending } | { kind: "fresh"; index: number }> = [];
+  for (const input of inputs) {
+    const key = keyOf(input);
+    if (key && (answered.has(key) || fresh.some((f) => f.key === key))) {
+      plan.push({ kind: "earlier", key, input });
+      continue;
     }
-    const voterToken = newToken();
-    const row = await tx.ticket.create({
+    let rank = initialRank(channel, now.getTime(), session.walkInHeadStartMin);
+    if (input.priority) rank = priorityRank(rank, headRank);
+    headRank = headRank === undefined ? rank : Math.min(headRank, rank);
+    const token = newToken();
+    const label = ticketLabel(channel, ++issued);
+    plan.push({ kind: "fresh", index: fresh.length });
+    fresh.push({
+      input,
+      key,
+      label,
+      token,
       data: {
-        sessionId: session.id,
+        sessionId,
         channel,
-        label: ticketLabel(channel, counted[counter]),
+        label,
         rank,
         name: input.name,
         phone: input.phone ?? null,
@@ -87,14 +113,34 @@ async function addToQueue(deps: ServiceDeps, channel: Channel, input: JoinInput,
         question: input.question ?? null,
         isPublic: input.isPublic,
         priorityReason: input.priority ?? null,
-        voterTokenHash: tokenHash(voterToken),
-        requestKey,
-        sealedVoterToken: input.requestId ? sealWithRequestId(voterToken, input.requestId) : null,
+        voterTokenHash: tokenHash(token),
+        requestKey: key,
+        sealedVoterToken: input.requestId ? sealWithRequestId(token, input.requestId) : null,
         joinedAt: now,
       },
     });
-    const view = toTicketView(row);
-    await append("ticket.joined", view, now, actorId ?? undefined);
-    return { ticket: projectTicket(view, projection), voterToken };
+  }
+
+  const views: TicketView[] = [];
+  if (fresh.length) {
+    const rows = await tx.ticket.createManyAndReturn({ data: fresh.map((f) => f.data) });
+    const byLabel = new Map(rows.map((r) => [r.label, r]));
+    await tx.receptionSession.update({ where: { id: sessionId }, data: { [counter]: issued }, select: { id: true } });
+    for (const f of fresh) {
+      const view = toTicketView(byLabel.get(f.label)!);
+      views.push(view);
+      await ctx.append("ticket.joined", view, now, f.input.actorId ?? undefined);
+      if (f.key) answered.set(f.key, { view, token: f.token, sealed: null });
+    }
+  }
+
+  return plan.map((p): GroupResult<JoinOutcome> => {
+    if (p.kind === "fresh") {
+      return { ok: true, value: { ticket: projectTicket(views[p.index]!, projection), voterToken: fresh[p.index]!.token } };
+    }
+    const first = answered.get(p.key)!;
+    const token = first.token ?? (first.sealed ? openWithRequestId(first.sealed, p.input.requestId!) : null);
+    if (!token) return { ok: false, error: new AppError("CONFLICT", "重复的请求编号 / this requestId was used for another request") };
+    return { ok: true, value: { ticket: projectTicket(first.view, projection), voterToken: token } };
   });
 }

@@ -2,10 +2,20 @@
  * session:watch — a snapshot of the session in the caller's projection, or,
  * when the caller names the last seq it saw and the gap is small, the events
  * it missed (replay from the stored log).
+ *
+ * When a livestream starts, thousands of viewers ask for the same snapshot
+ * within seconds. A snapshot is a function of the session's log position, so
+ * it is built once per (session, projection, seq) and shared: each viewer
+ * costs one read of `lastSeq`, not a transaction of four queries. This holds
+ * because every change a snapshot shows appends a SessionEvent (the one write
+ * path, docs/ARCHITECTURE.md §3); a short age limit bounds what does not
+ * (a venue renamed in the back office).
  */
 import { projectEvent, projectTicket } from "../domain/projections.ts";
+import { AppError } from "../protocol/errors.ts";
 import type { Projection, WatchReplay, WatchSnapshot } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
+import type { Db } from "../store/prisma.ts";
 import { toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import { mayAccessVenue } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
@@ -14,11 +24,36 @@ import { findSessionOrThrow } from "./lookups.ts";
 /** Past this many missed events a fresh snapshot is cheaper than a replay. */
 export const MAX_REPLAY = 1000;
 export const SNAPSHOT_TRANSCRIPT = 200;
+/** A shared snapshot is rebuilt after this long even if the log has not moved. */
+export const SNAPSHOT_MAX_AGE_MS = 2000;
+
+type Snapshot = Omit<WatchSnapshot, "viewers">;
+interface CachedSnapshot {
+  builtAt: number;
+  snapshot: Promise<Snapshot>;
+}
+
+/** Per database (tests run several apps in one process): session → venue, and the shared snapshots. */
+const caches = new WeakMap<Db, { venues: Map<string, string>; snapshots: Map<string, CachedSnapshot> }>();
+function cacheOf(db: Db) {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = { venues: new Map(), snapshots: new Map() }));
+  return c;
+}
+const MAX_CACHED = 1000;
 
 export async function projectionFor(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ projection: Projection; venueId: string }> {
-  const s = await findSessionOrThrow(deps.db, sessionId);
-  const staff = actor.user !== null && mayAccessVenue(actor.user, s.venueId);
-  return { projection: staff ? "staff" : "public", venueId: s.venueId };
+  // A session never moves to another venue and is never deleted, so its venue is remembered.
+  const venues = cacheOf(deps.db).venues;
+  let venueId = venues.get(sessionId);
+  if (!venueId) {
+    const s = await deps.db.receptionSession.findUnique({ where: { id: sessionId }, select: { venueId: true } });
+    if (!s) throw new AppError("NOT_FOUND", "没有这个接待日 / no such reception session");
+    if (venues.size >= MAX_CACHED) venues.clear();
+    venues.set(sessionId, (venueId = s.venueId));
+  }
+  const staff = actor.user !== null && mayAccessVenue(actor.user, venueId);
+  return { projection: staff ? "staff" : "public", venueId };
 }
 
 export async function watchSession(
@@ -28,12 +63,39 @@ export async function watchSession(
   sinceSeq: number | undefined,
   viewers: number,
 ): Promise<WatchSnapshot | WatchReplay> {
+  // Read after the caller joined the room: any snapshot at this seq or later is complete for it.
+  const head = await deps.db.receptionSession.findUnique({ where: { id: sessionId }, select: { lastSeq: true } });
+  if (!head) throw new AppError("NOT_FOUND", "没有这个接待日 / no such reception session");
+  if (sinceSeq !== undefined && sinceSeq <= head.lastSeq && head.lastSeq - sinceSeq <= MAX_REPLAY) {
+    const events = await eventsSince(deps.db, sessionId, sinceSeq, MAX_REPLAY);
+    return { seq: events.length ? events[events.length - 1]!.seq : sinceSeq, events: events.map((e) => projectEvent(e, projection)) };
+  }
+  return { ...(await sharedSnapshot(deps, sessionId, projection, head.lastSeq)), viewers };
+}
+
+/** The latest snapshot at `atLeastSeq` or later, built at most once by concurrent callers. */
+async function sharedSnapshot(deps: ServiceDeps, sessionId: string, projection: Projection, atLeastSeq: number): Promise<Snapshot> {
+  const snapshots = cacheOf(deps.db).snapshots;
+  const key = `${sessionId}:${projection}`;
+  const cached = snapshots.get(key);
+  if (cached && Date.now() - cached.builtAt <= SNAPSHOT_MAX_AGE_MS) {
+    const s = await cached.snapshot.catch(() => null);
+    if (s && s.seq >= atLeastSeq) return s;
+  }
+  const entry: CachedSnapshot = { builtAt: Date.now(), snapshot: buildSnapshot(deps, sessionId, projection) };
+  if (snapshots.size >= MAX_CACHED) snapshots.clear();
+  snapshots.set(key, entry);
+  try {
+    return await entry.snapshot;
+  } catch (e) {
+    if (snapshots.get(key) === entry) snapshots.delete(key);
+    throw e;
+  }
+}
+
+async function buildSnapshot(deps: ServiceDeps, sessionId: string, projection: Projection): Promise<Snapshot> {
   return deps.db.$transaction(async (tx) => {
     const session = await findSessionOrThrow(tx, sessionId);
-    if (sinceSeq !== undefined && sinceSeq <= session.lastSeq && session.lastSeq - sinceSeq <= MAX_REPLAY) {
-      const events = await eventsSince(tx, sessionId, sinceSeq, MAX_REPLAY);
-      return { seq: session.lastSeq, events: events.map((e) => projectEvent(e, projection)) };
-    }
     const [tickets, transcript] = await Promise.all([
       tx.ticket.findMany({
         where: { sessionId },
@@ -51,7 +113,6 @@ export async function watchSession(
       session: toSessionView(session),
       tickets: tickets.map((t) => projectTicket(toTicketView(t, t.case?.trackingCode), projection)),
       transcript: transcript.reverse().map(toTranscriptView),
-      viewers,
     };
   });
 }

@@ -15,24 +15,36 @@ export interface StoredEvent {
   at: string;
 }
 
-/** Appends one event with the next seq. Call inside the use case's transaction. */
-export async function appendEvent(
-  tx: Tx,
-  sessionId: string,
-  type: LiveEventType,
-  data: unknown,
-  at: Date,
-  actorId?: string,
-): Promise<StoredEvent> {
-  const { lastSeq } = await tx.receptionSession.update({
-    where: { id: sessionId },
-    data: { lastSeq: { increment: 1 } },
-    select: { lastSeq: true },
-  });
-  await tx.sessionEvent.create({
-    data: { sessionId, seq: lastSeq, type, data: JSON.stringify(data), at, actorId: actorId ?? null },
-  });
-  return { sessionId, seq: lastSeq, type, data, at: at.toISOString() };
+/**
+ * The events one write-lane transaction appends. Seqs are handed out in
+ * memory from the session's lastSeq, read under the lane's row lock, and the
+ * rows are written just before commit with one insert and one lastSeq update:
+ * two statements per transaction instead of two per event, which is most of
+ * what a join storm's group commit saves.
+ */
+export class EventAppender {
+  readonly events: StoredEvent[] = [];
+  private readonly rows: Array<{ sessionId: string; seq: number; type: string; data: string; at: Date; actorId: string | null }> = [];
+
+  constructor(
+    private readonly sessionId: string,
+    private lastSeq: number,
+  ) {}
+
+  add(type: LiveEventType, data: unknown, at: Date, actorId?: string): StoredEvent {
+    const seq = ++this.lastSeq;
+    this.rows.push({ sessionId: this.sessionId, seq, type, data: JSON.stringify(data), at, actorId: actorId ?? null });
+    const event: StoredEvent = { sessionId: this.sessionId, seq, type, data, at: at.toISOString() };
+    this.events.push(event);
+    return event;
+  }
+
+  /** Call once, inside the transaction, after its last `add`. */
+  async write(tx: Tx): Promise<void> {
+    if (this.rows.length === 0) return;
+    await tx.sessionEvent.createMany({ data: this.rows });
+    await tx.receptionSession.update({ where: { id: this.sessionId }, data: { lastSeq: this.lastSeq }, select: { id: true } });
+  }
 }
 
 /** Events after `sinceSeq`, in order, at most `limit`. */

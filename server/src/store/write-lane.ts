@@ -1,13 +1,18 @@
 /**
  * One write lane per session: every live mutation of a session runs through
- * it. Operations that arrive while a transaction is running are grouped into
- * the next transaction (group commit), so a join storm costs one commit per
- * batch instead of one per voter, and events are handed to the broadcaster in
- * seq order, after commit.
+ * it. Operations that arrive while a transaction is running are taken into
+ * the next transaction together (group commit), so a join storm costs one
+ * commit per batch instead of one per voter, and events are handed to the
+ * broadcaster in seq order, after commit.
+ *
+ * Operations of one kind can also be *grouped*: a run of them in a batch is
+ * handed to one function that does their reads and writes together (one
+ * query for the whole run instead of several per operation) — the lever that
+ * keeps a join storm's per-voter cost small.
  */
 import type { LiveEventType } from "../protocol/model.ts";
 import type { Db, Tx } from "./prisma.ts";
-import { appendEvent, type StoredEvent } from "./session-events.ts";
+import { EventAppender, type StoredEvent } from "./session-events.ts";
 
 export interface LaneContext {
   tx: Tx;
@@ -18,8 +23,16 @@ export interface LaneContext {
 
 export type LaneOp<T> = (ctx: LaneContext) => Promise<T>;
 
+/** One item's outcome in a group; an error means nothing was written for that item. */
+export type GroupResult<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+/** Runs a run of same-kind inputs together; must answer one result per input, in order. */
+export type GroupRunner<I, R> = (ctx: LaneContext, inputs: I[]) => Promise<GroupResult<R>[]>;
+
 interface Pending {
-  op: LaneOp<unknown>;
+  /** a plain operation, or one item of a group */
+  op?: LaneOp<unknown>;
+  group?: { key: string; input: unknown; runner: GroupRunner<unknown, unknown> };
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -31,14 +44,34 @@ interface Lane {
 
 class BatchAborted extends Error {}
 
+const TX_OPTIONS = { timeout: 60_000, maxWait: 60_000 };
+
 /**
  * Takes the session row's write lock before anything is read, so that on
  * PostgreSQL two nodes writing one session run one after the other (reads
  * then see each other's commits: a retried requestId finds its ticket, two
  * consoles cannot call two voters at once). On SQLite writers are serial anyway.
+ * Returns the transaction's event appender, starting from the locked lastSeq
+ * (an unknown session appends nothing: its ops fail with NOT_FOUND).
  */
-async function lockSession(tx: Tx, sessionId: string): Promise<void> {
-  await tx.receptionSession.updateMany({ where: { id: sessionId }, data: { lastSeq: { increment: 0 } } });
+async function lockSession(tx: Tx, sessionId: string): Promise<EventAppender> {
+  const [row] = await tx.receptionSession.updateManyAndReturn({
+    where: { id: sessionId },
+    data: { lastSeq: { increment: 0 } },
+    select: { lastSeq: true },
+  });
+  return new EventAppender(sessionId, row?.lastSeq ?? 0);
+}
+
+/** Consecutive items of the same group form one segment; every plain op is its own. */
+function segmentsOf(batch: Pending[]): Pending[][] {
+  const segments: Pending[][] = [];
+  for (const p of batch) {
+    const last = segments.at(-1);
+    if (p.group && last?.[0]?.group?.key === p.group.key) last.push(p);
+    else segments.push([p]);
+  }
+  return segments;
 }
 
 export class WriteLanes {
@@ -51,13 +84,22 @@ export class WriteLanes {
   ) {}
 
   run<T>(sessionId: string, op: LaneOp<T>): Promise<T> {
+    return this.enqueue(sessionId, { op: op as LaneOp<unknown> });
+  }
+
+  /** Runs `input` together with other pending inputs of the same `key` through `runner`. */
+  runGrouped<I, R>(sessionId: string, key: string, input: I, runner: GroupRunner<I, R>): Promise<R> {
+    return this.enqueue(sessionId, { group: { key, input, runner: runner as GroupRunner<unknown, unknown> } });
+  }
+
+  private enqueue<T>(sessionId: string, item: Pick<Pending, "op" | "group">): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let lane = this.lanes.get(sessionId);
       if (!lane) {
         lane = { queue: [], running: false };
         this.lanes.set(sessionId, lane);
       }
-      lane.queue.push({ op: op as LaneOp<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      lane.queue.push({ ...item, resolve: resolve as (v: unknown) => void, reject });
       if (!lane.running) void this.drain(sessionId, lane);
     });
   }
@@ -77,61 +119,71 @@ export class WriteLanes {
     }
   }
 
-  /** All ops in one transaction; if any fails, none is kept and each runs alone. */
+  /**
+   * The whole batch in one transaction. A plain op that throws aborts it (its
+   * partial writes cannot be told apart), and then each item runs alone so
+   * one bad request never fails its neighbours; a grouped item's error is its own.
+   */
   private async runBatch(sessionId: string, batch: Pending[]): Promise<void> {
-    const events: StoredEvent[] = [];
-    let results: unknown[];
+    let committed: { results: GroupResult<unknown>[]; events: StoredEvent[] };
     try {
-      results = await this.db.$transaction(
-        async (tx) => {
-          const out: unknown[] = [];
-          await lockSession(tx, sessionId);
-          const ctx = this.context(tx, sessionId, events);
-          for (const p of batch) {
-            try {
-              out.push(await p.op(ctx));
-            } catch {
-              throw new BatchAborted();
-            }
+      committed = await this.db.$transaction(async (tx) => {
+        const appender = await lockSession(tx, sessionId);
+        const ctx = this.context(tx, sessionId, appender);
+        const results: GroupResult<unknown>[] = [];
+        for (const segment of segmentsOf(batch)) {
+          try {
+            results.push(...(await this.runSegment(ctx, segment)));
+          } catch {
+            throw new BatchAborted();
           }
-          return out;
-        },
-        { timeout: 60_000, maxWait: 60_000 },
-      );
+        }
+        await appender.write(tx);
+        return { results, events: appender.events };
+      }, TX_OPTIONS);
     } catch {
       for (const p of batch) await this.runAlone(sessionId, p);
       return;
     }
-    this.onCommit(events);
-    batch.forEach((p, i) => p.resolve(results[i]));
+    this.settle(batch, committed.results, committed.events);
   }
 
   private async runAlone(sessionId: string, p: Pending): Promise<void> {
-    const events: StoredEvent[] = [];
     try {
-      const result = await this.db.$transaction(async (tx) => {
-        await lockSession(tx, sessionId);
-        return p.op(this.context(tx, sessionId, events));
-      }, {
-        timeout: 60_000,
-        maxWait: 60_000,
-      });
-      this.onCommit(events);
-      p.resolve(result);
+      const committed = await this.db.$transaction(async (tx) => {
+        const appender = await lockSession(tx, sessionId);
+        const results = await this.runSegment(this.context(tx, sessionId, appender), [p]);
+        await appender.write(tx);
+        return { results, events: appender.events };
+      }, TX_OPTIONS);
+      this.settle([p], committed.results, committed.events);
     } catch (error) {
       p.reject(error);
     }
   }
 
-  private context(tx: Tx, sessionId: string, events: StoredEvent[]): LaneContext {
+  private async runSegment(ctx: LaneContext, segment: Pending[]): Promise<GroupResult<unknown>[]> {
+    const first = segment[0]!;
+    if (first.op) return [{ ok: true, value: await first.op(ctx) }];
+    const results = await first.group!.runner(ctx, segment.map((p) => p.group!.input));
+    if (results.length !== segment.length) throw new Error("a group runner must answer every input");
+    return results;
+  }
+
+  private settle(batch: Pending[], results: GroupResult<unknown>[], events: StoredEvent[]): void {
+    this.onCommit(events);
+    batch.forEach((p, i) => {
+      const r = results[i]!;
+      if (r.ok) p.resolve(r.value);
+      else p.reject(r.error);
+    });
+  }
+
+  private context(tx: Tx, sessionId: string, appender: EventAppender): LaneContext {
     return {
       tx,
       sessionId,
-      append: async (type, data, at, actorId) => {
-        const e = await appendEvent(tx, sessionId, type, data, at, actorId);
-        events.push(e);
-        return e;
-      },
+      append: async (type, data, at, actorId) => appender.add(type, data, at, actorId),
     };
   }
 }

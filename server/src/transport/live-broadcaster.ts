@@ -2,8 +2,10 @@
  * Fans committed events out to Socket.IO rooms. A session's events are
  * coalesced into one `session:events` frame per projection: the first event
  * after a quiet spell goes out at once (leading edge), later ones at
- * most every `coalesceMs`. Each frame is encoded once per room by Socket.IO's
- * broadcast, not once per socket.
+ * most every `coalesceMs` — or, for a room so large that a frame costs real
+ * CPU to fan out, every few times that cost, up to the contract's ~50 ms
+ * (docs/ARCHITECTURE.md §5). Each frame is encoded once per room by
+ * Socket.IO's broadcast, not once per socket.
  */
 import type { Server } from "socket.io";
 import { projectEvent, projectTicket } from "../domain/projections.ts";
@@ -14,10 +16,21 @@ import { publicRoom, sessionOfRoom, staffRoom, ticketRoom } from "./rooms.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** The contract's ceiling on how long an event may wait to be coalesced. */
+const MAX_COALESCE_MS = 50;
+/**
+ * During a burst, a room is flushed no more often than every FLUSH_COST_FACTOR
+ * times what its last flush cost, so fanning a join storm out to thousands of
+ * viewers keeps at most ~1/4 of the CPU and the joins themselves keep the rest.
+ */
+const FLUSH_COST_FACTOR = 4;
+
 interface Buffer {
   events: StoredEvent[];
   timer: NodeJS.Timeout | null;
   lastFlushAt: number;
+  /** the pause after the last flush before the next may go out */
+  paceMs: number;
 }
 
 export class LiveBroadcaster {
@@ -64,13 +77,13 @@ export class LiveBroadcaster {
   private enqueue(e: StoredEvent): void {
     let b = this.buffers.get(e.sessionId);
     if (!b) {
-      b = { events: [], timer: null, lastFlushAt: 0 };
+      b = { events: [], timer: null, lastFlushAt: 0, paceMs: this.coalesceMs };
       this.buffers.set(e.sessionId, b);
     }
     b.events.push(e);
     if (b.timer) return;
     // A zero timeout still lets the rest of this tick's commits join the frame.
-    const wait = Math.max(0, b.lastFlushAt + this.coalesceMs - Date.now());
+    const wait = Math.max(0, b.lastFlushAt + b.paceMs - Date.now());
     b.timer = setTimeout(() => this.flush(e.sessionId), wait);
   }
 
@@ -85,10 +98,13 @@ export class LiveBroadcaster {
     }
     const events = b.events.sort((x, y) => x.seq - y.seq);
     b.events = [];
+    const started = performance.now();
     this.io.to(publicRoom(sessionId)).emit("session:events", events.map((e) => projectEvent(e, "public")));
     this.io.to(staffRoom(sessionId)).emit("session:events", events.map((e) => projectEvent(e, "staff")));
+    const costMs = performance.now() - started;
+    b.paceMs = Math.max(this.coalesceMs, Math.min(MAX_COALESCE_MS, FLUSH_COST_FACTOR * costMs));
     // Keep the buffer (with lastFlushAt) for one more interval so a burst is paced.
-    b.timer = setTimeout(() => this.flush(sessionId), this.coalesceMs);
+    b.timer = setTimeout(() => this.flush(sessionId), b.paceMs);
   }
 
   private markViewers(room: string): void {
