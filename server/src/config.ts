@@ -11,7 +11,7 @@ export interface Config {
   allowedOrigins: string[] | null;
   joinLimitPerIpPerMin: number;
   joinLimitPerSocketPerMin: number;
-  /** the longest a room's events wait to be coalesced into one frame */
+  /** the least pause between two frames of one room; a busy room waits longer, up to 50 ms */
   coalesceMs: number;
   /** staff/deputy tokens expire after this long without use */
   tokenIdleTtlMs: number;

@@ -17,7 +17,8 @@ export function isPostgresUrl(url: string): boolean {
 export async function openDatabase(url: string): Promise<Db> {
   if (isPostgresUrl(url)) return openPostgres(url);
   const adapter = new PrismaBetterSQLite3({ url: url.replace(/^file:/, ""), timeout: 5000 });
-  const db = new PrismaClient({ adapter });
+  // Minimal error formatting: Prisma otherwise builds a pretty message per query.
+  const db = new PrismaClient({ adapter, errorFormat: "minimal" });
   // WAL lets readers run beside the writer; NORMAL sync is durable against a
   // process crash (what we promise on ack) and loses at most the last commits
   // on power loss. busy_timeout covers a second process (seed, CLI).
@@ -40,7 +41,7 @@ async function openPostgres(url: string): Promise<Db> {
     import("./postgres-url.ts"),
   ]);
   const { pool, options } = pgAdapterConfig(url);
-  const db = new PgClient({ adapter: new PrismaPg({ ...pool, max: 10 }, options) });
+  const db = new PgClient({ adapter: new PrismaPg({ ...pool, max: 10 }, options), errorFormat: "minimal" });
   await db.$connect();
   return db as unknown as Db;
 }

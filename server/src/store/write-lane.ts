@@ -44,6 +44,15 @@ interface Lane {
 
 class BatchAborted extends Error {}
 
+/**
+ * Waits for the event loop's next turn. On SQLite (better-sqlite3 is
+ * synchronous) a whole transaction runs in microtasks, so no socket message is
+ * read while one runs: without this pause every join that arrives over a
+ * socket would find the lane idle and commit alone, and group commit would
+ * never happen. One turn lets every message already received join the batch.
+ */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 const TX_OPTIONS = { timeout: 60_000, maxWait: 60_000 };
 
 /**
@@ -107,10 +116,12 @@ export class WriteLanes {
   private async drain(sessionId: string, lane: Lane): Promise<void> {
     lane.running = true;
     try {
+      await nextTurn();
       while (lane.queue.length > 0) {
         const batch = lane.queue.splice(0, this.maxBatch);
         if (batch.length === 1) await this.runAlone(sessionId, batch[0]!);
         else await this.runBatch(sessionId, batch);
+        await nextTurn();
       }
     } finally {
       lane.running = false;

@@ -1,0 +1,186 @@
+/**
+ * `npm run bench` — fan-out against a bare-ws baseline, join storms, server
+ * memory per viewer, and (when bench/search.ts exists) the search bench.
+ * `npm run bench -- --quick` is the one-minute version.
+ *
+ * Options: --quick · --only fanout,storm,steady,search · --viewers 1000,5000 ·
+ * --events 50 · --joins 500,2000 · --storm-viewers 1000 · --workers 4 · --out NAME (results/NAME.json|md) ·
+ * --render (rewrite NAME.md and the chart from NAME.json)
+ *
+ * Writes bench/results/{latest|quick}.json and .md, and latency.svg.
+ * Every load stays on 127.0.0.1 and every loop is bounded.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { runFanout, type FanoutResult } from "./fanout.ts";
+import { runJoinStorm, type StormResult } from "./join-storm.ts";
+import { runSteadyJoins, type SteadyResult } from "./steady-joins.ts";
+import { TMP_DIR } from "./lib/bench-db.ts";
+import { BENCH_DIR, ROOT_DIR } from "./lib/child.ts";
+import { evaluateTargets, renderChart, renderMarkdown, type Machine, type Results } from "./lib/report.ts";
+import { ViewerFleet } from "./lib/viewer-fleet.ts";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const numbers = (name: string, fallback: number[]) => option(name)?.split(",").map(Number).filter((n) => n > 0) ?? fallback;
+
+const quick = flag("quick");
+const only = new Set(option("only")?.split(",") ?? ["fanout", "storm", "steady", "search"]);
+const viewerCounts = numbers("viewers", quick ? [1000] : [1000, 5000, 10000]);
+const events = numbers("events", [quick ? 20 : 50])[0]!;
+const joinCounts = numbers("joins", quick ? [500] : [500, 2000]);
+const workerCount = numbers("workers", [4])[0]!;
+const stormViewers = option("storm-viewers") !== undefined ? Number(option("storm-viewers")) : 1000;
+// The full run adds the largest storm with nobody watching: the server's own capacity, without
+// the 1,000 viewer clients that share its two cores.
+const storms = [
+  ...joinCounts.map((joins) => ({ joins, viewers: stormViewers })),
+  ...(quick || option("joins") || option("storm-viewers") ? [] : [{ joins: Math.max(...joinCounts), viewers: 0 }]),
+];
+const outName = option("out") ?? (quick ? "quick" : "latest");
+const RESULTS_DIR = path.join(BENCH_DIR, "results");
+
+const started = Date.now();
+const log = (line: string) => console.log(line);
+
+function machine(): Machine {
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+    cores: os.cpus().length,
+    ramGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAvgAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+function git(): Results["git"] {
+  const read = (...a: string[]) => {
+    try {
+      return execFileSync("git", a, { cwd: ROOT_DIR, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+      return "";
+    }
+  };
+  return {
+    commit: read("rev-parse", "--short", "HEAD") || "unknown",
+    serverChangesUncommitted: read("status", "--porcelain", "--", "server").length > 0,
+    ...(process.env.BENCH_SERVER_ROOT ? { serverRoot: process.env.BENCH_SERVER_ROOT } : {}),
+  };
+}
+
+/** 10,000 viewers need ~20k file descriptors across processes and a few GB; skip when the machine can't hold it. */
+function canHold(n: number): string | null {
+  const freeGb = os.freemem() / 2 ** 30;
+  if (freeGb < n / 1000) return `only ${freeGb.toFixed(1)} GB free`;
+  try {
+    const limit = Number(execFileSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).trim());
+    if (Number.isFinite(limit) && limit < n + 1000) return `ulimit -n is ${limit}`;
+  } catch {
+    /* unknown limit: try */
+  }
+  return null;
+}
+
+/**
+ * bench/search.ts belongs to the back office. Contract: it exports
+ * `runSearchBench({ quick, tmpDir, log })` resolving to something JSON-able;
+ * a `markdown` string in it is copied into the report.
+ */
+async function runSearch(): Promise<unknown> {
+  const file = path.join(BENCH_DIR, "search.ts");
+  if (!existsSync(file)) return { skipped: "bench/search.ts does not exist yet" };
+  const mod = (await import(pathToFileURL(file).href)) as { runSearchBench?: (o: unknown) => Promise<unknown> };
+  if (typeof mod.runSearchBench !== "function") return { skipped: "bench/search.ts has no runSearchBench export" };
+  return mod.runSearchBench({ quick, tmpDir: TMP_DIR, log });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const m = machine();
+  log(`Tongxin bench (${quick ? "quick" : "full"}) on ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB, Node ${m.node}; load ${m.loadAvgAtStart.join(" ")}`);
+  if (m.loadAvgAtStart[0]! > m.cores * 0.5) log(`  warning: the machine is busy (load ${m.loadAvgAtStart[0]}); numbers may be noisy`);
+
+  const fanout: FanoutResult[] = [];
+  const storm: StormResult[] = [];
+  let steady: SteadyResult | null = null;
+  const fleet = new ViewerFleet(workerCount);
+  try {
+    if (only.has("fanout")) {
+      for (const n of viewerCounts) {
+        const reason = canHold(n);
+        if (reason) {
+          log(`fan-out to ${n} viewers: skipped (${reason})`);
+          continue;
+        }
+        log(`fan-out to ${n} viewers, ${events} events`);
+        fanout.push(await runFanout(fleet, { viewers: n, events, log }));
+      }
+    }
+    if (only.has("storm")) {
+      for (const { joins, viewers } of storms) {
+        log(`join storm: ${joins} joins, 200 in flight, ${viewers} watching`);
+        storm.push(await runJoinStorm(fleet, { joins, viewers, processes: 4, lanesPerProcess: 50, log }));
+      }
+    }
+    if (only.has("steady")) {
+      log("steady joins: 40 a second while 1000 watch");
+      steady = await runSteadyJoins(fleet, { ratePerSec: 40, seconds: quick ? 5 : 10, viewers: 1000, log });
+    }
+  } finally {
+    await fleet.stop();
+  }
+
+  let search: unknown = { skipped: "not selected (--only)" };
+  if (only.has("search")) {
+    log("search");
+    try {
+      search = await runSearch();
+    } catch (e) {
+      search = { skipped: `failed: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    log(`  ${JSON.stringify(search).slice(0, 300)}`);
+  }
+
+  const results: Results = {
+    date: new Date().toISOString(),
+    mode: quick ? "quick" : "full",
+    machine: m,
+    git: git(),
+    fanout,
+    storm,
+    steady,
+    search,
+    targets: evaluateTargets(fanout, storm),
+    durationSec: (Date.now() - started) / 1000,
+  };
+  const notesFile = path.join(BENCH_DIR, "NOTES.md");
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
+  writeFileSync(path.join(RESULTS_DIR, `${outName}.json`), JSON.stringify(results, null, 2) + "\n");
+  const chartFile = outName === "latest" ? "latency.svg" : `${outName}-latency.svg`;
+  writeFileSync(path.join(RESULTS_DIR, `${outName}.md`), renderMarkdown(results, notes, chartFile));
+  if (fanout.length) writeFileSync(path.join(RESULTS_DIR, chartFile), renderChart(results));
+  log("");
+  for (const t of results.targets) log(`${t.met ? "MET   " : "MISSED"} ${t.name}: ${t.target} — ${t.measured}`);
+  log(`results: bench/results/${outName}.json, ${outName}.md (${Math.round(results.durationSec)} s)`);
+}
+
+/** `--render`: rewrite results/NAME.md and the chart from results/NAME.json (after editing NOTES.md). */
+function render(): void {
+  const results = JSON.parse(readFileSync(path.join(RESULTS_DIR, `${outName}.json`), "utf8")) as Results;
+  const notesFile = path.join(BENCH_DIR, "NOTES.md");
+  const chartFile = outName === "latest" ? "latency.svg" : `${outName}-latency.svg`;
+  writeFileSync(path.join(RESULTS_DIR, `${outName}.md`), renderMarkdown(results, existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "", chartFile));
+  if (results.fanout.length) writeFileSync(path.join(RESULTS_DIR, chartFile), renderChart(results));
+  log(`rendered bench/results/${outName}.md`);
+}
+
+if (flag("render")) render();
+else await main();

@@ -1,0 +1,160 @@
+/**
+ * A viewer process: holds many viewer connections at once, either real
+ * Socket.IO clients watching a Tongxin session or plain `ws` clients of the
+ * baseline server, and measures when each seq reaches them.
+ *
+ * Every connection checks its own stream as a careful client would: seqs
+ * contiguous from its snapshot's seq + 1 to the last one received. For the
+ * fan-out, the worker tells the runner when *all* its viewers have received
+ * a seq, with the time the last of them got it.
+ */
+import { io as ioClient, type Socket } from "socket.io-client";
+import { WebSocket } from "ws";
+import type { LiveEvent, WatchSnapshot } from "../../server/src/protocol/model.ts";
+import type { Ack } from "../../server/src/protocol/errors.ts";
+import { nowMs } from "../lib/clock.ts";
+import { exitOnSigterm, serveRequests, type Message } from "../lib/child.ts";
+import { pool } from "../lib/pool.ts";
+
+interface Viewer {
+  /** null until the watch ack; frames before it are held in `early` */
+  snapSeq: number | null;
+  early: Array<{ t: number; events: Pick<LiveEvent, "seq">[] }>;
+  last: number;
+  violations: number;
+  close(): void;
+}
+
+const viewers: Viewer[] = [];
+/** seq → how many viewers got it in order, and when the last of them did */
+const seen = new Map<number, { count: number; lastAt: number }>();
+let notify = false;
+
+function receive(v: Viewer, events: Pick<LiveEvent, "seq">[], t: number): void {
+  if (v.snapSeq === null) {
+    v.early.push({ t, events });
+    return;
+  }
+  for (const e of events) {
+    if (e.seq <= v.snapSeq) continue; // already in the snapshot
+    if (e.seq !== v.last + 1) {
+      v.violations += 1;
+      if (e.seq > v.last) v.last = e.seq;
+      continue;
+    }
+    v.last = e.seq;
+    let s = seen.get(e.seq);
+    if (!s) seen.set(e.seq, (s = { count: 0, lastAt: 0 }));
+    s.count += 1;
+    if (t > s.lastAt) s.lastAt = t;
+    if (notify && s.count === viewers.length) {
+      process.send!({ type: "seqDone", seq: e.seq, lastAt: s.lastAt });
+      seen.delete(e.seq);
+    }
+  }
+}
+
+function watching(v: Viewer, snapSeq: number): void {
+  v.snapSeq = snapSeq;
+  v.last = snapSeq;
+  for (const f of v.early.splice(0)) receive(v, f.events, f.t);
+}
+
+function connectIo(url: string, sessionId: string, capture: boolean): Promise<Viewer> {
+  return new Promise((resolve, reject) => {
+    const socket: Socket = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true, timeout: 60_000 });
+    const v: Viewer = { snapSeq: null, early: [], last: 0, violations: 0, close: () => socket.disconnect() };
+    socket.on("session:events", (events: LiveEvent[]) => receive(v, events, nowMs()));
+    socket.once("connect_error", reject);
+    socket.once("connect", () => {
+      if (capture) {
+        // The exact text of each frame on the wire: the baseline replays these bytes.
+        socket.io.engine.on("packet", (p: { type: string; data?: unknown }) => {
+          if (p.type === "message" && typeof p.data === "string" && p.data.startsWith('2["session:events"')) {
+            process.send!({ type: "frame", bytes: `4${p.data}` });
+          }
+        });
+      }
+      socket.timeout(60_000).emit("session:watch", { sessionId }, (err: Error | null, res: Ack<WatchSnapshot>) => {
+        if (err) return reject(err);
+        if (!res.ok) return reject(new Error(`${res.error.code} ${res.error.message}`));
+        watching(v, res.data.seq);
+        resolve(v);
+      });
+    });
+  });
+}
+
+function connectWs(url: string, fromSeq: number): Promise<Viewer> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    const v: Viewer = { snapSeq: null, early: [], last: 0, violations: 0, close: () => ws.close() };
+    ws.on("message", (data) => {
+      // Same work as the Socket.IO client does for these frames: decode the text, parse the JSON.
+      const [, events] = JSON.parse(data.toString().slice(2)) as [string, Pick<LiveEvent, "seq">[]];
+      receive(v, events, nowMs());
+    });
+    ws.once("error", reject);
+    ws.once("open", () => {
+      watching(v, fromSeq);
+      resolve(v);
+    });
+  });
+}
+
+async function connectMany(count: number, concurrency: number, connect: (i: number) => Promise<Viewer>): Promise<Message> {
+  const started = nowMs();
+  let failed = 0;
+  const errors = new Map<string, number>();
+  await pool(count, concurrency, async (i) => {
+    try {
+      viewers.push(await connect(i));
+    } catch (e) {
+      failed += 1;
+      const key = e instanceof Error ? e.message : String(e);
+      errors.set(key, (errors.get(key) ?? 0) + 1);
+    }
+  });
+  return { connected: viewers.length, failed, errors: [...errors.entries()].slice(0, 5), ms: nowMs() - started };
+}
+
+function status(): Message {
+  let minLast = Infinity;
+  let maxLast = 0;
+  let violations = 0;
+  let violators = 0;
+  for (const v of viewers) {
+    minLast = Math.min(minLast, v.last);
+    maxLast = Math.max(maxLast, v.last);
+    violations += v.violations;
+    if (v.violations > 0) violators += 1;
+  }
+  return { viewers: viewers.length, minLast: viewers.length ? minLast : 0, maxLast, violations, violators };
+}
+
+exitOnSigterm();
+serveRequests({
+  connectIo: (m) => {
+    notify = Boolean(m.notify);
+    return connectMany(m.count as number, m.concurrency as number, (i) =>
+      connectIo(m.url as string, m.sessionId as string, Boolean(m.capture) && i === 0),
+    );
+  },
+  connectWs: (m) => {
+    notify = Boolean(m.notify);
+    return connectMany(m.count as number, m.concurrency as number, () => connectWs(m.url as string, m.fromSeq as number));
+  },
+  status,
+  /** Resolves when every viewer has received `seq` (or the timeout passes). */
+  waitSeq: async (m) => {
+    const until = nowMs() + (m.timeoutMs as number);
+    while (nowMs() < until && viewers.some((v) => v.last < (m.seq as number))) await new Promise((r) => setTimeout(r, 20));
+    return status();
+  },
+  closeAll: async () => {
+    for (const v of viewers.splice(0)) v.close();
+    seen.clear();
+    await new Promise((r) => setTimeout(r, 200));
+    return {};
+  },
+});
