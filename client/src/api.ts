@@ -21,7 +21,8 @@ const STATUS_CODES: Record<number, ClientErrorCode> = {
   429: "RATE_LIMITED",
 };
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
+/** One JSON call to the API; failures come back as the contract's codes (or NETWORK/OFFLINE). */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -204,19 +204,27 @@ export interface ScoringWeightsView {
   updatedBy: string | null;
 }
 
+/** What a venue or group did in a period (量化积分's inputs). */
 export interface MetricsView {
+  /** reception days in the period that were opened (not just scheduled) */
   sessionsHeld: number;
   sessionsScheduled: number;
+  /** voters heard to the end of their turn */
   votersOnline: number;
   votersInPerson: number;
+  /** called tickets: mean of calledAt − joinedAt */
   avgWaitSec: number | null;
+  /** finished turns: mean of finishedAt − startedAt */
   avgSpeakSec: number | null;
+  /** called voters who had waited longer than the target */
   longWaits: number;
   casesOpened: number;
   casesResolved: number;
   casesResolvedOnTime: number;
+  /** open at the end of the period and past their due date */
   casesOverdue: number;
   ratedCases: number;
+  /** mean 1–5 rating of the cases rated in the period */
   avgSatisfaction: number | null;
 }
 

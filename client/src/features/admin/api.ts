@@ -14,34 +14,7 @@ import type {
   WeightsInput,
 } from "@protocol/back-office.ts";
 import type { CaseStatus, CaseView, DeputyGroupView, LiveEvent, Role, SessionStatus, SessionView, TicketView, TranscriptEntryView, VenueKind } from "@protocol/model.ts";
-import { toClientError, type ClientErrorCode, type Result } from "../../lib/client-error.ts";
-
-const STATUS_CODES: Record<number, ClientErrorCode> = {
-  400: "BAD_REQUEST",
-  401: "UNAUTHENTICATED",
-  403: "FORBIDDEN",
-  404: "NOT_FOUND",
-  409: "CONFLICT",
-  429: "RATE_LIMITED",
-};
-
-async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    return { ok: false, error: { code: navigator.onLine ? "NETWORK" : "OFFLINE", message: "network error" } };
-  }
-  const json: unknown = await res.json().catch(() => undefined);
-  if (res.ok) return { ok: true, data: json as T };
-  const error = (json as { error?: Parameters<typeof toClientError>[0] } | undefined)?.error;
-  return { ok: false, error: toClientError(error, STATUS_CODES[res.status] ?? "INTERNAL") };
-}
+import { request } from "../../api.ts";
 
 /** `?a=1&b=2` from the defined, non-empty values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
