@@ -165,11 +165,24 @@ async function main(): Promise<void> {
   const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
   writeFileSync(path.join(RESULTS_DIR, `${outName}.json`), JSON.stringify(results, null, 2) + "\n");
   const chartFile = outName === "latest" ? "latency.svg" : `${outName}-latency.svg`;
-  writeFileSync(path.join(RESULTS_DIR, `${outName}.md`), renderMarkdown(results, notes, chartFile));
+  const markdown = renderMarkdown(results, notes, chartFile);
+  writeFileSync(path.join(RESULTS_DIR, `${outName}.md`), markdown);
   if (fanout.length) writeFileSync(path.join(RESULTS_DIR, chartFile), renderChart(results));
   log("");
+  printTables(markdown);
   for (const t of results.targets) log(`${t.met ? "MET   " : "MISSED"} ${t.name}: ${t.target} — ${t.measured}`);
   log(`results: bench/results/${outName}.json, ${outName}.md (${Math.round(results.durationSec)} s)`);
+}
+
+/** The report's tables (Tongxin beside the bare-ws baseline, storms, memory) on the terminal. */
+function printTables(markdown: string): void {
+  for (const section of markdown.split("\n## ").slice(1)) {
+    const [heading, ...lines] = section.split("\n");
+    if (!/^(Fan-out|Join storm|Memory)/.test(heading ?? "")) continue;
+    // Keep each table's rows together and a blank line between tables.
+    const tables = lines.map((l) => (l.startsWith("|") ? l : "")).join("\n").replace(/\n{2,}/g, "\n\n").trim();
+    if (tables) log(`## ${heading}\n${tables}\n`);
+  }
 }
 
 /** `--render`: rewrite results/NAME.md and the chart from results/NAME.json (after editing NOTES.md). */
@@ -177,8 +190,10 @@ function render(): void {
   const results = JSON.parse(readFileSync(path.join(RESULTS_DIR, `${outName}.json`), "utf8")) as Results;
   const notesFile = path.join(BENCH_DIR, "NOTES.md");
   const chartFile = outName === "latest" ? "latency.svg" : `${outName}-latency.svg`;
-  writeFileSync(path.join(RESULTS_DIR, `${outName}.md`), renderMarkdown(results, existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "", chartFile));
+  const markdown = renderMarkdown(results, existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "", chartFile);
+  writeFileSync(path.join(RESULTS_DIR, `${outName}.md`), markdown);
   if (results.fanout.length) writeFileSync(path.join(RESULTS_DIR, chartFile), renderChart(results));
+  printTables(markdown);
   log(`rendered bench/results/${outName}.md`);
 }
 
