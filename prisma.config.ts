@@ -2,13 +2,13 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { pgAdapterConfig } from "./server/src/store/postgres-url.ts";
+import { isPostgresUrl, pgAdapterConfig } from "./server/src/store/postgres-url.ts";
 
 // prisma.config.ts does not read .env; the CLI needs a resolvable URL or it
 // tries to download a native engine.
 process.env.DATABASE_URL ??= "file:./data/tongxin.db";
 const url = process.env.DATABASE_URL;
-const postgres = /^postgres(ql)?:\/\//.test(url);
+const postgres = isPostgresUrl(url);
 const dir = postgres ? path.join("prisma", "postgres") : "prisma";
 
 export default defineConfig({

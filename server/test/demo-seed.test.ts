@@ -13,6 +13,7 @@ import { initialRank } from "../src/domain/queue.ts";
 import { verifyPassword } from "../src/services/passwords.ts";
 import { isDatabaseEmpty, seedDemoData, type SeedSummary } from "../src/store/demo-seed.ts";
 import { openDatabase, type Db } from "../src/store/prisma.ts";
+import { migrateSqliteFile } from "./helpers/test-db.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PASSWORD = "seed-test-password";
@@ -25,17 +26,9 @@ const file = path.join(os.tmpdir(), `tongxin-seed-${randomUUID()}.db`);
 let db: Db;
 let summary: SeedSummary;
 
-/** The real migrations, as `npm start` applies them (triggers and all). */
-function migrate(url: string): void {
-  execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "pipe",
-  });
-}
-
 beforeAll(async () => {
-  migrate(`file:${file}`);
+  // The real migrations, as `npm start` applies them (triggers and all).
+  migrateSqliteFile(file);
   db = await openDatabase(`file:${file}`);
   expect(await isDatabaseEmpty(db)).toBe(true);
   summary = await seedDemoData(db, { password: PASSWORD, now: NOW });

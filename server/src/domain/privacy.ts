@@ -6,9 +6,3 @@ export function maskName(name: string): string {
   return first ? `${first}*` : "*";
 }
 
-/** 13812345678 → 138****5678, for staff screens that need to confirm a number. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, "");
-  if (digits.length < 7) return "****";
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-}

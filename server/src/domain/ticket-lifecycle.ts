@@ -29,4 +29,3 @@ export function canApply(action: TicketAction, from: TicketStatus): boolean {
 
 /** Statuses that hold the floor: at most one ticket per session may be in one. */
 export const ON_THE_FLOOR: readonly TicketStatus[] = ["CALLED", "SPEAKING"];
-export const FINAL: readonly TicketStatus[] = ["DONE", "NO_SHOW", "LEFT"];

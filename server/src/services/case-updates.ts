@@ -4,7 +4,7 @@
  * and cases staff open by hand. Every change writes a CaseEvent; events the
  * voter may see (internal = false) carry no personal data.
  */
-import { canMoveCase } from "../domain/case-lifecycle.ts";
+import { canMoveCase, nextCaseStatuses } from "../domain/case-lifecycle.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { CaseCreate, CaseDetail, CaseEventView, CasePatch } from "../protocol/back-office.ts";
 import { AppError } from "../protocol/errors.ts";
@@ -17,7 +17,6 @@ import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { trackingCode } from "./secrets.ts";
 
 const DRIVERS = ["ADMIN", "STAFF"] as const;
-const FINAL: readonly CaseStatus[] = ["CLOSED", "REJECTED"];
 
 interface NewEvent {
   type: string;
@@ -50,7 +49,7 @@ export async function updateCase(deps: ServiceDeps, actor: Actor, caseId: string
       dueAt: !sameTime(c.dueAt, dueAt),
       edited: category !== c.category || summary !== c.summary,
     };
-    if (FINAL.includes(c.status) && (target || Object.values(changes).some(Boolean))) {
+    if (nextCaseStatuses(c.status).length === 0 && (target || Object.values(changes).some(Boolean))) {
       throw new AppError("CONFLICT", "已归档或不予受理的事项不能再修改 / a closed or rejected case cannot be changed");
     }
     const missing: Record<string, string> = {};

@@ -1,3 +1,7 @@
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 /**
  * node-postgres ignores Prisma's `?schema=` URL parameter; turn it into a
  * search_path so each deployment (or test) can live in its own schema.

@@ -4,14 +4,13 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { isPostgresUrl } from "./postgres-url.ts";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export { PrismaClient };
 
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//.test(url);
-}
+export { isPostgresUrl };
 
 /** Opens the database and applies the SQLite pragmas the service relies on. */
 export async function openDatabase(url: string): Promise<Db> {

@@ -12,13 +12,18 @@ import { randomUUID } from "node:crypto";
 
 let template: string | null = process.env.TONGXIN_TEST_DB_TEMPLATE ?? null;
 
-function migratedTemplate(): string {
-  if (template && existsSync(template)) return template;
-  const file = path.join(os.tmpdir(), `tongxin-template-${process.pid}-${randomUUID()}.db`);
+/** Applies the SQLite migrations to a new file at `file`. */
+export function migrateSqliteFile(file: string): void {
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: `file:${file}` },
     stdio: "pipe",
   });
+}
+
+function migratedTemplate(): string {
+  if (template && existsSync(template)) return template;
+  const file = path.join(os.tmpdir(), `tongxin-template-${process.pid}-${randomUUID()}.db`);
+  migrateSqliteFile(file);
   template = file;
   return file;
 }
