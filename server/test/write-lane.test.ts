@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openDatabase, type Db } from "../src/store/prisma.ts";
 import type { StoredEvent } from "../src/store/session-events.ts";
+import { toTranscriptView } from "../src/store/views.ts";
 import { WriteLanes, type GroupResult } from "../src/store/write-lane.ts";
 import { buildWorld, type World } from "./helpers/fixtures.ts";
 import { tempDbFile } from "./helpers/test-db.ts";
@@ -25,7 +26,7 @@ afterEach(async () => {
 
 const note = (text: string) => async ({ tx, sessionId, append }: Parameters<Parameters<WriteLanes["run"]>[1]>[0]) => {
   const row = await tx.transcriptEntry.create({ data: { sessionId, kind: "NOTE", speakerRole: "STAFF", text } });
-  await append("transcript.appended", { id: row.id, text }, new Date());
+  await append({ type: "transcript.appended", data: toTranscriptView(row) }, new Date());
   return text;
 };
 

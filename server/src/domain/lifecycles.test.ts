@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { CaseStatus, SessionStatus, TicketStatus } from "../protocol/model.ts";
+import { TICKET_STATUSES, type CaseStatus, type SessionStatus, type TicketStatus } from "../protocol/model.ts";
 import { canApply, RESULT_OF, type TicketAction } from "./ticket-lifecycle.ts";
 import { acceptsJoins, canMoveSession, canServe, queueOpenAfter } from "./session-lifecycle.ts";
 import { canMoveCase, canRate } from "./case-lifecycle.ts";
 
-const TICKET: TicketStatus[] = ["WAITING", "CALLED", "SPEAKING", "DONE", "NO_SHOW", "LEFT"];
+const TICKET = TICKET_STATUSES;
 
 describe("ticket transitions", () => {
   const allowed: Record<TicketAction, TicketStatus[]> = {

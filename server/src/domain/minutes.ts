@@ -4,7 +4,7 @@
  * pinned up), so voters appear as 张* and anything shaped like a phone or ID
  * number is blanked, even inside what a voter typed.
  */
-import type { CaseStatus, CaseView, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { CaseStatus, CaseView, Channel, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { maskName } from "./privacy.ts";
 import { resolveAmendments } from "./transcript-timeline.ts";
 
@@ -19,7 +19,7 @@ export interface MinutesInput {
 export interface MinutesItem {
   label: string;
   voter: string;
-  channel: "ONLINE" | "IN_PERSON";
+  channel: Channel;
   concern: string;
   answers: string[];
   summary: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { CaseView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { ownTicket, projectEvent, publicTicket } from "./projections.ts";
 import { maskName } from "./privacy.ts";
 
@@ -33,7 +33,11 @@ describe("projections", () => {
     const entry: TranscriptEntryView = { id: "e", sessionId: "s1", ticketId: null, kind: "NOTE", speakerRole: "STAFF", speakerName: null, text: "内部", visibility: "STAFF", amendsId: null, createdAt: "" };
     expect(projectEvent({ sessionId: "s1", seq: 7, type: "transcript.appended", data: entry, at: "x" }, "public")).toEqual({ sessionId: "s1", seq: 7, at: "x", type: "redacted" });
     expect(projectEvent({ sessionId: "s1", seq: 7, type: "transcript.appended", data: entry, at: "x" }, "staff")).toMatchObject({ type: "transcript.appended" });
-    expect(projectEvent({ sessionId: "s1", seq: 8, type: "case.created", data: {}, at: "x" }, "public")).toMatchObject({ seq: 8, type: "redacted" });
+    const followUp: CaseView = {
+      id: "c", trackingCode: "ABCD2345", sessionId: "s1", ticketId: "t1", venueId: "v", category: "交通", summary: "内部", status: "OPEN",
+      assignee: null, dueAt: null, resolution: null, rejectReason: null, satisfaction: null, feedbackComment: null, createdAt: "", updatedAt: "",
+    };
+    expect(projectEvent({ sessionId: "s1", seq: 8, type: "case.created", data: followUp, at: "x" }, "public")).toMatchObject({ seq: 8, type: "redacted" });
   });
 });
 

@@ -2,7 +2,7 @@
  * Who may see what (docs/ARCHITECTURE.md §3, "Rooms and projections"). Pure:
  * every view the server sends to a non-staff socket goes through here.
  */
-import type { LiveEvent, LiveEventType, Projection, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { CommittedEvent, LiveEvent, Projection, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { maskName } from "./privacy.ts";
 
 /** What a viewer may know of a ticket: label, masked name, topic only if public. */
@@ -40,35 +40,23 @@ export function transcriptVisibleTo(e: TranscriptEntryView, projection: Projecti
   return projection === "staff" || e.visibility === "PUBLIC";
 }
 
-export interface CommittedEvent {
-  sessionId: string;
-  seq: number;
-  type: LiveEventType;
-  data: unknown;
-  at: string;
-}
-
 /** An event as one projection receives it; what it may not see arrives as `redacted` to keep seq contiguous. */
 export function projectEvent(e: CommittedEvent, projection: Projection): LiveEvent {
   const base = { sessionId: e.sessionId, seq: e.seq, at: e.at };
   switch (e.type) {
     case "session.updated":
-      return { ...base, type: e.type, data: e.data as Extract<LiveEvent, { type: "session.updated" }>["data"] };
+      return { ...base, type: e.type, data: e.data };
     case "ticket.joined":
     case "ticket.updated":
-      return { ...base, type: e.type, data: projectTicket(e.data as TicketView, projection) };
+      return { ...base, type: e.type, data: projectTicket(e.data, projection) };
     case "transcript.appended":
-    case "transcript.amended": {
-      const entry = e.data as TranscriptEntryView;
-      return transcriptVisibleTo(entry, projection) ? { ...base, type: e.type, data: entry } : { ...base, type: "redacted" };
-    }
+    case "transcript.amended":
+      return transcriptVisibleTo(e.data, projection) ? { ...base, type: e.type, data: e.data } : { ...base, type: "redacted" };
     case "case.created":
-      return projection === "staff"
-        ? { ...base, type: e.type, data: e.data as Extract<LiveEvent, { type: "case.created" }>["data"] }
-        : { ...base, type: "redacted" };
+      return projection === "staff" ? { ...base, type: e.type, data: e.data } : { ...base, type: "redacted" };
     default: {
-      const unknownType: never = e.type;
-      throw new Error(`unknown event type ${String(unknownType)}`);
+      const unknown: never = e;
+      throw new Error(`unknown event type ${String((unknown as { type: unknown }).type)}`);
     }
   }
 }

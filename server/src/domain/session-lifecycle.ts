@@ -13,14 +13,17 @@ export function canMoveSession(from: SessionStatus, to: SessionStatus): boolean 
   return from === to || NEXT[from].includes(to);
 }
 
+/** The statuses in which the hall may call and serve voters: open and not ended. */
+const SERVING: readonly SessionStatus[] = ["OPEN", "LIVE", "PAUSED"];
+
 /** Voters may join while the queue is open and the day has not ended. */
 export function acceptsJoins(status: SessionStatus, queueOpen: boolean): boolean {
-  return queueOpen && (status === "OPEN" || status === "LIVE" || status === "PAUSED");
+  return queueOpen && canServe(status);
 }
 
 /** The hall may call and serve voters once the session is open and not ended. */
 export function canServe(status: SessionStatus): boolean {
-  return status === "OPEN" || status === "LIVE" || status === "PAUSED";
+  return SERVING.includes(status);
 }
 
 /** What the day's status implies for the queue when staff changes only the status. */

@@ -4,8 +4,9 @@
  * schemas of the inputs and the views the server answers with.
  */
 import { z } from "zod";
+import { CASE_STATUSES, ROLES, VENUE_KINDS } from "./model.ts";
 import type { CaseStatus, CaseView, Channel, DeputyGroupView, Role, UserView, VenueKind } from "./model.ts";
-import { LIMITS } from "./schemas.ts";
+import { id, isoDate, LIMITS } from "./schemas.ts";
 
 export const BO_LIMITS = {
   assignee: 100,
@@ -20,8 +21,6 @@ export const BO_LIMITS = {
   town: 50,
 } as const;
 
-const id = z.string().trim().min(1).max(LIMITS.id);
-const isoDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date");
 /** null clears the date; coerce.date would turn null into 1970. */
 const nullableDate = z.union([z.null(), isoDate]);
 const optionalQueryText = (max: number) =>
@@ -36,7 +35,7 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined ? undefined : v === "1" || v === "true"));
 
-export const caseStatusSchema = z.enum(["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"]);
+export const caseStatusSchema = z.enum(CASE_STATUSES);
 
 // ---- cases ------------------------------------------------------------------
 
@@ -46,7 +45,7 @@ export const caseQuerySchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
-    .pipe(z.array(caseStatusSchema).max(6).optional()),
+    .pipe(z.array(caseStatusSchema).max(CASE_STATUSES.length).optional()),
   venueId: id.optional(),
   sessionId: id.optional(),
   /** opened at or after */
@@ -132,7 +131,10 @@ export interface CaseDetail {
 
 // ---- records ----------------------------------------------------------------
 
-export const recordCsvQuerySchema = z.object({ part: z.enum(["tickets", "transcript", "events"]).default("tickets") });
+/** The tables of a record's CSV export. */
+export const RECORD_PARTS = ["tickets", "transcript", "events"] as const;
+export type RecordPart = (typeof RECORD_PARTS)[number];
+export const recordCsvQuerySchema = z.object({ part: z.enum(RECORD_PARTS).default("tickets") });
 
 // ---- search -----------------------------------------------------------------
 
@@ -141,7 +143,8 @@ export const searchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-export type SearchKind = "transcript" | "ticket" | "case";
+export const SEARCH_KINDS = ["transcript", "ticket", "case"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export interface SearchHit {
   kind: SearchKind;
@@ -171,11 +174,15 @@ export interface SearchResult {
 
 // ---- stats (量化积分) ----------------------------------------------------------
 
+/** What the score's rows are: venues, or deputy groups. */
+export const STATS_GROUPINGS = ["venue", "deputyGroup"] as const;
+export type StatsGrouping = (typeof STATS_GROUPINGS)[number];
+
 export const statsQuerySchema = z.object({
   from: isoDate.optional(),
   /** exclusive */
   to: isoDate.optional(),
-  groupBy: z.enum(["venue", "deputyGroup"]).default("venue"),
+  groupBy: z.enum(STATS_GROUPINGS).default("venue"),
   town: optionalQueryText(BO_LIMITS.town),
 });
 export type StatsQuery = z.output<typeof statsQuerySchema>;
@@ -249,7 +256,7 @@ export interface StatsRow {
 export interface StatsReport {
   from: string;
   to: string;
-  groupBy: "venue" | "deputyGroup";
+  groupBy: StatsGrouping;
   weights: WeightsInput;
   formula: { zh: string; en: string };
   rows: StatsRow[];
@@ -260,7 +267,7 @@ export interface StatsReport {
 
 // ---- administration (ADMIN only) ---------------------------------------------
 
-export const roleSchema = z.enum(["ADMIN", "STAFF", "DEPUTY"]);
+export const roleSchema = z.enum(ROLES);
 const venueIds = z.array(id).max(200);
 
 export const userCreateSchema = z
@@ -290,7 +297,7 @@ export const userPatchSchema = z
 
 export const passwordResetSchema = z.object({ password: z.string().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max) }).strict();
 
-export const venueKindSchema = z.enum(["HOME", "STATION", "STUDIO"]);
+export const venueKindSchema = z.enum(VENUE_KINDS);
 export const venueCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(BO_LIMITS.venueName),

@@ -42,5 +42,3 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
-
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,13 +1,12 @@
 /** zod schemas of the HTTP API's inputs (docs/ARCHITECTURE.md §6). */
 import { z } from "zod";
-import { LIMITS, sessionStatusSchema } from "./schemas.ts";
+import type { SessionStatus } from "./model.ts";
+import { id, isoDate, LIMITS, sessionStatusSchema, streamUrl } from "./schemas.ts";
 
 export const loginSchema = z.object({
   username: z.string().trim().min(1).max(LIMITS.name),
   password: z.string().min(1).max(200),
 });
-
-const isoDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date");
 
 export const sessionQuerySchema = z.object({
   venueId: z.string().max(LIMITS.id).optional(),
@@ -25,21 +24,19 @@ const sessionFields = {
   startsAt: isoDate,
   endsAt: isoDate,
   deputies: z.array(z.string().trim().min(1).max(LIMITS.name)).max(30).optional(),
-  streamUrl: z
-    .string()
-    .trim()
-    .max(LIMITS.streamUrl)
-    .refine((v) => v === "" || /^https?:\/\//.test(v), "http(s) URL")
-    .optional()
-    .nullable(),
+  streamUrl,
   slotMin: z.number().int().min(1).max(120).optional(),
   walkInHeadStartMin: z.number().int().min(0).max(120).optional(),
 };
 
+/** A reception day is scheduled ahead, or opened at once; it goes live from the console. */
+export const INITIAL_SESSION_STATUSES = ["SCHEDULED", "OPEN"] as const satisfies readonly SessionStatus[];
+export type InitialSessionStatus = (typeof INITIAL_SESSION_STATUSES)[number];
+
 export const sessionCreateSchema = z.object({
-  venueId: z.string().trim().min(1).max(LIMITS.id),
+  venueId: id,
   ...sessionFields,
-  status: z.enum(["SCHEDULED", "OPEN"]).optional(),
+  status: z.enum(INITIAL_SESSION_STATUSES).optional(),
 });
 
 export const sessionPatchSchema = sessionCreateSchema

@@ -4,16 +4,28 @@
  * question or staff note; the staff view and the voter's own view carry them.
  */
 
-export type VenueKind = "HOME" | "STATION" | "STUDIO";
-export type Role = "ADMIN" | "STAFF" | "DEPUTY";
-export type SessionStatus = "SCHEDULED" | "OPEN" | "LIVE" | "PAUSED" | "ENDED";
-export type Channel = "ONLINE" | "IN_PERSON";
-export type TicketStatus = "WAITING" | "CALLED" | "SPEAKING" | "DONE" | "NO_SHOW" | "LEFT";
-export type TranscriptKind = "SYSTEM" | "QUESTION" | "ANSWER" | "NOTE";
-export type SpeakerRole = "VOTER" | "DEPUTY" | "STAFF" | "SYSTEM";
-export type Visibility = "PUBLIC" | "STAFF";
-export type CaseStatus = "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "REJECTED";
-export type Projection = "public" | "staff" | "own";
+// Each enumeration is written once, as a tuple: the zod schemas take the tuple
+// (z.enum(TICKET_STATUSES)) and the types are read off it, so the two cannot drift.
+export const VENUE_KINDS = ["HOME", "STATION", "STUDIO"] as const;
+export type VenueKind = (typeof VENUE_KINDS)[number];
+export const ROLES = ["ADMIN", "STAFF", "DEPUTY"] as const;
+export type Role = (typeof ROLES)[number];
+export const SESSION_STATUSES = ["SCHEDULED", "OPEN", "LIVE", "PAUSED", "ENDED"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const CHANNELS = ["ONLINE", "IN_PERSON"] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const TICKET_STATUSES = ["WAITING", "CALLED", "SPEAKING", "DONE", "NO_SHOW", "LEFT"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TRANSCRIPT_KINDS = ["SYSTEM", "QUESTION", "ANSWER", "NOTE"] as const;
+export type TranscriptKind = (typeof TRANSCRIPT_KINDS)[number];
+export const SPEAKER_ROLES = ["VOTER", "DEPUTY", "STAFF", "SYSTEM"] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+export const VISIBILITIES = ["PUBLIC", "STAFF"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const CASE_STATUSES = ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const PROJECTIONS = ["public", "staff", "own"] as const;
+export type Projection = (typeof PROJECTIONS)[number];
 
 export interface SessionView {
   id: string;
@@ -94,26 +106,41 @@ export interface CaseView {
   updatedAt: string;
 }
 
-export type LiveEventType =
-  | "session.updated"
-  | "ticket.joined"
-  | "ticket.updated"
-  | "transcript.appended"
-  | "transcript.amended"
-  | "case.created";
+export const LIVE_EVENT_TYPES = [
+  "session.updated",
+  "ticket.joined",
+  "ticket.updated",
+  "transcript.appended",
+  "transcript.amended",
+  "case.created",
+] as const;
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
-interface EventBase {
+/** What each event type carries, in the staff (full) view; projections narrow it when sent. */
+export interface LiveEventDataMap {
+  "session.updated": SessionView;
+  "ticket.joined": TicketView;
+  "ticket.updated": TicketView;
+  "transcript.appended": TranscriptEntryView;
+  "transcript.amended": TranscriptEntryView;
+  "case.created": CaseView;
+}
+
+/** One `{type, data}` pair per event type: what the write lane appends. */
+export type LiveEventBody = { [T in LiveEventType]: { type: T; data: LiveEventDataMap[T] } }[LiveEventType];
+
+export interface LiveEventBase {
   sessionId: string;
   seq: number;
   at: string;
 }
+/** An event as committed to the log: the staff (full) view of its data. */
+export type CommittedEvent = LiveEventBase & LiveEventBody;
+
 export type LiveEvent =
-  | (EventBase & { type: "session.updated"; data: SessionView })
-  | (EventBase & { type: "ticket.joined" | "ticket.updated"; data: TicketView })
-  | (EventBase & { type: "transcript.appended" | "transcript.amended"; data: TranscriptEntryView })
-  | (EventBase & { type: "case.created"; data: CaseView })
+  | CommittedEvent
   /** an event this watcher's projection may not see: it keeps seq contiguous */
-  | (EventBase & { type: "redacted" });
+  | (LiveEventBase & { type: "redacted" });
 
 export interface WatchSnapshot {
   seq: number;

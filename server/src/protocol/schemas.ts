@@ -1,5 +1,6 @@
 /** zod schemas of every client→server payload, with the contract's limits. */
 import { z } from "zod";
+import { SESSION_STATUSES, SPEAKER_ROLES, TRANSCRIPT_KINDS, VISIBILITIES } from "./model.ts";
 
 export const LIMITS = {
   name: 50,
@@ -17,7 +18,18 @@ export const LIMITS = {
   theme: 200,
 } as const;
 
-const id = z.string().trim().min(1).max(LIMITS.id);
+/** A row id as the client sends it. */
+export const id = z.string().trim().min(1).max(LIMITS.id);
+/** A date in any form `new Date()` reads (ISO 8601 from the client); an invalid one is BAD_REQUEST. */
+export const isoDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date");
+/** An optional livestream address: empty clears it. */
+export const streamUrl = z
+  .string()
+  .trim()
+  .max(LIMITS.streamUrl)
+  .refine((v) => v === "" || /^https?:\/\//.test(v), "http(s) URL")
+  .optional()
+  .nullable();
 const requestId = z.string().trim().min(8).max(LIMITS.requestId).optional();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>
@@ -74,24 +86,18 @@ export const hallFinishSchema = z.object({
 export const hallRequeueSchema = z.object({ ticketId: id, keepPlace: z.boolean().optional() });
 export const hallPrioritizeSchema = z.object({ ticketId: id, reason: text(LIMITS.reason) });
 
-export const sessionStatusSchema = z.enum(["SCHEDULED", "OPEN", "LIVE", "PAUSED", "ENDED"]);
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 export const sessionUpdateSchema = z.object({
   sessionId: id,
   status: sessionStatusSchema.optional(),
   queueOpen: z.boolean().optional(),
   theme: z.string().trim().max(LIMITS.theme).optional(),
-  streamUrl: z
-    .string()
-    .trim()
-    .max(LIMITS.streamUrl)
-    .refine((v) => v === "" || /^https?:\/\//.test(v), "http(s) URL")
-    .optional()
-    .nullable(),
+  streamUrl,
 });
 
-export const transcriptKindSchema = z.enum(["SYSTEM", "QUESTION", "ANSWER", "NOTE"]);
-export const speakerRoleSchema = z.enum(["VOTER", "DEPUTY", "STAFF", "SYSTEM"]);
-export const visibilitySchema = z.enum(["PUBLIC", "STAFF"]);
+export const transcriptKindSchema = z.enum(TRANSCRIPT_KINDS);
+export const speakerRoleSchema = z.enum(SPEAKER_ROLES);
+export const visibilitySchema = z.enum(VISIBILITIES);
 export const transcriptAppendSchema = z.object({
   sessionId: id,
   ticketId: id.optional().nullable().transform((v) => v ?? undefined),

@@ -7,12 +7,13 @@
 import { z } from "zod";
 import type { AdminUserView, passwordResetSchema, userCreateSchema, userPatchSchema } from "../protocol/back-office.ts";
 import { AppError } from "../protocol/errors.ts";
+import type { Role } from "../protocol/model.ts";
 import type { Tx } from "../store/prisma.ts";
 import { requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { hashPassword } from "./passwords.ts";
 
-type UserRow = { id: string; username: string; displayName: string; role: "ADMIN" | "STAFF" | "DEPUTY"; disabled: boolean; createdAt: Date; venues: { venueId: string }[] };
+type UserRow = { id: string; username: string; displayName: string; role: Role; disabled: boolean; createdAt: Date; venues: { venueId: string }[] };
 
 const toAdminView = (u: UserRow): AdminUserView => ({
   id: u.id,

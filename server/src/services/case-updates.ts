@@ -155,7 +155,7 @@ export async function openCase(deps: ServiceDeps, actor: Actor, input: CaseCreat
   const row = sessionId
     ? await deps.lanes.run(sessionId, async ({ tx, append }) => {
         const c = await create(tx);
-        await append("case.created", toCaseView(c), now, user.id);
+        await append({ type: "case.created", data: toCaseView(c) }, now, user.id);
         return c;
       })
     : await deps.db.$transaction((tx) => create(tx));

@@ -35,7 +35,7 @@ async function ensureServing(ctx: LaneContext): Promise<void> {
 async function saveTicket(ctx: LaneContext, ticketId: string, data: Prisma.TicketUpdateInput, at: Date, actorId: string): Promise<TicketView> {
   const row = await ctx.tx.ticket.update({ where: { id: ticketId }, data, include: { case: { select: { trackingCode: true } } } });
   const view = toTicketView(row, row.case?.trackingCode);
-  await ctx.append("ticket.updated", view, at, actorId);
+  await ctx.append({ type: "ticket.updated", data: view }, at, actorId);
   return view;
 }
 
@@ -99,7 +99,7 @@ export function startTurn(deps: ServiceDeps, actor: Actor, ticketId: string) {
         createdAt: now,
       },
     });
-    await ctx.append("transcript.appended", toTranscriptView(entry), now, user.id);
+    await ctx.append({ type: "transcript.appended", data: toTranscriptView(entry) }, now, user.id);
     return view;
   });
 }
@@ -126,7 +126,7 @@ export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) 
           events: { create: { type: "created", toStatus: "OPEN", actorId: user.id, actorName: user.displayName, at: now } },
         },
       });
-      await ctx.append("case.created", toCaseView(created), now, user.id);
+      await ctx.append({ type: "case.created", data: toCaseView(created) }, now, user.id);
     }
     const view = await saveTicket(ctx, t.id, { status: RESULT_OF.finish, finishedAt: now, summary: input.summary ?? null }, now, user.id);
     if (t.startedAt) {
@@ -139,7 +139,7 @@ export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) 
         },
         include: { venue: true },
       });
-      await ctx.append("session.updated", toSessionView(updated), now, user.id);
+      await ctx.append({ type: "session.updated", data: toSessionView(updated) }, now, user.id);
     }
     return view;
   });

@@ -129,7 +129,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
     for (const f of fresh) {
       const view = toTicketView(byLabel.get(f.label)!);
       views.push(view);
-      await ctx.append("ticket.joined", view, now, f.input.actorId ?? undefined);
+      await ctx.append({ type: "ticket.joined", data: view }, now, f.input.actorId ?? undefined);
       if (f.key) answered.set(f.key, { view, token: f.token, sealed: null });
     }
   }

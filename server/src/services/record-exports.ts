@@ -5,11 +5,11 @@
  */
 import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
+import type { RecordPart } from "../protocol/back-office.ts";
 import type { LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { sessionRecord } from "./sessions.ts";
 
-export type RecordPart = "tickets" | "transcript" | "events";
 
 const CN_STAMP = new Intl.DateTimeFormat("sv-SE", {
   timeZone: "Asia/Shanghai",

@@ -54,7 +54,7 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
       include: { venue: true },
     });
     const view = toSessionView(row);
-    await append("session.updated", view, now, user.id);
+    await append({ type: "session.updated", data: view }, now, user.id);
     return view;
   });
   return { session };

@@ -1,5 +1,6 @@
 /** Reception days over HTTP: list, read, schedule, and the staff's full record of one. */
 import { AppError } from "../protocol/errors.ts";
+import type { InitialSessionStatus } from "../protocol/http-schemas.ts";
 import type { CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
@@ -50,7 +51,7 @@ export interface NewSession {
   streamUrl?: string | null | undefined;
   slotMin?: number | undefined;
   walkInHeadStartMin?: number | undefined;
-  status?: "SCHEDULED" | "OPEN" | undefined;
+  status?: InitialSessionStatus | undefined;
 }
 
 export async function createSession(deps: ServiceDeps, actor: Actor, input: NewSession): Promise<SessionView> {

@@ -47,7 +47,7 @@ export async function appendTranscript(deps: ServiceDeps, actor: Actor, input: A
       },
     });
     const view = toTranscriptView(row);
-    await append("transcript.appended", view, now, user.id);
+    await append({ type: "transcript.appended", data: view }, now, user.id);
     return view;
   });
   return { entry };
@@ -75,7 +75,7 @@ export async function amendTranscript(deps: ServiceDeps, actor: Actor, entryId: 
       },
     });
     const view = toTranscriptView(row);
-    await append("transcript.amended", view, now, user.id);
+    await append({ type: "transcript.amended", data: view }, now, user.id);
     return view;
   });
   return { entry };

@@ -29,7 +29,7 @@ export async function leaveQueue(deps: ServiceDeps, voterToken: string): Promise
     const now = deps.now();
     const row = await tx.ticket.update({ where: { id }, data: { status: RESULT_OF.leave, finishedAt: now } });
     const view = toTicketView(row);
-    await append("ticket.updated", view, now);
+    await append({ type: "ticket.updated", data: view }, now);
     return { ticket: projectTicket(view, "own") };
   });
 }

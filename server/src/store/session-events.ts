@@ -3,17 +3,11 @@
  * the writer's transaction, so two writers (or two nodes) cannot collide and
  * the log has no gaps.
  */
-import type { LiveEventType } from "../protocol/model.ts";
+import type { CommittedEvent, LiveEventBody } from "../protocol/model.ts";
 import type { Db, Tx } from "./prisma.ts";
 
 /** An event as committed: data is the staff (full) view; projections narrow it when sent. */
-export interface StoredEvent {
-  sessionId: string;
-  seq: number;
-  type: LiveEventType;
-  data: unknown;
-  at: string;
-}
+export type StoredEvent = CommittedEvent;
 
 /**
  * The events one write-lane transaction appends. Seqs are handed out in
@@ -31,10 +25,10 @@ export class EventAppender {
     private lastSeq: number,
   ) {}
 
-  add(type: LiveEventType, data: unknown, at: Date, actorId?: string): StoredEvent {
+  add(body: LiveEventBody, at: Date, actorId?: string): StoredEvent {
     const seq = ++this.lastSeq;
-    this.rows.push({ sessionId: this.sessionId, seq, type, data: JSON.stringify(data), at, actorId: actorId ?? null });
-    const event: StoredEvent = { sessionId: this.sessionId, seq, type, data, at: at.toISOString() };
+    this.rows.push({ sessionId: this.sessionId, seq, type: body.type, data: JSON.stringify(body.data), at, actorId: actorId ?? null });
+    const event: StoredEvent = { sessionId: this.sessionId, seq, at: at.toISOString(), ...body };
     this.events.push(event);
     return event;
   }
@@ -57,8 +51,8 @@ export async function eventsSince(db: Db | Tx, sessionId: string, sinceSeq: numb
   return rows.map((r) => ({
     sessionId: r.sessionId,
     seq: r.seq,
-    type: r.type as LiveEventType,
-    data: JSON.parse(r.data) as unknown,
     at: r.at.toISOString(),
+    // The log holds only what `add` wrote: a type and the data that type carries.
+    ...({ type: r.type, data: JSON.parse(r.data) } as LiveEventBody),
   }));
 }

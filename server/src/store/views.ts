@@ -1,12 +1,43 @@
 /** Rows → wire views (staff projection: everything). Projections narrow these. */
 import type {
+  $Enums,
   Case,
   ReceptionSession,
   Ticket,
   TranscriptEntry,
   Venue,
 } from "../generated/prisma/client.ts";
-import type { CaseView, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type {
+  CaseStatus,
+  CaseView,
+  Channel,
+  Role,
+  SessionStatus,
+  SessionView,
+  SpeakerRole,
+  TicketStatus,
+  TicketView,
+  TranscriptEntryView,
+  TranscriptKind,
+  VenueKind,
+  Visibility,
+} from "../protocol/model.ts";
+
+// The database's enums (prisma/schema.prisma) and the wire's tuples (protocol/model.ts)
+// must list the same values: adding one on one side only fails the type check here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Agree<T extends true> = T;
+export type EnumsAgree = [
+  Agree<Same<$Enums.VenueKind, VenueKind>>,
+  Agree<Same<$Enums.Role, Role>>,
+  Agree<Same<$Enums.SessionStatus, SessionStatus>>,
+  Agree<Same<$Enums.Channel, Channel>>,
+  Agree<Same<$Enums.TicketStatus, TicketStatus>>,
+  Agree<Same<$Enums.TranscriptKind, TranscriptKind>>,
+  Agree<Same<$Enums.SpeakerRole, SpeakerRole>>,
+  Agree<Same<$Enums.Visibility, Visibility>>,
+  Agree<Same<$Enums.CaseStatus, CaseStatus>>,
+];
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 

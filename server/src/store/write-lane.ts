@@ -10,15 +10,18 @@
  * query for the whole run instead of several per operation) — the lever that
  * keeps a join storm's per-voter cost small.
  */
-import type { LiveEventType } from "../protocol/model.ts";
+import type { LiveEventBody } from "../protocol/model.ts";
 import type { Db, Tx } from "./prisma.ts";
 import { EventAppender, type StoredEvent } from "./session-events.ts";
 
 export interface LaneContext {
   tx: Tx;
   sessionId: string;
-  /** Appends an event to the session log; it is published after commit. */
-  append(type: LiveEventType, data: unknown, at: Date, actorId?: string): Promise<StoredEvent>;
+  /**
+   * Appends an event to the session log; it is published after commit. The
+   * data must be what the event type carries (LiveEventDataMap), in the staff view.
+   */
+  append(event: LiveEventBody, at: Date, actorId?: string): Promise<StoredEvent>;
 }
 
 export type LaneOp<T> = (ctx: LaneContext) => Promise<T>;
@@ -194,7 +197,7 @@ export class WriteLanes {
     return {
       tx,
       sessionId,
-      append: async (type, data, at, actorId) => appender.add(type, data, at, actorId),
+      append: async (event, at, actorId) => appender.add(event, at, actorId),
     };
   }
 }

@@ -10,7 +10,6 @@
 import type { Server } from "socket.io";
 import { projectEvent, projectTicket } from "../domain/projections.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../protocol/events.ts";
-import type { TicketView } from "../protocol/model.ts";
 import type { StoredEvent } from "../store/session-events.ts";
 import { publicRoom, sessionOfRoom, staffRoom, ticketRoom } from "./rooms.ts";
 
@@ -53,8 +52,7 @@ export class LiveBroadcaster {
   publish(events: readonly StoredEvent[]): void {
     for (const e of events) {
       if (e.type === "ticket.joined" || e.type === "ticket.updated") {
-        const ticket = e.data as TicketView;
-        this.io.to(ticketRoom(ticket.id)).emit("ticket:event", { ticket: projectTicket(ticket, "own") });
+        this.io.to(ticketRoom(e.data.id)).emit("ticket:event", { ticket: projectTicket(e.data, "own") });
       }
       this.enqueue(e);
     }
