@@ -51,6 +51,11 @@ export interface ClientToServerEvents {
   "transcript:amend": (p: TranscriptAmendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
 }
 
+/** A client→server event's name, its payload and what its ack carries on success. */
+export type ClientEvent = keyof ClientToServerEvents;
+export type PayloadOf<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[0];
+export type AckData<E extends ClientEvent> = Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>["data"];
+
 export interface ServerToClientEvents {
   "session:events": (events: LiveEvent[]) => void;
   "session:viewers": (p: { sessionId: string; count: number }) => void;
@@ -59,9 +64,6 @@ export interface ServerToClientEvents {
 
 /** Per-socket state kept by the server (socket.data). */
 export interface SocketData {
-  userId?: string;
-  tokenHash?: string;
-  /** ticket ids whose own projection this socket receives */
-  ticketIds: string[];
+  /** the handshake's address, for the per-address join limit */
   ip: string;
 }

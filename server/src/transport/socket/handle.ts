@@ -1,23 +1,40 @@
 /**
  * The four steps every handler takes, in order: no ack → no work; validate;
  * call the service; answer `{ok,data}` or `{ok:false,error}`.
+ *
+ * `liveEvents(socket, log)` gives the one way to register a handler, typed
+ * from protocol/events.ts: the schema must parse exactly the event's payload
+ * type and the service's answer must be the event's ack data, so a change on
+ * either side fails the type check instead of reaching a client.
  */
+import type { Socket } from "socket.io";
 import type { z } from "zod";
-import type { Ack } from "../../protocol/errors.ts";
+import type { AckFn } from "../../protocol/errors.ts";
+import type { AckData, ClientEvent, ClientToServerEvents, PayloadOf, ServerToClientEvents, SocketData } from "../../protocol/events.ts";
 import type { Logger } from "../../logger.ts";
 import { badRequest, toErrorBody } from "../error-mapping.ts";
 
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** What arrives from the wire: anything, until the schema has read it. */
 export type RawHandler = (raw: unknown, ack: unknown) => Promise<void>;
 
-export function handle<S extends z.ZodType, R>(
-  event: string,
+/** `S` when its input type is the event's payload type, both ways; `never` (a type error) otherwise. */
+export type SchemaOf<E extends ClientEvent, S extends z.ZodType> = [z.input<S>] extends [PayloadOf<E>]
+  ? [PayloadOf<E>] extends [z.input<S>]
+    ? S
+    : never
+  : never;
+
+export function handle<E extends ClientEvent, S extends z.ZodType>(
+  event: E,
   schema: S,
   log: Logger,
-  run: (input: z.output<S>) => Promise<R>,
+  run: (input: z.output<S>) => Promise<AckData<E>>,
 ): RawHandler {
   return async (raw, ack) => {
     if (typeof ack !== "function") return;
-    const reply = ack as (result: Ack<R>) => void;
+    const reply = ack as AckFn<AckData<E>>;
     const input = schema.safeParse(raw);
     if (!input.success) return reply({ ok: false, error: badRequest(input.error) });
     try {
@@ -25,5 +42,21 @@ export function handle<S extends z.ZodType, R>(
     } catch (e) {
       reply({ ok: false, error: toErrorBody(e, log, event) });
     }
+  };
+}
+
+export type Register = <E extends ClientEvent, S extends z.ZodType>(
+  event: E,
+  schema: S & SchemaOf<E, S>,
+  run: (input: z.output<S>) => Promise<AckData<E>>,
+) => void;
+
+/** The socket's `register(event, schema, run)`: one line per event, checked against the contract. */
+export function liveEvents(socket: LiveSocket, log: Logger): Register {
+  return (event, schema, run) => {
+    const listener: ClientToServerEvents[typeof event] = handle(event, schema, log, run);
+    // socket.io's `on` resolves its listener type only for a literal event name;
+    // for a generic one, say what it resolves to (the line above checked it).
+    socket.on(event, listener as Parameters<typeof socket.on<typeof event>>[1]);
   };
 }
