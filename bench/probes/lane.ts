@@ -34,7 +34,9 @@ const inFlight = Number(process.argv[3] ?? 200);
 const bench = await createBenchDb("probe-lane");
 const db = await openDatabase(bench.url);
 let commits = 0;
-const deps = { db, lanes: new WriteLanes(db, () => void commits++), config: readConfig({}), now: () => new Date() };
+// joinQueue does not watch; an empty WatchCache (written out, so older server copies load too).
+const watchCache = { venues: new Map(), snapshots: new Map() };
+const deps = { db, lanes: new WriteLanes(db, () => void commits++), config: readConfig({}), now: () => new Date(), watchCache };
 const join = () =>
   joinQueue(deps, { sessionId: bench.sessionId, name: "王小明", phone: "13912345678", topic: "停车难", question: "小区门口停车位不够", isPublic: true, requestId: randomUUID() });
 

@@ -13,6 +13,7 @@ import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./protocol/events.ts";
 import type { ServiceDeps } from "./services/deps.ts";
+import { createWatchCache } from "./services/watch.ts";
 import type { Db } from "./store/prisma.ts";
 import { WriteLanes } from "./store/write-lane.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
@@ -58,7 +59,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   const broadcaster = new LiveBroadcaster(io, config.coalesceMs);
   const lanes = new WriteLanes(db, (events) => broadcaster.publish(events));
-  const deps: ServiceDeps = { db, lanes, config, now };
+  const deps: ServiceDeps = { db, lanes, config, now, watchCache: createWatchCache() };
 
   app.disable("x-powered-by");
   app.set("trust proxy", false);

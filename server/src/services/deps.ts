@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../store/prisma.ts";
 import type { WriteLanes } from "../store/write-lane.ts";
 import type { Role } from "../protocol/model.ts";
+import type { WatchCache } from "./watch.ts";
 
 export interface ServiceDeps {
   db: Db;
@@ -10,6 +11,8 @@ export interface ServiceDeps {
   config: Config;
   /** injectable for tests */
   now: () => Date;
+  /** session:watch's caches, one per app (services/watch.ts) */
+  watchCache: WatchCache;
 }
 
 export interface AuthUser {

@@ -10,14 +10,13 @@ import { canApply, ON_THE_FLOOR, RESULT_OF, type TicketAction } from "../domain/
 import { AppError } from "../protocol/errors.ts";
 import type { TicketView } from "../protocol/model.ts";
 import type { LaneContext } from "../store/write-lane.ts";
+import { headOfQueue, WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
-import { findSessionOrThrow, findTicketOrThrow, findTicketPlace } from "./lookups.ts";
+import { findSessionOrThrow, findTicketOrThrow, findTicketPlace } from "../store/lookups.ts";
 import { trackingCode } from "./secrets.ts";
-
-const WAIT_ORDER = [{ rank: "asc" as const }, { label: "asc" as const }];
 
 async function ensureFloorFree(ctx: LaneContext, exceptTicketId?: string): Promise<void> {
   const busy = await ctx.tx.ticket.findFirst({
@@ -33,7 +32,7 @@ async function ensureServing(ctx: LaneContext): Promise<void> {
 }
 
 async function saveTicket(ctx: LaneContext, ticketId: string, data: Prisma.TicketUpdateInput, at: Date, actorId: string): Promise<TicketView> {
-  const row = await ctx.tx.ticket.update({ where: { id: ticketId }, data, include: { case: { select: { trackingCode: true } } } });
+  const row = await ctx.tx.ticket.update({ where: { id: ticketId }, data, include: WITH_TRACKING_CODE });
   const view = toTicketView(row, row.case?.trackingCode);
   await ctx.append({ type: "ticket.updated", data: view }, at, actorId);
   return view;
@@ -66,7 +65,7 @@ export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: strin
   const ticket = await deps.lanes.run(sessionId, async (ctx) => {
     await ensureServing(ctx);
     await ensureFloorFree(ctx);
-    const head = await ctx.tx.ticket.findFirst({ where: { sessionId, status: "WAITING" }, orderBy: WAIT_ORDER });
+    const head = await headOfQueue(ctx.tx, sessionId);
     if (!head) throw new AppError("CONFLICT", "没有等候的选民 / nobody is waiting");
     const now = deps.now();
     return saveTicket(ctx, head.id, { status: RESULT_OF.call, calledAt: now }, now, user.id);
@@ -165,11 +164,7 @@ export function requeueTicket(deps: ServiceDeps, actor: Actor, ticketId: string,
 
 export function prioritizeTicket(deps: ServiceDeps, actor: Actor, ticketId: string, reason: string) {
   return onTicket(deps, actor, ticketId, "prioritize", async (ctx, t, user, now) => {
-    const head = await ctx.tx.ticket.findFirst({
-      where: { sessionId: t.sessionId, status: "WAITING", id: { not: t.id } },
-      orderBy: WAIT_ORDER,
-      select: { rank: true },
-    });
+    const head = await headOfQueue(ctx.tx, t.sessionId, t.id);
     return saveTicket(ctx, t.id, { rank: priorityRank(t.rank, head?.rank), priorityReason: reason }, now, user.id);
   });
 }

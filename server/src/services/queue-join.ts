@@ -14,10 +14,11 @@ import { AppError } from "../protocol/errors.ts";
 import type { Channel, Projection, TicketView } from "../protocol/model.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { GroupResult, LaneContext } from "../store/write-lane.ts";
+import { headOfQueue, WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toTicketView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
-import { findSessionOrThrow } from "./lookups.ts";
+import { findSessionOrThrow } from "../store/lookups.ts";
 import { newToken, openWithRequestId, requestKeyOf, sealWithRequestId, tokenHash } from "./secrets.ts";
 
 export interface JoinInput {
@@ -69,7 +70,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
   const keyOf = (i: Pending) => (i.requestId ? requestKeyOf(sessionId, i.requestId) : null);
   const keys = inputs.map(keyOf).filter((k): k is string => k !== null);
   const earlier = keys.length
-    ? await tx.ticket.findMany({ where: { sessionId, requestKey: { in: keys } }, include: { case: { select: { trackingCode: true } } } })
+    ? await tx.ticket.findMany({ where: { sessionId, requestKey: { in: keys } }, include: WITH_TRACKING_CODE })
     : [];
   const answered = new Map<string, { view: TicketView; token: string | null; sealed: string | null }>(
     earlier.map((t) => [t.requestKey!, { view: toTicketView(t, t.case?.trackingCode), token: null, sealed: t.sealedVoterToken }]),
@@ -79,7 +80,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
   let issued = session[counter];
   const now = deps.now();
   const head = inputs.some((i) => i.priority)
-    ? await tx.ticket.findFirst({ where: { sessionId, status: "WAITING" }, orderBy: [{ rank: "asc" }, { label: "asc" }], select: { rank: true } })
+    ? await headOfQueue(tx, sessionId)
     : null;
   let headRank = head?.rank;
 

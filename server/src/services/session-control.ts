@@ -5,7 +5,7 @@ import type { SessionStatus, SessionView } from "../protocol/model.ts";
 import { toSessionView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
-import { findSessionOrThrow } from "./lookups.ts";
+import { findSessionOrThrow } from "../store/lookups.ts";
 
 export interface SessionChanges {
   status?: SessionStatus | undefined;

@@ -3,11 +3,12 @@ import { AppError } from "../protocol/errors.ts";
 import type { InitialSessionStatus } from "../protocol/http-schemas.ts";
 import type { CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
+import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import { projectEvent } from "../domain/projections.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
-import { findSessionOrThrow } from "./lookups.ts";
+import { findSessionOrThrow } from "../store/lookups.ts";
 
 export interface SessionFilter {
   venueId?: string | undefined;
@@ -94,7 +95,7 @@ export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string)
   const session = await findSessionOrThrow(deps.db, id);
   requireVenueRole(actor, session.venueId);
   const [tickets, transcript, events, cases] = await Promise.all([
-    deps.db.ticket.findMany({ where: { sessionId: id }, orderBy: [{ joinedAt: "asc" }, { label: "asc" }], include: { case: { select: { trackingCode: true } } } }),
+    deps.db.ticket.findMany({ where: { sessionId: id }, orderBy: [{ joinedAt: "asc" }, { label: "asc" }], include: WITH_TRACKING_CODE }),
     deps.db.transcriptEntry.findMany({ where: { sessionId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     eventsSince(deps.db, id, 0, 1_000_000),
     deps.db.case.findMany({ where: { sessionId: id }, orderBy: { createdAt: "asc" } }),

@@ -4,7 +4,7 @@ import type { SpeakerRole, TranscriptEntryView, TranscriptKind, Visibility } fro
 import { toTranscriptView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
-import { findSessionOrThrow } from "./lookups.ts";
+import { findSessionOrThrow } from "../store/lookups.ts";
 import { requestKeyOf } from "./secrets.ts";
 
 export interface AppendInput {

@@ -3,6 +3,7 @@ import { projectTicket } from "../domain/projections.ts";
 import { canApply, RESULT_OF } from "../domain/ticket-lifecycle.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { TicketView } from "../protocol/model.ts";
+import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toTicketView } from "../store/views.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { tokenHash } from "./secrets.ts";
@@ -10,7 +11,7 @@ import { tokenHash } from "./secrets.ts";
 async function ticketOfToken(deps: ServiceDeps, voterToken: string) {
   const row = await deps.db.ticket.findUnique({
     where: { voterTokenHash: tokenHash(voterToken) },
-    include: { case: { select: { trackingCode: true } } },
+    include: WITH_TRACKING_CODE,
   });
   if (!row) throw new AppError("NOT_FOUND", "找不到您的排号 / ticket not found");
   return row;

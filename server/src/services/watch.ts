@@ -10,16 +10,20 @@
  * because every change a snapshot shows appends a SessionEvent (the one write
  * path, docs/ARCHITECTURE.md §3); a short age limit bounds what does not
  * (a venue renamed in the back office).
+ *
+ * The caches live in a `WatchCache` that the composition root creates for
+ * each app (`deps.watchCache`), so two apps in one process (the multi-node
+ * test) never share what they remember.
  */
 import { projectEvent, projectTicket } from "../domain/projections.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { Projection, WatchReplay, WatchSnapshot } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
-import type { Db } from "../store/prisma.ts";
+import { QUEUE_ORDER, WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import { mayAccessVenue } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
-import { findSessionOrThrow } from "./lookups.ts";
+import { findSessionOrThrow } from "../store/lookups.ts";
 
 /** Past this many missed events a fresh snapshot is cheaper than a replay. */
 export const MAX_REPLAY = 1000;
@@ -33,18 +37,21 @@ interface CachedSnapshot {
   snapshot: Promise<Snapshot>;
 }
 
-/** Per database (tests run several apps in one process): session → venue, and the shared snapshots. */
-const caches = new WeakMap<Db, { venues: Map<string, string>; snapshots: Map<string, CachedSnapshot> }>();
-function cacheOf(db: Db) {
-  let c = caches.get(db);
-  if (!c) caches.set(db, (c = { venues: new Map(), snapshots: new Map() }));
-  return c;
+/** What one app remembers between watches: session → venue, and the shared snapshots by session and projection. */
+export interface WatchCache {
+  readonly venues: Map<string, string>;
+  readonly snapshots: Map<string, CachedSnapshot>;
 }
+
+export function createWatchCache(): WatchCache {
+  return { venues: new Map(), snapshots: new Map() };
+}
+
 const MAX_CACHED = 1000;
 
 export async function projectionFor(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ projection: Projection; venueId: string }> {
   // A session never moves to another venue and is never deleted, so its venue is remembered.
-  const venues = cacheOf(deps.db).venues;
+  const venues = deps.watchCache.venues;
   let venueId = venues.get(sessionId);
   if (!venueId) {
     const s = await deps.db.receptionSession.findUnique({ where: { id: sessionId }, select: { venueId: true } });
@@ -75,7 +82,7 @@ export async function watchSession(
 
 /** The latest snapshot at `atLeastSeq` or later, built at most once by concurrent callers. */
 async function sharedSnapshot(deps: ServiceDeps, sessionId: string, projection: Projection, atLeastSeq: number): Promise<Snapshot> {
-  const snapshots = cacheOf(deps.db).snapshots;
+  const snapshots = deps.watchCache.snapshots;
   const key = `${sessionId}:${projection}`;
   const cached = snapshots.get(key);
   if (cached && Date.now() - cached.builtAt <= SNAPSHOT_MAX_AGE_MS) {
@@ -99,8 +106,8 @@ async function buildSnapshot(deps: ServiceDeps, sessionId: string, projection: P
     const [tickets, transcript] = await Promise.all([
       tx.ticket.findMany({
         where: { sessionId },
-        orderBy: [{ rank: "asc" }, { label: "asc" }],
-        include: { case: { select: { trackingCode: true } } },
+        orderBy: QUEUE_ORDER,
+        include: WITH_TRACKING_CODE,
       }),
       tx.transcriptEntry.findMany({
         where: { sessionId, ...(projection === "staff" ? {} : { visibility: "PUBLIC" as const }) },

@@ -1,6 +1,7 @@
-/** Finders shared by the use cases; each throws NOT_FOUND with a clear message. */
+/** Finders shared by several services; each throws NOT_FOUND with a clear message. */
 import { AppError } from "../protocol/errors.ts";
-import type { Db, Tx } from "../store/prisma.ts";
+import type { Db, Tx } from "./prisma.ts";
+import { WITH_TRACKING_CODE } from "./tickets.ts";
 
 export async function findSessionOrThrow(db: Db | Tx, sessionId: string) {
   const s = await db.receptionSession.findUnique({ where: { id: sessionId }, include: { venue: true } });
@@ -16,7 +17,7 @@ export async function findTicketPlace(db: Db | Tx, ticketId: string): Promise<{ 
 }
 
 export async function findTicketOrThrow(db: Db | Tx, ticketId: string) {
-  const t = await db.ticket.findUnique({ where: { id: ticketId }, include: { case: { select: { trackingCode: true } } } });
+  const t = await db.ticket.findUnique({ where: { id: ticketId }, include: WITH_TRACKING_CODE });
   if (!t) throw new AppError("NOT_FOUND", "没有这个排号 / no such ticket");
   return t;
 }
