@@ -7,6 +7,7 @@ import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
 import type { RecordPart } from "../protocol/back-office.ts";
 import type { LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import { eventActors } from "../store/session-events.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { sessionRecord } from "./sessions.ts";
 
@@ -120,11 +121,11 @@ export interface AuditLine {
 /** The session's event log with who did what: the audit trail of the record page. */
 export async function sessionAudit(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ events: AuditLine[] }> {
   const record = await sessionRecord(deps, actor, sessionId);
-  const rows = await deps.db.sessionEvent.findMany({ where: { sessionId }, select: { seq: true, actorId: true }, orderBy: { seq: "asc" } });
-  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
+  const actorIdOfSeq = await eventActors(deps.db, sessionId);
+  const actorIds = [...new Set([...actorIdOfSeq.values()].filter((x): x is string => !!x))];
   const users = await deps.db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  const actorOfSeq = new Map(rows.map((r) => [r.seq, r.actorId ? (names.get(r.actorId) ?? null) : null]));
+  const actorOfSeq = new Map([...actorIdOfSeq].map(([seq, actorId]) => [seq, actorId ? (names.get(actorId) ?? null) : null]));
   return {
     events: record.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actorName: actorOfSeq.get(e.seq) ?? null, summary: describeEvent(e) })),
   };

@@ -56,3 +56,9 @@ export async function eventsSince(db: Db | Tx, sessionId: string, sinceSeq: numb
     ...({ type: r.type, data: JSON.parse(r.data) } as LiveEventBody),
   }));
 }
+
+/** Who did each step of a session's log: seq → the acting user's id (null for voters and the system). */
+export async function eventActors(db: Db | Tx, sessionId: string): Promise<Map<number, string | null>> {
+  const rows = await db.sessionEvent.findMany({ where: { sessionId }, select: { seq: true, actorId: true }, orderBy: { seq: "asc" } });
+  return new Map(rows.map((r) => [r.seq, r.actorId]));
+}
