@@ -30,6 +30,9 @@ const optionalQueryText = (max: number) =>
     .max(max)
     .optional()
     .transform((v) => (v ? v : undefined));
+/** A PATCH must change something: at least one field given. */
+const changesSomething = (patch: Record<string, unknown>): boolean => Object.values(patch).some((v) => v !== undefined);
+const NOTHING_TO_CHANGE = { message: "nothing to change", path: ["_"] };
 const flag = z
   .enum(["1", "0", "true", "false"])
   .optional()
@@ -72,7 +75,7 @@ export const casePatchSchema = z
     note: z.string().trim().max(BO_LIMITS.note).optional(),
   })
   .strict()
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change", path: ["_"] });
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 export type CasePatch = z.output<typeof casePatchSchema>;
 
 export const caseNoteSchema = z.object({ text: z.string().trim().min(1).max(BO_LIMITS.note) }).strict();
@@ -293,7 +296,7 @@ export const userPatchSchema = z
     venueIds: venueIds.optional(),
   })
   .strict()
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change", path: ["_"] });
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 
 export const passwordResetSchema = z.object({ password: z.string().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max) }).strict();
 
@@ -311,7 +314,7 @@ export const venueCreateSchema = z
 export const venuePatchSchema = venueCreateSchema
   .partial()
   .strict()
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change", path: ["_"] });
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 
 export const deputyGroupCreateSchema = z
   .object({ name: z.string().trim().min(1).max(BO_LIMITS.venueName), town: z.string().trim().min(1).max(BO_LIMITS.town) })
@@ -319,7 +322,7 @@ export const deputyGroupCreateSchema = z
 export const deputyGroupPatchSchema = deputyGroupCreateSchema
   .partial()
   .strict()
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change", path: ["_"] });
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 
 export interface AdminUserView extends UserView {
   disabled: boolean;

@@ -1,9 +1,14 @@
 /** Staff/deputy login, token checks, logout, and the role + venue-scope rules. */
 import { AppError } from "../protocol/errors.ts";
-import type { Role, UserView } from "../protocol/model.ts";
+import { ROLES, type Role, type UserView } from "../protocol/model.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { verifyPassword } from "./passwords.ts";
 import { newToken, tokenHash } from "./secrets.ts";
+
+/** Everyone with a login may read the back office (within their venues). */
+export const BACK_OFFICE_ROLES: readonly Role[] = ROLES;
+/** Who may drive cases and schedule reception days: deputies read, staff act. */
+export const CLERK_ROLES: readonly Role[] = ["ADMIN", "STAFF"];
 
 /** Touching lastUsedAt on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
@@ -56,7 +61,7 @@ export function mayAccessVenue(user: AuthUser, venueId: string): boolean {
 }
 
 /** The actor must be logged in with one of `roles` and, unless admin, scoped to the venue. */
-export function requireVenueRole(actor: Actor, venueId: string, roles: readonly Role[] = ["ADMIN", "STAFF", "DEPUTY"]): AuthUser {
+export function requireVenueRole(actor: Actor, venueId: string, roles: readonly Role[] = ROLES): AuthUser {
   const user = requireUser(actor);
   if (!roles.includes(user.role) || !mayAccessVenue(user, venueId)) {
     throw new AppError("FORBIDDEN", "无权操作此联络站 / not allowed for this venue");

@@ -11,12 +11,11 @@ import { AppError } from "../protocol/errors.ts";
 import type { CaseStatus } from "../protocol/model.ts";
 import type { Tx } from "../store/prisma.ts";
 import { toCaseView } from "../store/views.ts";
-import { requireRole, requireVenueRole } from "./auth.ts";
-import { BACK_OFFICE_ROLES, caseInclude, detailOf, findCaseInScope } from "./cases.ts";
+import { BACK_OFFICE_ROLES, CLERK_ROLES, requireRole, requireVenueRole } from "./auth.ts";
+import { caseInclude, detailOf, findCaseInScope } from "./cases.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { trackingCode } from "./secrets.ts";
 
-const DRIVERS = ["ADMIN", "STAFF"] as const;
 
 interface NewEvent {
   type: string;
@@ -29,7 +28,7 @@ interface NewEvent {
 const sameTime = (a: Date | null, b: Date | null | undefined): boolean => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
 export async function updateCase(deps: ServiceDeps, actor: Actor, caseId: string, patch: CasePatch): Promise<CaseDetail> {
-  const user = requireRole(actor, DRIVERS);
+  const user = requireRole(actor, CLERK_ROLES);
   await findCaseInScope(deps.db, user, caseId);
   const now = deps.now();
   await deps.db.$transaction(async (tx) => {
@@ -122,7 +121,7 @@ export async function addCaseNote(deps: ServiceDeps, actor: Actor, caseId: strin
 export async function openCase(deps: ServiceDeps, actor: Actor, input: CaseCreate): Promise<CaseDetail> {
   const venue = await deps.db.venue.findUnique({ where: { id: input.venueId }, select: { id: true } });
   if (!venue) throw new AppError("NOT_FOUND", "没有这个联络站 / no such venue");
-  const user = requireVenueRole(actor, venue.id, DRIVERS);
+  const user = requireVenueRole(actor, venue.id, CLERK_ROLES);
   const sessionId = input.sessionId ?? null;
   if (sessionId) {
     const s = await deps.db.receptionSession.findUnique({ where: { id: sessionId }, select: { venueId: true } });

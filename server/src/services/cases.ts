@@ -6,13 +6,12 @@ import type { CaseDetail, CaseEventView, CaseListItem, CaseQuery } from "../prot
 import { AppError } from "../protocol/errors.ts";
 import type { Db, Tx } from "../store/prisma.ts";
 import { toCaseView } from "../store/views.ts";
-import { requireRole } from "./auth.ts";
+import { BACK_OFFICE_ROLES, requireRole } from "./auth.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { currentWeights } from "./scoring-weights.ts";
 import { venueFilter } from "./venue-scope.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const BACK_OFFICE_ROLES = ["ADMIN", "STAFF", "DEPUTY"] as const;
 
 export const caseInclude = {
   venue: { select: { name: true, town: true } },

@@ -1,7 +1,7 @@
 /** The weights of the quantified score (量化积分): stored as one Setting, edited by an admin. */
 import { DEFAULT_WEIGHTS, formulaText, type ScoringWeights } from "../domain/scoring.ts";
 import { weightsSchema, type ScoringWeightsView, type WeightsInput } from "../protocol/back-office.ts";
-import { requireRole } from "./auth.ts";
+import { BACK_OFFICE_ROLES, requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 
 export const WEIGHTS_KEY = "scoring.weights";
@@ -34,7 +34,7 @@ const view = (weights: ScoringWeights, updatedAt: Date | null, updatedBy: string
 });
 
 export async function readWeights(deps: ServiceDeps, actor: Actor): Promise<ScoringWeightsView> {
-  requireRole(actor, ["ADMIN", "STAFF", "DEPUTY"]);
+  requireRole(actor, BACK_OFFICE_ROLES);
   const { weights, updatedAt, updatedBy } = await currentWeights(deps);
   return view(weights, updatedAt, updatedBy);
 }

@@ -8,8 +8,7 @@ import { planPostgresSearch, planSearch, snippetOf } from "../domain/search-quer
 import type { SearchHit, SearchKind, SearchResult } from "../protocol/back-office.ts";
 import type { CaseStatus } from "../protocol/model.ts";
 import { isPostgresUrl } from "../store/prisma.ts";
-import { requireRole } from "./auth.ts";
-import { BACK_OFFICE_ROLES } from "./cases.ts";
+import { BACK_OFFICE_ROLES, requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { readableVenues } from "./venue-scope.ts";
 

@@ -6,7 +6,7 @@ import { eventsSince } from "../store/session-events.ts";
 import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import { projectEvent } from "../domain/projections.ts";
-import { requireVenueRole } from "./auth.ts";
+import { CLERK_ROLES, requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
 
@@ -58,7 +58,7 @@ export interface NewSession {
 export async function createSession(deps: ServiceDeps, actor: Actor, input: NewSession): Promise<SessionView> {
   const venue = await deps.db.venue.findUnique({ where: { id: input.venueId } });
   if (!venue) throw new AppError("NOT_FOUND", "没有这个联络站 / no such venue");
-  requireVenueRole(actor, venue.id, ["ADMIN", "STAFF"]);
+  requireVenueRole(actor, venue.id, CLERK_ROLES);
   if (input.endsAt <= input.startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
   const slotMin = input.slotMin ?? 8;
   const status = input.status ?? "SCHEDULED";

@@ -9,8 +9,7 @@ import { formulaText, rankByScore, scoreOf, SCORE_PART_KEYS, type ScoringWeights
 import { metricsByGroup, metricsOf, monthsOf, type Facts, type Period } from "../domain/service-metrics.ts";
 import type { StatsQuery, StatsReport, StatsRow } from "../protocol/back-office.ts";
 import { AppError } from "../protocol/errors.ts";
-import { requireRole } from "./auth.ts";
-import { BACK_OFFICE_ROLES } from "./cases.ts";
+import { BACK_OFFICE_ROLES, requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { currentWeights } from "./scoring-weights.ts";
 

@@ -1,8 +1,7 @@
 /** Middleware: the caller must be logged in with one of `roles` before a body or query is even read (401/403 before 400). */
 import type { Request, RequestHandler, Response } from "express";
 import type { Role } from "../../protocol/model.ts";
-import { requireRole } from "../../services/auth.ts";
-import { BACK_OFFICE_ROLES } from "../../services/cases.ts";
+import { BACK_OFFICE_ROLES, requireRole } from "../../services/auth.ts";
 import type { Actor, ServiceDeps } from "../../services/deps.ts";
 import { actorOf } from "./http-kit.ts";
 
