@@ -74,6 +74,7 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
       avgServiceSec: slotMin * 60,
       status,
       queueOpen: status === "OPEN",
+      createdAt: deps.now(),
     },
     include: { venue: true },
   });
