@@ -344,7 +344,7 @@ interface Arrival {
   isPublic: boolean;
   priority: string | undefined;
   intent: Intent;
-  /** LEAVE: when the voter gives up waiting */
+  /** LEAVE: when the voter gives up waiting (called before then, they stay and speak) */
   leaveAt: number | null;
 }
 
