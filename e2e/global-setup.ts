@@ -4,7 +4,7 @@
  * seconds; a copy takes milliseconds).
  */
 import { rmSync } from "node:fs";
-import { seedDemoData } from "../server/src/store/demo-seed.ts";
+import { seedDemoData } from "../server/src/demo/seed-demo.ts";
 import { openDatabase } from "../server/src/store/prisma.ts";
 import { tempDbFile } from "../server/test/helpers/test-db.ts";
 import { BUILT_FLAG, CHROMIUM, SEEDED_DB, ensureClientBuilt } from "./browser-env.ts";

@@ -1,22 +1,30 @@
 /**
- * `npm run seed`: loads the demo data (server/src/store/demo-seed.ts) into an
- * empty, migrated database; a database that already has users or venues is
- * left alone. Prints counts only, never personal data.
+ * `npm run seed`: loads the demo data (server/src/demo/seed-demo.ts, through the
+ * real services) into an empty, migrated database; a seeded database, or one
+ * with users or venues the seed did not write, is left alone; one where an
+ * earlier seed crashed part-way is cleared and seeded again. Prints counts
+ * only, never personal data.
  *
  *   DATABASE_URL   default file:./data/tongxin.db (run `prisma migrate deploy` first)
  *   DEMO_PASSWORD  default tongxin-demo, the password of every demo account
  */
-import { isDatabaseEmpty, seedDemoData } from "../server/src/store/demo-seed.ts";
+import { demoSeedState, seedDemoData } from "../server/src/demo/seed-demo.ts";
 import { openDatabase } from "../server/src/store/prisma.ts";
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? "file:./data/tongxin.db";
   const db = await openDatabase(url);
   try {
-    if (!(await isDatabaseEmpty(db))) {
-      console.log("seed: the database already has users or venues; skipped");
+    const state = await demoSeedState(db);
+    if (state === "done") {
+      console.log("seed: the demo data is already loaded; skipped");
       return;
     }
+    if (state === "occupied") {
+      console.log("seed: the database already has users or venues the demo seed did not write; skipped");
+      return;
+    }
+    if (state === "started") console.log("seed: an earlier seed did not finish; clearing it and seeding again");
     const started = Date.now();
     const s = await seedDemoData(db, { password: process.env.DEMO_PASSWORD ?? "tongxin-demo", now: new Date() });
     console.log(

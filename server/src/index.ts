@@ -3,15 +3,20 @@ import { readConfig } from "./config.ts";
 import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
 import { openDatabase } from "./store/prisma.ts";
-import { isDatabaseEmpty, seedDemoData } from "./store/demo-seed.ts";
+import { demoSeedState, seedDemoData } from "./demo/seed-demo.ts";
 
 const config = readConfig();
 const log = createLogger();
 const db = await openDatabase(config.databaseUrl);
 
-if (config.demoSeed && (await isDatabaseEmpty(db))) {
-  await seedDemoData(db, { password: config.demoPassword, now: new Date() });
-  log.info("demo data loaded");
+if (config.demoSeed) {
+  const state = await demoSeedState(db);
+  // "started": an earlier seed crashed part-way; seedDemoData clears what it wrote and starts again.
+  if (state === "started") log.warn("an earlier demo seed did not finish; seeding again");
+  if (state === "empty" || state === "started") {
+    await seedDemoData(db, { password: config.demoPassword, now: new Date(), config });
+    log.info("demo data loaded");
+  }
 }
 
 const app = await createApp({ config, db, log });

@@ -57,6 +57,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: z.outpu
         displayName: input.displayName,
         role: input.role,
         passwordHash,
+        createdAt: deps.now(),
         venues: { create: [...new Set(input.venueIds)].map((venueId) => ({ venueId })) },
       },
       include: { venues: true },

@@ -20,7 +20,7 @@ export async function rateCase(deps: ServiceDeps, code: string, input: { satisfa
     // The guard repeats the check in the write, so two taps cannot both rate.
     const { count } = await tx.case.updateMany({
       where: { id: c.id, satisfaction: null, status: { in: ["RESOLVED", "CLOSED"] } },
-      data: { satisfaction: input.satisfaction, feedbackComment: input.comment || null, feedbackAt: now },
+      data: { satisfaction: input.satisfaction, feedbackComment: input.comment || null, feedbackAt: now, updatedAt: now },
     });
     if (count === 0) throw new AppError("CONFLICT", "已经评价过了 / already rated");
     await tx.caseEvent.create({ data: { caseId: c.id, type: "feedback", note: null, internal: false, at: now } });

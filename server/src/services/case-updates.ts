@@ -58,7 +58,7 @@ export async function updateCase(deps: ServiceDeps, actor: Actor, caseId: string
     if (patch.rejectReason && target !== "REJECTED") missing.rejectReason = "only with status REJECTED";
     if (Object.keys(missing).length) throw new AppError("BAD_REQUEST", "请求内容有误 / invalid request", missing);
 
-    const data: Prisma.CaseUpdateManyMutationInput = { assignee, resolution, dueAt, category, summary };
+    const data: Prisma.CaseUpdateManyMutationInput = { assignee, resolution, dueAt, category, summary, updatedAt: now };
     if (target) data.status = target;
     if (target === "REJECTED") data.rejectReason = patch.rejectReason;
     if (target === "RESOLVED") data.resolvedAt = now;
@@ -145,6 +145,7 @@ export async function openCase(deps: ServiceDeps, actor: Actor, input: CaseCreat
         assignee: input.assignee || null,
         dueAt: input.dueAt ?? null,
         createdAt: now,
+        updatedAt: now,
         events: { create: events },
       },
       include: caseInclude,

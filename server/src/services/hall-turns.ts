@@ -122,6 +122,7 @@ export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) 
           category: input.followUp.category,
           summary: input.followUp.summary,
           createdAt: now,
+          updatedAt: now,
           events: { create: { type: "created", toStatus: "OPEN", actorId: user.id, actorName: user.displayName, at: now } },
         },
       });

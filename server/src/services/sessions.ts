@@ -76,6 +76,7 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
       avgServiceSec: slotMin * 60,
       status,
       queueOpen: status === "OPEN",
+      createdAt: deps.now(),
     },
     include: { venue: true },
   });

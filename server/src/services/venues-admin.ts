@@ -62,6 +62,7 @@ export async function createVenue(deps: ServiceDeps, actor: Actor, input: z.outp
           address: input.address ?? "",
           parentId: input.parentId ?? null,
           deputyGroupId: input.deputyGroupId ?? null,
+          createdAt: deps.now(),
         },
       });
     })
@@ -94,7 +95,7 @@ export async function updateVenue(deps: ServiceDeps, actor: Actor, venueId: stri
 
 export async function createDeputyGroup(deps: ServiceDeps, actor: Actor, input: z.output<typeof deputyGroupCreateSchema>): Promise<{ deputyGroup: DeputyGroupView }> {
   requireRole(actor, ["ADMIN"]);
-  const g = await deps.db.deputyGroup.create({ data: { name: input.name, town: input.town } }).catch(uniqueName<never>("代表小组"));
+  const g = await deps.db.deputyGroup.create({ data: { name: input.name, town: input.town, createdAt: deps.now() } }).catch(uniqueName<never>("代表小组"));
   return { deputyGroup: { id: g.id, name: g.name, town: g.town } };
 }
 

@@ -39,7 +39,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   };
   const db = await openDatabase(config.databaseUrl);
   if (opts.seedDemo) {
-    const { seedDemoData, isDatabaseEmpty } = await import("../../src/store/demo-seed.ts");
+    const { seedDemoData, isDatabaseEmpty } = await import("../../src/demo/seed-demo.ts");
     if (await isDatabaseEmpty(db)) await seedDemoData(db, { password: config.demoPassword, now: new Date() });
   }
   const app = await createApp({ config, db, log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent") });

@@ -4,7 +4,7 @@
  * product grew from (/work/shared/seed-article.zh.txt): 吴江区's 家→站→室 venues in
  * 盛泽镇 (a central home, upgraded homes of 8 deputy groups, 17 stations and
  * 晓鹃工作室 in 衡悦社区), 黎里镇 (the 古镇 home, 三好村, 黎川书院) and 同里镇 (one
- * theme a month). Every person named here is fictional. demo-seed.ts writes it.
+ * theme a month). Every person named here is fictional. seed-demo.ts writes it through the services.
  */
 import type { Role, VenueKind } from "../protocol/model.ts";
 

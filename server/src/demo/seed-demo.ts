@@ -1,0 +1,638 @@
+/**
+ * The demo seed (docs/ARCHITECTURE.md §4), driven through the REAL services.
+ *
+ * It fills an empty database with the article's towns and venues (demo-data.ts),
+ * the demo accounts, one OPEN session per venue for today, next month's
+ * reception days, and past months' sessions with their records. The past is
+ * not written row by row: voters join (queue-join), the hall calls, starts and
+ * finishes turns (hall-turns), the recorder appends and amends the transcript,
+ * staff open, pause and end the day (session-control) and drive the follow-up
+ * cases (case-updates, case-feedback). Labels, ranks, the running mean, the
+ * event log, tracking codes and case histories are therefore whatever the
+ * write path produces — the seed cannot drift from the rules.
+ *
+ * Only the wall clock is faked: the services read `deps.now()`, and the seed
+ * moves that clock through each simulated day. Content is deterministic (a
+ * seeded PRNG); ids, tokens and tracking codes are not.
+ *
+ * Crash safety: the services commit one transaction each, so a crash can leave
+ * a half-written demo. A `demo.seed` Setting is written FIRST (value
+ * "started") and set to "done" LAST. `demoSeedState` reads it: a "started"
+ * database holds only what a crashed seed wrote (the server seeds before it
+ * listens), so `seedDemoData` clears it and starts again; "done" or data the
+ * seed did not write makes it refuse, with a message saying why.
+ */
+import { readConfig, type Config } from "../config.ts";
+import type { Channel, SessionView, TicketView, Visibility } from "../protocol/model.ts";
+import { createUser } from "../services/admin-accounts.ts";
+import { hashPassword } from "../services/passwords.ts";
+import { rateCase } from "../services/case-feedback.ts";
+import { addCaseNote, updateCase } from "../services/case-updates.ts";
+import type { Actor, AuthUser, ServiceDeps } from "../services/deps.ts";
+import { callNext, finishTurn, markNoShow, startTurn } from "../services/hall-turns.ts";
+import { joinQueue, registerWalkIn } from "../services/queue-join.ts";
+import { updateSession } from "../services/session-control.ts";
+import { createSession } from "../services/sessions.ts";
+import { amendTranscript, appendTranscript } from "../services/transcript.ts";
+import { leaveQueue } from "../services/voter-ticket.ts";
+import { createWatchCache } from "../services/watch.ts";
+import { createDeputyGroup, createVenue } from "../services/venues-admin.ts";
+import type { Db } from "../store/prisma.ts";
+import { WriteLanes } from "../store/write-lane.ts";
+import {
+  CONCERNS,
+  FEEDBACK,
+  GIVEN_NAMES,
+  GROUPS,
+  INTERNAL_NOTES,
+  PRIORITY_REASONS,
+  SURNAMES,
+  TOWN_STAFF,
+  USERS,
+  VENUES,
+  type Concern,
+  type Town,
+  type VenueSeed,
+} from "./demo-data.ts";
+
+export interface SeedSummary {
+  deputyGroups: number;
+  venues: number;
+  users: number;
+  /** ids of today's OPEN sessions, one per venue */
+  sessionsToday: string[];
+  upcomingSessions: number;
+  pastSessions: number;
+  tickets: number;
+  transcriptEntries: number;
+  events: number;
+  cases: number;
+}
+
+export interface SeedOptions {
+  /** the password of every demo account */
+  password: string;
+  /** the real "now": "today" is its calendar day in Asia/Shanghai (UTC+8) */
+  now: Date;
+  /** the services' configuration (defaults to readConfig({})) */
+  config?: Config;
+}
+
+/** empty: nothing there; started: a seed crashed part-way; done: seeded; occupied: data the seed did not write. */
+export type DemoSeedState = "empty" | "started" | "done" | "occupied";
+
+export const DEMO_SEED_MARKER = "demo.seed";
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const TZ_OFFSET = 8 * HOUR; // Asia/Shanghai, no DST
+const SLOT_MIN = 8;
+const HEAD_START_MIN = 10;
+const CASE_DUE_DAYS = 20;
+const PRNG_SEED = 20_201_126;
+
+export async function demoSeedState(db: Db): Promise<DemoSeedState> {
+  const marker = await db.setting.findUnique({ where: { key: DEMO_SEED_MARKER } });
+  if (marker) return (JSON.parse(marker.value) as { state: "started" | "done" }).state;
+  const [users, venues] = await Promise.all([db.user.count(), db.venue.count()]);
+  return users === 0 && venues === 0 ? "empty" : "occupied";
+}
+
+/** True when the seed may run: nothing there, or only what a crashed seed left. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const state = await demoSeedState(db);
+  return state === "empty" || state === "started";
+}
+
+/** Fills an empty database with the demo data through the services; refuses a seeded or used one. */
+export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSummary> {
+  const state = await demoSeedState(db);
+  if (state === "done") throw new Error("seedDemoData: the database is not empty: the demo data is already loaded");
+  if (state === "occupied") {
+    throw new Error("seedDemoData: the database is not empty: it holds users or venues the demo seed did not write; use a fresh database");
+  }
+  if (state === "started") await clearCrashedSeed(db);
+  await setMarker(db, "started");
+
+  const clock = new Clock(opts.now.getTime() - 365 * DAY);
+  const deps: ServiceDeps = {
+    db,
+    // Nobody listens while the seed runs: committed events need no broadcast.
+    lanes: new WriteLanes(db, () => {}),
+    config: opts.config ?? readConfig({}),
+    now: () => clock.date(),
+    watchCache: createWatchCache(),
+  };
+  const base = await writeBase(deps, opts.password);
+  const sessionsToday = await writeTodaySessions(deps, clock, base, opts.now.getTime());
+  const upcoming = await writeUpcomingSessions(deps, clock, base, opts.now.getTime());
+  const past = await writePastSessions(deps, clock, base, opts.now.getTime());
+  await setMarker(db, "done");
+
+  const [tickets, transcriptEntries, events, cases] = await Promise.all([
+    db.ticket.count(),
+    db.transcriptEntry.count(),
+    db.sessionEvent.count(),
+    db.case.count(),
+  ]);
+  return {
+    deputyGroups: GROUPS.length,
+    venues: base.venueIds.size,
+    users: base.actors.size,
+    sessionsToday,
+    upcomingSessions: upcoming,
+    pastSessions: past,
+    tickets,
+    transcriptEntries,
+    events,
+    cases,
+  };
+}
+
+async function setMarker(db: Db, state: "started" | "done"): Promise<void> {
+  const value = JSON.stringify({ state });
+  await db.setting.upsert({ where: { key: DEMO_SEED_MARKER }, create: { key: DEMO_SEED_MARKER, value }, update: { value } });
+}
+
+/** Removes everything a crashed seed wrote (children first; search rows go with their triggers). */
+async function clearCrashedSeed(db: Db): Promise<void> {
+  await db.$transaction([
+    db.caseEvent.deleteMany(),
+    db.case.deleteMany(),
+    db.sessionEvent.deleteMany(),
+    db.transcriptEntry.deleteMany(),
+    db.ticket.deleteMany(),
+    db.receptionSession.deleteMany(),
+    db.authToken.deleteMany(),
+    db.userVenue.deleteMany(),
+    db.user.deleteMany(),
+    db.venue.deleteMany(),
+    db.deputyGroup.deleteMany(),
+    db.setting.deleteMany({ where: { key: DEMO_SEED_MARKER } }),
+  ]);
+}
+
+// ---------------------------------------------------------------- the clock
+
+/** The only fake: a wall clock the seed sets; it never runs by itself. */
+class Clock {
+  constructor(private ms: number) {}
+  set(ms: number): void {
+    this.ms = ms;
+  }
+  get(): number {
+    return this.ms;
+  }
+  date(): Date {
+    return new Date(this.ms);
+  }
+}
+
+/** The calendar date of an instant in UTC+8 (month 0-based). */
+function localDate(ms: number): { y: number; m: number; d: number } {
+  const t = new Date(ms + TZ_OFFSET);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth(), d: t.getUTCDate() };
+}
+
+/** An instant from a UTC+8 wall-clock time; months and days may overflow (Date.UTC normalises). */
+function localInstant(y: number, m: number, d: number, hh: number, mm: number): number {
+  return Date.UTC(y, m, d, hh, mm) - TZ_OFFSET;
+}
+
+function sessionTitle(venueName: string, startsAt: number): string {
+  return `${venueName} · ${localDate(startsAt).m + 1}月代表接待日`;
+}
+
+// ---------------------------------------------------------------- groups, venues, accounts
+
+interface Base {
+  /** by VenueSeed.key */
+  venueIds: Map<string, string>;
+  /** by username */
+  actors: Map<string, Actor & { user: AuthUser }>;
+  admin: Actor;
+}
+
+const asActor = (u: { id: string; username: string; displayName: string; role: AuthUser["role"] }, venueIds: string[]): Actor & { user: AuthUser } => ({
+  user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds, tokenHash: "" },
+});
+
+/**
+ * The first admin cannot be created by a service (only an admin creates
+ * accounts), so it is the one row inserted directly; everything else goes
+ * through venues-admin and admin-accounts as that admin.
+ */
+async function writeBase(deps: ServiceDeps, password: string): Promise<Base> {
+  const [adminSeed, ...others] = USERS;
+  if (adminSeed?.role !== "ADMIN") throw new Error("demo data: the first account must be the admin");
+  const adminRow = await deps.db.user.create({
+    data: {
+      username: adminSeed.username,
+      displayName: adminSeed.displayName,
+      role: "ADMIN",
+      passwordHash: await hashPassword(password),
+      createdAt: deps.now(),
+    },
+  });
+  const admin = asActor(adminRow, []);
+
+  const groupIds = new Map<string, string>();
+  for (const g of GROUPS) {
+    const { deputyGroup } = await createDeputyGroup(deps, admin, { name: g.name, town: g.town });
+    groupIds.set(g.key, deputyGroup.id);
+  }
+  const venueIds = new Map<string, string>();
+  for (const v of VENUES) {
+    const parentId = v.parent ? venueIds.get(v.parent) : undefined;
+    if (v.parent && !parentId) throw new Error(`demo data: parent ${v.parent} must precede ${v.key}`);
+    const { venue } = await createVenue(deps, admin, {
+      name: v.name,
+      kind: v.kind,
+      town: v.town,
+      address: v.address,
+      parentId: parentId ?? null,
+      deputyGroupId: groupIds.get(v.group) ?? null,
+    });
+    venueIds.set(v.key, venue.id);
+  }
+
+  // Hashing is the slow part (scrypt): the accounts are created side by side on libuv's pool.
+  const created = await Promise.all(
+    others.map(async (u) => {
+      const scoped = VENUES.filter((v) => u.towns.includes(v.town)).map((v) => venueIds.get(v.key)!);
+      const { user } = await createUser(deps, admin, { username: u.username, displayName: u.displayName, role: u.role, password, venueIds: scoped });
+      return asActor(user, user.venueIds);
+    }),
+  );
+  const actors = new Map([admin, ...created].map((a) => [a.user.username, a]));
+  return { venueIds, actors, admin };
+}
+
+/** The town's staff account: records transcripts, runs the day and drives cases. */
+const staffOf = (base: Base, town: Town) => base.actors.get(TOWN_STAFF[town])!;
+
+/** Who works the hall console: the town's deputy account if it has one, else its staff. */
+function hallOf(base: Base, town: Town): Actor {
+  const deputy = USERS.find((u) => u.role === "DEPUTY" && u.towns.includes(town));
+  return (deputy && base.actors.get(deputy.username)) ?? staffOf(base, town);
+}
+
+function newSessionInput(base: Base, v: VenueSeed, theme: string, startsAt: number, endsAt: number) {
+  return {
+    venueId: base.venueIds.get(v.key)!,
+    title: sessionTitle(v.name, startsAt),
+    theme,
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    deputies: v.deputies,
+    slotMin: SLOT_MIN,
+    walkInHeadStartMin: HEAD_START_MIN,
+  };
+}
+
+// ---------------------------------------------------------------- today and next month
+
+async function writeTodaySessions(deps: ServiceDeps, clock: Clock, base: Base, now: number): Promise<string[]> {
+  const { y, m, d } = localDate(now);
+  const startsAt = localInstant(y, m, d, 9, 0);
+  const endsAt = localInstant(y, m, d, 11, 30);
+  clock.set(Math.min(now, startsAt) - 7 * DAY);
+  const ids: string[] = [];
+  for (const v of VENUES) {
+    const s = await createSession(deps, staffOf(base, v.town), { ...newSessionInput(base, v, v.theme, startsAt, endsAt), status: "OPEN" });
+    ids.push(s.id);
+  }
+  return ids;
+}
+
+/** Next month's reception day at every 代表之家, so the home page has something upcoming. */
+async function writeUpcomingSessions(deps: ServiceDeps, clock: Clock, base: Base, now: number): Promise<number> {
+  const { y, m } = localDate(now);
+  const startsAt = localInstant(y, m + 1, 15, 9, 0);
+  const endsAt = localInstant(y, m + 1, 15, 11, 30);
+  clock.set(now - DAY);
+  const homes = VENUES.filter((v) => v.kind === "HOME");
+  for (const v of homes) await createSession(deps, staffOf(base, v.town), newSessionInput(base, v, v.theme, startsAt, endsAt));
+  return homes.length;
+}
+
+// ---------------------------------------------------------------- past sessions
+
+/** mulberry32: a small seeded PRNG so the demo content is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+const between = (rng: () => number, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+
+/** What the voter will do; the services decide everything else (label, rank, order, codes). */
+type Intent = "SPEAK" | "NO_SHOW" | "LEAVE";
+
+interface Arrival {
+  channel: Channel;
+  joinAt: number;
+  name: string;
+  phone: string | undefined;
+  concern: Concern;
+  isPublic: boolean;
+  priority: string | undefined;
+  intent: Intent;
+  /** LEAVE: when the voter gives up waiting (called before then, they stay and speak) */
+  leaveAt: number | null;
+}
+
+interface Joined extends Arrival {
+  ticketId: string;
+  voterToken: string;
+}
+
+/** A case born from a finished turn, to be driven through its life afterwards. */
+interface Born {
+  caseId: string;
+  trackingCode: string;
+  concern: Concern;
+  bornAt: number;
+  monthsAgo: number;
+  staff: Actor;
+}
+
+interface PastContext {
+  deps: ServiceDeps;
+  clock: Clock;
+  base: Base;
+  now: number;
+  rng: () => number;
+  decks: Map<Town, Concern[]>;
+  born: Born[];
+}
+
+async function writePastSessions(deps: ServiceDeps, clock: Clock, base: Base, now: number): Promise<number> {
+  const ctx: PastContext = { deps, clock, base, now, rng: prng(PRNG_SEED), decks: new Map(), born: [] };
+  const { y, m } = localDate(now);
+  let count = 0;
+  for (const venue of VENUES) {
+    if (!venue.past) continue;
+    // oldest first, so the cases' status mix follows their age
+    for (let monthsAgo = venue.past.themes.length; monthsAgo >= 1; monthsAgo--) {
+      const startsAt = localInstant(y, m - monthsAgo, venue.past.day, 9, 0);
+      await runPastSession(ctx, venue, venue.past.themes[monthsAgo - 1]!, startsAt, monthsAgo);
+      count += 1;
+    }
+  }
+  await driveCases(ctx);
+  return count;
+}
+
+/** Draws a concern of the town, not already raised in this session; reshuffles when the deck runs out. */
+function drawConcern(ctx: PastContext, town: Town, taken: Set<Concern>): Concern {
+  let deck = ctx.decks.get(town);
+  for (let tries = 0; ; tries++) {
+    if (!deck || deck.length === 0) {
+      deck = [...CONCERNS[town]];
+      for (let i = deck.length - 1; i > 0; i--) {
+        const j = Math.floor(ctx.rng() * (i + 1));
+        [deck[i], deck[j]] = [deck[j]!, deck[i]!];
+      }
+      ctx.decks.set(town, deck);
+    }
+    const c = deck.shift()!;
+    if (!taken.has(c) || tries > CONCERNS[town].length) return c;
+    deck.push(c);
+  }
+}
+
+/** Who comes: 3–8 voters, a mix of online and walk-in, most of them heard; the first two always are. */
+function planArrivals(ctx: PastContext, venue: VenueSeed, openedAt: number, startsAt: number): Arrival[] {
+  const { rng } = ctx;
+  const taken = new Set<Concern>();
+  const arrivals: Arrival[] = [];
+  const count = between(rng, 3, 8);
+  for (let i = 0; i < count; i++) {
+    const channel: Channel = rng() < 0.55 ? "ONLINE" : "IN_PERSON";
+    const joinAt =
+      channel === "ONLINE" ? openedAt + Math.round(rng() * 90 * 60) * 1000 : startsAt - 15 * MIN + Math.round(rng() * 75 * 60) * 1000;
+    const concern = drawConcern(ctx, venue.town, taken);
+    taken.add(concern);
+    const r = rng();
+    const intent: Intent = i < 2 ? "SPEAK" : r < 0.1 ? "NO_SHOW" : r < 0.18 ? "LEAVE" : "SPEAK";
+    arrivals.push({
+      channel,
+      joinAt,
+      name: pick(rng, SURNAMES) + pick(rng, GIVEN_NAMES),
+      phone: rng() < 0.6 ? `139${String(Math.floor(rng() * 1e8)).padStart(8, "0")}` : undefined,
+      concern,
+      isPublic: rng() < 0.7,
+      priority: channel === "IN_PERSON" && rng() < 0.15 ? pick(rng, PRIORITY_REASONS) : undefined,
+      intent,
+      leaveAt: intent === "LEAVE" ? joinAt + between(rng, 5, 25) * MIN : null,
+    });
+  }
+  return arrivals.sort((a, b) => a.joinAt - b.joinAt);
+}
+
+/** One past reception day, from opening to the end, as the hall and the desk would have run it. */
+async function runPastSession(ctx: PastContext, venue: VenueSeed, theme: string, startsAt: number, monthsAgo: number): Promise<void> {
+  const { deps, clock, base } = ctx;
+  const staff = staffOf(base, venue.town);
+  const hall = hallOf(base, venue.town);
+  const openedAt = startsAt - 30 * MIN;
+
+  clock.set(startsAt - 14 * DAY);
+  const session: SessionView = await createSession(deps, staff, newSessionInput(base, venue, theme, startsAt, startsAt + 150 * MIN));
+  const arrivals = planArrivals(ctx, venue, openedAt, startsAt);
+  const pending = [...arrivals];
+  const waiting = new Map<string, Joined>();
+
+  const join = async (a: Arrival) => {
+    clock.set(a.joinAt);
+    const input = { sessionId: session.id, name: a.name, phone: a.phone, topic: a.concern.topic, question: a.concern.question, isPublic: a.isPublic };
+    const { ticket, voterToken } =
+      a.channel === "ONLINE" ? await joinQueue(deps, input) : await registerWalkIn(deps, staff, { ...input, priority: a.priority });
+    waiting.set(ticket.id, { ...a, ticketId: ticket.id, voterToken });
+  };
+  /** Joins and departures up to `time`, in the order they happen. */
+  const happenUntil = async (time: number) => {
+    for (;;) {
+      const nextJoin = pending[0];
+      const nextLeave = [...waiting.values()].filter((w) => w.leaveAt != null && w.leaveAt <= time).sort((a, b) => a.leaveAt! - b.leaveAt!)[0];
+      if (nextJoin && nextJoin.joinAt <= time && (!nextLeave || nextJoin.joinAt <= nextLeave.leaveAt!)) {
+        await join(pending.shift()!);
+      } else if (nextLeave) {
+        clock.set(nextLeave.leaveAt!);
+        await leaveQueue(deps, nextLeave.voterToken);
+        waiting.delete(nextLeave.ticketId);
+      } else {
+        return;
+      }
+    }
+  };
+
+  /** Moves the clock to `time`, letting voters come and go on the way, so the log stays in time order. */
+  const at = async (time: number) => {
+    await happenUntil(time);
+    clock.set(Math.max(clock.get(), time));
+  };
+
+  clock.set(openedAt);
+  await updateSession(deps, staff, session.id, { status: "OPEN" });
+  await at(startsAt);
+  await updateSession(deps, staff, session.id, { status: "LIVE" });
+
+  let time = startsAt;
+  let turnNo = 0;
+  for (;;) {
+    await at(time);
+    if (waiting.size === 0) {
+      const next = pending[0];
+      if (!next) break;
+      time = next.joinAt;
+      continue;
+    }
+    // The queue rule picks who is next; the seed only plays that voter's part.
+    const { ticket } = await callNext(deps, hall, session.id);
+    const voter = waiting.get(ticket.id)!;
+    waiting.delete(ticket.id);
+
+    if (voter.intent === "NO_SHOW") {
+      await at(clock.get() + 3 * MIN);
+      await markNoShow(deps, hall, ticket.id);
+      time = clock.get() + 30_000;
+      continue;
+    }
+    const deputy = venue.deputies[turnNo++ % venue.deputies.length]!;
+    time = await hearTurn(ctx, { staff, hall, ticket, voter, deputy, monthsAgo, at });
+  }
+
+  await at(Math.max(time + 2 * MIN, startsAt + 60 * MIN));
+  await updateSession(deps, staff, session.id, { status: "ENDED" });
+}
+
+interface Turn {
+  staff: Actor;
+  hall: Actor;
+  ticket: TicketView;
+  voter: Joined;
+  deputy: string;
+  monthsAgo: number;
+  /** moves the clock forward, letting the queue live meanwhile */
+  at: (time: number) => Promise<void>;
+}
+
+/** A heard turn: start (the question opens the record), the answer, a note, finish, a correction. Returns when the hall is free. */
+async function hearTurn(ctx: PastContext, t: Turn): Promise<number> {
+  const { deps, clock, rng } = ctx;
+  const c = t.voter.concern;
+  const turnSec = Math.round(SLOT_MIN * 60 * (0.6 + rng() * 0.9));
+  const startedAt = clock.get() + between(rng, 40, 120) * 1000;
+  await t.at(startedAt);
+  await startTurn(deps, t.hall, t.ticket.id);
+
+  const visibility: Visibility = t.voter.isPublic ? "PUBLIC" : "STAFF";
+  const line = { sessionId: t.ticket.sessionId, ticketId: t.ticket.id };
+  await t.at(startedAt + Math.round(turnSec * 0.55) * 1000);
+  const { entry: answer } = await appendTranscript(deps, t.staff, {
+    ...line,
+    kind: "ANSWER",
+    speakerRole: "DEPUTY",
+    speakerName: `${t.deputy}代表`,
+    text: c.draft ?? c.answer,
+    visibility,
+  });
+  const note = c.note ?? (c.followUp && !c.followUp.reject && rng() < 0.5 ? `已登记，会后转交${c.followUp.assignee}办理` : null);
+  if (note) {
+    await t.at(startedAt + Math.round(turnSec * 0.8) * 1000);
+    await appendTranscript(deps, t.staff, { ...line, kind: "NOTE", speakerRole: "STAFF", text: note, visibility: "STAFF" });
+  }
+
+  const finishedAt = startedAt + turnSec * 1000;
+  await t.at(finishedAt);
+  const { ticket } = await finishTurn(deps, t.hall, {
+    ticketId: t.ticket.id,
+    summary: c.summary,
+    followUp: c.followUp ? { category: c.followUp.category, summary: c.summary } : undefined,
+  });
+  if (c.followUp && ticket.trackingCode) {
+    const row = await deps.db.case.findUniqueOrThrow({ where: { trackingCode: ticket.trackingCode }, select: { id: true } });
+    ctx.born.push({ caseId: row.id, trackingCode: ticket.trackingCode, concern: c, bornAt: finishedAt, monthsAgo: t.monthsAgo, staff: t.staff });
+  }
+  if (c.draft) {
+    // the recorder corrects the answer after the turn: a new entry, never an edit
+    await t.at(finishedAt + 30_000);
+    await amendTranscript(deps, t.staff, answer.id, c.answer);
+  }
+  return finishedAt + 60_000;
+}
+
+// ---------------------------------------------------------------- follow-up cases
+
+const CASE_CYCLES: Record<"old" | "mid" | "recent", readonly Target[]> = {
+  old: ["CLOSED", "CLOSED", "RESOLVED", "CLOSED", "IN_PROGRESS"],
+  mid: ["RESOLVED", "CLOSED", "IN_PROGRESS", "ASSIGNED"],
+  recent: ["OPEN", "ASSIGNED", "IN_PROGRESS", "OPEN", "RESOLVED"],
+};
+type Target = "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED";
+const LEVEL: Record<Target, number> = { OPEN: 0, ASSIGNED: 1, IN_PROGRESS: 2, RESOLVED: 3, CLOSED: 4 };
+
+/** A step of a case's life: when, and which service call makes it. */
+interface Step {
+  at: number;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Each case goes as far as its age allows: the older the session, the further
+ * along (the cycles above), never past an hour ago. Two closed cases in three
+ * were rated by the voter before closing.
+ */
+async function driveCases(ctx: PastContext): Promise<void> {
+  const { deps, clock, rng, now } = ctx;
+  const counters = { old: 0, mid: 0, recent: 0 };
+  let closed = 0;
+  let notes = 0;
+  for (const b of ctx.born) {
+    const f = b.concern.followUp!;
+    const t0 = b.bornAt;
+    const steps: Step[] = [];
+    const patch = (p: Parameters<typeof updateCase>[3]) => () => updateCase(deps, b.staff, b.caseId, p);
+    if (f.reject) {
+      steps.push({ at: t0 + 2 * DAY, run: patch({ status: "REJECTED", rejectReason: f.reject }) });
+    } else {
+      const bucket = b.monthsAgo >= 3 ? "old" : b.monthsAgo === 2 ? "mid" : "recent";
+      const cycle = CASE_CYCLES[bucket];
+      const target = LEVEL[cycle[counters[bucket]++ % cycle.length]!];
+      const resolvedAt = t0 + between(rng, 12, 20) * DAY + 3 * HOUR;
+      const feedback = target === LEVEL.CLOSED && closed++ % 3 !== 2 ? FEEDBACK[closed % FEEDBACK.length]! : null;
+      const note = INTERNAL_NOTES[notes++ % INTERNAL_NOTES.length]!;
+      const all: (Step & { level: number })[] = [
+        {
+          level: 1,
+          at: t0 + DAY + 2 * HOUR,
+          run: patch({ status: "ASSIGNED", assignee: f.assignee, dueAt: new Date(t0 + CASE_DUE_DAYS * DAY), note: `交办：${f.assignee}` }),
+        },
+        { level: 1, at: t0 + 2 * DAY + 4 * HOUR, run: () => addCaseNote(deps, b.staff, b.caseId, note) },
+        { level: 2, at: t0 + 5 * DAY, run: patch({ status: "IN_PROGRESS", note: `${f.assignee}：${f.progress}` }) },
+        { level: 3, at: resolvedAt, run: patch({ status: "RESOLVED", resolution: f.resolution }) },
+      ];
+      if (feedback) {
+        all.push({ level: 4, at: resolvedAt + 3 * DAY, run: () => rateCase(deps, b.trackingCode, feedback) });
+      }
+      all.push({ level: 4, at: resolvedAt + (feedback ? 4 : 7) * DAY, run: patch({ status: "CLOSED", note: "选民已收到答复，办结归档" }) });
+      steps.push(...all.filter((s) => s.level <= target));
+    }
+    // nothing happens after now: recent cases stop where the clock is
+    for (const s of steps) {
+      if (s.at > now - HOUR) break;
+      clock.set(s.at);
+      await s.run();
+    }
+  }
+}
