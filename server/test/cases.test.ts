@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CaseDetail, CaseListItem } from "../src/protocol/back-office.ts";
 import type { TrackView } from "../src/protocol/model.ts";
-import { http, PHONES, playFinishedDay, type FinishedDay } from "./helpers/back-office-fixtures.ts";
+import { PHONES, playFinishedDay, type FinishedDay } from "./helpers/back-office-fixtures.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 
 const t = useTestServer({ perTest: true });
