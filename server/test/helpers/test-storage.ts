@@ -4,9 +4,10 @@
  * files on PostgreSQL, each server in a fresh schema of 127.0.0.1:5432/test.
  * Files that only make sense on SQLite (they read the .db file, or kill -9 a
  * process writing it) are excluded from `server-pg` in vitest.config.ts and say
- * so in their header; single tests of that kind use `itOnSqlite`.
+ * so in their header. A test that looks at the storage itself branches on
+ * TEST_STORAGE (privacy.test.ts reads the SQLite file, or every PostgreSQL row).
  */
-import { beforeEach, it } from "vitest";
+import { beforeEach } from "vitest";
 import { tempPostgresSchema } from "./postgres.ts";
 import { tempDbFile } from "./test-db.ts";
 
@@ -16,9 +17,6 @@ export const TEST_STORAGE: TestStorage = process.env.TEST_STORAGE === "postgres"
 
 /** Set by server/test/global-setup-postgres.ts when PostgreSQL was unreachable (and not required). */
 export const storageUnavailable = TEST_STORAGE === "postgres" && process.env.TONGXIN_TEST_PG_UNREACHABLE === "1";
-
-/** A test that reads SQLite's own files: skipped on the PostgreSQL run. */
-export const itOnSqlite = it.runIf(TEST_STORAGE === "sqlite");
 
 /** Marks every test of the current block skipped when the storage is unreachable (the global setup warned loudly). */
 export function skipWhenStorageUnavailable(): void {
