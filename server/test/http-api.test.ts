@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { hashPassword } from "../src/services/passwords.ts";
 import { ok } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 
@@ -15,7 +14,7 @@ const api = async (path: string, init: RequestInit & { token?: string; json?: un
 };
 
 beforeAll(async () => {
-  await t.db.user.create({ data: { username: "staff.real", displayName: "真实职员", role: "STAFF", passwordHash: await hashPassword("correct horse"), venues: { create: [{ venueId: t.world.shengze.venueId }] } } });
+  await t.addUserWithPassword({ username: "staff.real", displayName: "真实职员", role: "STAFF", password: "correct horse", venues: ["shengze"] });
 });
 
 describe("auth", () => {

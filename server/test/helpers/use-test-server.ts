@@ -10,6 +10,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import type { TicketView } from "../../src/protocol/model.ts";
+import { hashPassword } from "../../src/services/passwords.ts";
 import type { Db } from "../../src/store/prisma.ts";
 import { http, type Http } from "./back-office-fixtures.ts";
 import { buildWorld, openSession, type World } from "./fixtures.ts";
@@ -43,6 +44,8 @@ export interface TestServerHandle {
   http(user?: WorldUser): Http;
   /** joins voters named `names` to a session's queue (in this order, from one socket) */
   joinVoters(names: string[], opts?: { venue?: Venue; isPublic?: boolean }): Promise<TicketView[]>;
+  /** adds a user who logs in with a real (scrypt) password, as the demo's accounts do */
+  addUserWithPassword(user: { username: string; password: string; role: "ADMIN" | "STAFF" | "DEPUTY"; venues: Venue[]; displayName?: string }): Promise<void>;
   /** opens another reception day at a venue of the world */
   openSession(venue: Venue, over?: Parameters<typeof openSession>[2]): Promise<string>;
 }
@@ -117,6 +120,12 @@ export function useTestServer(opts: UseTestServerOptions = {}): TestServerHandle
       const tickets: TicketView[] = [];
       for (const name of names) tickets.push((await ok(voter, "queue:join", { sessionId, name, topic: "t", isPublic })).ticket);
       return tickets;
+    },
+    async addUserWithPassword({ username, password, role, venues, displayName = username }) {
+      const venueIds = venues.map((v) => currentWorld()[v].venueId);
+      await current().db.user.create({
+        data: { username, displayName, role, passwordHash: await hashPassword(password), venues: { create: venueIds.map((venueId) => ({ venueId })) } },
+      });
     },
     openSession: (venue, over) => openSession(current().db, currentWorld()[venue].venueId, over),
   };
