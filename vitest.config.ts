@@ -1,8 +1,17 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
-// Three projects: pure + integration tests of the server, the client's pure
-// reducers, and browser journeys in e2e/. Two workers at most: the machines
-// have two cores and each server test starts a real server.
+/**
+ * Integration files that only make sense on SQLite: they kill -9 a process
+ * writing the SQLite file, or seed a SQLite file. multi-node runs on
+ * PostgreSQL + Redis in the `server` project already.
+ */
+const NOT_ON_POSTGRES = ["server/test/durability.test.ts", "server/test/demo-seed.test.ts", "server/test/multi-node.test.ts"];
+
+// Four projects: pure + integration tests of the server; the same integration
+// suites on PostgreSQL (server-pg: one suite, two storages, see
+// server/test/helpers/test-storage.ts); the client's pure reducers; and
+// browser journeys in e2e/. Two workers at most: the machines have two cores
+// and each server test starts a real server.
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -12,6 +21,19 @@ export default defineConfig({
           name: "server",
           include: ["server/**/*.test.ts", "prisma/**/*.test.ts"],
           globalSetup: ["server/test/global-setup.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "server-pg",
+          include: ["server/test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...NOT_ON_POSTGRES],
+          env: { TEST_STORAGE: "postgres" },
+          // Skips loudly when PostgreSQL is unreachable, fails when MULTI_NODE_REQUIRED=1.
+          globalSetup: ["server/test/global-setup-postgres.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,28 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AdminUserView, AdminVenueView } from "../src/protocol/back-office.ts";
 import { http } from "./helpers/back-office-fixtures.ts";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 
-let server: TestServer;
-let world: World;
+const t = useTestServer({ perTest: true });
 
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-});
-afterEach(async () => {
-  await server.stop();
-});
-
-const admin = () => http(server, world.tokens.admin);
+const admin = () => t.http("admin");
 
 describe("accounts (/api/admin/users)", () => {
   it("are for admins only", async () => {
-    expect((await http(server).get("/api/admin/users")).status).toBe(401);
-    for (const token of [world.tokens.staffShengze, world.tokens.deputyShengze]) {
-      expect((await http(server, token).get("/api/admin/users")).status).toBe(403);
-      expect((await http(server, token).post("/api/admin/users", { username: "x" })).status).toBe(403);
+    expect((await t.http().get("/api/admin/users")).status).toBe(401);
+    for (const token of [t.world.tokens.staffShengze, t.world.tokens.deputyShengze]) {
+      expect((await http(t.server, token).get("/api/admin/users")).status).toBe(403);
+      expect((await http(t.server, token).post("/api/admin/users", { username: "x" })).status).toBe(403);
     }
     const list = await admin().get<{ users: AdminUserView[] }>("/api/admin/users");
     expect(list.body.users.map((u) => u.username)).toEqual(["admin", "deputy.xiaojuan", "staff.lili", "staff.shengze"]);
@@ -35,33 +25,33 @@ describe("accounts (/api/admin/users)", () => {
       displayName: "同里镇工作人员",
       role: "STAFF",
       password: "correct horse battery",
-      venueIds: [world.lili.venueId],
+      venueIds: [t.world.lili.venueId],
     });
     expect(created.status).toBe(201);
-    expect(created.body.user).toMatchObject({ username: "staff.tongli", role: "STAFF", venueIds: [world.lili.venueId], disabled: false });
-    const login = await http(server).post<{ token: string }>("/api/auth/login", { username: "staff.tongli", password: "correct horse battery" });
+    expect(created.body.user).toMatchObject({ username: "staff.tongli", role: "STAFF", venueIds: [t.world.lili.venueId], disabled: false });
+    const login = await t.http().post<{ token: string }>("/api/auth/login", { username: "staff.tongli", password: "correct horse battery" });
     expect(login.status).toBe(200);
     const token = login.body.token;
-    expect((await http(server, token).get(`/api/sessions/${world.lili.sessionId}/record`)).status).toBe(200);
-    expect((await http(server, token).get(`/api/sessions/${world.shengze.sessionId}/record`)).status).toBe(403);
+    expect((await http(t.server, token).get(`/api/sessions/${t.world.lili.sessionId}/record`)).status).toBe(200);
+    expect((await http(t.server, token).get(`/api/sessions/${t.world.shengze.sessionId}/record`)).status).toBe(403);
 
     // Widen the scope, then disable.
-    const scoped = await admin().patch<{ user: AdminUserView }>(`/api/admin/users/${created.body.user.id}`, { venueIds: [world.lili.venueId, world.shengze.venueId] });
-    expect(scoped.body.user.venueIds.sort()).toEqual([world.lili.venueId, world.shengze.venueId].sort());
-    expect((await http(server, token).get(`/api/sessions/${world.shengze.sessionId}/record`)).status).toBe(200);
+    const scoped = await admin().patch<{ user: AdminUserView }>(`/api/admin/users/${created.body.user.id}`, { venueIds: [t.world.lili.venueId, t.world.shengze.venueId] });
+    expect(scoped.body.user.venueIds.sort()).toEqual([t.world.lili.venueId, t.world.shengze.venueId].sort());
+    expect((await http(t.server, token).get(`/api/sessions/${t.world.shengze.sessionId}/record`)).status).toBe(200);
     const disabled = await admin().patch<{ user: AdminUserView }>(`/api/admin/users/${created.body.user.id}`, { disabled: true });
     expect(disabled.body.user.disabled).toBe(true);
-    expect((await http(server, token).get("/api/auth/me")).status).toBe(401);
-    expect((await server.db.authToken.findMany({ where: { userId: created.body.user.id, revokedAt: null } })).length).toBe(0);
-    expect((await http(server).post("/api/auth/login", { username: "staff.tongli", password: "correct horse battery" })).status).toBe(401);
+    expect((await http(t.server, token).get("/api/auth/me")).status).toBe(401);
+    expect((await t.db.authToken.findMany({ where: { userId: created.body.user.id, revokedAt: null } })).length).toBe(0);
+    expect((await t.http().post("/api/auth/login", { username: "staff.tongli", password: "correct horse battery" })).status).toBe(401);
   });
 
   it("resets a password: the old one and old tokens stop working", async () => {
-    const user = await server.db.user.findUniqueOrThrow({ where: { username: "staff.lili" } });
+    const user = await t.db.user.findUniqueOrThrow({ where: { username: "staff.lili" } });
     const res = await admin().post(`/api/admin/users/${user.id}/password`, { password: "a new password" });
     expect(res.status).toBe(200);
-    expect((await http(server, world.tokens.staffLili).get("/api/auth/me")).status).toBe(401);
-    expect((await http(server).post("/api/auth/login", { username: "staff.lili", password: "a new password" })).status).toBe(200);
+    expect((await t.http("staffLili").get("/api/auth/me")).status).toBe(401);
+    expect((await t.http().post("/api/auth/login", { username: "staff.lili", password: "a new password" })).status).toBe(200);
     const short = await admin().post(`/api/admin/users/${user.id}/password`, { password: "short" });
     expect(short.status).toBe(400);
     expect(short.body.error.details).toHaveProperty("password");
@@ -77,11 +67,11 @@ describe("accounts (/api/admin/users)", () => {
     expect(unknownVenue.body.error.details).toEqual({ venueIds: "unknown venue" });
     const taken = await admin().post("/api/admin/users", { username: "staff.lili", displayName: "x", role: "STAFF", password: "long enough" });
     expect(taken.status).toBe(409);
-    expect(await server.db.user.count()).toBe(4);
+    expect(await t.db.user.count()).toBe(4);
   });
 
   it("will not let the last admin disable or demote themselves", async () => {
-    const me = await server.db.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const me = await t.db.user.findUniqueOrThrow({ where: { username: "admin" } });
     expect((await admin().patch(`/api/admin/users/${me.id}`, { disabled: true })).status).toBe(409);
     expect((await admin().patch(`/api/admin/users/${me.id}`, { role: "STAFF" })).status).toBe(409);
     expect((await admin().patch(`/api/admin/users/${me.id}`, { displayName: "管理员" })).status).toBe(200);
@@ -104,7 +94,7 @@ describe("venues and deputy groups (/api/admin/venues, /api/admin/deputy-groups)
       parentId: home.body.venue.id,
     });
     expect(station.body.venue).toMatchObject({ parentId: home.body.venue.id, address: "肖甸湖村村委会" });
-    const tree = await http(server).get<{ venues: { name: string; deputyGroupName: string | null; children: { name: string }[] }[] }>("/api/venues");
+    const tree = await t.http().get<{ venues: { name: string; deputyGroupName: string | null; children: { name: string }[] }[] }>("/api/venues");
     const root = tree.body.venues.find((v) => v.name === "同里镇人大代表之家")!;
     expect(root.deputyGroupName).toBe("同里镇代表小组");
     expect(root.children.map((c) => c.name)).toEqual(["肖甸湖村联络站"]);
@@ -134,17 +124,17 @@ describe("venues and deputy groups (/api/admin/venues, /api/admin/deputy-groups)
     expect((await admin().patch(`/api/admin/venues/nope`, { name: "x" })).status).toBe(404);
     expect((await admin().post("/api/admin/deputy-groups", { name: "g", town: "镇" })).status).toBe(201);
     expect((await admin().post("/api/admin/deputy-groups", { name: "g", town: "镇" })).status).toBe(409);
-    expect((await http(server, world.tokens.staffLili).post("/api/admin/venues", { name: "x", kind: "HOME", town: "镇" })).status).toBe(403);
-    expect((await http(server, world.tokens.staffLili).post("/api/admin/deputy-groups", { name: "x", town: "镇" })).status).toBe(403);
+    expect((await t.http("staffLili").post("/api/admin/venues", { name: "x", kind: "HOME", town: "镇" })).status).toBe(403);
+    expect((await t.http("staffLili").post("/api/admin/deputy-groups", { name: "x", town: "镇" })).status).toBe(403);
   });
 });
 
 describe("scheduling through the existing session routes", () => {
   it("lets staff schedule and edit a day at their venue, and the public list shows it", async () => {
-    const staff = http(server, world.tokens.staffLili);
+    const staff = t.http("staffLili");
     const startsAt = new Date(Date.now() + 7 * 86_400_000);
     const created = await staff.post("/api/sessions", {
-      venueId: world.lili.venueId,
+      venueId: t.world.lili.venueId,
       title: "十二月代表接待日",
       theme: "老旧小区改造",
       startsAt: startsAt.toISOString(),
@@ -157,8 +147,8 @@ describe("scheduling through the existing session routes", () => {
     const id = created.body.session.id as string;
     const edited = await staff.patch(`/api/sessions/${id}`, { theme: "老旧小区加装电梯", streamUrl: "https://live.example.cn/x.m3u8" });
     expect(edited.body.session).toMatchObject({ theme: "老旧小区加装电梯", slotMin: 10, walkInHeadStartMin: 15, deputies: ["张代表", "李代表"] });
-    const list = await http(server).get(`/api/sessions?venueId=${world.lili.venueId}&theme=${encodeURIComponent("加装电梯")}`);
+    const list = await t.http().get(`/api/sessions?venueId=${t.world.lili.venueId}&theme=${encodeURIComponent("加装电梯")}`);
     expect(list.body.sessions.map((s: { id: string }) => s.id)).toEqual([id]);
-    expect((await http(server, world.tokens.staffShengze).patch(`/api/sessions/${id}`, { theme: "x" })).status).toBe(403);
+    expect((await t.http("staffShengze").patch(`/api/sessions/${id}`, { theme: "x" })).status).toBe(403);
   });
 });

@@ -1,47 +1,31 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { call, connectClient, ok, startTestServer, type TestServer, type TestSocket } from "./helpers/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { ok, type TestSocket } from "./helpers/test-server.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 
-let server: TestServer;
-let world: World;
-const sockets: TestSocket[] = [];
-const connect = async (auth = {}) => {
-  const s = await connectClient(server.url, auth);
-  sockets.push(s);
-  return s;
-};
+const t = useTestServer();
 const raw = (socket: TestSocket, event: string, payload: unknown) =>
   (socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: { code: string; details?: Record<string, string> } }> }).emitWithAck(event, payload);
 
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-});
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => server.stop());
-
-const ticketsNow = () => server.db.ticket.count();
+const ticketsNow = () => t.db.ticket.count();
 
 describe("bad input", () => {
   it("names the missing and mistyped fields, and creates nothing", async () => {
-    const s = await connect();
-    const r = await raw(s, "queue:join", { sessionId: world.shengze.sessionId, name: 42, isPublic: "yes" });
+    const s = await t.connect();
+    const r = await raw(s, "queue:join", { sessionId: t.world.shengze.sessionId, name: 42, isPublic: "yes" });
     expect(r).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     expect(Object.keys(r.error!.details!).sort()).toEqual(["isPublic", "name", "topic"]);
     expect(await ticketsNow()).toBe(0);
   });
 
   it("refuses over-long text at the contract's limits", async () => {
-    const s = await connect();
-    const base = { sessionId: world.shengze.sessionId, name: "甲", topic: "t", isPublic: false };
+    const s = await t.connect();
+    const base = { sessionId: t.world.shengze.sessionId, name: "甲", topic: "t", isPublic: false };
     expect((await raw(s, "queue:join", { ...base, name: "名".repeat(51) })).error?.details).toHaveProperty("name");
     expect((await raw(s, "queue:join", { ...base, topic: "题".repeat(101) })).error?.details).toHaveProperty("topic");
     expect((await raw(s, "queue:join", { ...base, question: "问".repeat(2001) })).error?.details).toHaveProperty("question");
     expect((await raw(s, "queue:join", { ...base, phone: "call me maybe" })).error?.details).toHaveProperty("phone");
-    const staff = await connect({ token: world.tokens.staffShengze });
-    const long = await raw(staff, "transcript:append", { sessionId: world.shengze.sessionId, kind: "NOTE", speakerRole: "STAFF", text: "字".repeat(5001) });
+    const staff = await t.connectAs("staffShengze");
+    const long = await raw(staff, "transcript:append", { sessionId: t.world.shengze.sessionId, kind: "NOTE", speakerRole: "STAFF", text: "字".repeat(5001) });
     expect(long.error?.details).toHaveProperty("text");
     // Exactly at the limit is fine.
     await ok(s, "queue:join", { ...base, name: "名".repeat(50), question: "问".repeat(2000) });
@@ -49,7 +33,7 @@ describe("bad input", () => {
   });
 
   it("answers non-object payloads with BAD_REQUEST", async () => {
-    const s = await connect();
+    const s = await t.connect();
     for (const payload of ["a string", 7, null, [1, 2], true]) {
       expect(await raw(s, "queue:join", payload), JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
       expect(await raw(s, "session:watch", payload)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
@@ -57,8 +41,8 @@ describe("bad input", () => {
   });
 
   it("answers unknown ids with NOT_FOUND", async () => {
-    const s = await connect();
-    const staff = await connect({ token: world.tokens.staffShengze });
+    const s = await t.connect();
+    const staff = await t.connectAs("staffShengze");
     expect(await raw(s, "session:watch", { sessionId: "nope" })).toMatchObject({ error: { code: "NOT_FOUND" } });
     expect(await raw(s, "queue:join", { sessionId: "nope", name: "甲", topic: "t", isPublic: false })).toMatchObject({ error: { code: "NOT_FOUND" } });
     expect(await raw(staff, "hall:call", { ticketId: "nope" })).toMatchObject({ error: { code: "NOT_FOUND" } });
@@ -67,48 +51,45 @@ describe("bad input", () => {
   });
 
   it("ignores events without an ack and unknown events, and keeps serving", async () => {
-    const s = await connect();
+    const s = await t.connect();
     const untyped = s as unknown as { emit(event: string, ...args: unknown[]): void };
-    untyped.emit("queue:join", { sessionId: world.shengze.sessionId, name: "无回执", topic: "t", isPublic: false });
+    untyped.emit("queue:join", { sessionId: t.world.shengze.sessionId, name: "无回执", topic: "t", isPublic: false });
     untyped.emit("no:such:event", { x: 1 });
     untyped.emit("queue:join");
     await new Promise((r) => setTimeout(r, 200));
-    expect(await server.db.ticket.count({ where: { name: "无回执" } })).toBe(0);
-    expect(await raw(s, "session:watch", { sessionId: world.shengze.sessionId })).toMatchObject({ ok: true });
+    expect(await t.db.ticket.count({ where: { name: "无回执" } })).toBe(0);
+    expect(await raw(s, "session:watch", { sessionId: t.world.shengze.sessionId })).toMatchObject({ ok: true });
   });
 
   it("refuses payloads over 64 KB at the transport, and other clients are unharmed", async () => {
-    const big = await connect();
+    const big = await t.connect();
     const closed = new Promise<string>((resolve) => big.once("disconnect", (reason) => resolve(reason)));
     const untyped = big as unknown as { emit(event: string, ...args: unknown[]): void };
-    untyped.emit("queue:join", { sessionId: world.shengze.sessionId, name: "x", topic: "t", isPublic: false, pad: "x".repeat(70 * 1024) }, () => undefined);
+    untyped.emit("queue:join", { sessionId: t.world.shengze.sessionId, name: "x", topic: "t", isPublic: false, pad: "x".repeat(70 * 1024) }, () => undefined);
     expect(await closed).toBe("transport close");
-    const other = await connect();
-    expect(await raw(other, "session:watch", { sessionId: world.shengze.sessionId })).toMatchObject({ ok: true });
+    const other = await t.connect();
+    expect(await raw(other, "session:watch", { sessionId: t.world.shengze.sessionId })).toMatchObject({ ok: true });
   });
 
-  it("rate-limits joins from one socket", async () => {
-    const limited = await startTestServer({ config: { joinLimitPerSocketPerMin: 3 } });
-    try {
-      const w = await buildWorld(limited.db);
-      const s = await connectClient(limited.url);
-      sockets.push(s);
+  describe("on a server that takes 3 joins per socket and minute", () => {
+    const limited = useTestServer({ config: { joinLimitPerSocketPerMin: 3 } });
+
+    it("rate-limits joins from one socket", async () => {
+      const s = await limited.connect();
       const codes: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const r = await raw(s, "queue:join", { sessionId: w.shengze.sessionId, name: `甲${i}`, topic: "t", isPublic: false });
+        const r = await raw(s, "queue:join", { sessionId: limited.world.shengze.sessionId, name: `甲${i}`, topic: "t", isPublic: false });
         codes.push(r.ok ? "ok" : r.error!.code);
       }
       expect(codes).toEqual(["ok", "ok", "ok", "RATE_LIMITED", "RATE_LIMITED"]);
       expect(await limited.db.ticket.count()).toBe(3);
-    } finally {
-      await limited.stop();
-    }
+    });
   });
 
   it("refuses a handshake from a foreign Origin", async () => {
-    const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: "https://evil.example" } });
+    const res = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: "https://evil.example" } });
     expect(res.status).toBe(403);
-    const same = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: server.url } });
+    const same = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: t.url } });
     expect(same.status).toBe(200);
   });
 });

@@ -1,29 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { CaseDetail, CaseListItem } from "../src/protocol/back-office.ts";
 import type { TrackView } from "../src/protocol/model.ts";
-import { http, PHONES, playFinishedDay, type FinishedDay } from "./helpers/back-office-fixtures.ts";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { PHONES, playFinishedDay, type FinishedDay } from "./helpers/back-office-fixtures.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 
-let server: TestServer;
-let world: World;
+const t = useTestServer({ perTest: true });
 let day: FinishedDay;
-
 beforeEach(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-  day = await playFinishedDay(server, world);
-});
-afterEach(async () => {
-  await server.stop();
+  day = await playFinishedDay(t.server, t.world);
 });
 
-const staff = () => http(server, world.tokens.staffShengze);
+const staff = () => t.http("staffShengze");
 
 /** Opens a case at 黎里 by hand, as its staff. */
 async function liliCase(): Promise<CaseDetail> {
-  const res = await http(server, world.tokens.staffLili).post<CaseDetail>("/api/cases", {
-    venueId: world.lili.venueId,
+  const res = await t.http("staffLili").post<CaseDetail>("/api/cases", {
+    venueId: t.world.lili.venueId,
     category: "环境",
     summary: "河道保洁不及时",
   });
@@ -38,32 +30,32 @@ describe("listing cases (GET /api/cases)", () => {
     expect(mine.status).toBe(200);
     expect(mine.body.cases.map((c) => c.trackingCode)).toEqual([day.walkIn.trackingCode]);
     expect(mine.body.cases[0]).toMatchObject({ venueName: "晓鹃工作室", ticketLabel: "A001", status: "OPEN", overdue: false, sessionTitle: "代表接待日" });
-    const theirs = await http(server, world.tokens.staffLili).get<{ cases: CaseListItem[] }>("/api/cases");
+    const theirs = await t.http("staffLili").get<{ cases: CaseListItem[] }>("/api/cases");
     expect(theirs.body.cases.map((c) => c.id)).toEqual([lili.case.id]);
-    const all = await http(server, world.tokens.admin).get<{ total: number }>("/api/cases");
+    const all = await t.http("admin").get<{ total: number }>("/api/cases");
     expect(all.body.total).toBe(2);
   });
 
   it("filters by status, venue, dates, text and overdue", async () => {
     await liliCase();
-    const admin = http(server, world.tokens.admin);
+    const admin = t.http("admin");
     const count = async (query: string) => (await admin.get<{ total: number }>(`/api/cases?${query}`)).body.total;
     expect(await count("status=OPEN")).toBe(2);
     expect(await count("status=ASSIGNED,IN_PROGRESS")).toBe(0);
-    expect(await count(`venueId=${world.lili.venueId}`)).toBe(1);
+    expect(await count(`venueId=${t.world.lili.venueId}`)).toBe(1);
     expect(await count(`q=${encodeURIComponent("电梯")}`)).toBe(1);
     expect(await count(`q=${day.walkIn.trackingCode.toLowerCase()}`)).toBe(1);
     expect(await count(`from=${new Date(Date.now() + 3600_000).toISOString()}`)).toBe(0);
     expect(await count(`to=${new Date(Date.now() + 3600_000).toISOString()}`)).toBe(2);
     expect(await count("overdue=1")).toBe(0);
-    await server.db.case.update({ where: { id: day.walkIn.caseId }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
+    await t.db.case.update({ where: { id: day.walkIn.caseId }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
     expect(await count("overdue=1")).toBe(1);
     expect(await count("overdue=0")).toBe(1);
   });
 
   it("refuses anonymous callers, other towns' venues and bad filters", async () => {
-    expect((await http(server).get("/api/cases")).status).toBe(401);
-    const foreign = await staff().get(`/api/cases?venueId=${world.lili.venueId}`);
+    expect((await t.http().get("/api/cases")).status).toBe(401);
+    const foreign = await staff().get(`/api/cases?venueId=${t.world.lili.venueId}`);
     expect(foreign.status).toBe(403);
     const bad = await staff().get("/api/cases?status=DONE&from=yesterday&limit=0");
     expect(bad.status).toBe(400);
@@ -82,11 +74,11 @@ describe("one case (GET /api/cases/:id)", () => {
   });
 
   it("is hidden from another town's staff (403) and unknown ids are 404", async () => {
-    const other = await http(server, world.tokens.staffLili).get(`/api/cases/${day.walkIn.caseId}`);
+    const other = await t.http("staffLili").get(`/api/cases/${day.walkIn.caseId}`);
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe("FORBIDDEN");
     expect((await staff().get("/api/cases/nope")).status).toBe(404);
-    expect((await http(server).get(`/api/cases/${day.walkIn.caseId}`)).status).toBe(401);
+    expect((await t.http().get(`/api/cases/${day.walkIn.caseId}`)).status).toBe(401);
   });
 });
 
@@ -100,7 +92,7 @@ describe("driving a case (PATCH /api/cases/:id)", () => {
     expect(assigned.body.nextStatuses).toEqual(["IN_PROGRESS", "REJECTED", "OPEN"]);
     expect((await staff().patch(path, { status: "IN_PROGRESS" })).status).toBe(200);
     const resolved = await staff().patch<CaseDetail>(path, { status: "RESOLVED", resolution: "已完成评估，纳入明年加装计划" });
-    expect(resolved.body.case).toMatchObject({ status: "RESOLVED", resolution: "已完成评估，纳入明年加装计划" });
+    expect(resolved.body.case).toMatchObject({ status: "RESOLVED", resolution: "已完成评估，纳入明年加装计划", overdue: false });
     expect(resolved.body.case.resolvedAt).not.toBeNull();
     const closed = await staff().patch<CaseDetail>(path, { status: "CLOSED" });
     expect(closed.body.case.status).toBe("CLOSED");
@@ -123,7 +115,7 @@ describe("driving a case (PATCH /api/cases/:id)", () => {
     const res = await staff().patch(path, { status: "RESOLVED", resolution: "跳过了步骤", assignee: "某部门" });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("CONFLICT");
-    const after = await server.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId }, include: { events: true } });
+    const after = await t.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId }, include: { events: true } });
     expect([after.status, after.assignee, after.resolution, after.events.length]).toEqual(["OPEN", null, null, 1]);
   });
 
@@ -145,10 +137,10 @@ describe("driving a case (PATCH /api/cases/:id)", () => {
 
   it("is for staff of the case's venue: deputies 403, other towns 403, anonymous 401", async () => {
     const path = `/api/cases/${day.walkIn.caseId}`;
-    expect((await http(server).patch(path, { status: "ASSIGNED", assignee: "x" })).status).toBe(401);
-    expect((await http(server, world.tokens.staffLili).patch(path, { status: "ASSIGNED", assignee: "x" })).status).toBe(403);
-    expect((await http(server, world.tokens.deputyShengze).patch(path, { status: "ASSIGNED", assignee: "x" })).status).toBe(403);
-    expect((await http(server, world.tokens.admin).patch(path, { status: "ASSIGNED", assignee: "x" })).status).toBe(200);
+    expect((await t.http().patch(path, { status: "ASSIGNED", assignee: "x" })).status).toBe(401);
+    expect((await t.http("staffLili").patch(path, { status: "ASSIGNED", assignee: "x" })).status).toBe(403);
+    expect((await t.http("deputyShengze").patch(path, { status: "ASSIGNED", assignee: "x" })).status).toBe(403);
+    expect((await t.http("admin").patch(path, { status: "ASSIGNED", assignee: "x" })).status).toBe(200);
   });
 
   it("reopening a resolved case clears its resolution time", async () => {
@@ -163,21 +155,21 @@ describe("driving a case (PATCH /api/cases/:id)", () => {
 
 describe("notes and hand-made cases", () => {
   it("keeps internal notes in the history but off the voter's tracking page", async () => {
-    const res = await http(server, world.tokens.deputyShengze).post(`/api/cases/${day.walkIn.caseId}/notes`, { text: "已电话联系李阿婆 13812345678" });
+    const res = await t.http("deputyShengze").post(`/api/cases/${day.walkIn.caseId}/notes`, { text: "已电话联系李阿婆 13812345678" });
     expect(res.status).toBe(201);
     expect(res.body.event).toMatchObject({ type: "note", internal: true, actorName: "deputy.xiaojuan" });
     const detail = await staff().get<CaseDetail>(`/api/cases/${day.walkIn.caseId}`);
     expect(detail.body.history.at(-1)).toMatchObject({ type: "note", note: "已电话联系李阿婆 13812345678" });
-    const track = await http(server).get<{ case: TrackView }>(`/api/track/${day.walkIn.trackingCode}`);
+    const track = await t.http().get<{ case: TrackView }>(`/api/track/${day.walkIn.trackingCode}`);
     expect(JSON.stringify(track.body)).not.toContain("13812345678");
     expect(JSON.stringify(track.body)).not.toContain("李阿婆");
     expect((await staff().post(`/api/cases/${day.walkIn.caseId}/notes`, { text: "" })).status).toBe(400);
-    expect((await http(server, world.tokens.staffLili).post(`/api/cases/${day.walkIn.caseId}/notes`, { text: "x" })).status).toBe(403);
+    expect((await t.http("staffLili").post(`/api/cases/${day.walkIn.caseId}/notes`, { text: "x" })).status).toBe(403);
   });
 
   it("lets staff open a case for a venue in scope, optionally tied to one of its sessions", async () => {
     const res = await staff().post<CaseDetail>("/api/cases", {
-      venueId: world.shengze.venueId,
+      venueId: t.world.shengze.venueId,
       sessionId: day.sessionId,
       category: "交通",
       summary: "来信：公交站台缺少遮雨棚",
@@ -188,18 +180,18 @@ describe("notes and hand-made cases", () => {
     expect(res.body.case).toMatchObject({ status: "OPEN", assignee: "镇交通办", sessionId: day.sessionId, trackingCode: expect.stringMatching(/^[A-Z2-9]{8}$/) });
     expect(res.body.history.map((e) => e.type)).toEqual(["created", "assigned"]);
     // It joined the session's log, so staff watching live saw it.
-    const last = await server.db.sessionEvent.findFirstOrThrow({ where: { sessionId: day.sessionId }, orderBy: { seq: "desc" } });
+    const last = await t.db.sessionEvent.findFirstOrThrow({ where: { sessionId: day.sessionId }, orderBy: { seq: "desc" } });
     expect(last.type).toBe("case.created");
 
-    const foreign = await staff().post("/api/cases", { venueId: world.lili.venueId, category: "x", summary: "y" });
+    const foreign = await staff().post("/api/cases", { venueId: t.world.lili.venueId, category: "x", summary: "y" });
     expect(foreign.status).toBe(403);
-    const mismatched = await http(server, world.tokens.admin).post("/api/cases", { venueId: world.lili.venueId, sessionId: day.sessionId, category: "x", summary: "y" });
+    const mismatched = await t.http("admin").post("/api/cases", { venueId: t.world.lili.venueId, sessionId: day.sessionId, category: "x", summary: "y" });
     expect(mismatched.status).toBe(400);
     expect(mismatched.body.error.details).toEqual({ sessionId: "belongs to another venue" });
-    const invalid = await staff().post("/api/cases", { venueId: world.shengze.venueId, category: "", dueAt: "soon" });
+    const invalid = await staff().post("/api/cases", { venueId: t.world.shengze.venueId, category: "", dueAt: "soon" });
     expect(invalid.status).toBe(400);
     expect(Object.keys(invalid.body.error.details).sort()).toEqual(["category", "dueAt", "summary"]);
-    expect((await http(server, world.tokens.deputyShengze).post("/api/cases", { venueId: world.shengze.venueId, category: "x", summary: "y" })).status).toBe(403);
+    expect((await t.http("deputyShengze").post("/api/cases", { venueId: t.world.shengze.venueId, category: "x", summary: "y" })).status).toBe(403);
     expect((await staff().post("/api/cases", { venueId: "nope", category: "x", summary: "y" })).status).toBe(404);
   });
 });
@@ -214,19 +206,19 @@ describe("the voter's rating (POST /api/track/:trackingCode/feedback)", () => {
 
   it("is refused before the case is resolved (409) and accepted once after", async () => {
     const feedback = `/api/track/${day.walkIn.trackingCode}/feedback`;
-    const early = await http(server).post(feedback, { satisfaction: 5 });
+    const early = await t.http().post(feedback, { satisfaction: 5 });
     expect(early.status).toBe(409);
     await resolve();
-    const before = await http(server).get<{ case: TrackView }>(`/api/track/${day.walkIn.trackingCode}`);
+    const before = await t.http().get<{ case: TrackView }>(`/api/track/${day.walkIn.trackingCode}`);
     expect(before.body.case.canRate).toBe(true);
-    const rated = await http(server).post<{ case: TrackView }>(feedback, { satisfaction: 4, comment: "谢谢代表" });
+    const rated = await t.http().post<{ case: TrackView }>(feedback, { satisfaction: 4, comment: "谢谢代表" });
     expect(rated.status).toBe(200);
     expect(rated.body.case).toMatchObject({ satisfaction: 4, feedbackComment: "谢谢代表", canRate: false, status: "RESOLVED" });
     expect(rated.body.case.history.at(-1)).toMatchObject({ type: "feedback" });
-    const twice = await http(server).post(feedback, { satisfaction: 1 });
+    const twice = await t.http().post(feedback, { satisfaction: 1 });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe("CONFLICT");
-    const row = await server.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId }, include: { events: true } });
+    const row = await t.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId }, include: { events: true } });
     expect([row.satisfaction, row.events.filter((e) => e.type === "feedback").length]).toEqual([4, 1]);
     const detail = await staff().get<CaseDetail>(`/api/cases/${day.walkIn.caseId}`);
     expect(detail.body.case.feedbackAt).not.toBeNull();
@@ -236,20 +228,20 @@ describe("the voter's rating (POST /api/track/:trackingCode/feedback)", () => {
     await resolve();
     const feedback = `/api/track/${day.walkIn.trackingCode}/feedback`;
     for (const bad of [{ satisfaction: 0 }, { satisfaction: 6 }, { satisfaction: 3.5 }, { satisfaction: "5" }, { satisfaction: 5, comment: "长".repeat(501) }, { satisfaction: 5, name: "x" }]) {
-      const res = await http(server).post(feedback, bad);
+      const res = await t.http().post(feedback, bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.body.error.code).toBe("BAD_REQUEST");
     }
-    expect((await server.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId } })).satisfaction).toBeNull();
-    expect((await http(server).post("/api/track/ZZZZZZZZ/feedback", { satisfaction: 5 })).status).toBe(404);
+    expect((await t.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId } })).satisfaction).toBeNull();
+    expect((await t.http().post("/api/track/ZZZZZZZZ/feedback", { satisfaction: 5 })).status).toBe(404);
     // The code is read the way voters type it.
-    expect((await http(server).post(`/api/track/${day.walkIn.trackingCode.toLowerCase()}/feedback`, { satisfaction: 5 })).status).toBe(200);
+    expect((await t.http().post(`/api/track/${day.walkIn.trackingCode.toLowerCase()}/feedback`, { satisfaction: 5 })).status).toBe(200);
   });
 
   it("two taps at once rate once", async () => {
     await resolve();
     const feedback = `/api/track/${day.walkIn.trackingCode}/feedback`;
-    const answers = await Promise.all([1, 2, 3, 4, 5].map((s) => http(server).post(feedback, { satisfaction: s })));
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((s) => t.http().post(feedback, { satisfaction: s })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
   });
 });

@@ -1,3 +1,7 @@
+/**
+ * SQLite only (excluded from the server-pg project): kill -9 of a process
+ * writing the SQLite file, then what the file holds.
+ */
 import { afterAll, expect, it } from "vitest";
 import { openDatabase } from "../src/store/prisma.ts";
 import { buildWorld } from "./helpers/fixtures.ts";

@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../src/services/passwords.ts";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { connectClient, ok, startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { ok } from "./helpers/test-server.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 
-let server: TestServer;
-let world: World;
+const t = useTestServer();
 
 const api = async (path: string, init: RequestInit & { token?: string; json?: unknown } = {}) => {
   const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.json !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(server.url + path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  const res = await fetch(t.url + path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-  await server.db.user.create({ data: { username: "staff.real", displayName: "真实职员", role: "STAFF", passwordHash: await hashPassword("correct horse"), venues: { create: [{ venueId: world.shengze.venueId }] } } });
+  await t.addUserWithPassword({ username: "staff.real", displayName: "真实职员", role: "STAFF", password: "correct horse", venues: ["shengze"] });
 });
-afterAll(async () => server.stop());
 
 describe("auth", () => {
   it("logs in with a cookie and a token, answers /me, and logs out", async () => {
@@ -31,7 +26,7 @@ describe("auth", () => {
 
     const res = await api("/api/auth/login", { method: "POST", json: { username: "staff.real", password: "correct horse" } });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ username: "staff.real", role: "STAFF", venueIds: [world.shengze.venueId] });
+    expect(res.body.user).toMatchObject({ username: "staff.real", role: "STAFF", venueIds: [t.world.shengze.venueId] });
     expect(res.body.user).not.toHaveProperty("passwordHash");
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/tongxin_token=/);
@@ -41,16 +36,17 @@ describe("auth", () => {
 
     expect((await api("/api/auth/me", { headers: { cookie: cookiePair } })).body.user.username).toBe("staff.real");
     // The token only is stored hashed.
-    const stored = await server.db.authToken.findMany({ where: { user: { username: "staff.real" } } });
+    const stored = await t.db.authToken.findMany({ where: { user: { username: "staff.real" } } });
     expect(stored.map((t) => t.tokenHash)).not.toContain(res.body.token);
 
     // The cookie alone authenticates a socket (as in a browser), and that socket is disconnected on logout.
     const { io } = await import("socket.io-client");
-    const socket = io(server.url, { transports: ["websocket"], extraHeaders: { cookie: cookiePair }, reconnection: false, forceNew: true });
+    const socket = io(t.url, { transports: ["websocket"], extraHeaders: { cookie: cookiePair }, reconnection: false, forceNew: true });
+    onTestFinished(() => void socket.disconnect());
     await new Promise((resolve) => socket.once("connect", () => resolve(null)));
-    const snap = await socket.timeout(5000).emitWithAck("session:watch", { sessionId: world.shengze.sessionId });
+    const snap = await socket.timeout(5000).emitWithAck("session:watch", { sessionId: t.world.shengze.sessionId });
     expect(JSON.stringify(snap)).toContain('"ok":true');
-    expect((await socket.timeout(5000).emitWithAck("hall:callNext", { sessionId: world.shengze.sessionId })).error.code).toBe("CONFLICT");
+    expect((await socket.timeout(5000).emitWithAck("hall:callNext", { sessionId: t.world.shengze.sessionId })).error.code).toBe("CONFLICT");
     const dropped = new Promise((resolve) => socket.once("disconnect", resolve));
     expect((await api("/api/auth/logout", { method: "POST", headers: { cookie: cookiePair } })).status).toBe(200);
     await dropped;
@@ -77,38 +73,37 @@ describe("venues and sessions", () => {
     const all = await api("/api/sessions");
     expect(all.body.sessions).toHaveLength(2);
     const lili = await api(`/api/sessions?town=${encodeURIComponent("黎里镇")}`);
-    expect(lili.body.sessions.map((s: { id: string }) => s.id)).toEqual([world.lili.sessionId]);
+    expect(lili.body.sessions.map((s: { id: string }) => s.id)).toEqual([t.world.lili.sessionId]);
     expect((await api(`/api/sessions?from=2000-01-01&to=2000-01-02`)).body.sessions).toEqual([]);
     expect((await api(`/api/sessions?from=not-a-date`)).status).toBe(400);
-    const one = await api(`/api/sessions/${world.shengze.sessionId}`);
-    expect(one.body.session).toMatchObject({ id: world.shengze.sessionId, venueName: "晓鹃工作室", status: "OPEN", deputies: ["沈晓鹃"] });
+    const one = await api(`/api/sessions/${t.world.shengze.sessionId}`);
+    expect(one.body.session).toMatchObject({ id: t.world.shengze.sessionId, venueName: "晓鹃工作室", status: "OPEN", deputies: ["沈晓鹃"] });
     expect((await api("/api/sessions/nope")).status).toBe(404);
   });
 
   it("lets staff schedule and edit a session at their own venues only", async () => {
-    const input = { venueId: world.shengze.venueId, title: "12月接待日", theme: "冬季供暖", startsAt: "2026-12-10T01:00:00Z", endsAt: "2026-12-10T03:30:00Z", deputies: ["沈晓鹃"], slotMin: 10 };
+    const input = { venueId: t.world.shengze.venueId, title: "12月接待日", theme: "冬季供暖", startsAt: "2026-12-10T01:00:00Z", endsAt: "2026-12-10T03:30:00Z", deputies: ["沈晓鹃"], slotMin: 10 };
     expect((await api("/api/sessions", { method: "POST", json: input })).status).toBe(401);
-    expect((await api("/api/sessions", { method: "POST", json: input, token: world.tokens.staffLili })).status).toBe(403);
-    expect((await api("/api/sessions", { method: "POST", json: { ...input, endsAt: "2026-12-10T00:00:00Z" }, token: world.tokens.staffShengze })).status).toBe(400);
-    const created = await api("/api/sessions", { method: "POST", json: input, token: world.tokens.staffShengze });
+    expect((await api("/api/sessions", { method: "POST", json: input, token: t.world.tokens.staffLili })).status).toBe(403);
+    expect((await api("/api/sessions", { method: "POST", json: { ...input, endsAt: "2026-12-10T00:00:00Z" }, token: t.world.tokens.staffShengze })).status).toBe(400);
+    const created = await api("/api/sessions", { method: "POST", json: input, token: t.world.tokens.staffShengze });
     expect(created.status).toBe(201);
     expect(created.body.session).toMatchObject({ status: "SCHEDULED", queueOpen: false, avgServiceSec: 600, theme: "冬季供暖" });
     const id = created.body.session.id;
-    const patched = await api(`/api/sessions/${id}`, { method: "PATCH", json: { theme: "供暖与保供", status: "OPEN" }, token: world.tokens.staffShengze });
+    const patched = await api(`/api/sessions/${id}`, { method: "PATCH", json: { theme: "供暖与保供", status: "OPEN" }, token: t.world.tokens.staffShengze });
     expect(patched.body.session).toMatchObject({ theme: "供暖与保供", status: "OPEN", queueOpen: true });
-    expect((await api(`/api/sessions/${id}`, { method: "PATCH", json: { status: "SCHEDULED", bogus: 1 }, token: world.tokens.staffShengze })).status).toBe(400);
-    expect((await api(`/api/sessions/${id}`, { method: "PATCH", json: { theme: "x" }, token: world.tokens.staffLili })).status).toBe(403);
-    const events = await server.db.sessionEvent.findMany({ where: { sessionId: id } });
+    expect((await api(`/api/sessions/${id}`, { method: "PATCH", json: { status: "SCHEDULED", bogus: 1 }, token: t.world.tokens.staffShengze })).status).toBe(400);
+    expect((await api(`/api/sessions/${id}`, { method: "PATCH", json: { theme: "x" }, token: t.world.tokens.staffLili })).status).toBe(403);
+    const events = await t.db.sessionEvent.findMany({ where: { sessionId: id } });
     expect(events.map((e) => e.type)).toEqual(["session.updated"]);
   });
 
   it("gives the full record to staff in scope only", async () => {
-    const voter = await connectClient(server.url);
-    await ok(voter, "queue:join", { sessionId: world.shengze.sessionId, name: "王小明", phone: "13900001111", topic: "t", isPublic: false });
-    voter.disconnect();
-    expect((await api(`/api/sessions/${world.shengze.sessionId}/record`)).status).toBe(401);
-    expect((await api(`/api/sessions/${world.shengze.sessionId}/record`, { token: world.tokens.staffLili })).status).toBe(403);
-    const rec = await api(`/api/sessions/${world.shengze.sessionId}/record`, { token: world.tokens.staffShengze });
+    const voter = await t.connect();
+    await ok(voter, "queue:join", { sessionId: t.world.shengze.sessionId, name: "王小明", phone: "13900001111", topic: "t", isPublic: false });
+    expect((await api(`/api/sessions/${t.world.shengze.sessionId}/record`)).status).toBe(401);
+    expect((await api(`/api/sessions/${t.world.shengze.sessionId}/record`, { token: t.world.tokens.staffLili })).status).toBe(403);
+    const rec = await api(`/api/sessions/${t.world.shengze.sessionId}/record`, { token: t.world.tokens.staffShengze });
     expect(rec.status).toBe(200);
     expect(rec.body.tickets[0]).toMatchObject({ name: "王小明", phone: "13900001111" });
     expect(rec.body.events.map((e: { seq: number }) => e.seq)).toEqual([1]);
@@ -119,7 +114,7 @@ describe("venues and sessions", () => {
 
 describe("the service", () => {
   it("answers /healthz, sends security headers, and answers unknown API routes with a coded 404", async () => {
-    const health = await fetch(server.url + "/healthz");
+    const health = await fetch(t.url + "/healthz");
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
     expect(health.headers.get("x-content-type-options")).toBe("nosniff");

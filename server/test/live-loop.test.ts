@@ -1,38 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TicketView } from "../src/protocol/model.ts";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { call, connectClient, ok, startTestServer, type TestServer, type TestSocket } from "./helpers/test-server.ts";
+import { call, ok } from "./helpers/test-server.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 import { watch } from "./helpers/watcher.ts";
 
-let server: TestServer;
-let world: World;
-const sockets: TestSocket[] = [];
-const client = async (auth: { token?: string; voterToken?: string } = {}) => {
-  const s = await connectClient(server.url, auth);
-  sockets.push(s);
-  return s;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.stop();
-});
+const t = useTestServer({ perTest: true });
 
 describe("a reception day across voter, desk, deputy and viewer sockets", () => {
   it("runs join → register → call (walk-in first) → start → finish with a case, and every socket sees it", async () => {
-    const sessionId = world.shengze.sessionId;
-    const viewer = await watch(await client(), sessionId);
-    const deskSocket = await client({ token: world.tokens.staffShengze });
+    const sessionId = t.world.shengze.sessionId;
+    const viewer = await watch(await t.connect(), sessionId);
+    const deskSocket = await t.connectAs("staffShengze");
     const desk = await watch(deskSocket, sessionId);
-    const deputy = await client({ token: world.tokens.deputyShengze });
+    const deputy = await t.connectAs("deputyShengze");
     expect(viewer.snapshot.session.status).toBe("OPEN");
     expect(viewer.snapshot.tickets).toEqual([]);
 
-    const voter = await client();
+    const voter = await t.connect();
     const ownEvents: TicketView[] = [];
     voter.on("ticket:event", ({ ticket }) => ownEvents.push(ticket));
     const joined = await ok(voter, "queue:join", {
@@ -80,7 +64,7 @@ describe("a reception day across voter, desk, deputy and viewer sockets", () => 
     expect(finished.ticket.status).toBe("DONE");
     expect(finished.ticket.trackingCode).toMatch(/^[A-Z2-9]{8}$/);
 
-    const lastSeq = (await server.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq;
+    const lastSeq = (await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq;
     await viewer.waitForSeq(lastSeq);
     await desk.waitForSeq(lastSeq);
 
@@ -98,17 +82,17 @@ describe("a reception day across voter, desk, deputy and viewer sockets", () => 
     await expect.poll(() => ownEvents.map((t) => t.status)).toEqual(["CALLED", "SPEAKING", "DONE"]);
     expect(ownEvents.at(-1)!.trackingCode).toBe(finished.ticket.trackingCode);
 
-    const tracked = (await fetch(`${server.url}/api/track/${finished.ticket.trackingCode}`).then((r) => r.json())) as { case: unknown };
+    const tracked = (await fetch(`${t.url}/api/track/${finished.ticket.trackingCode}`).then((r) => r.json())) as { case: unknown };
     expect(tracked.case).toMatchObject({ status: "OPEN", category: "交通出行" });
   });
 
   it("resumes a ticket on a new socket with the voter token and leaves the queue", async () => {
-    const sessionId = world.shengze.sessionId;
-    const first = await client();
+    const sessionId = t.world.shengze.sessionId;
+    const first = await t.connect();
     const { ticket, voterToken } = await ok(first, "queue:join", { sessionId, name: "张三", topic: "河道保洁", isPublic: false });
     first.disconnect();
 
-    const again = await client();
+    const again = await t.connect();
     const resumed = await ok(again, "ticket:resume", { voterToken });
     expect(resumed.ticket).toMatchObject({ id: ticket.id, label: "W001", name: "张三", status: "WAITING" });
 

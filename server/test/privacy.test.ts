@@ -1,25 +1,11 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { connectClient, ok, startTestServer, type TestServer, type TestSocket } from "./helpers/test-server.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { TEST_STORAGE } from "./helpers/test-storage.ts";
+import { ok } from "./helpers/test-server.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 import { watch } from "./helpers/watcher.ts";
 
-let server: TestServer;
-let world: World;
-const sockets: TestSocket[] = [];
-const connect = async (auth = {}) => {
-  const s = await connectClient(server.url, auth);
-  sockets.push(s);
-  return s;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.stop();
-});
+const t = useTestServer({ perTest: true });
 
 const SECRETS = {
   phone: "13987654321",
@@ -31,16 +17,16 @@ const SECRETS = {
 };
 
 it("the public projection never carries a phone number, a private question, a full name or a staff-only note", async () => {
-  const sessionId = world.shengze.sessionId;
-  const viewerSocket = await connect();
+  const sessionId = t.world.shengze.sessionId;
+  const viewerSocket = await t.connect();
   const received: string[] = [];
   viewerSocket.onAny((event, ...args) => received.push(`${event} ${JSON.stringify(args)}`));
   const viewer = await watch(viewerSocket, sessionId);
-  const otherVoter = await connect();
+  const otherVoter = await t.connect();
   otherVoter.onAny((event, ...args) => received.push(`${event} ${JSON.stringify(args)}`));
   await ok(otherVoter, "queue:join", { sessionId, name: "路人甲", topic: "公开话题", isPublic: true });
 
-  const voter = await connect();
+  const voter = await t.connect();
   const { ticket } = await ok(voter, "queue:join", {
     sessionId,
     name: SECRETS.fullName,
@@ -49,7 +35,7 @@ it("the public projection never carries a phone number, a private question, a fu
     question: SECRETS.question,
     isPublic: false,
   });
-  const staff = await connect({ token: world.tokens.staffShengze });
+  const staff = await t.connectAs("staffShengze");
   await ok(staff, "hall:prioritize", { ticketId: ticket.id, reason: SECRETS.reason });
   await ok(staff, "hall:call", { ticketId: ticket.id });
   await ok(staff, "hall:start", { ticketId: ticket.id });
@@ -58,10 +44,10 @@ it("the public projection never carries a phone number, a private question, a fu
   await ok(staff, "transcript:amend", { entryId: entry.id, text: SECRETS.staffNote + "2" });
   await ok(staff, "hall:finish", { ticketId: ticket.id, followUp: { category: "生态环境", summary: SECRETS.question } });
 
-  const lastSeq = (await server.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq;
+  const lastSeq = (await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq;
   await viewer.waitForSeq(lastSeq);
   // A late viewer's snapshot and a replay are projected the same way.
-  const late = await connect();
+  const late = await t.connect();
   received.push(JSON.stringify(await ok(late, "session:watch", { sessionId })));
   received.push(JSON.stringify(await ok(late, "session:watch", { sessionId, sinceSeq: 0 })));
 
@@ -76,46 +62,58 @@ it("the public projection never carries a phone number, a private question, a fu
 });
 
 it("a voter's own ticket events go to that voter only", async () => {
-  const sessionId = world.shengze.sessionId;
-  const a = await connect();
-  const b = await connect();
+  const sessionId = t.world.shengze.sessionId;
+  const a = await t.connect();
+  const b = await t.connect();
   const bGot: unknown[] = [];
   b.on("ticket:event", (e) => bGot.push(e));
   await ok(b, "queue:join", { sessionId, name: "乙", topic: "t", isPublic: false });
   const aGot: unknown[] = [];
   a.on("ticket:event", (e) => aGot.push(e));
   const { ticket } = await ok(a, "queue:join", { sessionId, name: "甲", phone: SECRETS.phone, topic: "t", isPublic: false });
-  const staff = await connect({ token: world.tokens.staffShengze });
+  const staff = await t.connectAs("staffShengze");
   await ok(staff, "hall:call", { ticketId: ticket.id });
   await expect.poll(() => aGot.length).toBe(1);
   expect(JSON.stringify(aGot)).toContain(SECRETS.phone);
   expect(bGot).toEqual([]);
 });
 
-it("stores voter and staff tokens only as hashes: the database file never holds them", async () => {
-  const sessionId = world.shengze.sessionId;
-  const voter = await connect();
+/** Everything the database holds: SQLite's file and WAL as bytes, or every row of every PostgreSQL table as text. */
+async function everythingStored(): Promise<string> {
+  if (TEST_STORAGE === "postgres") {
+    const tables = await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema()`);
+    const rows = await Promise.all(tables.map((tb) => t.db.$queryRawUnsafe<{ text: string }[]>(`SELECT coalesce(string_agg(r::text, E'\\n'), '') AS text FROM "${tb.name}" r`)));
+    return rows.map((r) => r[0]!.text).join("\n");
+  }
+  await t.db.$queryRawUnsafe("PRAGMA wal_checkpoint(FULL)");
+  const file = t.server.dbFile!;
+  return [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString("latin1")).join("");
+}
+
+it("stores voter and staff tokens only as hashes: the database never holds them", async () => {
+  const sessionId = t.world.shengze.sessionId;
+  const voter = await t.connect();
   const { voterToken } = await ok(voter, "queue:join", { sessionId, name: "甲", topic: "t", isPublic: false, requestId: "req-0123456789" });
-  await server.db.$queryRawUnsafe("PRAGMA wal_checkpoint(FULL)");
-  const { readFileSync, existsSync } = await import("node:fs");
-  const bytes = [server.dbFile, `${server.dbFile}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("latin1")).join("");
+  const bytes = await everythingStored();
   expect(bytes.length).toBeGreaterThan(0);
+  // The check can see what it looks for: ids are stored as plain text.
+  expect(bytes).toContain(sessionId);
   expect(bytes).not.toContain(voterToken);
-  expect(bytes).not.toContain(world.tokens.staffShengze);
+  expect(bytes).not.toContain(t.world.tokens.staffShengze);
   expect(bytes).not.toContain("req-0123456789");
 });
 
 it("a voter token in the handshake re-subscribes the socket to its ticket", async () => {
-  const sessionId = world.shengze.sessionId;
-  const first = await connect();
+  const sessionId = t.world.shengze.sessionId;
+  const first = await t.connect();
   const { ticket, voterToken } = await ok(first, "queue:join", { sessionId, name: "甲", topic: "t", isPublic: false });
   first.disconnect();
-  const back = await connect({ voterToken });
+  const back = await t.connect({ voterToken });
   const got: string[] = [];
   back.on("ticket:event", (e) => got.push(e.ticket.status));
   // Give the server a moment to resolve the token before the call happens.
   await new Promise((r) => setTimeout(r, 100));
-  const staff = await connect({ token: world.tokens.staffShengze });
+  const staff = await t.connectAs("staffShengze");
   await ok(staff, "hall:call", { ticketId: ticket.id });
   await expect.poll(() => got).toEqual(["CALLED"]);
 });

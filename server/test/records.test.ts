@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseCsv, UTF8_BOM } from "../src/domain/csv.ts";
 import type { SessionRecord } from "../src/services/sessions.ts";
-import { http, PHONES, playFinishedDay, type FinishedDay } from "./helpers/back-office-fixtures.ts";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { PHONES, playFinishedDay, type FinishedDay } from "./helpers/back-office-fixtures.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 
-let server: TestServer;
-let world: World;
+const t = useTestServer({ perTest: true });
 let day: FinishedDay;
-
 beforeEach(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-  day = await playFinishedDay(server, world);
-});
-afterEach(async () => {
-  await server.stop();
+  day = await playFinishedDay(t.server, t.world);
 });
 
 describe("the session record (GET /api/sessions/:id/record)", () => {
   it("gives staff of the venue the whole day in the staff projection", async () => {
-    const res = await http(server, world.tokens.staffShengze).get<SessionRecord>(`/api/sessions/${day.sessionId}/record`);
+    const res = await t.http("staffShengze").get<SessionRecord>(`/api/sessions/${day.sessionId}/record`);
     expect(res.status).toBe(200);
     const record = res.body;
     expect(record.session.status).toBe("ENDED");
@@ -41,35 +33,35 @@ describe("the session record (GET /api/sessions/:id/record)", () => {
   });
 
   it("answers 401 without a login, 403 to another town's staff and 404 for an unknown session", async () => {
-    expect((await http(server).get(`/api/sessions/${day.sessionId}/record`)).status).toBe(401);
-    const other = await http(server, world.tokens.staffLili).get(`/api/sessions/${day.sessionId}/record`);
+    expect((await t.http().get(`/api/sessions/${day.sessionId}/record`)).status).toBe(401);
+    const other = await t.http("staffLili").get(`/api/sessions/${day.sessionId}/record`);
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe("FORBIDDEN");
-    expect((await http(server, world.tokens.staffShengze).get(`/api/sessions/nope/record`)).status).toBe(404);
-    expect((await http(server, world.tokens.admin).get(`/api/sessions/${day.sessionId}/record`)).status).toBe(200);
+    expect((await t.http("staffShengze").get(`/api/sessions/nope/record`)).status).toBe(404);
+    expect((await t.http("admin").get(`/api/sessions/${day.sessionId}/record`)).status).toBe(200);
   });
 
   it("lists the audit trail with who did each step", async () => {
-    const res = await http(server, world.tokens.staffShengze).get(`/api/sessions/${day.sessionId}/audit`);
+    const res = await t.http("staffShengze").get(`/api/sessions/${day.sessionId}/audit`);
     expect(res.status).toBe(200);
     const events = res.body.events as { seq: number; type: string; actorName: string | null; summary: string }[];
     expect(events[0]!.seq).toBe(1);
     expect(events.find((e) => e.type === "case.created")).toMatchObject({ actorName: "staff.shengze", summary: `办理事项 ${day.walkIn.trackingCode}：城建` });
     expect(JSON.stringify(events)).not.toContain(PHONES.walkIn);
-    expect((await http(server, world.tokens.staffLili).get(`/api/sessions/${day.sessionId}/audit`)).status).toBe(403);
+    expect((await t.http("staffLili").get(`/api/sessions/${day.sessionId}/audit`)).status).toBe(403);
   });
 });
 
 describe("record.csv", () => {
   it("exports the tickets as Excel-ready CSV that parses back to the record", async () => {
-    const res = await http(server, world.tokens.staffShengze).get(`/api/sessions/${day.sessionId}/record.csv`);
+    const res = await t.http("staffShengze").get(`/api/sessions/${day.sessionId}/record.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''/);
     expect(decodeURIComponent(res.headers.get("content-disposition")!.split("''")[1]!)).toMatch(/^晓鹃工作室-\d{4}-\d{2}-\d{2}-排号\.csv$/);
     expect(res.headers.get("cache-control")).toBe("no-store");
     // fetch's text() drops the BOM; the bytes keep it.
-    const bytes = new Uint8Array(await (await fetch(`${server.url}/api/sessions/${day.sessionId}/record.csv`, { headers: { authorization: `Bearer ${world.tokens.staffShengze}` } })).arrayBuffer());
+    const bytes = new Uint8Array(await (await fetch(`${t.url}/api/sessions/${day.sessionId}/record.csv`, { headers: { authorization: `Bearer ${t.world.tokens.staffShengze}` } })).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text.startsWith(UTF8_BOM)).toBe(true);
@@ -78,6 +70,7 @@ describe("record.csv", () => {
     expect(/(?<!\r)\n/.test(text)).toBe(false);
 
     const rows = parseCsv(text);
+    expect(parseCsv(res.text).map((r) => r[0])).toEqual(["排号", "A001", "W001", "W002"]);
     const [header, ...body] = rows;
     expect(header!.slice(0, 6)).toEqual(["排号", "渠道", "状态", "姓名", "议题", "问题"]);
     const byLabel = new Map(body.filter((r) => r.length > 1).map((r) => [r[0], Object.fromEntries(header!.map((h, i) => [h, r[i]]))]));
@@ -92,7 +85,7 @@ describe("record.csv", () => {
   });
 
   it("exports the transcript with corrections and staff-only lines marked", async () => {
-    const res = await http(server, world.tokens.staffShengze).get(`/api/sessions/${day.sessionId}/record.csv?part=transcript`);
+    const res = await t.http("staffShengze").get(`/api/sessions/${day.sessionId}/record.csv?part=transcript`);
     expect(res.status).toBe(200);
     const [header, ...rows] = parseCsv(res.text);
     expect(header).toEqual(["时间", "类型", "发言人角色", "发言人", "排号", "内容", "可见范围", "更正的记录", "记录编号"]);
@@ -103,22 +96,22 @@ describe("record.csv", () => {
   });
 
   it("exports the event log and refuses an unknown part, other towns and anonymous callers", async () => {
-    const events = await http(server, world.tokens.admin).get(`/api/sessions/${day.sessionId}/record.csv?part=events`);
+    const events = await t.http("admin").get(`/api/sessions/${day.sessionId}/record.csv?part=events`);
     expect(events.status).toBe(200);
     const [header, first] = parseCsv(events.text);
     expect(header).toEqual(["序号", "时间", "事件", "操作人", "内容"]);
     expect(first?.[0]).toBe("1");
-    const bad = await http(server, world.tokens.staffShengze).get(`/api/sessions/${day.sessionId}/record.csv?part=phones`);
+    const bad = await t.http("staffShengze").get(`/api/sessions/${day.sessionId}/record.csv?part=phones`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: "BAD_REQUEST", details: { part: expect.any(String) } });
-    expect((await http(server, world.tokens.staffLili).get(`/api/sessions/${day.sessionId}/record.csv`)).status).toBe(403);
-    expect((await http(server).get(`/api/sessions/${day.sessionId}/record.csv`)).status).toBe(401);
+    expect((await t.http("staffLili").get(`/api/sessions/${day.sessionId}/record.csv`)).status).toBe(403);
+    expect((await t.http().get(`/api/sessions/${day.sessionId}/record.csv`)).status).toBe(401);
   });
 });
 
 describe("minutes (会议纪要)", () => {
   it("is printable HTML with the day's facts, each concern with a masked name, the answer and the follow-up", async () => {
-    const res = await http(server, world.tokens.staffShengze).get(`/api/sessions/${day.sessionId}/minutes`);
+    const res = await t.http("staffShengze").get(`/api/sessions/${day.sessionId}/minutes`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = res.text;
@@ -143,15 +136,15 @@ describe("minutes (会议纪要)", () => {
   });
 
   it("escapes what voters typed", async () => {
-    await server.db.ticket.update({ where: { id: day.online.ticketId }, data: { summary: `<img src=x onerror="alert(1)">` } });
-    const html = (await http(server, world.tokens.staffShengze).get(`/api/sessions/${day.sessionId}/minutes`)).text;
+    await t.db.ticket.update({ where: { id: day.online.ticketId }, data: { summary: `<img src=x onerror="alert(1)">` } });
+    const html = (await t.http("staffShengze").get(`/api/sessions/${day.sessionId}/minutes`)).text;
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(html).not.toContain("<img");
   });
 
   it("is for staff of the venue only", async () => {
-    expect((await http(server).get(`/api/sessions/${day.sessionId}/minutes`)).status).toBe(401);
-    expect((await http(server, world.tokens.staffLili).get(`/api/sessions/${day.sessionId}/minutes`)).status).toBe(403);
-    expect((await http(server, world.tokens.staffLili).get(`/api/sessions/missing/minutes`)).status).toBe(404);
+    expect((await t.http().get(`/api/sessions/${day.sessionId}/minutes`)).status).toBe(401);
+    expect((await t.http("staffLili").get(`/api/sessions/${day.sessionId}/minutes`)).status).toBe(403);
+    expect((await t.http("staffLili").get(`/api/sessions/missing/minutes`)).status).toBe(404);
   });
 });

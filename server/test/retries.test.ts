@@ -1,53 +1,37 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, expect, it } from "vitest";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { connectClient, ok, startTestServer, type TestServer, type TestSocket } from "./helpers/test-server.ts";
+import { expect, it } from "vitest";
+import { ok } from "./helpers/test-server.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 
-let server: TestServer;
-let world: World;
-const sockets: TestSocket[] = [];
-const connect = async (auth = {}) => {
-  const s = await connectClient(server.url, auth);
-  sockets.push(s);
-  return s;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.stop();
-});
+const t = useTestServer({ perTest: true });
 
 it("the same requestId twice makes one ticket and returns the same answer", async () => {
-  const sessionId = world.shengze.sessionId;
+  const sessionId = t.world.shengze.sessionId;
   const requestId = randomUUID();
   const payload = { sessionId, name: "王小明", topic: "停车难", isPublic: true, requestId };
-  const first = await ok(await connect(), "queue:join", payload);
+  const first = await ok(await t.connect(), "queue:join", payload);
   // A retry after a lost ack comes on a new connection.
-  const second = await ok(await connect(), "queue:join", payload);
+  const second = await ok(await t.connect(), "queue:join", payload);
   expect(second).toEqual(first);
-  expect(await server.db.ticket.count({ where: { sessionId } })).toBe(1);
-  expect(await server.db.sessionEvent.count({ where: { sessionId } })).toBe(1);
+  expect(await t.db.ticket.count({ where: { sessionId } })).toBe(1);
+  expect(await t.db.sessionEvent.count({ where: { sessionId } })).toBe(1);
 });
 
 it("concurrent retries with one requestId still make one ticket", async () => {
-  const sessionId = world.shengze.sessionId;
+  const sessionId = t.world.shengze.sessionId;
   const requestId = randomUUID();
-  const socket = await connect();
+  const socket = await t.connect();
   const answers = await Promise.all(
     Array.from({ length: 5 }, () => ok(socket, "queue:join", { sessionId, name: "李四", topic: "电梯", isPublic: false, requestId })),
   );
   expect(new Set(answers.map((a) => a.ticket.id)).size).toBe(1);
   expect(new Set(answers.map((a) => a.voterToken)).size).toBe(1);
-  expect(await server.db.ticket.count({ where: { sessionId } })).toBe(1);
+  expect(await t.db.ticket.count({ where: { sessionId } })).toBe(1);
 });
 
 it("a desk registration and a transcript line are idempotent too", async () => {
-  const sessionId = world.shengze.sessionId;
-  const desk = await connect({ token: world.tokens.staffShengze });
+  const sessionId = t.world.shengze.sessionId;
+  const desk = await t.connectAs("staffShengze");
   const reg = { sessionId, name: "张阿姨", topic: "养老助餐", isPublic: false, requestId: randomUUID() };
   const a = await ok(desk, "desk:register", reg);
   const b = await ok(desk, "desk:register", reg);
@@ -56,14 +40,14 @@ it("a desk registration and a transcript line are idempotent too", async () => {
   const e1 = await ok(desk, "transcript:append", line);
   const e2 = await ok(desk, "transcript:append", line);
   expect(e2.entry.id).toBe(e1.entry.id);
-  expect(await server.db.transcriptEntry.count({ where: { sessionId } })).toBe(1);
-  expect(await server.db.ticket.count({ where: { sessionId } })).toBe(1);
+  expect(await t.db.transcriptEntry.count({ where: { sessionId } })).toBe(1);
+  expect(await t.db.ticket.count({ where: { sessionId } })).toBe(1);
 });
 
 it("the same requestId in another session is a different request", async () => {
   const requestId = randomUUID();
-  const socket = await connect();
-  const a = await ok(socket, "queue:join", { sessionId: world.shengze.sessionId, name: "甲", topic: "t", isPublic: false, requestId });
-  const b = await ok(socket, "queue:join", { sessionId: world.lili.sessionId, name: "乙", topic: "t", isPublic: false, requestId });
+  const socket = await t.connect();
+  const a = await ok(socket, "queue:join", { sessionId: t.world.shengze.sessionId, name: "甲", topic: "t", isPublic: false, requestId });
+  const b = await ok(socket, "queue:join", { sessionId: t.world.lili.sessionId, name: "乙", topic: "t", isPublic: false, requestId });
   expect(b.ticket.id).not.toBe(a.ticket.id);
 });

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SearchResult } from "../src/protocol/back-office.ts";
 import { http, playFinishedDay, type FinishedDay } from "./helpers/back-office-fixtures.ts";
-import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
 
-let server: TestServer;
-let world: World;
+const t = useTestServer({ perTest: true });
 let day: FinishedDay;
-
 beforeEach(async () => {
-  server = await startTestServer();
-  world = await buildWorld(server.db);
-  day = await playFinishedDay(server, world);
-});
-afterEach(async () => {
-  await server.stop();
+  day = await playFinishedDay(t.server, t.world);
 });
 
-async function find(q: string, token = world.tokens.staffShengze): Promise<SearchResult> {
-  const res = await http(server, token).get<SearchResult>(`/api/search?q=${encodeURIComponent(q)}`);
+async function find(q: string, token = t.world.tokens.staffShengze): Promise<SearchResult> {
+  const res = await http(t.server, token).get<SearchResult>(`/api/search?q=${encodeURIComponent(q)}`);
   expect(res.status, res.text).toBe(200);
   return res.body;
 }
@@ -52,28 +44,29 @@ describe("search (GET /api/search)", () => {
   it("needs every term and handles one character and punctuation", async () => {
     expect(kinds(await find("电梯 评估"))).toEqual(["case:A001", "transcript:A001", "transcript:A001"]);
     expect((await find("梯")).results.length).toBeGreaterThan(0);
+    expect(kinds(await find("梯"))).toEqual(["case:A001", "ticket:A001", "transcript:A001", "transcript:A001", "transcript:A001"]);
     expect((await find("=HYPERLINK(\"x\")")).results.map((h) => h.kind)).toEqual(["ticket"]);
     expect((await find("100%")).results).toEqual([]);
     expect((await find("\"OR NEAR(")).results).toEqual([]);
   });
 
   it("follows later edits: a resolution, a summary, a deleted case", async () => {
-    await http(server, world.tokens.staffShengze).patch(`/api/cases/${day.walkIn.caseId}`, { status: "ASSIGNED", assignee: "镇住建部门" });
-    await http(server, world.tokens.staffShengze).patch(`/api/cases/${day.walkIn.caseId}`, { resolution: "纳入明年加装计划" });
+    await t.http("staffShengze").patch(`/api/cases/${day.walkIn.caseId}`, { status: "ASSIGNED", assignee: "镇住建部门" });
+    await t.http("staffShengze").patch(`/api/cases/${day.walkIn.caseId}`, { resolution: "纳入明年加装计划" });
     expect((await find("明年加装")).results.map((h) => h.kind)).toEqual(["case"]);
     expect((await find("住建部门")).results.map((h) => h.kind).sort()).toEqual(["case", "ticket", "transcript", "transcript"]);
-    await server.db.case.delete({ where: { id: day.walkIn.caseId } });
+    await t.db.case.delete({ where: { id: day.walkIn.caseId } });
     expect((await find("明年加装")).results).toEqual([]);
   });
 
   it("keeps to the caller's venues", async () => {
-    expect((await find("停车", world.tokens.staffLili)).results).toEqual([]);
-    expect((await find("停车", world.tokens.deputyShengze)).results).toHaveLength(3);
-    expect((await find("停车", world.tokens.admin)).results).toHaveLength(3);
+    expect((await find("停车", t.world.tokens.staffLili)).results).toEqual([]);
+    expect((await find("停车", t.world.tokens.deputyShengze)).results).toHaveLength(3);
+    expect((await find("停车", t.world.tokens.admin)).results).toHaveLength(3);
   });
 
   it("says when there is more than the limit", async () => {
-    const res = await http(server, world.tokens.admin).get<SearchResult>(`/api/search?q=${encodeURIComponent("电梯")}&limit=2`);
+    const res = await t.http("admin").get<SearchResult>(`/api/search?q=${encodeURIComponent("电梯")}&limit=2`);
     expect(res.body.results).toHaveLength(2);
     expect(res.body.truncated).toBe(true);
     // Newest first.
@@ -81,12 +74,12 @@ describe("search (GET /api/search)", () => {
   });
 
   it("is for logged-in staff, with a query of 1–100 characters", async () => {
-    expect((await http(server).get("/api/search?q=%E5%81%9C%E8%BD%A6")).status).toBe(401);
+    expect((await t.http().get("/api/search?q=%E5%81%9C%E8%BD%A6")).status).toBe(401);
     for (const q of ["", "%20%20", "x".repeat(101)]) {
-      const res = await http(server, world.tokens.staffShengze).get(`/api/search?q=${q}`);
+      const res = await t.http("staffShengze").get(`/api/search?q=${q}`);
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: "BAD_REQUEST", details: { q: expect.any(String) } });
     }
-    expect((await http(server, world.tokens.staffShengze).get("/api/search")).status).toBe(400);
+    expect((await t.http("staffShengze").get("/api/search")).status).toBe(400);
   });
 });

@@ -1,27 +1,30 @@
+/** The write lane on the run's storage (SQLite, or PostgreSQL in the server-pg project). */
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openDatabase, type Db } from "../src/store/prisma.ts";
 import type { StoredEvent } from "../src/store/session-events.ts";
 import { toTranscriptView } from "../src/store/views.ts";
 import { WriteLanes, type GroupResult } from "../src/store/write-lane.ts";
 import { buildWorld, type World } from "./helpers/fixtures.ts";
-import { tempDbFile } from "./helpers/test-db.ts";
+import { freshTestDatabase, skipWhenStorageUnavailable, storageUnavailable, type TestDatabase } from "./helpers/test-storage.ts";
 
-let temp: ReturnType<typeof tempDbFile>;
+let temp: TestDatabase;
 let db: Db;
 let world: World;
 let published: StoredEvent[];
 let lanes: WriteLanes;
 
+skipWhenStorageUnavailable();
 beforeEach(async () => {
-  temp = tempDbFile();
+  if (storageUnavailable) return;
+  temp = await freshTestDatabase();
   db = await openDatabase(temp.url);
   world = await buildWorld(db);
   published = [];
   lanes = new WriteLanes(db, (events) => published.push(...events));
 });
 afterEach(async () => {
-  await db.$disconnect();
-  temp.remove();
+  await db?.$disconnect();
+  await temp?.remove();
 });
 
 const note = (text: string) => async ({ tx, sessionId, append }: Parameters<Parameters<WriteLanes["run"]>[1]>[0]) => {

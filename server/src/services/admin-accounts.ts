@@ -39,7 +39,12 @@ async function revokeTokens(db: ServiceDeps["db"] | Tx, userId: string, at: Date
 
 export async function listUsers(deps: ServiceDeps, actor: Actor): Promise<{ users: AdminUserView[] }> {
   requireRole(actor, ["ADMIN"]);
-  const users = await deps.db.user.findMany({ include: { venues: true }, orderBy: [{ role: "asc" }, { username: "asc" }] });
+  const users = await deps.db.user.findMany({ include: { venues: true } });
+  // Sorted here, by role name then username, code unit by code unit: PostgreSQL
+  // would order the role enum by declaration and text by its collation, SQLite
+  // both as plain text, and the list must read the same on either.
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  users.sort((a, b) => byText(a.role, b.role) || byText(a.username, b.username));
   return { users: users.map(toAdminView) };
 }
 

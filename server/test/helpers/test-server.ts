@@ -1,4 +1,8 @@
-/** startTestServer() and connectClient(): a real server on port 0 and real socket.io clients. */
+/**
+ * startTestServer() and connectClient(): a real server on port 0 (on the run's
+ * storage, see test-storage.ts) and real socket.io clients. Test files usually
+ * reach these through useTestServer() (use-test-server.ts).
+ */
 import type { AddressInfo } from "node:net";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { createApp, type App } from "../../src/app.ts";
@@ -6,15 +10,19 @@ import { readConfig, type Config } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../src/protocol/events.ts";
 import { openDatabase, type Db } from "../../src/store/prisma.ts";
-import { tempDbFile } from "./test-db.ts";
+import { runningClock, type TestClock } from "./test-clock.ts";
+import { freshTestDatabase } from "./test-storage.ts";
 
 export interface TestServer {
   url: string;
   port: number;
   db: Db;
   app: App;
-  dbFile: string;
-  /** stops the server; `keepDb` leaves the file for a restart test */
+  /** the SQLite file, or null on PostgreSQL */
+  dbFile: string | null;
+  /** what the server's services read as the time */
+  clock: TestClock;
+  /** stops the server; `keepDb` leaves the database for a restart test */
   stop(opts?: { keepDb?: boolean }): Promise<void>;
 }
 
@@ -24,25 +32,28 @@ export interface TestServerOptions {
   dbFile?: string;
   seedDemo?: boolean;
   serveClient?: boolean;
+  /** the services' clock; default: real time that advance() can move on */
+  clock?: TestClock;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const temp = opts.dbFile ? null : tempDbFile();
-  const dbFile = opts.dbFile ?? temp!.file;
+  const temp = opts.dbFile ? null : await freshTestDatabase();
+  const databaseUrl = opts.dbFile ? `file:${opts.dbFile}` : temp!.url;
+  const clock = opts.clock ?? runningClock();
   const config: Config = {
     ...readConfig({}),
     port: 0,
     clientDir: opts.serveClient ? "client/dist" : null,
     joinLimitPerSocketPerMin: 1000,
     ...opts.config,
-    databaseUrl: `file:${dbFile}`,
+    databaseUrl,
   };
   const db = await openDatabase(config.databaseUrl);
   if (opts.seedDemo) {
     const { seedDemoData, isDatabaseEmpty } = await import("../../src/demo/seed-demo.ts");
     if (await isDatabaseEmpty(db)) await seedDemoData(db, { password: config.demoPassword, now: new Date() });
   }
-  const app = await createApp({ config, db, log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent") });
+  const app = await createApp({ config, db, now: () => clock.now(), log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent") });
   await new Promise<void>((resolve) => app.http.listen(0, "127.0.0.1", resolve));
   const port = (app.http.address() as AddressInfo).port;
   return {
@@ -50,11 +61,12 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     port,
     db,
     app,
-    dbFile,
+    dbFile: opts.dbFile ?? temp!.file,
+    clock,
     async stop({ keepDb = false } = {}) {
       await app.close();
       await db.$disconnect();
-      if (!keepDb) temp?.remove();
+      if (!keepDb) await temp?.remove();
     },
   };
 }
