@@ -56,7 +56,7 @@ export function TrackPage() {
 
   const describe = (h: TrackView["history"][number]): { title: string; note: string | null } => {
     if (h.type === "created") return { title: t("track.ev.created"), note: null };
-    if (h.type === "status" && h.status) return { title: t(`track.ev.status.${h.status}` as MessageKey), note: h.note };
+    if (h.type === "status" && h.status) return { title: t(`track.ev.status.${h.status}`), note: h.note };
     if (h.type === "assigned") return { title: t("track.ev.assigned"), note: h.note };
     if (h.type === "due") return { title: t("track.ev.due"), note: h.note ? formatDate(lang, h.note) : null };
     if (h.type === "resolution") return { title: t("track.ev.resolution"), note: h.note };
@@ -93,7 +93,7 @@ export function TrackPage() {
             })}
           </ol>
         )}
-        <p className={`badge badge--case-${view.status.toLowerCase()}`}>{t(`caseStatus.${view.status}` as MessageKey)}</p>
+        <p className={`badge badge--case-${view.status.toLowerCase()}`}>{t(`caseStatus.${view.status}`)}</p>
         {view.dueAt && (view.status === "ASSIGNED" || view.status === "IN_PROGRESS" || view.status === "OPEN") ? (
           <p>{t("track.due", { date: formatDate(lang, view.dueAt) })}</p>
         ) : null}

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import type { CaseListItem } from "@protocol/back-office.ts";
 import type { CaseStatus } from "@protocol/model.ts";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
+import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { boApi } from "../api.ts";
 import { LoadState } from "../shared/LoadState.tsx";
@@ -98,7 +98,7 @@ export function CasesPage() {
               <option value="">{t("common.all")}</option>
               {CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`caseStatus.${s}` as MessageKey)}
+                  {t(`caseStatus.${s}`)}
                 </option>
               ))}
             </select>
@@ -122,7 +122,7 @@ export function CasesPage() {
               return (
                 <section key={status} className={`bo-board__column bo-board__column--${status.toLowerCase()}`} aria-labelledby={`col-${status}`}>
                   <h2 id={`col-${status}`} className="bo-board__title">
-                    {t(`caseStatus.${status}` as MessageKey)} <span className="count-pill">{column.length}</span>
+                    {t(`caseStatus.${status}`)} <span className="count-pill">{column.length}</span>
                   </h2>
                   {column.length === 0 ? <p className="muted">{t("admin.cases.empty")}</p> : null}
                   <ul className="bo-board__cards">
@@ -137,7 +137,7 @@ export function CasesPage() {
           <p className="bo-board__finished">
             {FINISHED_STATUSES.map((status) => (
               <button key={status} type="button" className="link-button" onClick={() => setParams(new URLSearchParams({ view: "list", status }))}>
-                {t(`caseStatus.${status}` as MessageKey)} {rows.filter((c) => c.status === status).length}
+                {t(`caseStatus.${status}`)} {rows.filter((c) => c.status === status).length}
               </button>
             ))}
           </p>

@@ -5,7 +5,7 @@ import { resolveAmendments } from "@domain/transcript-timeline.ts";
 import { ChannelBadge } from "../../../components/ChannelBadge.tsx";
 import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
+import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDateTime, formatTime } from "../../../lib/format.ts";
 import { boApi } from "../api.ts";
 import { minutes, secondsBetween } from "../format.ts";
@@ -144,7 +144,7 @@ export function RecordPage() {
                     <Link to={`/admin/cases/${c.id}`}>
                       <strong>{c.trackingCode}</strong> 【{c.category}】{c.summary}
                     </Link>{" "}
-                    <span className={`badge badge--case-${c.status.toLowerCase()}`}>{t(`caseStatus.${c.status}` as MessageKey)}</span>
+                    <span className={`badge badge--case-${c.status.toLowerCase()}`}>{t(`caseStatus.${c.status}`)}</span>
                   </li>
                 ))}
               </ul>
@@ -252,7 +252,7 @@ function TicketRow({ ticket: tk, caseId }: { ticket: TicketView; caseId: string 
       <td className="num">{minutes(secondsBetween(tk.joinedAt, tk.calledAt))}</td>
       <td className="num">{minutes(secondsBetween(tk.startedAt, tk.finishedAt))}</td>
       <td>
-        {t(`ticketStatus.${tk.status}` as MessageKey)}
+        {t(`ticketStatus.${tk.status}`)}
         {tk.summary ? <div className="muted">{tk.summary}</div> : null}
       </td>
       <td>{tk.trackingCode && caseId ? <Link to={`/admin/cases/${caseId}`}>{tk.trackingCode}</Link> : (tk.trackingCode ?? "—")}</td>

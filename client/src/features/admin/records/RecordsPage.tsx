@@ -3,7 +3,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import type { SessionStatus } from "@protocol/model.ts";
 import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
+import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { boApi } from "../api.ts";
 import { dayAfterIso, startOfDayIso } from "../format.ts";
@@ -94,7 +94,7 @@ export function RecordsPage() {
             <option value="">{t("common.all")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`sessionStatus.${s}` as MessageKey)}
+                {t(`sessionStatus.${s}`)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { useT, type MessageKey } from "../../../i18n/useT.ts";
+import { useT } from "../../../i18n/useT.ts";
 import type { ScoringWeightsView, WeightsInput } from "@protocol/back-office.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi } from "../api.ts";
@@ -42,7 +42,7 @@ export function WeightsEditor({ editable, onSaved }: { editable: boolean; onSave
       <div className="bo-weights__grid">
         {KEYS.map((k) => (
           <label key={k} className={details[k] ? "field--error" : ""}>
-            <span>{t(`admin.stats.w.${k}` as MessageKey)}</span>
+            <span>{t(`admin.stats.w.${k}`)}</span>
             <input
               type="number"
               step={k === "waitTargetMin" || k === "defaultDueDays" ? 1 : 0.5}
