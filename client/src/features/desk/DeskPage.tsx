@@ -6,6 +6,7 @@ import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
 import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { deskPageSlice } from "../../stores/live-session-slices.ts";
 import { OutOfScopeNotice } from "../../components/OutOfScopeNotice.tsx";
 import { useT } from "../../i18n/useT.ts";
 import { DeskQueue } from "./DeskQueue.tsx";
@@ -16,7 +17,7 @@ import { WalkInForm } from "./WalkInForm.tsx";
 export function DeskPage() {
   const { sessionId } = useParams();
   const t = useT();
-  const live = useWatchedSession(sessionId, (s) => ({ session: s.session, tickets: s.tickets }));
+  const live = useWatchedSession(sessionId, deskPageSlice);
   const [last, setLast] = useState<JoinResult | null>(null);
   useDocumentTitle(`${t("desk.title")} · ${live.session?.title ?? t("app.name")}`);
 

@@ -6,6 +6,7 @@ import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
 import { useAction } from "../../hooks/useAction.ts";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { hallPageSlice } from "../../stores/live-session-slices.ts";
 import { OutOfScopeNotice } from "../../components/OutOfScopeNotice.tsx";
 import { ViewerCount } from "../../components/ViewerCount.tsx";
 import { useT } from "../../i18n/useT.ts";
@@ -26,7 +27,7 @@ export function HallConsolePage() {
   const { sessionId } = useParams();
   const t = useT();
   const user = useAuth((s) => s.user);
-  const live = useWatchedSession(sessionId, (s) => ({ session: s.session, tickets: s.tickets, transcript: s.transcript, cases: s.cases }));
+  const live = useWatchedSession(sessionId, hallPageSlice);
   const { busy, error, run } = useAction();
   const [finishing, setFinishing] = useState<TicketView | null>(null);
   const [prioritizing, setPrioritizing] = useState<TicketView | null>(null);

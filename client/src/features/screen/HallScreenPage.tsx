@@ -6,6 +6,7 @@ import { Icon } from "../../components/Icon.tsx";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useNow } from "../../hooks/useNow.ts";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { screenPageSlice } from "../../stores/live-session-slices.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { soundUnlocked, unlockSound } from "../../lib/attention.ts";
 import { formatTime } from "../../lib/format.ts";
@@ -18,7 +19,7 @@ export function HallScreenPage() {
   const t = useT();
   const lang = useLang();
   const now = useNow(10_000);
-  const live = useWatchedSession(sessionId, (s) => ({ session: s.session, tickets: s.tickets, transcript: s.transcript, lastCall: s.lastCall }));
+  const live = useWatchedSession(sessionId, screenPageSlice);
   const [soundOn, setSoundOn] = useState(soundUnlocked());
   const highlight = useCallHighlight(live.lastCall?.seq ?? null);
   useDocumentTitle(`${t("screen.title")} · ${live.session?.title ?? t("app.name")}`);

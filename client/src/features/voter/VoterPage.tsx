@@ -2,6 +2,7 @@ import { useParams } from "react-router-dom";
 import { useShallow } from "zustand/react/shallow";
 import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { voterPageSlice } from "../../stores/live-session-slices.ts";
 import { useT } from "../../i18n/useT.ts";
 import { useVoterTicket } from "../../stores/voter-ticket.ts";
 import { CalledBanner } from "./CalledBanner.tsx";
@@ -19,7 +20,7 @@ export function VoterPage() {
   const { sessionId } = useParams();
   const t = useT();
   useTicketFromLink(sessionId);
-  const live = useWatchedSession(sessionId, (s) => ({ session: s.session, tickets: s.tickets, transcript: s.transcript }), { voter: true });
+  const live = useWatchedSession(sessionId, voterPageSlice, { voter: true });
   const own = useVoterTicket(useShallow((s) => ({ ticket: s.ticket, phase: s.phase })));
   const session = live.session;
   useCalledAlert(own.ticket, session ? `${session.title} · ${t("app.name")}` : t("app.name"));
