@@ -7,7 +7,7 @@ import { LanguageSwitch } from "./LanguageSwitch.tsx";
 /** Header, skip link and connection banner around every page but the hall screen. */
 export function AppShell() {
   const t = useT();
-  const { user } = useAuth();
+  const user = useAuth((s) => s.user);
   const location = useLocation();
   return (
     <>

@@ -4,7 +4,7 @@ import type { ClientError } from "./client-error.ts";
 /** A friendly, localized sentence for any error; never the server's raw text. */
 export function errorMessage(t: Translate, error: ClientError | null | undefined): string {
   if (!error) return "";
-  return t(`error.${error.code}` as MessageKey);
+  return t(`error.${error.code}`);
 }
 
 const FIELD_KEYS: Record<string, MessageKey> = {

@@ -241,6 +241,15 @@ describe("live session selectors", () => {
       ["e2", "第二句再改", true],
       ["e3", "第三句", false],
     ]);
+    expect(lines[1]?.latestId).toBe("e5");
+  });
+
+  it("an amendment whose original is not loaded stands on its own line", () => {
+    const lines = transcriptLines([entry("e1", "第一句"), entry("e9", "更正了没加载的一句", { amendsId: "e2" })]);
+    expect(lines.map((l) => [l.id, l.text, l.amended, l.latestId])).toEqual([
+      ["e1", "第一句", false, "e1"],
+      ["e9", "更正了没加载的一句", false, "e9"],
+    ]);
   });
 
   it("captions show the last public lines only", () => {

@@ -5,6 +5,7 @@
 import type { TicketView, TranscriptEntryView } from "@protocol/model.ts";
 import { compareQueueOrder, positionOf, waitingInOrder } from "@domain/queue.ts";
 import { estimatedWaitSec } from "@domain/eta.ts";
+import { resolveAmendments } from "@domain/transcript-timeline.ts";
 
 export type TicketMap = Record<string, TicketView>;
 
@@ -71,30 +72,17 @@ export interface CaptionLine {
 /**
  * The transcript as it should read now: each amendment replaces the text of
  * the entry it amends (following chains of amendments), in the original's
- * place; an amendment whose original is not loaded stands on its own.
+ * place; an amendment whose original is not loaded stands on its own. The
+ * folding is the domain's (the session record reads the same way).
  */
 export function transcriptLines(entries: readonly TranscriptEntryView[]): CaptionLine[] {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const rootOf = (e: TranscriptEntryView): TranscriptEntryView => {
-    let cur = e;
-    const seen = new Set<string>();
-    while (cur.amendsId && byId.has(cur.amendsId) && !seen.has(cur.id)) {
-      seen.add(cur.id);
-      cur = byId.get(cur.amendsId)!;
-    }
-    return cur;
-  };
-  const lines = new Map<string, CaptionLine>();
-  for (const e of entries) {
-    const root = rootOf(e);
-    const existing = lines.get(root.id);
-    if (!existing) {
-      lines.set(root.id, { id: root.id, entry: root, text: e.text, amended: e !== root, latestId: e.id });
-    } else if (e !== root) {
-      lines.set(root.id, { ...existing, text: e.text, amended: true, latestId: e.id });
-    }
-  }
-  return [...lines.values()];
+  return resolveAmendments(entries).map(({ currentText, corrections, ...entry }) => ({
+    id: entry.id,
+    entry,
+    text: currentText,
+    amended: corrections.length > 0,
+    latestId: corrections.at(-1)?.id ?? entry.id,
+  }));
 }
 
 /** Caption lines for viewers: public entries only, the last `count`. */

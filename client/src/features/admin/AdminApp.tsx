@@ -1,10 +1,10 @@
 /** /admin/* — the back office: schedule, records, cases, search, scoring, administration. Staff only. */
 import { NavLink, Navigate, Route, Routes } from "react-router-dom";
+import { useT } from "../../i18n/useT.ts";
 import { RequireLogin } from "../../components/RequireLogin.tsx";
 import { useAuth } from "../../stores/auth.ts";
 import { CaseDetailPage } from "./cases/CaseDetailPage.tsx";
 import { CasesPage } from "./cases/CasesPage.tsx";
-import { useBoT } from "./i18n.ts";
 import { RecordPage } from "./records/RecordPage.tsx";
 import { RecordsPage } from "./records/RecordsPage.tsx";
 import { SchedulePage } from "./schedule/SchedulePage.tsx";
@@ -14,18 +14,18 @@ import { StatsPage } from "./stats/StatsPage.tsx";
 import "./admin.css";
 
 function AdminNav() {
-  const t = useBoT();
+  const t = useT();
   const user = useAuth((s) => s.user);
   const links = [
-    ["/admin/schedule", t("bo.nav.schedule")],
-    ["/admin/records", t("bo.nav.records")],
-    ["/admin/cases", t("bo.nav.cases")],
-    ["/admin/search", t("bo.nav.search")],
-    ["/admin/stats", t("bo.nav.stats")],
-    ...(user?.role === "ADMIN" ? [["/admin/settings", t("bo.nav.settings")]] : []),
+    ["/admin/schedule", t("admin.nav.schedule")],
+    ["/admin/records", t("admin.nav.records")],
+    ["/admin/cases", t("admin.nav.cases")],
+    ["/admin/search", t("admin.nav.search")],
+    ["/admin/stats", t("admin.nav.stats")],
+    ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")]] : []),
   ] as const;
   return (
-    <nav className="bo-nav" aria-label={t("bo.nav.label")}>
+    <nav className="bo-nav" aria-label={t("admin.nav.label")}>
       {links.map(([to, label]) => (
         <NavLink key={to} to={to} className={({ isActive }) => `bo-nav__link${isActive ? " bo-nav__link--active" : ""}`}>
           {label}

@@ -2,9 +2,11 @@ import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { JoinResult } from "@protocol/events.ts";
 import { positionOf } from "@domain/queue.ts";
+import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
 import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { deskPageSlice } from "../../stores/live-session-slices.ts";
 import { OutOfScopeNotice } from "../../components/OutOfScopeNotice.tsx";
 import { useT } from "../../i18n/useT.ts";
 import { DeskQueue } from "./DeskQueue.tsx";
@@ -15,7 +17,7 @@ import { WalkInForm } from "./WalkInForm.tsx";
 export function DeskPage() {
   const { sessionId } = useParams();
   const t = useT();
-  const live = useWatchedSession(sessionId);
+  const live = useWatchedSession(sessionId, deskPageSlice);
   const [last, setLast] = useState<JoinResult | null>(null);
   useDocumentTitle(`${t("desk.title")} · ${live.session?.title ?? t("app.name")}`);
 
@@ -25,11 +27,7 @@ export function DeskPage() {
 
   const session = live.session;
   if (!session) {
-    return (
-      <p className="page-message" role="status">
-        {live.phase === "failed" ? t(live.failure === "NOT_FOUND" ? "session.notFound" : "session.loadFailed") : t("common.loading")}
-      </p>
-    );
+    return <SessionLoadMessage />;
   }
   const lastTicket = last ? (live.tickets[last.ticket.id] ?? last.ticket) : null;
   const position = last ? positionOf(Object.values({ ...live.tickets, [last.ticket.id]: last.ticket }), last.ticket.id) : undefined;

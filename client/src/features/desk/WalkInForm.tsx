@@ -62,7 +62,7 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
     <section className="panel" aria-labelledby="walk-in-title">
       <h2 id="walk-in-title">{t("desk.form.title")}</h2>
       <form className="form desk-form" onSubmit={(e) => void submit(e)} noValidate data-testid="walk-in-form">
-        <FormField label={t("join.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
+        <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
           {(p) => (
             <input {...p} ref={nameRef} name="name" maxLength={50} autoFocus autoComplete="off" value={draft.name} onChange={(e) => set("name", e.target.value)} />
           )}

@@ -71,7 +71,7 @@ export function FinishTurnDialog({ ticket, onClose }: { ticket: TicketView | nul
         {needsFollowUp ? (
           <fieldset className="fieldset">
             <legend>{t("finish.caseLegend")}</legend>
-            <FormField label={t("finish.category")} error={fields["followUp.category"]} required>
+            <FormField label={t("case.category")} error={fields["followUp.category"]} required>
               {(p) => (
                 <>
                   <input {...p} list="case-categories" maxLength={50} value={category} onChange={(e) => setCategory(e.target.value)} />

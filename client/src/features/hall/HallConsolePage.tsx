@@ -1,11 +1,14 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { TicketView } from "@protocol/model.ts";
+import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
 import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
 import { useAction } from "../../hooks/useAction.ts";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { hallPageSlice } from "../../stores/live-session-slices.ts";
 import { OutOfScopeNotice } from "../../components/OutOfScopeNotice.tsx";
+import { ViewerCount } from "../../components/ViewerCount.tsx";
 import { useT } from "../../i18n/useT.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { callNext, callTicket, markNoShow, requeueTicket, startTurn } from "../../socket.ts";
@@ -24,7 +27,7 @@ export function HallConsolePage() {
   const { sessionId } = useParams();
   const t = useT();
   const user = useAuth((s) => s.user);
-  const live = useWatchedSession(sessionId);
+  const live = useWatchedSession(sessionId, hallPageSlice);
   const { busy, error, run } = useAction();
   const [finishing, setFinishing] = useState<TicketView | null>(null);
   const [prioritizing, setPrioritizing] = useState<TicketView | null>(null);
@@ -32,11 +35,7 @@ export function HallConsolePage() {
 
   const session = live.session;
   if (!session) {
-    return (
-      <p className="page-message" role="status">
-        {live.phase === "failed" ? t(live.failure === "NOT_FOUND" ? "session.notFound" : "session.loadFailed") : t("common.loading")}
-      </p>
-    );
+    return <SessionLoadMessage />;
   }
   const waiting = waitingTickets(live.tickets);
   const current = currentTicket(live.tickets);
@@ -53,9 +52,7 @@ export function HallConsolePage() {
         </div>
         <div className="page-head__meta">
           <SessionStatusBadge status={session.status} />
-          <span className="badge" data-testid="viewer-count">
-            {t("hall.viewers", { n: live.viewers })}
-          </span>
+          <ViewerCount label="hall.viewers" className="badge" testId="viewer-count" />
           {live.cases.length ? <span className="badge">{t("hall.cases", { n: live.cases.length })}</span> : null}
           <Link to={`/desk/${session.id}`}>{t("nav.desk")}</Link>
           <Link to={`/screen/${session.id}`} target="_blank" rel="noopener">

@@ -31,8 +31,8 @@ export function QueueTable({ session, waiting, someoneServed, busy, onCall, onPr
             <thead>
               <tr>
                 <th scope="col">{t("hall.queue.position")}</th>
-                <th scope="col">{t("hall.queue.label")}</th>
-                <th scope="col">{t("hall.queue.name")}</th>
+                <th scope="col">{t("ticket.label")}</th>
+                <th scope="col">{t("common.name")}</th>
                 <th scope="col">{t("hall.queue.topic")}</th>
                 <th scope="col">{t("hall.queue.waited")}</th>
                 <th scope="col">{t("hall.queue.eta")}</th>

@@ -113,7 +113,7 @@ export function TranscriptEditor({ session, transcript, current, user }: Props) 
             </select>
           </label>
           <label>
-            <span className="field__label">{t("transcript.speakerName")}</span>
+            <span className="field__label">{t("common.name")}</span>
             <input
               value={shownName}
               maxLength={50}

@@ -48,7 +48,7 @@ export function HomePage() {
       {towns.length > 1 ? (
         <div className="town-filter" role="group" aria-label={t("home.townFilter")}>
           <button type="button" className="chip" aria-pressed={town === ""} onClick={() => setTown("")}>
-            {t("home.allTowns")}
+            {t("common.all")}
           </button>
           {towns.map((name) => (
             <button key={name} type="button" className="chip" aria-pressed={town === name} onClick={() => setTown(name)}>

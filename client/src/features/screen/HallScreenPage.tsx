@@ -1,10 +1,12 @@
 import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { ConnectionBanner } from "../../components/ConnectionBanner.tsx";
+import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useNow } from "../../hooks/useNow.ts";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { screenPageSlice } from "../../stores/live-session-slices.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { soundUnlocked, unlockSound } from "../../lib/attention.ts";
 import { formatTime } from "../../lib/format.ts";
@@ -17,7 +19,7 @@ export function HallScreenPage() {
   const t = useT();
   const lang = useLang();
   const now = useNow(10_000);
-  const live = useWatchedSession(sessionId);
+  const live = useWatchedSession(sessionId, screenPageSlice);
   const [soundOn, setSoundOn] = useState(soundUnlocked());
   const highlight = useCallHighlight(live.lastCall?.seq ?? null);
   useDocumentTitle(`${t("screen.title")} · ${live.session?.title ?? t("app.name")}`);
@@ -26,7 +28,7 @@ export function HallScreenPage() {
   if (!session) {
     return (
       <main className="screen screen--empty" id="main">
-        <p role="status">{live.phase === "failed" ? t("session.notFound") : t("common.loading")}</p>
+        <SessionLoadMessage className="" />
       </main>
     );
   }

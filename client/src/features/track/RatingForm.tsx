@@ -1,15 +1,13 @@
 import { useId, useState, type FormEvent } from "react";
 import type { TrackView } from "@protocol/model.ts";
-import { useT } from "../../i18n/useT.ts";
+import { useT, type MessageKey } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { sendFeedback } from "./feedback-api.ts";
-import { useTrackT, type TrkKey } from "./i18n.ts";
 
 /** 1–5 stars and an optional comment, once, after the case is resolved. */
 export function RatingForm({ code, onRated }: { code: string; onRated: (view: TrackView) => void }) {
-  const t = useTrackT();
-  const gt = useT();
+  const t = useT();
   const id = useId();
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState("");
@@ -29,9 +27,9 @@ export function RatingForm({ code, onRated }: { code: string; onRated: (view: Tr
 
   return (
     <form className="track-rate form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("trk.rate.title")}</h2>
+      <h2 id={`${id}-title`}>{t("track.rate.title")}</h2>
       <fieldset className="track-stars" aria-describedby={missing ? `${id}-missing` : undefined}>
-        <legend>{t("trk.rate.legend")}</legend>
+        <legend>{t("track.rate.legend")}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className={`track-star${n <= stars ? " is-on" : ""}`}>
             <input
@@ -47,29 +45,29 @@ export function RatingForm({ code, onRated }: { code: string; onRated: (view: Tr
             <span aria-hidden="true" className="track-star__glyph">
               ★
             </span>
-            <span className="track-star__text">{t(`trk.rate.label.${n}` as TrkKey)}</span>
-            <span className="visually-hidden">{t("trk.rate.star", { n })}</span>
+            <span className="track-star__text">{t(`track.rate.label.${n}` as MessageKey)}</span>
+            <span className="visually-hidden">{t("case.stars", { n })}</span>
           </label>
         ))}
       </fieldset>
       {missing ? (
         <p id={`${id}-missing`} className="field__error" role="alert">
-          {t("trk.rate.pick")}
+          {t("track.rate.pick")}
         </p>
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-comment`} className="field__label">
-          {t("trk.rate.comment")}
+          {t("track.rate.comment")}
         </label>
         <textarea id={`${id}-comment`} name="comment" rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
       </div>
       {error ? (
         <p className="form__error" role="alert">
-          {error.code === "CONFLICT" ? t("trk.rate.already") : errorMessage(gt, error)}
+          {error.code === "CONFLICT" ? t("track.rate.already") : errorMessage(t, error)}
         </p>
       ) : null}
       <button type="submit" className="button button--primary button--large" disabled={busy}>
-        {t("trk.rate.submit")}
+        {t("track.rate.submit")}
       </button>
     </form>
   );

@@ -7,22 +7,20 @@ import { useLang, useT, type MessageKey } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
-import { useTrackT, type TrkKey } from "./i18n.ts";
 import { RatingForm } from "./RatingForm.tsx";
 import "./track.css";
 
-const STEPS: { key: TrkKey; reached: CaseStatus[] }[] = [
-  { key: "trk.step.received", reached: ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED"] },
-  { key: "trk.step.assigned", reached: ["ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED"] },
-  { key: "trk.step.working", reached: ["IN_PROGRESS", "RESOLVED", "CLOSED"] },
-  { key: "trk.step.done", reached: ["RESOLVED", "CLOSED"] },
+const STEPS: { key: MessageKey; reached: CaseStatus[] }[] = [
+  { key: "caseStatus.OPEN", reached: ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED"] },
+  { key: "caseStatus.ASSIGNED", reached: ["ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED"] },
+  { key: "caseStatus.IN_PROGRESS", reached: ["IN_PROGRESS", "RESOLVED", "CLOSED"] },
+  { key: "caseStatus.RESOLVED", reached: ["RESOLVED", "CLOSED"] },
 ];
 
 /** /track/:code — where a voter follows what became of their concern, and rates it once resolved. No personal data. */
 export function TrackPage() {
   const { code = "" } = useParams();
   const t = useT();
-  const tt = useTrackT();
   const lang = useLang();
   const [view, setView] = useState<TrackView | null>(null);
   const [failure, setFailure] = useState<ClientError | null>(null);
@@ -57,30 +55,30 @@ export function TrackPage() {
   }
 
   const describe = (h: TrackView["history"][number]): { title: string; note: string | null } => {
-    if (h.type === "created") return { title: tt("trk.ev.created"), note: null };
-    if (h.type === "status" && h.status) return { title: tt(`trk.ev.status.${h.status}` as TrkKey), note: h.note };
-    if (h.type === "assigned") return { title: tt("trk.ev.assigned"), note: h.note };
-    if (h.type === "due") return { title: tt("trk.ev.due"), note: h.note ? formatDate(lang, h.note) : null };
-    if (h.type === "resolution") return { title: tt("trk.ev.resolution"), note: h.note };
-    if (h.type === "progress") return { title: tt("trk.ev.progress"), note: h.note };
-    if (h.type === "feedback") return { title: tt("trk.ev.feedback"), note: null };
-    return { title: tt("trk.ev.other"), note: h.note };
+    if (h.type === "created") return { title: t("track.ev.created"), note: null };
+    if (h.type === "status" && h.status) return { title: t(`track.ev.status.${h.status}`), note: h.note };
+    if (h.type === "assigned") return { title: t("track.ev.assigned"), note: h.note };
+    if (h.type === "due") return { title: t("track.ev.due"), note: h.note ? formatDate(lang, h.note) : null };
+    if (h.type === "resolution") return { title: t("track.ev.resolution"), note: h.note };
+    if (h.type === "progress") return { title: t("track.ev.progress"), note: h.note };
+    if (h.type === "feedback") return { title: t("track.ev.feedback"), note: null };
+    return { title: t("track.ev.other"), note: h.note };
   };
 
   return (
     <div className="track-page">
       <section className="card" aria-labelledby="track-title">
         <h1 id="track-title">{t("track.title")}</h1>
-        <p className="muted">{tt("trk.intro")}</p>
+        <p className="muted">{t("track.intro")}</p>
         <p className="track-code">
           {t("track.code")}：<strong>{view.trackingCode}</strong>
         </p>
 
-        <h2 className="visually-hidden">{tt("trk.status.now")}</h2>
+        <h2 className="visually-hidden">{t("track.status.now")}</h2>
         {view.status === "REJECTED" ? (
-          <p className="notice notice--warn">{tt("trk.rejected")}</p>
+          <p className="notice notice--warn">{t("track.rejected")}</p>
         ) : (
-          <ol className="track-steps" aria-label={tt("trk.status.now")}>
+          <ol className="track-steps" aria-label={t("track.status.now")}>
             {STEPS.map((s, i) => {
               const reached = s.reached.includes(view.status);
               const current = i === STEPS.findLastIndex((x) => x.reached.includes(view.status));
@@ -89,24 +87,24 @@ export function TrackPage() {
                   <span className="track-step__dot" aria-hidden="true">
                     {reached ? "✓" : ""}
                   </span>
-                  {tt(s.key)}
+                  {t(s.key)}
                 </li>
               );
             })}
           </ol>
         )}
-        <p className={`badge badge--case-${view.status.toLowerCase()}`}>{t(`caseStatus.${view.status}` as MessageKey)}</p>
+        <p className={`badge badge--case-${view.status.toLowerCase()}`}>{t(`caseStatus.${view.status}`)}</p>
         {view.dueAt && (view.status === "ASSIGNED" || view.status === "IN_PROGRESS" || view.status === "OPEN") ? (
-          <p>{tt("trk.due", { date: formatDate(lang, view.dueAt) })}</p>
+          <p>{t("track.due", { date: formatDate(lang, view.dueAt) })}</p>
         ) : null}
 
         <dl className="session-facts">
           <div>
-            <dt>{t("track.category")}</dt>
+            <dt>{t("case.category")}</dt>
             <dd>{view.category}</dd>
           </div>
           <div>
-            <dt>{t("track.summary")}</dt>
+            <dt>{t("case.summary")}</dt>
             <dd>{view.summary}</dd>
           </div>
           <div>
@@ -143,10 +141,10 @@ export function TrackPage() {
         </section>
       ) : view.satisfaction ? (
         <section className="card track-rated" aria-live="polite">
-          {justRated ? <p className="ok-text">{tt("trk.rate.thanks")}</p> : null}
+          {justRated ? <p className="ok-text">{t("track.rate.thanks")}</p> : null}
           <p>
-            {tt("trk.rate.yours")}：
-            <span className="track-rated__stars" aria-label={tt("trk.rate.star", { n: view.satisfaction })}>
+            {t("track.rate.yours")}：
+            <span className="track-rated__stars" aria-label={t("case.stars", { n: view.satisfaction })}>
               {"★".repeat(view.satisfaction)}
               {"☆".repeat(5 - view.satisfaction)}
             </span>
@@ -156,7 +154,7 @@ export function TrackPage() {
       ) : null}
 
       <section className="card" aria-labelledby="track-history">
-        <h2 id="track-history">{t("track.history")}</h2>
+        <h2 id="track-history">{t("case.history")}</h2>
         <ol className="track-history">
           {view.history.map((h, i) => {
             const d = describe(h);
@@ -169,7 +167,7 @@ export function TrackPage() {
             );
           })}
         </ol>
-        <p className="muted track-privacy">{tt("trk.privacy")}</p>
+        <p className="muted track-privacy">{t("track.privacy")}</p>
       </section>
     </div>
   );

@@ -72,7 +72,7 @@ export function JoinForm({ session }: { session: SessionView }) {
       <h2 id="join-title">{t("join.title")}</h2>
       <p className="muted">{t("join.intro")}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <FormField label={t("join.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
+        <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="name" autoComplete="name" maxLength={50} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
         </FormField>
         <FormField label={t("join.phone")} hint={t("join.phoneHint")} error={errors.phone}>

@@ -1,17 +1,18 @@
 import type { SessionView } from "@protocol/model.ts";
 import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
+import { ViewerCount } from "../../components/ViewerCount.tsx";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { formatDate, formatTime } from "../../lib/format.ts";
 
 /** Who, where, when and about what: the first thing a voter reads. */
-export function SessionHeader({ session, viewers }: { session: SessionView; viewers: number }) {
+export function SessionHeader({ session }: { session: SessionView }) {
   const t = useT();
   const lang = useLang();
   return (
     <header className="session-header">
       <div className="session-header__top">
         <SessionStatusBadge status={session.status} />
-        {viewers > 0 ? <span className="session-header__viewers">{t("session.viewers", { n: viewers })}</span> : null}
+        <ViewerCount label="session.viewers" className="session-header__viewers" hideWhenZero />
       </div>
       <h1 className="session-header__title">{session.title}</h1>
       <dl className="session-facts">

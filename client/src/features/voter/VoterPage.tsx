@@ -1,5 +1,8 @@
 import { useParams } from "react-router-dom";
+import { useShallow } from "zustand/react/shallow";
+import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
+import { voterPageSlice } from "../../stores/live-session-slices.ts";
 import { useT } from "../../i18n/useT.ts";
 import { useVoterTicket } from "../../stores/voter-ticket.ts";
 import { CalledBanner } from "./CalledBanner.tsx";
@@ -17,17 +20,13 @@ export function VoterPage() {
   const { sessionId } = useParams();
   const t = useT();
   useTicketFromLink(sessionId);
-  const live = useWatchedSession(sessionId, { voter: true });
-  const own = useVoterTicket();
+  const live = useWatchedSession(sessionId, voterPageSlice, { voter: true });
+  const own = useVoterTicket(useShallow((s) => ({ ticket: s.ticket, phase: s.phase })));
   const session = live.session;
   useCalledAlert(own.ticket, session ? `${session.title} · ${t("app.name")}` : t("app.name"));
 
   if (!session) {
-    return (
-      <p className="page-message" role="status">
-        {live.phase === "failed" ? t(live.failure === "NOT_FOUND" ? "session.notFound" : "session.loadFailed") : t("common.loading")}
-      </p>
-    );
+    return <SessionLoadMessage />;
   }
   const ticket = own.ticket;
   return (
@@ -38,7 +37,7 @@ export function VoterPage() {
           {t("speaking.banner", { label: ticket.label })}
         </div>
       ) : null}
-      <SessionHeader session={session} viewers={live.viewers} />
+      <SessionHeader session={session} />
       <div className="voter-grid">
         <div className="voter-grid__status">
           {ticket ? <MyTicketCard ticket={ticket} tickets={live.tickets} session={session} /> : null}

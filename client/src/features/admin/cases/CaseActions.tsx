@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from "react";
+import { useT } from "../../../i18n/useT.ts";
 import type { CaseDetail } from "@protocol/back-office.ts";
 import type { CaseStatus } from "@protocol/model.ts";
 import { FormField } from "../../../components/FormField.tsx";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi, type CasePatchInput } from "../api.ts";
 import { localDate } from "../format.ts";
-import { useBoT } from "../i18n.ts";
 import { FormError } from "../shared/LoadState.tsx";
 
 /** Moving a case on: one button per allowed next status, each asking for what that step needs. */
 export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChanged: (d: CaseDetail) => void }) {
-  const t = useBoT();
+  const t = useT();
   const c = detail.case;
   const [target, setTarget] = useState<CaseStatus | null>(null);
   const [assignee, setAssignee] = useState(c.assignee ?? "");
@@ -54,13 +54,13 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
   }
 
   // From RESOLVED, going back to IN_PROGRESS is a reopening, not a start.
-  const moveLabel = (s: CaseStatus) => (c.status === "RESOLVED" && s === "IN_PROGRESS" ? t("bo.case.reopen") : t(`bo.case.move.${s}`));
+  const moveLabel = (s: CaseStatus) => (c.status === "RESOLVED" && s === "IN_PROGRESS" ? t("admin.case.reopen") : t(`admin.case.move.${s}`));
 
-  if (detail.nextStatuses.length === 0) return <p className="notice">{t("bo.case.final")}</p>;
+  if (detail.nextStatuses.length === 0) return <p className="notice">{t("admin.case.final")}</p>;
 
   return (
     <div className="bo-case-actions">
-      <div className="button-row" role="group" aria-label={t("bo.case.act")}>
+      <div className="button-row" role="group" aria-label={t("admin.case.act")}>
         {detail.nextStatuses.map((s) => (
           <button
             key={s}
@@ -81,25 +81,25 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
         <form className="form card bo-move-form" onSubmit={submitMove} aria-label={moveLabel(target)}>
           {target === "ASSIGNED" ? (
             <>
-              <FormField label={t("bo.case.assignee")} required error={details.assignee}>
+              <FormField label={t("admin.case.assignee")} required error={details.assignee}>
                 {(p) => <input {...p} name="assignee" maxLength={100} value={assignee} onChange={(e) => setAssignee(e.target.value)} />}
               </FormField>
-              <FormField label={t("bo.case.dueAt")} error={details.dueAt}>
+              <FormField label={t("admin.case.dueAt")} error={details.dueAt}>
                 {(p) => <input {...p} name="dueAt" type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />}
               </FormField>
             </>
           ) : null}
           {target === "RESOLVED" ? (
-            <FormField label={t("bo.case.resolution")} required error={details.resolution}>
+            <FormField label={t("admin.case.resolution")} required error={details.resolution}>
               {(p) => <textarea {...p} name="resolution" rows={3} maxLength={2000} value={resolution} onChange={(e) => setResolution(e.target.value)} />}
             </FormField>
           ) : null}
           {target === "REJECTED" ? (
-            <FormField label={t("bo.case.rejectReason")} required error={details.rejectReason}>
+            <FormField label={t("admin.case.rejectReason")} required error={details.rejectReason}>
               {(p) => <textarea {...p} name="rejectReason" rows={2} maxLength={200} value={rejectReason} onChange={(e) => setRejectReason(e.target.value)} />}
             </FormField>
           ) : null}
-          <FormField label={t("bo.case.note")} error={details.note}>
+          <FormField label={t("admin.case.note")} error={details.note}>
             {(p) => <input {...p} name="note" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
           </FormField>
           <FormError error={error} />
@@ -108,22 +108,22 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
               {moveLabel(target)}
             </button>
             <button type="button" className="button button--quiet" onClick={() => setTarget(null)}>
-              {t("bo.common.close")}
+              {t("admin.common.close")}
             </button>
           </div>
         </form>
       ) : (
         <details className="bo-case-details">
-          <summary>{t("bo.case.editDetails")}</summary>
+          <summary>{t("admin.case.editDetails")}</summary>
           <form className="form bo-form-row" onSubmit={submitDetails}>
-            <FormField label={t("bo.case.assignee")} error={details.assignee}>
+            <FormField label={t("admin.case.assignee")} error={details.assignee}>
               {(p) => <input {...p} name="assignee" maxLength={100} value={assignee} onChange={(e) => setAssignee(e.target.value)} />}
             </FormField>
-            <FormField label={t("bo.case.dueAt")} error={details.dueAt}>
+            <FormField label={t("admin.case.dueAt")} error={details.dueAt}>
               {(p) => <input {...p} name="dueAt" type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />}
             </FormField>
             <button type="submit" className="button" disabled={busy}>
-              {t("bo.case.save")}
+              {t("common.save")}
             </button>
           </form>
           <FormError error={error} />

@@ -8,7 +8,6 @@ import type { ClientError } from "../../../lib/client-error.ts";
 import { formatDate, formatDateTime } from "../../../lib/format.ts";
 import { useAuth } from "../../../stores/auth.ts";
 import { boApi } from "../api.ts";
-import { useBoT, type BoKey } from "../i18n.ts";
 import { FormError, LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { CaseActions } from "./CaseActions.tsx";
@@ -17,13 +16,12 @@ import { CaseStatusBadge } from "./CaseStatusBadge.tsx";
 /** /admin/cases/:caseId — one case: who raised it, what was done, what to do next, internal notes. */
 export function CaseDetailPage() {
   const { caseId = "" } = useParams();
-  const t = useBoT();
-  const gt = useT();
+  const t = useT();
   const lang = useLang();
   const role = useAuth((s) => s.user?.role);
   const res = useResource(() => boApi.case(caseId), caseId);
   const d = res.data;
-  useDocumentTitle(d ? `${d.case.trackingCode} · ${t("bo.cases.title")}` : t("bo.cases.title"));
+  useDocumentTitle(d ? `${d.case.trackingCode} · ${t("admin.cases.title")}` : t("admin.cases.title"));
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<ClientError | null>(null);
 
@@ -39,7 +37,7 @@ export function CaseDetailPage() {
   return (
     <div className="bo-page">
       <p>
-        <Link to="/admin/cases">{t("bo.case.back")}</Link>
+        <Link to="/admin/cases">{t("admin.case.back")}</Link>
       </p>
       <LoadState loading={res.loading} error={res.error} onRetry={() => void res.reload()}>
         {d ? (
@@ -51,34 +49,34 @@ export function CaseDetailPage() {
                 </p>
                 <h1>
                   {d.case.trackingCode} <CaseStatusBadge status={d.case.status} />
-                  {d.case.overdue ? <span className="badge badge--overdue">{t("bo.cases.overdue")}</span> : null}
+                  {d.case.overdue ? <span className="badge badge--overdue">{t("admin.cases.overdue")}</span> : null}
                 </h1>
                 <p className="bo-case__summary">{d.case.summary}</p>
               </div>
               <a className="button button--quiet" href={`/track/${d.case.trackingCode}`} target="_blank" rel="noopener">
-                {t("bo.case.trackPage")}
+                {t("admin.case.trackPage")}
               </a>
             </header>
 
             <div className="bo-case__grid">
               <section className="card" aria-labelledby="case-facts">
                 <h2 id="case-facts" className="visually-hidden">
-                  {t("bo.case.source")}
+                  {t("admin.case.source")}
                 </h2>
                 <dl className="bo-facts">
-                  <dt>{t("bo.case.source")}</dt>
+                  <dt>{t("admin.case.source")}</dt>
                   <dd>
                     {d.case.sessionId ? (
                       <Link to={`/admin/records/${d.case.sessionId}`}>
                         {d.case.sessionStartsAt ? formatDate(lang, d.case.sessionStartsAt) : ""} {d.case.sessionTitle}
                       </Link>
                     ) : (
-                      t("bo.case.byHand")
+                      t("admin.case.byHand")
                     )}
                   </dd>
                   {d.voter ? (
                     <>
-                      <dt>{t("bo.case.voter")}</dt>
+                      <dt>{t("admin.case.voter")}</dt>
                       <dd>
                         {d.voter.label} {d.voter.name} <ChannelBadge channel={d.voter.channel} />
                         <div className="muted">
@@ -86,64 +84,64 @@ export function CaseDetailPage() {
                           {d.voter.question ? `：${d.voter.question}` : ""}
                         </div>
                       </dd>
-                      <dt>{t("bo.case.phone")}</dt>
+                      <dt>{t("admin.case.phone")}</dt>
                       <dd>{d.voter.phone ? <a href={`tel:${d.voter.phone}`}>{d.voter.phone}</a> : "—"}</dd>
                     </>
                   ) : null}
-                  <dt>{t("bo.case.assignee")}</dt>
+                  <dt>{t("admin.case.assignee")}</dt>
                   <dd>{d.case.assignee ?? "—"}</dd>
-                  <dt>{t("bo.case.dueAt")}</dt>
+                  <dt>{t("admin.case.dueAt")}</dt>
                   <dd className={d.case.overdue ? "is-overdue" : ""}>
                     {formatDate(lang, d.case.effectiveDueAt)}
-                    {d.case.dueAt ? "" : <span className="muted">{t("bo.case.defaultDue")}</span>}
+                    {d.case.dueAt ? "" : <span className="muted">{t("admin.case.defaultDue")}</span>}
                   </dd>
                   {d.case.resolution ? (
                     <>
-                      <dt>{t("bo.case.resolution")}</dt>
+                      <dt>{t("admin.case.resolution")}</dt>
                       <dd>{d.case.resolution}</dd>
                     </>
                   ) : null}
                   {d.case.rejectReason ? (
                     <>
-                      <dt>{t("bo.case.rejectReason")}</dt>
+                      <dt>{t("admin.case.rejectReason")}</dt>
                       <dd>{d.case.rejectReason}</dd>
                     </>
                   ) : null}
-                  <dt>{t("bo.case.satisfaction")}</dt>
+                  <dt>{t("admin.case.satisfaction")}</dt>
                   <dd>
                     {d.case.satisfaction ? (
                       <>
-                        <span aria-label={t("bo.case.stars", { n: d.case.satisfaction })}>{"★".repeat(d.case.satisfaction) + "☆".repeat(5 - d.case.satisfaction)}</span>
+                        <span aria-label={t("case.stars", { n: d.case.satisfaction })}>{"★".repeat(d.case.satisfaction) + "☆".repeat(5 - d.case.satisfaction)}</span>
                         {d.case.feedbackComment ? <div>“{d.case.feedbackComment}”</div> : null}
                       </>
                     ) : (
-                      t("bo.case.notRated")
+                      t("admin.case.notRated")
                     )}
                   </dd>
                 </dl>
               </section>
 
               <section className="card" aria-labelledby="case-act">
-                <h2 id="case-act">{t("bo.case.act")}</h2>
+                <h2 id="case-act">{t("admin.case.act")}</h2>
                 {role === "DEPUTY" ? null : <CaseActions key={d.case.updatedAt} detail={d} onChanged={(next) => res.setData(next)} />}
                 <form className="form bo-note-form" onSubmit={(e) => void addNote(e)}>
                   <label className="field__label" htmlFor="case-note">
-                    {t("bo.case.noteLabel")}
+                    {t("admin.case.noteLabel")}
                   </label>
                   <textarea id="case-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
                   <FormError error={noteError} />
                   <button type="submit" className="button" disabled={!note.trim()}>
-                    {t("bo.case.addNote")}
+                    {t("admin.case.addNote")}
                   </button>
                 </form>
               </section>
             </div>
 
             <section className="card" aria-labelledby="case-history">
-              <h2 id="case-history">{t("bo.case.history")}</h2>
+              <h2 id="case-history">{t("case.history")}</h2>
               <ol className="bo-history">
                 {d.history.map((e) => (
-                  <HistoryItem key={e.id} e={e} statusLabel={(s) => gt(`caseStatus.${s}` as MessageKey)} />
+                  <HistoryItem key={e.id} e={e} statusLabel={(s) => t(`caseStatus.${s}` as MessageKey)} />
                 ))}
               </ol>
             </section>
@@ -155,9 +153,9 @@ export function CaseDetailPage() {
 }
 
 function HistoryItem({ e, statusLabel }: { e: CaseEventView; statusLabel: (s: string) => string }) {
-  const t = useBoT();
+  const t = useT();
   const lang = useLang();
-  const key = `bo.case.event.${e.type}` as BoKey;
+  const key = `admin.case.event.${e.type}` as MessageKey;
   const label = t(key) === key ? e.type : t(key);
   const note = e.type === "due" && e.note ? formatDate(lang, e.note) : e.note;
   return (
@@ -166,7 +164,7 @@ function HistoryItem({ e, statusLabel }: { e: CaseEventView; statusLabel: (s: st
       <span className="bo-history__what">
         <strong>{label}</strong>
         {e.toStatus ? ` ${e.fromStatus ? `${statusLabel(e.fromStatus)} → ` : ""}${statusLabel(e.toStatus)}` : ""}
-        {e.internal ? <span className="badge badge--staff">{t("bo.case.internal")}</span> : null}
+        {e.internal ? <span className="badge badge--staff">{t("admin.case.internal")}</span> : null}
       </span>
       {note ? <span className="bo-history__note">{note}</span> : null}
       {e.actorName ? <span className="muted bo-history__actor">{e.actorName}</span> : null}

@@ -1,7 +1,7 @@
 import type { CaseStatus } from "@protocol/model.ts";
-import { useT, type MessageKey } from "../../../i18n/useT.ts";
+import { useT } from "../../../i18n/useT.ts";
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   const t = useT();
-  return <span className={`badge badge--case badge--case-${status.toLowerCase()}`}>{t(`caseStatus.${status}` as MessageKey)}</span>;
+  return <span className={`badge badge--case badge--case-${status.toLowerCase()}`}>{t(`caseStatus.${status}`)}</span>;
 }

@@ -3,10 +3,9 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import type { CaseListItem } from "@protocol/back-office.ts";
 import type { CaseStatus } from "@protocol/model.ts";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
+import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { boApi } from "../api.ts";
-import { useBoT } from "../i18n.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, useVenues } from "../shared/useVenues.ts";
@@ -20,11 +19,10 @@ const FINISHED_STATUSES: CaseStatus[] = ["CLOSED", "REJECTED"];
 
 /** /admin/cases — follow-up cases as a board by status or a list; overdue ones stand out. */
 export function CasesPage() {
-  const t = useBoT();
-  const gt = useT();
+  const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
-  useDocumentTitle(t("bo.cases.title"));
+  useDocumentTitle(t("admin.cases.title"));
   const [params, setParams] = useSearchParams();
   const view = params.get("view") === "list" ? "list" : "board";
   const { mine, all } = useVenues();
@@ -57,35 +55,35 @@ export function CasesPage() {
     <div className="bo-page">
       <header className="page-head">
         <div>
-          <h1>{t("bo.cases.title")}</h1>
-          <p className="muted">{t("bo.cases.total", { n: cases.data?.total ?? 0 })}</p>
+          <h1>{t("admin.cases.title")}</h1>
+          <p className="muted">{t("admin.cases.total", { n: cases.data?.total ?? 0 })}</p>
         </div>
         <div className="button-row">
-          <div className="bo-toggle" role="group" aria-label={t("bo.cases.title")}>
+          <div className="bo-toggle" role="group" aria-label={t("admin.cases.title")}>
             <button type="button" className={`button button--small${view === "board" ? " is-on" : ""}`} aria-pressed={view === "board"} onClick={() => setParam("view", null)}>
-              {t("bo.cases.board")}
+              {t("admin.cases.board")}
             </button>
             <button type="button" className={`button button--small${view === "list" ? " is-on" : ""}`} aria-pressed={view === "list"} onClick={() => setParam("view", "list")}>
-              {t("bo.cases.list")}
+              {t("admin.cases.list")}
             </button>
           </div>
           {canCreate ? (
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              {t("bo.cases.new")}
+              {t("admin.cases.new")}
             </button>
           ) : null}
         </div>
       </header>
 
-      <form className="bo-filters card" onSubmit={search} role="search" aria-label={t("bo.common.filter")}>
+      <form className="bo-filters card" onSubmit={search} role="search" aria-label={t("admin.common.filter")}>
         <label>
-          <span>{t("bo.cases.q")}</span>
-          <input type="search" value={q} placeholder={t("bo.cases.qHint")} onChange={(e) => setQ(e.target.value)} />
+          <span>{t("admin.common.search")}</span>
+          <input type="search" value={q} placeholder={t("admin.cases.qHint")} onChange={(e) => setQ(e.target.value)} />
         </label>
         <label>
-          <span>{t("bo.common.venue")}</span>
+          <span>{t("admin.common.venue")}</span>
           <select value={params.get("venueId") ?? ""} onChange={(e) => setParam("venueId", e.target.value || null)}>
-            <option value="">{t("bo.common.allVenues")}</option>
+            <option value="">{t("admin.common.allVenues")}</option>
             {mine.map((v) => (
               <option key={v.id} value={v.id}>
                 {indentName(v)}
@@ -95,12 +93,12 @@ export function CasesPage() {
         </label>
         {view === "list" ? (
           <label>
-            <span>{t("bo.common.status")}</span>
+            <span>{t("admin.common.status")}</span>
             <select value={params.get("status") ?? ""} onChange={(e) => setParam("status", e.target.value || null)}>
-              <option value="">{t("bo.common.all")}</option>
+              <option value="">{t("common.all")}</option>
               {CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {gt(`caseStatus.${s}` as MessageKey)}
+                  {t(`caseStatus.${s}`)}
                 </option>
               ))}
             </select>
@@ -108,10 +106,10 @@ export function CasesPage() {
         ) : null}
         <label className="check check--inline">
           <input type="checkbox" checked={params.get("overdue") === "1"} onChange={(e) => setParam("overdue", e.target.checked ? "1" : null)} />
-          <span>{t("bo.cases.overdueOnly")}</span>
+          <span>{t("admin.cases.overdueOnly")}</span>
         </label>
         <button type="submit" className="button">
-          {t("bo.search.submit")}
+          {t("admin.common.search")}
         </button>
       </form>
 
@@ -124,9 +122,9 @@ export function CasesPage() {
               return (
                 <section key={status} className={`bo-board__column bo-board__column--${status.toLowerCase()}`} aria-labelledby={`col-${status}`}>
                   <h2 id={`col-${status}`} className="bo-board__title">
-                    {gt(`caseStatus.${status}` as MessageKey)} <span className="count-pill">{column.length}</span>
+                    {t(`caseStatus.${status}`)} <span className="count-pill">{column.length}</span>
                   </h2>
-                  {column.length === 0 ? <p className="muted">{t("bo.cases.empty")}</p> : null}
+                  {column.length === 0 ? <p className="muted">{t("admin.cases.empty")}</p> : null}
                   <ul className="bo-board__cards">
                     {column.map((c) => (
                       <CaseCard key={c.id} c={c} />
@@ -139,7 +137,7 @@ export function CasesPage() {
           <p className="bo-board__finished">
             {FINISHED_STATUSES.map((status) => (
               <button key={status} type="button" className="link-button" onClick={() => setParams(new URLSearchParams({ view: "list", status }))}>
-                {gt(`caseStatus.${status}` as MessageKey)} {rows.filter((c) => c.status === status).length}
+                {t(`caseStatus.${status}`)} {rows.filter((c) => c.status === status).length}
               </button>
             ))}
           </p>
@@ -149,14 +147,14 @@ export function CasesPage() {
             <table className="bo-table">
               <thead>
                 <tr>
-                  <th scope="col">{t("bo.cases.col.code")}</th>
-                  <th scope="col">{t("bo.common.status")}</th>
-                  <th scope="col">{t("bo.cases.col.category")}</th>
-                  <th scope="col">{t("bo.cases.col.summary")}</th>
-                  <th scope="col">{t("bo.common.venue")}</th>
-                  <th scope="col">{t("bo.cases.col.assignee")}</th>
-                  <th scope="col">{t("bo.cases.col.due")}</th>
-                  <th scope="col">{t("bo.cases.col.created")}</th>
+                  <th scope="col">{t("admin.cases.col.code")}</th>
+                  <th scope="col">{t("admin.common.status")}</th>
+                  <th scope="col">{t("case.category")}</th>
+                  <th scope="col">{t("case.summary")}</th>
+                  <th scope="col">{t("admin.common.venue")}</th>
+                  <th scope="col">{t("admin.cases.col.assignee")}</th>
+                  <th scope="col">{t("admin.cases.col.due")}</th>
+                  <th scope="col">{t("admin.cases.col.created")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -174,7 +172,7 @@ export function CasesPage() {
                     <td>{c.assignee ?? "—"}</td>
                     <td>
                       {formatDate(lang, c.effectiveDueAt)}
-                      {c.overdue ? <span className="badge badge--overdue"> {t("bo.cases.overdue")}</span> : null}
+                      {c.overdue ? <span className="badge badge--overdue"> {t("admin.cases.overdue")}</span> : null}
                     </td>
                     <td>{formatDate(lang, c.createdAt)}</td>
                   </tr>
@@ -191,7 +189,7 @@ export function CasesPage() {
 }
 
 function CaseCard({ c }: { c: CaseListItem }) {
-  const t = useBoT();
+  const t = useT();
   const lang = useLang();
   return (
     <li className={`bo-case-card${c.overdue ? " bo-case-card--overdue" : ""}`}>
@@ -206,8 +204,8 @@ function CaseCard({ c }: { c: CaseListItem }) {
         {c.assignee ? ` · ${c.assignee}` : ""}
       </span>
       <span className={`bo-case-card__due${c.overdue ? " is-overdue" : ""}`}>
-        {c.overdue ? `${t("bo.cases.overdue")} · ` : ""}
-        {t("bo.cases.due", { date: formatDate(lang, c.effectiveDueAt) })}
+        {c.overdue ? `${t("admin.cases.overdue")} · ` : ""}
+        {t("admin.cases.due", { date: formatDate(lang, c.effectiveDueAt) })}
       </span>
     </li>
   );

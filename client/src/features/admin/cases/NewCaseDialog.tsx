@@ -1,17 +1,17 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { useT } from "../../../i18n/useT.ts";
 import { Dialog } from "../../../components/Dialog.tsx";
 import { FormField } from "../../../components/FormField.tsx";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi } from "../api.ts";
 import { localDate } from "../format.ts";
-import { useBoT } from "../i18n.ts";
 import { FormError } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, type FlatVenue } from "../shared/useVenues.ts";
 
 /** Staff open a case by hand: a letter, a phone call, a concern raised after the day. */
 export function NewCaseDialog({ open, venues, onClose, onCreated }: { open: boolean; venues: FlatVenue[]; onClose: () => void; onCreated: (caseId: string) => void }) {
-  const t = useBoT();
+  const t = useT();
   const [venueId, setVenueId] = useState(venues[0]?.id ?? "");
   const [sessionId, setSessionId] = useState("");
   const [category, setCategory] = useState("");
@@ -47,9 +47,9 @@ export function NewCaseDialog({ open, venues, onClose, onCreated }: { open: bool
   }
 
   return (
-    <Dialog open={open} title={t("bo.newCase.title")} onClose={onClose} className="bo-dialog">
-      <form className="form" onSubmit={(e) => void submit(e)} aria-label={t("bo.newCase.title")}>
-        <FormField label={t("bo.common.venue")} required error={details.venueId}>
+    <Dialog open={open} title={t("admin.cases.new")} onClose={onClose} className="bo-dialog">
+      <form className="form" onSubmit={(e) => void submit(e)} aria-label={t("admin.cases.new")}>
+        <FormField label={t("admin.common.venue")} required error={details.venueId}>
           {(p) => (
             <select {...p} value={venueId} onChange={(e) => setVenueId(e.target.value)}>
               {venues.map((v) => (
@@ -60,7 +60,7 @@ export function NewCaseDialog({ open, venues, onClose, onCreated }: { open: bool
             </select>
           )}
         </FormField>
-        <FormField label={t("bo.newCase.session")} error={details.sessionId}>
+        <FormField label={t("admin.newCase.session")} error={details.sessionId}>
           {(p) => (
             <select {...p} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
               <option value="">—</option>
@@ -73,25 +73,25 @@ export function NewCaseDialog({ open, venues, onClose, onCreated }: { open: bool
             </select>
           )}
         </FormField>
-        <FormField label={t("bo.newCase.category")} required error={details.category}>
+        <FormField label={t("case.category")} required error={details.category}>
           {(p) => <input {...p} name="category" maxLength={50} value={category} onChange={(e) => setCategory(e.target.value)} />}
         </FormField>
-        <FormField label={t("bo.newCase.summary")} required error={details.summary}>
+        <FormField label={t("admin.newCase.summary")} required error={details.summary}>
           {(p) => <textarea {...p} name="summary" rows={3} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} />}
         </FormField>
-        <FormField label={t("bo.case.assignee")} error={details.assignee}>
+        <FormField label={t("admin.case.assignee")} error={details.assignee}>
           {(p) => <input {...p} name="assignee" maxLength={100} value={assignee} onChange={(e) => setAssignee(e.target.value)} />}
         </FormField>
-        <FormField label={t("bo.case.dueAt")} error={details.dueAt}>
+        <FormField label={t("admin.case.dueAt")} error={details.dueAt}>
           {(p) => <input {...p} name="dueAt" type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />}
         </FormField>
         <FormError error={error} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
-            {t("bo.common.close")}
+            {t("admin.common.close")}
           </button>
           <button type="submit" className="button button--primary" disabled={busy || !venueId}>
-            {t("bo.newCase.submit")}
+            {t("admin.newCase.submit")}
           </button>
         </div>
       </form>

@@ -5,24 +5,22 @@ import { resolveAmendments } from "@domain/transcript-timeline.ts";
 import { ChannelBadge } from "../../../components/ChannelBadge.tsx";
 import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
+import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDateTime, formatTime } from "../../../lib/format.ts";
 import { boApi } from "../api.ts";
 import { minutes, secondsBetween } from "../format.ts";
-import { useBoT } from "../i18n.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 
 /** /admin/records/:sessionId — one reception day: transcript, tickets, cases, audit trail, exports. */
 export function RecordPage() {
   const { sessionId = "" } = useParams();
-  const t = useBoT();
-  const gt = useT();
+  const t = useT();
   const lang = useLang();
   const record = useResource(() => boApi.record(sessionId), sessionId);
   const audit = useResource(() => boApi.audit(sessionId), sessionId);
   const r = record.data;
-  useDocumentTitle(r ? `${r.session.venueName} ${r.session.title}` : t("bo.records.title"));
+  useDocumentTitle(r ? `${r.session.venueName} ${r.session.title}` : t("admin.records.title"));
   const { hash } = useLocation();
   // A search hit links to #entry-… or #ticket-…: bring it into view once the record is there.
   useEffect(() => {
@@ -42,7 +40,7 @@ export function RecordPage() {
   return (
     <div className="bo-page">
       <p>
-        <Link to="/admin/records">{t("bo.record.back")}</Link>
+        <Link to="/admin/records">{t("admin.record.back")}</Link>
       </p>
       <LoadState loading={record.loading} error={record.error} onRetry={() => void record.reload()}>
         {r ? (
@@ -60,17 +58,17 @@ export function RecordPage() {
                   </span>
                   {r.session.theme ? (
                     <span>
-                      {gt("session.theme")}：{r.session.theme}
+                      {t("session.theme")}：{r.session.theme}
                     </span>
                   ) : null}
                   {r.session.deputies.length ? (
                     <span>
-                      {gt("session.deputies")}：{r.session.deputies.join(gt("list.separator"))}
+                      {t("session.deputies")}：{r.session.deputies.join(t("list.separator"))}
                     </span>
                   ) : null}
                 </p>
                 <p>
-                  {t("bo.record.heard", {
+                  {t("admin.record.heard", {
                     n: heard.length,
                     online: heard.filter((x) => x.channel === "ONLINE").length,
                     inPerson: heard.filter((x) => x.channel === "IN_PERSON").length,
@@ -78,25 +76,25 @@ export function RecordPage() {
                   })}
                 </p>
               </div>
-              <nav className="bo-exports" aria-label={t("bo.record.exports")}>
+              <nav className="bo-exports" aria-label={t("admin.record.exports")}>
                 <a className="button button--primary" href={boApi.minutesUrl(sessionId)} target="_blank" rel="noopener">
-                  {t("bo.record.minutes")}
+                  {t("admin.record.minutes")}
                 </a>
                 <a className="button" href={boApi.recordCsvUrl(sessionId, "tickets")} download>
-                  {t("bo.record.csvTickets")}
+                  {t("admin.record.csvTickets")}
                 </a>
                 <a className="button" href={boApi.recordCsvUrl(sessionId, "transcript")} download>
-                  {t("bo.record.csvTranscript")}
+                  {t("admin.record.csvTranscript")}
                 </a>
                 <a className="button" href={boApi.recordCsvUrl(sessionId, "events")} download>
-                  {t("bo.record.csvEvents")}
+                  {t("admin.record.csvEvents")}
                 </a>
               </nav>
             </header>
 
             <section className="card" aria-labelledby="record-transcript">
-              <h2 id="record-transcript">{t("bo.record.transcript")}</h2>
-              {timeline.length === 0 ? <p className="muted">{t("bo.record.noTranscript")}</p> : null}
+              <h2 id="record-transcript">{t("admin.record.transcript")}</h2>
+              {timeline.length === 0 ? <p className="muted">{t("admin.record.noTranscript")}</p> : null}
               <ol className="bo-timeline">
                 {timeline.map((e) => (
                   <TranscriptItem key={e.id} entry={e} corrections={e.corrections} label={e.ticketId ? labelOf.get(e.ticketId) : undefined} />
@@ -105,26 +103,26 @@ export function RecordPage() {
             </section>
 
             <section className="card" aria-labelledby="record-tickets">
-              <h2 id="record-tickets">{t("bo.record.tickets")}</h2>
+              <h2 id="record-tickets">{t("admin.record.tickets")}</h2>
               {r.tickets.length === 0 ? (
-                <p className="muted">{t("bo.record.noTickets")}</p>
+                <p className="muted">{t("admin.record.noTickets")}</p>
               ) : (
                 <div className="table-scroll">
                   <table className="bo-table">
                     <thead>
                       <tr>
-                        <th scope="col">{t("bo.record.col.label")}</th>
-                        <th scope="col">{t("bo.record.col.name")}</th>
-                        <th scope="col">{t("bo.record.col.topic")}</th>
-                        <th scope="col">{t("bo.record.col.joined")}</th>
+                        <th scope="col">{t("admin.record.col.label")}</th>
+                        <th scope="col">{t("common.name")}</th>
+                        <th scope="col">{t("admin.record.col.topic")}</th>
+                        <th scope="col">{t("admin.record.col.joined")}</th>
                         <th scope="col" className="num">
-                          {t("bo.record.col.wait")}
+                          {t("admin.record.col.wait")}
                         </th>
                         <th scope="col" className="num">
-                          {t("bo.record.col.speak")}
+                          {t("admin.record.col.speak")}
                         </th>
-                        <th scope="col">{t("bo.record.col.outcome")}</th>
-                        <th scope="col">{t("bo.record.col.case")}</th>
+                        <th scope="col">{t("admin.record.col.outcome")}</th>
+                        <th scope="col">{t("admin.record.col.case")}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -138,38 +136,38 @@ export function RecordPage() {
             </section>
 
             <section className="card" aria-labelledby="record-cases">
-              <h2 id="record-cases">{t("bo.record.cases")}</h2>
-              {r.cases.length === 0 ? <p className="muted">{t("bo.record.noCases")}</p> : null}
+              <h2 id="record-cases">{t("admin.record.cases")}</h2>
+              {r.cases.length === 0 ? <p className="muted">{t("admin.record.noCases")}</p> : null}
               <ul className="plain-list">
                 {r.cases.map((c) => (
                   <li key={c.id}>
                     <Link to={`/admin/cases/${c.id}`}>
                       <strong>{c.trackingCode}</strong> 【{c.category}】{c.summary}
                     </Link>{" "}
-                    <span className={`badge badge--case-${c.status.toLowerCase()}`}>{gt(`caseStatus.${c.status}` as MessageKey)}</span>
+                    <span className={`badge badge--case-${c.status.toLowerCase()}`}>{t(`caseStatus.${c.status}`)}</span>
                   </li>
                 ))}
               </ul>
             </section>
 
             <section className="card" aria-labelledby="record-audit">
-              <h2 id="record-audit">{t("bo.record.audit")}</h2>
+              <h2 id="record-audit">{t("admin.record.audit")}</h2>
               <LoadState loading={audit.loading} error={audit.error} onRetry={() => void audit.reload()}>
                 <details>
                   <summary>
-                    {t("bo.record.audit")}（{audit.data?.events.length ?? 0}）
+                    {t("admin.record.audit")}（{audit.data?.events.length ?? 0}）
                   </summary>
                   <div className="table-scroll">
                     <table className="bo-table bo-table--dense">
                       <thead>
                         <tr>
                           <th scope="col" className="num">
-                            {t("bo.record.col.seq")}
+                            {t("admin.record.col.seq")}
                           </th>
-                          <th scope="col">{t("bo.record.col.time")}</th>
-                          <th scope="col">{t("bo.record.col.event")}</th>
-                          <th scope="col">{t("bo.record.col.actor")}</th>
-                          <th scope="col">{t("bo.record.col.detail")}</th>
+                          <th scope="col">{t("admin.record.col.time")}</th>
+                          <th scope="col">{t("admin.record.col.event")}</th>
+                          <th scope="col">{t("admin.record.col.actor")}</th>
+                          <th scope="col">{t("admin.record.col.detail")}</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -198,31 +196,31 @@ export function RecordPage() {
 }
 
 function TranscriptItem({ entry, corrections, label }: { entry: TranscriptEntryView; corrections: TranscriptEntryView[]; label: string | undefined }) {
-  const t = useBoT();
+  const t = useT();
   const lang = useLang();
   const staffOnly = entry.visibility === "STAFF";
   return (
     <li className={`bo-timeline__item bo-timeline__item--${entry.kind.toLowerCase()}${staffOnly ? " bo-timeline__item--staff" : ""}`} id={`entry-${entry.id}`}>
       <div className="bo-timeline__head">
         <time dateTime={entry.createdAt}>{formatTime(lang, entry.createdAt)}</time>
-        <span className="badge">{t(`bo.record.kind.${entry.kind}`)}</span>
+        <span className="badge">{t(`transcriptKind.${entry.kind}`)}</span>
         <span className="bo-timeline__who">
-          {t(`bo.record.role.${entry.speakerRole}`)}
+          {t(`speakerRole.${entry.speakerRole}`)}
           {entry.speakerName ? ` · ${entry.speakerName}` : ""}
           {label && label !== entry.speakerName ? ` · ${label}` : ""}
         </span>
-        {staffOnly ? <span className="badge badge--staff">{t("bo.record.staffOnly")}</span> : null}
-        {corrections.length ? <span className="badge badge--amended">{t("bo.record.amended")}</span> : null}
+        {staffOnly ? <span className="badge badge--staff">{t("transcript.staffOnly")}</span> : null}
+        {corrections.length ? <span className="badge badge--amended">{t("admin.record.amended")}</span> : null}
       </div>
       {corrections.length ? (
         <div className="bo-amend">
           <p className="bo-amend__original">
-            <span className="visually-hidden">{t("bo.record.original")}：</span>
+            <span className="visually-hidden">{t("admin.record.original")}：</span>
             <del>{entry.text}</del>
           </p>
           {corrections.map((c) => (
             <p key={c.id} className="bo-amend__correction" id={`entry-${c.id}`}>
-              <span className="bo-amend__when">{t("bo.record.correction", { time: formatTime(lang, c.createdAt) })}</span>
+              <span className="bo-amend__when">{t("admin.record.correction", { time: formatTime(lang, c.createdAt) })}</span>
               <ins>{c.text}</ins>
             </p>
           ))}
@@ -235,7 +233,7 @@ function TranscriptItem({ entry, corrections, label }: { entry: TranscriptEntryV
 }
 
 function TicketRow({ ticket: tk, caseId }: { ticket: TicketView; caseId: string | undefined }) {
-  const gt = useT();
+  const t = useT();
   const lang = useLang();
   return (
     <tr id={`ticket-${tk.id}`}>
@@ -254,7 +252,7 @@ function TicketRow({ ticket: tk, caseId }: { ticket: TicketView; caseId: string 
       <td className="num">{minutes(secondsBetween(tk.joinedAt, tk.calledAt))}</td>
       <td className="num">{minutes(secondsBetween(tk.startedAt, tk.finishedAt))}</td>
       <td>
-        {gt(`ticketStatus.${tk.status}` as MessageKey)}
+        {t(`ticketStatus.${tk.status}`)}
         {tk.summary ? <div className="muted">{tk.summary}</div> : null}
       </td>
       <td>{tk.trackingCode && caseId ? <Link to={`/admin/cases/${caseId}`}>{tk.trackingCode}</Link> : (tk.trackingCode ?? "—")}</td>

@@ -3,11 +3,10 @@ import { Link, useSearchParams } from "react-router-dom";
 import type { SessionStatus } from "@protocol/model.ts";
 import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
+import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { boApi } from "../api.ts";
 import { dayAfterIso, startOfDayIso } from "../format.ts";
-import { useBoT } from "../i18n.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, useVenues } from "../shared/useVenues.ts";
@@ -17,10 +16,9 @@ const FILTERS = ["venueId", "town", "from", "to", "theme", "status"] as const;
 
 /** /admin/records — reception days with filters (venue, town, dates, theme, status), kept in the URL. */
 export function RecordsPage() {
-  const t = useBoT();
-  const gt = useT();
+  const t = useT();
   const lang = useLang();
-  useDocumentTitle(t("bo.records.title"));
+  useDocumentTitle(t("admin.records.title"));
   const [params, setParams] = useSearchParams();
   const { mine, towns } = useVenues();
   const get = (k: (typeof FILTERS)[number]) => params.get(k) ?? "";
@@ -55,13 +53,13 @@ export function RecordsPage() {
   return (
     <div className="bo-page">
       <header className="page-head">
-        <h1>{t("bo.records.title")}</h1>
+        <h1>{t("admin.records.title")}</h1>
       </header>
-      <form className="bo-filters card" onSubmit={apply} aria-label={t("bo.common.filter")}>
+      <form className="bo-filters card" onSubmit={apply} aria-label={t("admin.common.filter")}>
         <label>
-          <span>{t("bo.common.venue")}</span>
+          <span>{t("admin.common.venue")}</span>
           <select name="venueId" value={draft.venueId} onChange={set("venueId")}>
-            <option value="">{t("bo.common.allVenues")}</option>
+            <option value="">{t("admin.common.allVenues")}</option>
             {mine.map((v) => (
               <option key={v.id} value={v.id}>
                 {indentName(v)}
@@ -70,40 +68,40 @@ export function RecordsPage() {
           </select>
         </label>
         <label>
-          <span>{t("bo.common.town")}</span>
+          <span>{t("admin.common.town")}</span>
           <select name="town" value={draft.town} onChange={set("town")}>
-            <option value="">{t("bo.common.all")}</option>
+            <option value="">{t("common.all")}</option>
             {towns.map((town) => (
               <option key={town}>{town}</option>
             ))}
           </select>
         </label>
         <label>
-          <span>{t("bo.common.from")}</span>
+          <span>{t("admin.common.from")}</span>
           <input type="date" name="from" value={draft.from} onChange={set("from")} />
         </label>
         <label>
-          <span>{t("bo.common.to")}</span>
+          <span>{t("admin.common.to")}</span>
           <input type="date" name="to" value={draft.to} onChange={set("to")} />
         </label>
         <label>
-          <span>{t("bo.common.theme")}</span>
+          <span>{t("admin.common.theme")}</span>
           <input name="theme" value={draft.theme} onChange={set("theme")} />
         </label>
         <label>
-          <span>{t("bo.common.status")}</span>
+          <span>{t("admin.common.status")}</span>
           <select name="status" value={draft.status} onChange={set("status")}>
-            <option value="">{t("bo.common.all")}</option>
+            <option value="">{t("common.all")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {gt(`sessionStatus.${s}` as MessageKey)}
+                {t(`sessionStatus.${s}`)}
               </option>
             ))}
           </select>
         </label>
         <div className="button-row">
           <button type="submit" className="button button--primary">
-            {t("bo.common.filter")}
+            {t("admin.common.filter")}
           </button>
           <button
             type="button"
@@ -113,27 +111,27 @@ export function RecordsPage() {
               setParams(new URLSearchParams());
             }}
           >
-            {t("bo.common.reset")}
+            {t("admin.common.reset")}
           </button>
         </div>
       </form>
 
       <LoadState loading={list.loading} error={list.error} onRetry={() => void list.reload()}>
-        <p className="muted">{t("bo.records.count", { n: sessions.length })}</p>
+        <p className="muted">{t("admin.records.count", { n: sessions.length })}</p>
         {sessions.length === 0 && !list.loading ? (
-          <p>{t("bo.records.none")}</p>
+          <p>{t("admin.records.none")}</p>
         ) : (
           <div className="table-scroll">
             <table className="bo-table">
               <thead>
                 <tr>
-                  <th scope="col">{t("bo.records.date")}</th>
-                  <th scope="col">{t("bo.common.venue")}</th>
-                  <th scope="col">{t("bo.sessionForm.title")}</th>
-                  <th scope="col">{t("bo.common.theme")}</th>
-                  <th scope="col">{t("bo.common.status")}</th>
+                  <th scope="col">{t("admin.common.date")}</th>
+                  <th scope="col">{t("admin.common.venue")}</th>
+                  <th scope="col">{t("admin.sessionForm.title")}</th>
+                  <th scope="col">{t("admin.common.theme")}</th>
+                  <th scope="col">{t("admin.common.status")}</th>
                   <th scope="col">
-                    <span className="visually-hidden">{t("bo.records.open")}</span>
+                    <span className="visually-hidden">{t("admin.records.open")}</span>
                   </th>
                 </tr>
               </thead>
@@ -150,7 +148,7 @@ export function RecordsPage() {
                       <SessionStatusBadge status={s.status} live={s.live} />
                     </td>
                     <td>
-                      <Link to={`/admin/records/${s.id}`}>{t("bo.records.open")}</Link>
+                      <Link to={`/admin/records/${s.id}`}>{t("admin.records.open")}</Link>
                     </td>
                   </tr>
                 ))}

@@ -3,10 +3,9 @@ import { Link } from "react-router-dom";
 import type { SessionView } from "@protocol/model.ts";
 import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang } from "../../../i18n/useT.ts";
+import { useLang, useT } from "../../../i18n/useT.ts";
 import { boApi } from "../api.ts";
 import { localDate, localTime, monthGrid } from "../format.ts";
-import { useBoT } from "../i18n.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, useVenues } from "../shared/useVenues.ts";
@@ -14,9 +13,9 @@ import { SessionFormDialog } from "./SessionFormDialog.tsx";
 
 /** /admin/schedule — a month of reception days per venue; click a date to schedule, a day to edit. */
 export function SchedulePage() {
-  const t = useBoT();
+  const t = useT();
   const lang = useLang();
-  useDocumentTitle(t("bo.schedule.title"));
+  useDocumentTitle(t("admin.schedule.title"));
   const today = new Date();
   const [month, setMonth] = useState({ y: today.getFullYear(), m: today.getMonth() });
   const { mine, loading: venuesLoading } = useVenues();
@@ -48,14 +47,14 @@ export function SchedulePage() {
     <div className="bo-page">
       <header className="page-head">
         <div>
-          <h1>{t("bo.schedule.title")}</h1>
-          <p className="muted">{t("bo.schedule.hint")}</p>
+          <h1>{t("admin.schedule.title")}</h1>
+          <p className="muted">{t("admin.schedule.hint")}</p>
         </div>
         <div className="button-row">
           <label className="bo-inline-field">
-            <span>{t("bo.common.venue")}</span>
+            <span>{t("admin.common.venue")}</span>
             <select value={venueId} onChange={(e) => setVenueId(e.target.value)} disabled={venuesLoading}>
-              <option value="">{t("bo.common.allVenues")}</option>
+              <option value="">{t("admin.common.allVenues")}</option>
               {mine.map((v) => (
                 <option key={v.id} value={v.id}>
                   {indentName(v)}
@@ -64,26 +63,26 @@ export function SchedulePage() {
             </select>
           </label>
           <button type="button" className="button button--primary" onClick={() => setEditing({ session: null, date: localDate(today) })} disabled={mine.length === 0}>
-            {t("bo.schedule.new")}
+            {t("admin.schedule.new")}
           </button>
         </div>
       </header>
 
       <div className="bo-month-bar">
-        <button type="button" className="button button--small" onClick={() => shift(-1)} aria-label={t("bo.schedule.prevMonth")}>
-          ‹ {t("bo.schedule.prevMonth")}
+        <button type="button" className="button button--small" onClick={() => shift(-1)} aria-label={t("admin.schedule.prevMonth")}>
+          ‹ {t("admin.schedule.prevMonth")}
         </button>
         <h2 aria-live="polite">{monthTitle}</h2>
-        <button type="button" className="button button--small" onClick={() => shift(1)} aria-label={t("bo.schedule.nextMonth")}>
-          {t("bo.schedule.nextMonth")} ›
+        <button type="button" className="button button--small" onClick={() => shift(1)} aria-label={t("admin.schedule.nextMonth")}>
+          {t("admin.schedule.nextMonth")} ›
         </button>
         <button type="button" className="button button--small button--quiet" onClick={() => setMonth({ y: today.getFullYear(), m: today.getMonth() })}>
-          {t("bo.schedule.thisMonth")}
+          {t("admin.schedule.thisMonth")}
         </button>
       </div>
 
       <LoadState loading={sessions.loading} error={sessions.error} onRetry={() => void sessions.reload()}>
-        {inMonth === 0 && !sessions.loading ? <p className="muted">{t("bo.schedule.none")}</p> : null}
+        {inMonth === 0 && !sessions.loading ? <p className="muted">{t("admin.schedule.none")}</p> : null}
         <table className="bo-calendar">
           <caption className="visually-hidden">{monthTitle}</caption>
           <thead>
@@ -107,7 +106,7 @@ export function SchedulePage() {
                       disabled={mine.length === 0}
                     >
                       {Number(cell.date.slice(8))}
-                      <span className="visually-hidden"> {t("bo.schedule.newOn", { date: cell.date })}</span>
+                      <span className="visually-hidden"> {t("admin.schedule.newOn", { date: cell.date })}</span>
                     </button>
                     <ul className="bo-calendar__sessions">
                       {(byDay.get(cell.date) ?? []).map((s) => (
@@ -120,7 +119,7 @@ export function SchedulePage() {
                             <SessionStatusBadge status={s.status} />
                             {s.status !== "SCHEDULED" ? (
                               <Link to={`/admin/records/${s.id}`} className="bo-calendar__record">
-                                {t("bo.schedule.record")}
+                                {t("admin.schedule.record")}
                               </Link>
                             ) : null}
                           </span>

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { useT } from "../../../i18n/useT.ts";
 import type { SessionView } from "@protocol/model.ts";
 import { Dialog } from "../../../components/Dialog.tsx";
 import { FormField } from "../../../components/FormField.tsx";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi, type SessionInput } from "../api.ts";
 import { localDate, localTime, splitNames, toIso } from "../format.ts";
-import { useBoT } from "../i18n.ts";
 import { FormError } from "../shared/LoadState.tsx";
 import { indentName, type FlatVenue } from "../shared/useVenues.ts";
 
@@ -53,13 +53,13 @@ function draftOf(session: SessionView | null, defaults: Props["defaults"], title
 
 /** Schedule a reception day, or edit one: venue, title, theme, time, deputies, stream, slot, walk-in head start. */
 export function SessionFormDialog({ open, session, venues, defaults, onClose, onSaved }: Props) {
-  const t = useBoT();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(session, defaults, t("bo.sessionForm.titleDefault")));
+  const t = useT();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(session, defaults, t("admin.sessionForm.titleDefault")));
   const [error, setError] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (open) {
-      setDraft(draftOf(session, defaults, t("bo.sessionForm.titleDefault")));
+      setDraft(draftOf(session, defaults, t("admin.sessionForm.titleDefault")));
       setError(null);
     }
   }, [open, session?.id, defaults.date, defaults.venueId]);
@@ -89,9 +89,9 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
   }
 
   return (
-    <Dialog open={open} title={session ? t("bo.sessionForm.editTitle") : t("bo.sessionForm.createTitle")} onClose={onClose} className="bo-dialog">
-      <form className="form bo-form-grid" onSubmit={(e) => void submit(e)} aria-label={session ? t("bo.sessionForm.editTitle") : t("bo.sessionForm.createTitle")}>
-        <FormField label={t("bo.sessionForm.venue")} required error={details.venueId}>
+    <Dialog open={open} title={session ? t("admin.sessionForm.editTitle") : t("admin.sessionForm.createTitle")} onClose={onClose} className="bo-dialog">
+      <form className="form bo-form-grid" onSubmit={(e) => void submit(e)} aria-label={session ? t("admin.sessionForm.editTitle") : t("admin.sessionForm.createTitle")}>
+        <FormField label={t("admin.common.venue")} required error={details.venueId}>
           {(p) => (
             <select {...p} name="venueId" value={draft.venueId} onChange={set("venueId")} disabled={!!session}>
               {venues.map((v) => (
@@ -102,44 +102,44 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
             </select>
           )}
         </FormField>
-        <FormField label={t("bo.sessionForm.title")} required error={details.title}>
+        <FormField label={t("admin.sessionForm.title")} required error={details.title}>
           {(p) => <input {...p} name="title" maxLength={100} value={draft.title} onChange={set("title")} />}
         </FormField>
-        <FormField label={t("bo.sessionForm.theme")} hint={t("bo.sessionForm.themeHint")} error={details.theme}>
+        <FormField label={t("admin.sessionForm.theme")} hint={t("admin.sessionForm.themeHint")} error={details.theme}>
           {(p) => <input {...p} name="theme" maxLength={200} value={draft.theme} onChange={set("theme")} />}
         </FormField>
         <div className="bo-form-row">
-          <FormField label={t("bo.sessionForm.date")} required error={details.startsAt}>
+          <FormField label={t("admin.common.date")} required error={details.startsAt}>
             {(p) => <input {...p} name="date" type="date" value={draft.date} onChange={set("date")} />}
           </FormField>
-          <FormField label={t("bo.sessionForm.start")} required>
+          <FormField label={t("admin.sessionForm.start")} required>
             {(p) => <input {...p} name="start" type="time" value={draft.start} onChange={set("start")} />}
           </FormField>
-          <FormField label={t("bo.sessionForm.end")} required error={endBeforeStart ? t("bo.sessionForm.endBeforeStart") : details.endsAt}>
+          <FormField label={t("admin.sessionForm.end")} required error={endBeforeStart ? t("admin.sessionForm.endBeforeStart") : details.endsAt}>
             {(p) => <input {...p} name="end" type="time" value={draft.end} onChange={set("end")} />}
           </FormField>
         </div>
-        <FormField label={t("bo.sessionForm.deputies")} hint={t("bo.sessionForm.deputiesHint")} error={details.deputies}>
+        <FormField label={t("admin.sessionForm.deputies")} hint={t("admin.sessionForm.deputiesHint")} error={details.deputies}>
           {(p) => <input {...p} name="deputies" value={draft.deputies} onChange={set("deputies")} />}
         </FormField>
-        <FormField label={t("bo.sessionForm.streamUrl")} error={details.streamUrl}>
+        <FormField label={t("admin.sessionForm.streamUrl")} error={details.streamUrl}>
           {(p) => <input {...p} name="streamUrl" type="url" inputMode="url" placeholder="https://…/index.m3u8" value={draft.streamUrl} onChange={set("streamUrl")} />}
         </FormField>
         <div className="bo-form-row">
-          <FormField label={t("bo.sessionForm.slotMin")} error={details.slotMin}>
+          <FormField label={t("admin.sessionForm.slotMin")} error={details.slotMin}>
             {(p) => <input {...p} name="slotMin" type="number" min={1} max={120} value={draft.slotMin} onChange={set("slotMin")} />}
           </FormField>
-          <FormField label={t("bo.sessionForm.headStart")} hint={t("bo.sessionForm.headStartHint")} error={details.walkInHeadStartMin}>
+          <FormField label={t("admin.sessionForm.headStart")} hint={t("admin.sessionForm.headStartHint")} error={details.walkInHeadStartMin}>
             {(p) => <input {...p} name="walkInHeadStartMin" type="number" min={0} max={120} value={draft.headStart} onChange={set("headStart")} />}
           </FormField>
         </div>
         <FormError error={error} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
-            {t("bo.common.close")}
+            {t("admin.common.close")}
           </button>
           <button type="submit" className="button button--primary" disabled={busy || endBeforeStart}>
-            {t("bo.sessionForm.submit")}
+            {t("common.save")}
           </button>
         </div>
       </form>

@@ -2,10 +2,9 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { SearchHit } from "@protocol/back-office.ts";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang } from "../../../i18n/useT.ts";
+import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { boApi } from "../api.ts";
-import { useBoT } from "../i18n.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { CaseStatusBadge } from "../cases/CaseStatusBadge.tsx";
@@ -26,9 +25,9 @@ function hitLink(h: SearchHit): string {
 
 /** /admin/search — one box over transcripts, tickets and cases of the user's venues. */
 export function SearchPage() {
-  const t = useBoT();
+  const t = useT();
   const lang = useLang();
-  useDocumentTitle(t("bo.search.title"));
+  useDocumentTitle(t("admin.search.title"));
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
   const [draft, setDraft] = useState(q);
@@ -44,34 +43,34 @@ export function SearchPage() {
   return (
     <div className="bo-page">
       <header className="page-head">
-        <h1>{t("bo.search.title")}</h1>
+        <h1>{t("admin.search.title")}</h1>
       </header>
       <form className="bo-search card" role="search" onSubmit={submit}>
         <label htmlFor="bo-search-q" className="field__label">
-          {t("bo.search.label")}
+          {t("admin.search.label")}
         </label>
         <div className="bo-search__row">
           <input id="bo-search-q" type="search" name="q" maxLength={100} value={draft} onChange={(e) => setDraft(e.target.value)} aria-describedby="bo-search-hint" autoFocus />
           <button type="submit" className="button button--primary">
-            {t("bo.search.submit")}
+            {t("admin.common.search")}
           </button>
         </div>
         <p id="bo-search-hint" className="field__hint">
-          {t("bo.search.hint")}
+          {t("admin.search.hint")}
         </p>
       </form>
       <LoadState loading={res.loading && !!q} error={res.error} onRetry={() => void res.reload()}>
         {data ? (
           <section aria-live="polite" aria-labelledby="bo-search-count">
             <p id="bo-search-count" className="muted">
-              {data.results.length ? t("bo.search.count", { n: data.results.length, ms: data.tookMs }) : t("bo.search.none")}
+              {data.results.length ? t("admin.search.count", { n: data.results.length, ms: data.tookMs }) : t("admin.search.none")}
             </p>
-            {data.truncated ? <p className="notice">{t("bo.search.truncated", { n: data.results.length })}</p> : null}
+            {data.truncated ? <p className="notice">{t("admin.search.truncated", { n: data.results.length })}</p> : null}
             <ol className="bo-results">
               {data.results.map((h) => (
                 <li key={`${h.kind}-${h.id}`} className={`bo-result bo-result--${h.kind}`}>
                   <div className="bo-result__head">
-                    <span className="badge">{t(`bo.search.kind.${h.kind}`)}</span>
+                    <span className="badge">{t(`admin.search.kind.${h.kind}`)}</span>
                     {h.ticketLabel ? <span className="bo-result__label">{h.ticketLabel}</span> : null}
                     {h.trackingCode ? <span className="bo-result__label">{h.trackingCode}</span> : null}
                     {h.caseStatus ? <CaseStatusBadge status={h.caseStatus} /> : null}

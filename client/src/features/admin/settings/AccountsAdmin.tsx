@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
+import { useT } from "../../../i18n/useT.ts";
 import type { AdminUserView } from "@protocol/back-office.ts";
 import type { Role } from "@protocol/model.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi } from "../api.ts";
-import { useBoT } from "../i18n.ts";
 import { FormError, LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, type FlatVenue } from "../shared/useVenues.ts";
@@ -24,7 +24,7 @@ function VenuePicker({ venues, value, onChange, label }: { venues: FlatVenue[]; 
 
 /** Accounts: create, change role and venue scope, disable, reset a password. */
 export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
-  const t = useBoT();
+  const t = useT();
   const users = useResource(boApi.users, "users");
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState({ username: "", displayName: "", role: "STAFF" as Role, password: "", venueIds: [] as string[] });
@@ -50,55 +50,55 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
   }
 
   async function reset(u: AdminUserView) {
-    const password = window.prompt(`${t("bo.account.newPassword")} — ${u.username}`);
+    const password = window.prompt(`${t("admin.account.newPassword")} — ${u.username}`);
     if (!password) return;
     const res = await boApi.resetPassword(u.id, password);
     if (!res.ok) return setError(res.error);
     setError(null);
-    setMessage(t("bo.account.passwordReset"));
+    setMessage(t("admin.account.passwordReset"));
   }
 
   return (
     <section className="card" aria-labelledby="bo-accounts">
       <div className="page-head">
-        <h2 id="bo-accounts">{t("bo.settings.accounts")}</h2>
+        <h2 id="bo-accounts">{t("admin.settings.accounts")}</h2>
         <button type="button" className="button button--small" onClick={() => setCreating((x) => !x)} aria-expanded={creating}>
-          {t("bo.account.new")}
+          {t("admin.account.new")}
         </button>
       </div>
       {creating ? (
-        <form className="bo-inline-form" onSubmit={(e) => void create(e)} aria-label={t("bo.account.new")}>
+        <form className="bo-inline-form" onSubmit={(e) => void create(e)} aria-label={t("admin.account.new")}>
           <label>
-            <span>{t("bo.account.username")}</span>
+            <span>{t("admin.account.username")}</span>
             <input name="username" required autoComplete="off" pattern="[a-zA-Z0-9._\-]+" maxLength={50} value={draft.username} onChange={(e) => setDraft((d) => ({ ...d, username: e.target.value }))} />
           </label>
           <label>
-            <span>{t("bo.account.displayName")}</span>
+            <span>{t("admin.account.displayName")}</span>
             <input name="displayName" required maxLength={50} value={draft.displayName} onChange={(e) => setDraft((d) => ({ ...d, displayName: e.target.value }))} />
           </label>
           <label>
-            <span>{t("bo.account.role")}</span>
+            <span>{t("admin.account.role")}</span>
             <select name="role" value={draft.role} onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value as Role }))}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {t(`bo.account.role.${r}`)}
+                  {t(`admin.account.role.${r}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>{t("bo.account.password")}</span>
+            <span>{t("admin.account.password")}</span>
             <input name="password" type="password" required minLength={8} autoComplete="new-password" value={draft.password} onChange={(e) => setDraft((d) => ({ ...d, password: e.target.value }))} />
           </label>
           {draft.role !== "ADMIN" ? (
             <label>
-              <span>{t("bo.account.venues")}</span>
-              <VenuePicker venues={venues} value={draft.venueIds} label={t("bo.account.venues")} onChange={(venueIds) => setDraft((d) => ({ ...d, venueIds }))} />
+              <span>{t("admin.account.venues")}</span>
+              <VenuePicker venues={venues} value={draft.venueIds} label={t("admin.account.venues")} onChange={(venueIds) => setDraft((d) => ({ ...d, venueIds }))} />
             </label>
           ) : null}
           <div className="button-row">
             <button type="submit" className="button button--primary button--small">
-              {t("bo.case.save")}
+              {t("common.save")}
             </button>
           </div>
         </form>
@@ -114,13 +114,13 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
           <table className="bo-table bo-table--dense">
             <thead>
               <tr>
-                <th scope="col">{t("bo.account.username")}</th>
-                <th scope="col">{t("bo.account.displayName")}</th>
-                <th scope="col">{t("bo.account.role")}</th>
-                <th scope="col">{t("bo.account.venues")}</th>
-                <th scope="col">{t("bo.account.state")}</th>
+                <th scope="col">{t("admin.account.username")}</th>
+                <th scope="col">{t("admin.account.displayName")}</th>
+                <th scope="col">{t("admin.account.role")}</th>
+                <th scope="col">{t("admin.account.venues")}</th>
+                <th scope="col">{t("admin.account.state")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">{t("bo.common.edit")}</span>
+                  <span className="visually-hidden">{t("admin.common.edit")}</span>
                 </th>
               </tr>
             </thead>
@@ -130,31 +130,31 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
                   <th scope="row">{u.username}</th>
                   <td>{u.displayName}</td>
                   <td>
-                    <select aria-label={`${t("bo.account.role")} ${u.username}`} value={u.role} onChange={(e) => void patch(u, { role: e.target.value as Role })}>
+                    <select aria-label={`${t("admin.account.role")} ${u.username}`} value={u.role} onChange={(e) => void patch(u, { role: e.target.value as Role })}>
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
-                          {t(`bo.account.role.${r}`)}
+                          {t(`admin.account.role.${r}`)}
                         </option>
                       ))}
                     </select>
                   </td>
                   <td>
                     {u.role === "ADMIN" ? (
-                      <span className="muted">{t("bo.account.allVenues")}</span>
+                      <span className="muted">{t("admin.account.allVenues")}</span>
                     ) : (
                       <details>
                         <summary>{u.venueIds.map(venueName).join("、") || "—"}</summary>
-                        <VenuePicker venues={venues} value={u.venueIds} label={`${t("bo.account.venues")} ${u.username}`} onChange={(venueIds) => void patch(u, { venueIds })} />
+                        <VenuePicker venues={venues} value={u.venueIds} label={`${t("admin.account.venues")} ${u.username}`} onChange={(venueIds) => void patch(u, { venueIds })} />
                       </details>
                     )}
                   </td>
-                  <td className="bo-nowrap">{u.disabled ? t("bo.account.disabled") : t("bo.account.active")}</td>
+                  <td className="bo-nowrap">{u.disabled ? t("admin.account.disabled") : t("admin.account.active")}</td>
                   <td className="bo-actions-cell">
                     <button type="button" className="link-button" onClick={() => void patch(u, { disabled: !u.disabled })}>
-                      {u.disabled ? t("bo.account.enable") : t("bo.account.disable")}
+                      {u.disabled ? t("admin.account.enable") : t("admin.account.disable")}
                     </button>
                     <button type="button" className="link-button" onClick={() => void reset(u)}>
-                      {t("bo.account.resetPassword")}
+                      {t("admin.account.resetPassword")}
                     </button>
                   </td>
                 </tr>

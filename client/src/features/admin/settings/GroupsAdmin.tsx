@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from "react";
+import { useT } from "../../../i18n/useT.ts";
 import type { DeputyGroupView } from "@protocol/model.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi } from "../api.ts";
-import { useBoT } from "../i18n.ts";
 import { FormError } from "../shared/LoadState.tsx";
 
 /** Deputy groups (代表小组): add one, rename one. */
 export function GroupsAdmin({ groups, onChanged }: { groups: DeputyGroupView[]; onChanged: () => void }) {
-  const t = useBoT();
+  const t = useT();
   const [editing, setEditing] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [town, setTown] = useState("");
@@ -30,27 +30,27 @@ export function GroupsAdmin({ groups, onChanged }: { groups: DeputyGroupView[]; 
   return (
     <section className="card" aria-labelledby="bo-groups">
       <div className="page-head">
-        <h2 id="bo-groups">{t("bo.settings.groups")}</h2>
+        <h2 id="bo-groups">{t("admin.settings.groups")}</h2>
         <button type="button" className="button button--small" onClick={() => start(null)}>
-          {t("bo.group.new")}
+          {t("admin.group.new")}
         </button>
       </div>
       {editing ? (
-        <form className="bo-inline-form" onSubmit={(e) => void submit(e)} aria-label={t("bo.group.new")}>
+        <form className="bo-inline-form" onSubmit={(e) => void submit(e)} aria-label={t("admin.group.new")}>
           <label>
-            <span>{t("bo.venue.name")}</span>
+            <span>{t("admin.venue.name")}</span>
             <input name="groupName" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           <label>
-            <span>{t("bo.venue.town")}</span>
+            <span>{t("admin.common.town")}</span>
             <input name="groupTown" required maxLength={50} value={town} onChange={(e) => setTown(e.target.value)} />
           </label>
           <div className="button-row">
             <button type="submit" className="button button--primary button--small">
-              {t("bo.case.save")}
+              {t("common.save")}
             </button>
             <button type="button" className="button button--quiet button--small" onClick={() => setEditing(null)}>
-              {t("bo.common.close")}
+              {t("admin.common.close")}
             </button>
           </div>
           <FormError error={error} />
@@ -63,7 +63,7 @@ export function GroupsAdmin({ groups, onChanged }: { groups: DeputyGroupView[]; 
               <strong>{g.name}</strong> <span className="muted">{g.town}</span>
             </span>
             <button type="button" className="link-button" onClick={() => start(g)}>
-              {t("bo.common.edit")}
+              {t("admin.common.edit")}
             </button>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
+import { useT } from "../../../i18n/useT.ts";
 import { useAuth } from "../../../stores/auth.ts";
-import { useBoT } from "../i18n.ts";
 import { useVenues } from "../shared/useVenues.ts";
 import { AccountsAdmin } from "./AccountsAdmin.tsx";
 import { GroupsAdmin } from "./GroupsAdmin.tsx";
@@ -8,15 +8,15 @@ import { VenuesAdmin } from "./VenuesAdmin.tsx";
 
 /** /admin/settings — venues (家→站→室), deputy groups and accounts. Administrators only. */
 export function SettingsPage() {
-  const t = useBoT();
-  useDocumentTitle(t("bo.settings.title"));
+  const t = useT();
+  useDocumentTitle(t("admin.settings.title"));
   const role = useAuth((s) => s.user?.role);
   const venues = useVenues();
-  if (role !== "ADMIN") return <p className="notice notice--warn">{t("bo.settings.adminOnly")}</p>;
+  if (role !== "ADMIN") return <p className="notice notice--warn">{t("admin.settings.adminOnly")}</p>;
   return (
     <div className="bo-page">
       <header className="page-head">
-        <h1>{t("bo.settings.title")}</h1>
+        <h1>{t("admin.settings.title")}</h1>
       </header>
       <VenuesAdmin venues={venues.all} groups={venues.groups} onChanged={() => void venues.reload()} />
       <GroupsAdmin groups={venues.groups} onChanged={() => void venues.reload()} />

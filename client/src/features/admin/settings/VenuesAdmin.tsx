@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
+import { useT } from "../../../i18n/useT.ts";
 import type { DeputyGroupView, VenueKind } from "@protocol/model.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi } from "../api.ts";
-import { useBoT } from "../i18n.ts";
 import { FormError } from "../shared/LoadState.tsx";
 import { indentName, type FlatVenue } from "../shared/useVenues.ts";
 
@@ -20,7 +20,7 @@ const empty: Draft = { name: "", kind: "STATION", town: "", address: "", parentI
 
 /** The 家→站→室 tree: add a venue, or edit one in place. */
 export function VenuesAdmin({ venues, groups, onChanged }: { venues: FlatVenue[]; groups: DeputyGroupView[]; onChanged: () => void }) {
-  const t = useBoT();
+  const t = useT();
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(empty);
   const [error, setError] = useState<ClientError | null>(null);
@@ -44,33 +44,33 @@ export function VenuesAdmin({ venues, groups, onChanged }: { venues: FlatVenue[]
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
 
   const form = (
-    <form className="bo-inline-form" onSubmit={(e) => void submit(e)} aria-label={t("bo.venue.new")}>
+    <form className="bo-inline-form" onSubmit={(e) => void submit(e)} aria-label={t("admin.venue.new")}>
       <label>
-        <span>{t("bo.venue.name")}</span>
+        <span>{t("admin.venue.name")}</span>
         <input name="name" required maxLength={100} value={draft.name} onChange={set("name")} aria-invalid={details.name ? true : undefined} />
       </label>
       <label>
-        <span>{t("bo.venue.kind")}</span>
+        <span>{t("admin.venue.kind")}</span>
         <select name="kind" value={draft.kind} onChange={set("kind")}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`bo.venue.kind.${k}`)}
+              {t(`venueKind.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span>{t("bo.venue.town")}</span>
+        <span>{t("admin.common.town")}</span>
         <input name="town" required maxLength={50} value={draft.town} onChange={set("town")} aria-invalid={details.town ? true : undefined} />
       </label>
       <label>
-        <span>{t("bo.venue.address")}</span>
+        <span>{t("admin.venue.address")}</span>
         <input name="address" maxLength={200} value={draft.address} onChange={set("address")} />
       </label>
       <label>
-        <span>{t("bo.venue.parent")}</span>
+        <span>{t("admin.venue.parent")}</span>
         <select name="parentId" value={draft.parentId} onChange={set("parentId")} aria-invalid={details.parentId ? true : undefined}>
-          <option value="">{t("bo.venue.noParent")}</option>
+          <option value="">{t("admin.venue.noParent")}</option>
           {venues
             .filter((v) => v.id !== editing)
             .map((v) => (
@@ -81,9 +81,9 @@ export function VenuesAdmin({ venues, groups, onChanged }: { venues: FlatVenue[]
         </select>
       </label>
       <label>
-        <span>{t("bo.venue.group")}</span>
+        <span>{t("admin.venue.group")}</span>
         <select name="deputyGroupId" value={draft.deputyGroupId} onChange={set("deputyGroupId")}>
-          <option value="">{t("bo.venue.noGroup")}</option>
+          <option value="">{t("admin.venue.noGroup")}</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -93,10 +93,10 @@ export function VenuesAdmin({ venues, groups, onChanged }: { venues: FlatVenue[]
       </label>
       <div className="button-row">
         <button type="submit" className="button button--primary button--small">
-          {t("bo.case.save")}
+          {t("common.save")}
         </button>
         <button type="button" className="button button--quiet button--small" onClick={() => setEditing(null)}>
-          {t("bo.common.close")}
+          {t("admin.common.close")}
         </button>
       </div>
       {error ? (
@@ -115,9 +115,9 @@ export function VenuesAdmin({ venues, groups, onChanged }: { venues: FlatVenue[]
   return (
     <section className="card" aria-labelledby="bo-venues">
       <div className="page-head">
-        <h2 id="bo-venues">{t("bo.settings.venues")}</h2>
+        <h2 id="bo-venues">{t("admin.settings.venues")}</h2>
         <button type="button" className="button button--small" onClick={() => start("new")}>
-          {t("bo.venue.new")}
+          {t("admin.venue.new")}
         </button>
       </div>
       {editing === "new" ? form : null}
@@ -125,13 +125,13 @@ export function VenuesAdmin({ venues, groups, onChanged }: { venues: FlatVenue[]
         <table className="bo-table bo-table--dense">
           <thead>
             <tr>
-              <th scope="col">{t("bo.venue.name")}</th>
-              <th scope="col">{t("bo.venue.kind")}</th>
-              <th scope="col">{t("bo.venue.town")}</th>
-              <th scope="col">{t("bo.venue.group")}</th>
-              <th scope="col">{t("bo.venue.address")}</th>
+              <th scope="col">{t("admin.venue.name")}</th>
+              <th scope="col">{t("admin.venue.kind")}</th>
+              <th scope="col">{t("admin.common.town")}</th>
+              <th scope="col">{t("admin.venue.group")}</th>
+              <th scope="col">{t("admin.venue.address")}</th>
               <th scope="col">
-                <span className="visually-hidden">{t("bo.common.edit")}</span>
+                <span className="visually-hidden">{t("admin.common.edit")}</span>
               </th>
             </tr>
           </thead>
@@ -147,13 +147,13 @@ export function VenuesAdmin({ venues, groups, onChanged }: { venues: FlatVenue[]
                     {v.depth ? "└ " : ""}
                     {v.name}
                   </th>
-                  <td>{t(`bo.venue.kind.${v.kind}`)}</td>
+                  <td>{t(`venueKind.${v.kind}`)}</td>
                   <td>{v.town}</td>
                   <td>{v.deputyGroupName ?? "—"}</td>
                   <td>{v.address || "—"}</td>
                   <td>
                     <button type="button" className="link-button" onClick={() => start(v.id)}>
-                      {t("bo.common.edit")}
+                      {t("admin.common.edit")}
                     </button>
                   </td>
                 </tr>

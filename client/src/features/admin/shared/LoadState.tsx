@@ -2,18 +2,16 @@ import type { ReactNode } from "react";
 import { useT } from "../../../i18n/useT.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { errorMessage } from "../../../lib/error-message.ts";
-import { useBoT } from "../i18n.ts";
 
 /** Loading and failure states of a page section, with a retry. */
 export function LoadState({ loading, error, onRetry, children }: { loading: boolean; error: ClientError | null; onRetry: () => void; children: ReactNode }) {
   const t = useT();
-  const bt = useBoT();
   if (error) {
     return (
       <div className="form__error" role="alert">
         {errorMessage(t, error)}{" "}
         <button type="button" className="link-button" onClick={onRetry}>
-          {bt("bo.common.retry")}
+          {t("admin.common.retry")}
         </button>
       </div>
     );

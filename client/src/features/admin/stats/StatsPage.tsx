@@ -2,11 +2,10 @@ import { Fragment, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
 import type { MetricsView, StatsRow } from "@protocol/back-office.ts";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
-import { useLang } from "../../../i18n/useT.ts";
+import { useLang, useT, type MessageKey } from "../../../i18n/useT.ts";
 import { useAuth } from "../../../stores/auth.ts";
 import { boApi } from "../api.ts";
 import { minutes, sortRows, type SortDir } from "../format.ts";
-import { useBoT, type BoKey } from "../i18n.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { useVenues } from "../shared/useVenues.ts";
@@ -16,23 +15,23 @@ import { WeightsEditor } from "./WeightsEditor.tsx";
 
 interface Column {
   key: string;
-  label: BoKey;
+  label: MessageKey;
   value: (m: MetricsView) => number | null;
   show?: (m: MetricsView) => string;
 }
 
 const COLUMNS: Column[] = [
-  { key: "sessionsHeld", label: "bo.stats.m.sessionsHeld", value: (m) => m.sessionsHeld, show: (m) => `${m.sessionsHeld}/${m.sessionsScheduled}` },
-  { key: "votersOnline", label: "bo.stats.m.votersOnline", value: (m) => m.votersOnline },
-  { key: "votersInPerson", label: "bo.stats.m.votersInPerson", value: (m) => m.votersInPerson },
-  { key: "avgWait", label: "bo.stats.m.avgWait", value: (m) => m.avgWaitSec, show: (m) => minutes(m.avgWaitSec) },
-  { key: "avgSpeak", label: "bo.stats.m.avgSpeak", value: (m) => m.avgSpeakSec, show: (m) => minutes(m.avgSpeakSec) },
-  { key: "longWaits", label: "bo.stats.m.longWaits", value: (m) => m.longWaits },
-  { key: "casesOpened", label: "bo.stats.m.casesOpened", value: (m) => m.casesOpened },
-  { key: "casesResolved", label: "bo.stats.m.casesResolved", value: (m) => m.casesResolved },
-  { key: "onTime", label: "bo.stats.m.onTime", value: (m) => m.casesResolvedOnTime },
-  { key: "overdue", label: "bo.stats.m.overdue", value: (m) => m.casesOverdue },
-  { key: "satisfaction", label: "bo.stats.m.satisfaction", value: (m) => m.avgSatisfaction, show: (m) => (m.avgSatisfaction == null ? "—" : `${m.avgSatisfaction.toFixed(1)}（${m.ratedCases}）`) },
+  { key: "sessionsHeld", label: "admin.stats.part.sessionHeld", value: (m) => m.sessionsHeld, show: (m) => `${m.sessionsHeld}/${m.sessionsScheduled}` },
+  { key: "votersOnline", label: "admin.stats.m.votersOnline", value: (m) => m.votersOnline },
+  { key: "votersInPerson", label: "admin.stats.m.votersInPerson", value: (m) => m.votersInPerson },
+  { key: "avgWait", label: "admin.stats.m.avgWait", value: (m) => m.avgWaitSec, show: (m) => minutes(m.avgWaitSec) },
+  { key: "avgSpeak", label: "admin.stats.m.avgSpeak", value: (m) => m.avgSpeakSec, show: (m) => minutes(m.avgSpeakSec) },
+  { key: "longWaits", label: "admin.stats.part.longWait", value: (m) => m.longWaits },
+  { key: "casesOpened", label: "admin.stats.m.casesOpened", value: (m) => m.casesOpened },
+  { key: "casesResolved", label: "admin.stats.part.caseResolved", value: (m) => m.casesResolved },
+  { key: "onTime", label: "admin.stats.part.resolvedOnTime", value: (m) => m.casesResolvedOnTime },
+  { key: "overdue", label: "admin.stats.part.caseOverdue", value: (m) => m.casesOverdue },
+  { key: "satisfaction", label: "admin.stats.part.satisfaction", value: (m) => m.avgSatisfaction, show: (m) => (m.avgSatisfaction == null ? "—" : `${m.avgSatisfaction.toFixed(1)}（${m.ratedCases}）`) },
 ];
 
 /** "2026-03" → ISO of that local month's first instant; `end` gives the next month's (exclusive end). */
@@ -43,10 +42,10 @@ function monthIso(month: string, end = false): string {
 
 /** /admin/stats — 量化积分: per venue or deputy group, with the formula, charts, a sortable table and CSV. */
 export function StatsPage() {
-  const t = useBoT();
+  const t = useT();
   const lang = useLang();
   const isAdmin = useAuth((s) => s.user?.role === "ADMIN");
-  useDocumentTitle(t("bo.stats.title"));
+  useDocumentTitle(t("admin.stats.title"));
   const [params, setParams] = useSearchParams();
   const { towns } = useVenues();
   const groupBy = params.get("groupBy") === "deputyGroup" ? "deputyGroup" : "venue";
@@ -87,7 +86,7 @@ export function StatsPage() {
 
   const SortHeader = ({ k, label, className = "" }: { k: string; label: string; className?: string }) => (
     <th scope="col" aria-sort={ariaSort(k)} className={className}>
-      <button type="button" className="bo-sort" onClick={() => sortBy(k)} title={t("bo.stats.sortBy", { col: label })}>
+      <button type="button" className="bo-sort" onClick={() => sortBy(k)} title={t("admin.stats.sortBy", { col: label })}>
         {label}
         <span aria-hidden="true">{sort.key === k ? (sort.dir === "desc" ? " ▼" : " ▲") : ""}</span>
       </button>
@@ -98,43 +97,43 @@ export function StatsPage() {
     <div className="bo-page">
       <header className="page-head">
         <div>
-          <h1>{t("bo.stats.title")}</h1>
-          <p className="muted">{t("bo.stats.intro")}</p>
+          <h1>{t("admin.stats.title")}</h1>
+          <p className="muted">{t("admin.stats.intro")}</p>
         </div>
         <a className="button" href={boApi.statsCsvUrl(query)} download>
-          {t("bo.common.exportCsv")}
+          {t("admin.common.exportCsv")}
         </a>
       </header>
 
-      <form className="bo-filters card" onSubmit={apply} aria-label={t("bo.common.filter")}>
+      <form className="bo-filters card" onSubmit={apply} aria-label={t("admin.common.filter")}>
         <label>
-          <span>{t("bo.common.from")}</span>
+          <span>{t("admin.common.from")}</span>
           <input type="month" name="from" value={draft.from} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />
         </label>
         <label>
-          <span>{t("bo.common.to")}</span>
+          <span>{t("admin.common.to")}</span>
           <input type="month" name="to" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
         </label>
         <label>
-          <span>{t("bo.common.town")}</span>
+          <span>{t("admin.common.town")}</span>
           <select name="town" value={draft.town} onChange={(e) => setDraft((d) => ({ ...d, town: e.target.value }))}>
-            <option value="">{t("bo.common.all")}</option>
+            <option value="">{t("common.all")}</option>
             {towns.map((x) => (
               <option key={x}>{x}</option>
             ))}
           </select>
         </label>
         <fieldset className="bo-radio">
-          <legend>{t("bo.stats.groupBy")}</legend>
+          <legend>{t("admin.stats.groupBy")}</legend>
           {(["venue", "deputyGroup"] as const).map((g) => (
             <label key={g}>
               <input type="radio" name="groupBy" value={g} checked={draft.groupBy === g} onChange={() => setDraft((d) => ({ ...d, groupBy: g }))} />
-              {g === "venue" ? t("bo.stats.byVenue") : t("bo.stats.byGroup")}
+              {g === "venue" ? t("admin.stats.byVenue") : t("admin.stats.byGroup")}
             </label>
           ))}
         </fieldset>
         <button type="submit" className="button button--primary">
-          {t("bo.stats.apply")}
+          {t("admin.stats.apply")}
         </button>
       </form>
 
@@ -142,9 +141,9 @@ export function StatsPage() {
         {r ? (
           <>
             <section className="card bo-formula" aria-labelledby="bo-formula">
-              <h2 id="bo-formula">{t("bo.stats.formula")}</h2>
+              <h2 id="bo-formula">{t("admin.stats.formula")}</h2>
               <p className="bo-formula__text">
-                {t("bo.stats.score")} = {lang === "en" ? r.formula.en : r.formula.zh}
+                {t("admin.stats.score")} = {lang === "en" ? r.formula.en : r.formula.zh}
               </p>
               <p className="muted">
                 {new Date(r.from).toLocaleDateString(lang)} – {new Date(Date.parse(r.to) - 1).toLocaleDateString(lang)}
@@ -153,17 +152,17 @@ export function StatsPage() {
 
             <div className="bo-charts">
               <section className="card" aria-labelledby="bo-chart-score">
-                <h2 id="bo-chart-score">{t("bo.stats.chartScore")}</h2>
-                <BarChart title={t("bo.stats.chartScore")} bars={[...r.rows].sort((a, b) => b.score - a.score).map((row) => ({ id: row.id, label: row.name, value: row.score }))} />
+                <h2 id="bo-chart-score">{t("admin.stats.chartScore")}</h2>
+                <BarChart title={t("admin.stats.chartScore")} bars={[...r.rows].sort((a, b) => b.score - a.score).map((row) => ({ id: row.id, label: row.name, value: row.score }))} />
               </section>
               <section className="card" aria-labelledby="bo-chart-trend">
-                <h2 id="bo-chart-trend">{t("bo.stats.chartTrend")}</h2>
+                <h2 id="bo-chart-trend">{t("admin.stats.chartTrend")}</h2>
                 <TrendChart
-                  title={t("bo.stats.chartTrend")}
+                  title={t("admin.stats.chartTrend")}
                   months={r.trend.map((p) => p.month)}
                   series={[
-                    { name: t("bo.stats.trendScore"), className: "bo-series--score", values: r.trend.map((p) => p.score) },
-                    { name: t("bo.stats.trendVoters"), className: "bo-series--voters", values: r.trend.map((p) => p.metrics.votersOnline + p.metrics.votersInPerson) },
+                    { name: t("admin.stats.score"), className: "bo-series--score", values: r.trend.map((p) => p.score) },
+                    { name: t("admin.stats.trendVoters"), className: "bo-series--voters", values: r.trend.map((p) => p.metrics.votersOnline + p.metrics.votersInPerson) },
                   ]}
                 />
               </section>
@@ -171,20 +170,20 @@ export function StatsPage() {
 
             <section className="card" aria-labelledby="bo-stats-table">
               <h2 id="bo-stats-table" className="visually-hidden">
-                {t("bo.stats.title")}
+                {t("admin.stats.title")}
               </h2>
               <div className="table-scroll">
                 <table className="bo-table bo-stats-table">
                   <thead>
                     <tr>
                       <th scope="col" className="num">
-                        {t("bo.stats.rank")}
+                        {t("admin.stats.rank")}
                       </th>
-                      <SortHeader k="name" label={t("bo.stats.name")} />
+                      <SortHeader k="name" label={t("admin.stats.name")} />
                       {COLUMNS.map((c) => (
                         <SortHeader key={c.key} k={c.key} label={t(c.label)} className="num" />
                       ))}
-                      <SortHeader k="score" label={t("bo.stats.score")} className="num" />
+                      <SortHeader k="score" label={t("admin.stats.score")} className="num" />
                     </tr>
                   </thead>
                   <tbody>
@@ -209,10 +208,10 @@ export function StatsPage() {
                           <tr className="bo-parts-row">
                             <td />
                             <td colSpan={COLUMNS.length + 2}>
-                              <span className="bo-parts__title">{t("bo.stats.parts")}：</span>
+                              <span className="bo-parts__title">{t("admin.stats.parts")}：</span>
                               {row.parts.map((p) => (
                                 <span key={p.key} className={`bo-part${p.points < 0 ? " bo-part--neg" : ""}`}>
-                                  {t(`bo.stats.part.${p.key}` as BoKey)} {p.value} × {p.weight} = <strong>{p.points}</strong>
+                                  {t(`admin.stats.part.${p.key}` as MessageKey)} {p.value} × {p.weight} = <strong>{p.points}</strong>
                                 </span>
                               ))}
                             </td>
@@ -224,7 +223,7 @@ export function StatsPage() {
                   <tfoot>
                     <tr>
                       <td />
-                      <th scope="row">{t("bo.stats.total")}</th>
+                      <th scope="row">{t("admin.stats.total")}</th>
                       {COLUMNS.map((c) => (
                         <td key={c.key} className="num">
                           {c.show ? c.show(r.total.metrics) : c.value(r.total.metrics)}
@@ -239,7 +238,7 @@ export function StatsPage() {
 
             <details className="card" open={isAdmin}>
               <summary>
-                <h2 className="inline-heading">{t("bo.stats.weights")}</h2>
+                <h2 className="inline-heading">{t("admin.stats.weights")}</h2>
               </summary>
               <WeightsEditor editable={isAdmin} onSaved={() => void report.reload()} />
             </details>

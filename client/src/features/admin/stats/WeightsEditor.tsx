@@ -1,15 +1,15 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { useT } from "../../../i18n/useT.ts";
 import type { ScoringWeightsView, WeightsInput } from "@protocol/back-office.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi } from "../api.ts";
-import { useBoT, type BoKey } from "../i18n.ts";
 import { FormError } from "../shared/LoadState.tsx";
 
 const KEYS: (keyof WeightsInput)[] = ["sessionHeld", "voterReceived", "caseResolved", "resolvedOnTime", "satisfaction", "caseOverdue", "longWait", "waitTargetMin", "defaultDueDays"];
 
 /** The admin's weights of the score (stored on the server; every report follows them). */
 export function WeightsEditor({ editable, onSaved }: { editable: boolean; onSaved: () => void }) {
-  const t = useBoT();
+  const t = useT();
   const [view, setView] = useState<ScoringWeightsView | null>(null);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [error, setError] = useState<ClientError | null>(null);
@@ -37,12 +37,12 @@ export function WeightsEditor({ editable, onSaved }: { editable: boolean; onSave
   if (!view) return <FormError error={error} />;
   const details = error?.details ?? {};
   return (
-    <form className="bo-weights" onSubmit={(e) => void submit(e)} aria-label={t("bo.stats.weights")}>
-      <p className="muted">{t("bo.stats.weightsHint")}</p>
+    <form className="bo-weights" onSubmit={(e) => void submit(e)} aria-label={t("admin.stats.weights")}>
+      <p className="muted">{t("admin.stats.weightsHint")}</p>
       <div className="bo-weights__grid">
         {KEYS.map((k) => (
           <label key={k} className={details[k] ? "field--error" : ""}>
-            <span>{t(`bo.stats.w.${k}` as BoKey)}</span>
+            <span>{t(`admin.stats.w.${k}`)}</span>
             <input
               type="number"
               step={k === "waitTargetMin" || k === "defaultDueDays" ? 1 : 0.5}
@@ -62,14 +62,14 @@ export function WeightsEditor({ editable, onSaved }: { editable: boolean; onSave
       {editable ? (
         <div className="button-row">
           <button type="submit" className="button button--primary">
-            {t("bo.stats.saveWeights")}
+            {t("admin.stats.saveWeights")}
           </button>
           <button type="button" className="button button--quiet" onClick={() => setDraft(Object.fromEntries(KEYS.map((k) => [k, String(view.defaults[k])])))}>
-            {t("bo.stats.resetWeights")}
+            {t("admin.stats.resetWeights")}
           </button>
           {saved ? (
             <span className="ok-text" role="status">
-              {t("bo.common.saved")}
+              {t("admin.common.saved")}
             </span>
           ) : null}
         </div>

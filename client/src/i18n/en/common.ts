@@ -1,0 +1,128 @@
+import type { common as zh } from "../zh-CN/common.ts";
+
+/** Words every page shares: app frame, navigation, errors, form fields, the enums' names, home and login. English: exactly the keys of zh-CN/common.ts (the type says so). */
+export const common: Record<keyof typeof zh, string> = {
+  "app.name": "Tongxin",
+  "app.tagline": "Deputy liaison stations · online and in-person reception days",
+
+  "list.separator": ", ",
+
+  "punct.colon": ": ",
+
+  "nav.home": "Tongxin home",
+  "nav.label": "Account and language",
+  "nav.login": "Staff login",
+  "nav.logout": "Log out",
+  "nav.skipToContent": "Skip to main content",
+  "nav.hall": "Hall console",
+  "nav.desk": "Front desk",
+  "nav.screen": "Hall screen",
+  "nav.voterView": "Voter page",
+
+  "common.loading": "Loading…",
+  "common.cancel": "Cancel",
+  "common.save": "Save",
+  "common.name": "Name",
+  "common.all": "All",
+
+  "connection.offline": "Connection lost — reconnecting… What you see may be out of date.",
+
+  "time.underAMinute": "under a minute",
+  "time.minutes": "about {n} min",
+  "time.hoursMinutes": "about {h} h {m} min",
+
+  "error.BAD_REQUEST": "Some entries need fixing — see the marked fields.",
+  "error.UNAUTHENTICATED": "Your login has expired. Please log in again.",
+  "error.FORBIDDEN": "You are not allowed to do this.",
+  "error.NOT_FOUND": "Not found — it may have been removed, or the link is wrong.",
+  "error.CONFLICT": "That is not possible right now; the page has updated, please check again.",
+  "error.RATE_LIMITED": "Too many attempts. Please wait a moment and try again.",
+  "error.INTERNAL": "Something went wrong on our side. Please try again later.",
+  "error.TIMEOUT": "The network is slow and the request timed out. Please try again.",
+  "error.OFFLINE": "You are offline. Please try again once the connection is back.",
+  "error.NETWORK": "Network error. Please check your connection and try again.",
+
+  "field.required": "Please fill this in",
+  "field.requiredMark": "(required)",
+  "field.consentRequired": "Please tick the consent box to join",
+  "field.name.invalid": "Please enter your name (at most 50 characters)",
+  "field.phone.invalid": "A phone number may only contain digits",
+  "field.topic.invalid": "Please enter a topic (at most 100 characters)",
+  "field.question.invalid": "The question may be at most 2,000 characters",
+  "field.priority.invalid": "The priority reason may be at most 200 characters",
+  "field.summary.invalid": "The summary may be at most 2,000 characters",
+  "field.category.invalid": "Please enter a category (at most 50 characters)",
+  "field.caseSummary.invalid": "Please describe what needs follow-up (at most 2,000 characters)",
+  "field.reason.invalid": "Please give a reason (at most 200 characters)",
+  "field.text.invalid": "Please enter the text (at most 5,000 characters)",
+  "field.username.invalid": "Please enter your user name",
+  "field.password.invalid": "Please enter your password",
+
+  "sessionStatus.SCHEDULED": "Scheduled",
+  "sessionStatus.OPEN": "Queue open",
+  "sessionStatus.LIVE": "Live",
+  "sessionStatus.PAUSED": "Paused",
+  "sessionStatus.ENDED": "Ended",
+
+  "ticketStatus.WAITING": "Waiting",
+  "ticketStatus.CALLED": "Called",
+  "ticketStatus.SPEAKING": "Speaking",
+  "ticketStatus.DONE": "Done",
+  "ticketStatus.NO_SHOW": "No-show",
+  "ticketStatus.LEFT": "Left",
+
+  "channel.ONLINE": "Online",
+  "channel.IN_PERSON": "In person",
+
+  "venueKind.HOME": "Deputies' home",
+  "venueKind.STATION": "Liaison station",
+  "venueKind.STUDIO": "Studio",
+
+  "speakerRole.VOTER": "Voter",
+  "speakerRole.DEPUTY": "Deputy",
+  "speakerRole.STAFF": "Staff",
+  "speakerRole.SYSTEM": "System",
+
+  "transcriptKind.SYSTEM": "System",
+  "transcriptKind.QUESTION": "Question",
+  "transcriptKind.ANSWER": "Answer",
+  "transcriptKind.NOTE": "Note",
+
+  "caseStatus.OPEN": "Received",
+  "caseStatus.ASSIGNED": "Assigned",
+  "caseStatus.IN_PROGRESS": "In progress",
+  "caseStatus.RESOLVED": "Resolved",
+  "caseStatus.CLOSED": "Closed",
+  "caseStatus.REJECTED": "Not accepted",
+
+  "case.category": "Category",
+  "case.summary": "Concern",
+  "case.history": "History",
+  "case.stars": "{n} stars",
+
+  "home.title": "Deputy reception days",
+  "home.lead": "Your deputies' liaison station, next door and online: watch, queue online, or come in person.",
+  "home.liveNow": "{n} reception(s) live now",
+  "home.townFilter": "Filter by town",
+  "home.today": "Today",
+  "home.upcoming": "Coming up",
+  "home.stations": "Stations",
+  "home.noneToday": "No reception today.",
+  "home.noneUpcoming": "Nothing scheduled soon.",
+  "home.enter": "Open reception day",
+  "home.watchLive": "Watch and queue",
+  "home.live": "Live",
+
+  "login.title": "Staff login",
+  "login.intro": "Deputies and staff log in to use the hall console and the front desk.",
+  "login.username": "User name",
+  "login.password": "Password",
+  "login.submit": "Log in",
+  "login.submitting": "Logging in…",
+  "login.failed": "Wrong user name or password.",
+
+  "scope.outOfScope": "This venue is not yours: you see the public view only. Calling and registering need an account of this venue.",
+
+  "notFound.title": "Page not found",
+  "notFound.home": "Back to the home page",
+};

@@ -1,0 +1,16 @@
+/**
+ * 中文（默认）: the one dictionary, merged from one file per namespace. Keys are flat
+ * "area.name"; `{x}` is filled in by t(key, { x }). Every other language must have exactly
+ * these keys (en/index.ts is typed so), and dictionaries.test.ts checks no key is in two files.
+ */
+import { admin } from "./admin.ts";
+import { common } from "./common.ts";
+import { hall } from "./hall.ts";
+import { track } from "./track.ts";
+import { voter } from "./voter.ts";
+
+export const zhCNNamespaces = { common, voter, hall, admin, track } as const;
+
+export const zhCN = { ...common, ...voter, ...hall, ...admin, ...track } as const;
+
+export type MessageKey = keyof typeof zhCN;
