@@ -33,6 +33,12 @@ export interface SessionView {
   queueOpen: boolean;
   /** running mean of finished turns, seconds */
   avgServiceSec: number;
+  /** an encoder is publishing to the media relay (§5c) */
+  streamLive: boolean;
+  /** where the relay serves this session's HLS (named from the key, never the key itself); null without a relay */
+  hlsUrl: string | null;
+  /** the secret RTMP stream key: staff projection only */
+  streamKey?: string;
 }
 
 export interface TicketView {
@@ -100,7 +106,9 @@ export type LiveEventType =
   | "ticket.updated"
   | "transcript.appended"
   | "transcript.amended"
-  | "case.created";
+  | "case.created"
+  | "stream.started"
+  | "stream.stopped";
 
 interface EventBase {
   sessionId: string;
@@ -112,8 +120,27 @@ export type LiveEvent =
   | (EventBase & { type: "ticket.joined" | "ticket.updated"; data: TicketView })
   | (EventBase & { type: "transcript.appended" | "transcript.amended"; data: TranscriptEntryView })
   | (EventBase & { type: "case.created"; data: CaseView })
+  | (EventBase & { type: "stream.started" | "stream.stopped"; data: StreamEventData })
   /** an event this watcher's projection may not see: it keeps seq contiguous */
   | (EventBase & { type: "redacted" });
+
+/** Livestream (§5c): why a stream stopped being live. */
+export type StreamStopReason = "publisher" | "session-ended" | "key-regenerated";
+
+/** Data of `stream.started` / `stream.stopped` (no secret in it: every projection sees it). */
+export interface StreamEventData {
+  live: boolean;
+  hlsUrl: string | null;
+  reason?: StreamStopReason;
+}
+
+/** GET /api/sessions/:id/stream (staff of the venue): what an encoder needs. */
+export interface StreamSettings {
+  rtmpUrl: string;
+  streamKey: string;
+  hlsUrl: string | null;
+  live: boolean;
+}
 
 export interface WatchSnapshot {
   seq: number;

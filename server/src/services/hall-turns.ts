@@ -139,7 +139,7 @@ export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) 
         },
         include: { venue: true },
       });
-      await ctx.append("session.updated", toSessionView(updated), now, user.id);
+      await ctx.append("session.updated", toSessionView(updated, deps.config.mediaHlsBase), now, user.id);
     }
     return view;
   });

@@ -3,7 +3,7 @@ import { AppError } from "../protocol/errors.ts";
 import type { CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
-import { projectEvent } from "../domain/projections.ts";
+import { projectEvent, publicSession } from "../domain/projections.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "./lookups.ts";
@@ -33,11 +33,11 @@ export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise
     take: Math.min(f.limit ?? 500, 1000),
     include: { venue: true },
   });
-  return rows.map((r) => ({ ...toSessionView(r), live: r.status === "LIVE" }));
+  return rows.map((r) => ({ ...publicSession(toSessionView(r, deps.config.mediaHlsBase)), live: r.status === "LIVE" }));
 }
 
 export async function getSession(deps: ServiceDeps, id: string): Promise<SessionView> {
-  return toSessionView(await findSessionOrThrow(deps.db, id));
+  return publicSession(toSessionView(await findSessionOrThrow(deps.db, id), deps.config.mediaHlsBase));
 }
 
 export interface NewSession {
@@ -77,7 +77,7 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
     },
     include: { venue: true },
   });
-  return toSessionView(row);
+  return toSessionView(row, deps.config.mediaHlsBase);
 }
 
 export interface SessionRecord {
@@ -99,7 +99,7 @@ export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string)
     deps.db.case.findMany({ where: { sessionId: id }, orderBy: { createdAt: "asc" } }),
   ]);
   return {
-    session: toSessionView(session),
+    session: toSessionView(session, deps.config.mediaHlsBase),
     tickets: tickets.map((t) => toTicketView(t, t.case?.trackingCode)),
     transcript: transcript.map(toTranscriptView),
     events: events.map((e) => projectEvent(e, "staff")),

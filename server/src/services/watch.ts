@@ -11,7 +11,7 @@
  * path, docs/ARCHITECTURE.md §3); a short age limit bounds what does not
  * (a venue renamed in the back office).
  */
-import { projectEvent, projectTicket } from "../domain/projections.ts";
+import { projectEvent, projectSession, projectTicket } from "../domain/projections.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { Projection, WatchReplay, WatchSnapshot } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
@@ -110,7 +110,7 @@ async function buildSnapshot(deps: ServiceDeps, sessionId: string, projection: P
     ]);
     return {
       seq: session.lastSeq,
-      session: toSessionView(session),
+      session: projectSession(toSessionView(session, deps.config.mediaHlsBase), projection),
       tickets: tickets.map((t) => projectTicket(toTicketView(t, t.case?.trackingCode), projection)),
       transcript: transcript.reverse().map(toTranscriptView),
     };

@@ -886,7 +886,7 @@ function eventData(
 ): unknown {
   switch (e.type) {
     case "session.updated":
-      return toSessionView({ ...session, status: e.status, queueOpen: e.queueOpen, avgServiceSec: e.avgServiceSec });
+      return toSessionView({ ...session, status: e.status, queueOpen: e.queueOpen, avgServiceSec: e.avgServiceSec }, null);
     case "ticket.joined":
     case "ticket.updated": {
       const row = tickets.get(e.ticketKey)!;

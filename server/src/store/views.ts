@@ -6,6 +6,7 @@ import type {
   TranscriptEntry,
   Venue,
 } from "../generated/prisma/client.ts";
+import { hlsUrlFor } from "../domain/livestream.ts";
 import type { CaseView, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
@@ -19,7 +20,8 @@ export function parseDeputies(json: string): string[] {
   }
 }
 
-export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" | "kind" | "town"> }): SessionView {
+/** `hlsBase` is config.mediaHlsBase: the session's hlsUrl is derived from it and the stream key. */
+export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" | "kind" | "town"> }, hlsBase: string | null): SessionView {
   return {
     id: s.id,
     venueId: s.venueId,
@@ -37,6 +39,9 @@ export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" 
     status: s.status,
     queueOpen: s.queueOpen,
     avgServiceSec: s.avgServiceSec,
+    streamLive: s.streamLive,
+    hlsUrl: hlsUrlFor(hlsBase, s.streamKey),
+    streamKey: s.streamKey,
   };
 }
 
