@@ -27,6 +27,8 @@ const session = (over: Partial<SessionView> = {}): SessionView => ({
   status: "OPEN",
   queueOpen: true,
   avgServiceSec: 600,
+  streamLive: false,
+  hlsUrl: null,
   ...over,
 });
 const ticket = (id: string, rank: number, over: Partial<TicketView> = {}): TicketView => ({
