@@ -321,6 +321,33 @@ export const zhCN = {
   "scope.outOfScope": "您不负责这个站点，只能查看公开信息；叫号、登记等操作需要本站点的工作人员或代表账号。",
   "notFound.title": "页面不存在",
   "notFound.home": "返回首页",
+
+  // ── Livestream (docs/ARCHITECTURE.md §5c) — branch h9-media; a block of its own for the i18n merge ──
+  "livestream.notStarted": "未开始直播",
+  "livestream.ended": "直播已结束",
+  "livestream.endedHint": "本场直播已经结束，现场的文字记录仍在下方。",
+  "livestream.connecting": "正在连接直播……",
+  "livestream.live": "直播中",
+  "livestream.reconnecting": "重新连接中……",
+  "livestream.failed": "直播暂时无法播放。文字记录会继续更新。",
+  "livestream.retry": "重试",
+  "streamPanel.title": "直播推流",
+  "streamPanel.live": "正在推流",
+  "streamPanel.notLive": "未推流",
+  "streamPanel.server": "服务器（推流地址）",
+  "streamPanel.key": "推流密钥",
+  "streamPanel.watchUrl": "观看地址（HLS）",
+  "streamPanel.show": "显示",
+  "streamPanel.hide": "隐藏",
+  "streamPanel.copy": "复制",
+  "streamPanel.copied": "已复制",
+  "streamPanel.copyFailed": "无法自动复制，请选中文字后手动复制。",
+  "streamPanel.hint": "在 OBS 的“设置 → 推流”中，服务选“自定义”，服务器填上面的推流地址，推流码填推流密钥。密钥不要外传。",
+  "streamPanel.regenerate": "更换密钥",
+  "streamPanel.regenerateTitle": "更换推流密钥？",
+  "streamPanel.regenerateConfirm": "旧密钥会立即失效，正在进行的推流将在几秒内断开；之后要在推流软件里填入新密钥。",
+  "streamPanel.loadFailed": "无法读取推流设置。",
+  // ── end of livestream block ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
