@@ -94,11 +94,20 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
     if (prefix) rmSync(prefix, { recursive: true, force: true });
   });
 
-  it("refuses a wrong key, plays the right one on a phone by itself, and says when the stream has ended", async () => {
-    const session = await todaysSession(world.base, VENUE);
+  async function staffApi(pathName: string, init: { method?: string; json?: unknown } = {}): Promise<unknown> {
     const login = await fetch(`${world.base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "staff.shengze", password: DEMO_PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
-    const settings = (await (await fetch(`${world.base}/api/sessions/${session.id}/stream`, { headers: { authorization: `Bearer ${token}` } })).json()) as StreamSettings;
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (init.json !== undefined) headers["content-type"] = "application/json";
+    const res = await fetch(`${world.base}${pathName}`, { method: init.method ?? "GET", headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+    if (!res.ok) throw new Error(`${pathName}: ${res.status} ${await res.text()}`);
+    return res.json();
+  }
+  const streamSettings = (sessionId: string) => staffApi(`/api/sessions/${sessionId}/stream`) as Promise<StreamSettings>;
+
+  it("refuses a wrong key, plays the right one on a phone by itself, and says when the stream has ended", async () => {
+    const session = await todaysSession(world.base, VENUE);
+    const settings = await streamSettings(session.id);
     expect(settings.rtmpUrl).toBe(relay.rtmpUrl);
     expect(settings.hlsUrl!.startsWith(`${relay.hlsBase}/`)).toBe(true);
 
@@ -125,6 +134,7 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
     const good = push(`${relay.rtmpUrl}/${settings.streamKey}`, 60);
     pushes.push(good.child);
     await poll(() => streamState(voter), 30_000).toBe("playing");
+    expect(await voter.getByTestId("stream-state").getAttribute("data-engine")).toBe("hls.js");
     const t0 = await videoTime(voter);
     await poll(() => videoTime(voter), 10_000).toBeGreaterThan(t0 + 1);
     await expect(voter.getByTestId("stream-state").textContent()).resolves.toContain("直播中");
@@ -147,5 +157,42 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
     await poll(() => hall.getByTestId("stream-panel-state").getAttribute("data-live")).toBe("false");
     expect(existsSync(relay.hlsDir)).toBe(true);
     expect(world.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+
+  it("a new key drops the encoder still using the old one, and the phone waits for the stream again", async () => {
+    const session = await todaysSession(world.base, "盛泽镇南麻片区人大代表之家");
+    const before = await streamSettings(session.id);
+    const { page: voter } = await openPage(world, "voter phone 2", PHONE);
+    await voter.goto(`/s/${session.id}`);
+    const encoder = push(`${relay.rtmpUrl}/${before.streamKey}`, 60);
+    pushes.push(encoder.child);
+    await poll(() => streamState(voter), 30_000).toBe("playing");
+
+    const { page: hall, context } = await openPage(world, "hall 2");
+    await loginAs(context, world.base, "staff.shengze");
+    await hall.goto(`/hall/${session.id}`);
+    await poll(() => hall.getByTestId("stream-key").inputValue()).toBe(before.streamKey);
+    await hall.getByRole("button", { name: "更换密钥" }).click();
+    await hall.getByRole("dialog").getByRole("button", { name: "更换密钥" }).click();
+    await poll(() => hall.getByTestId("stream-key").inputValue()).not.toBe(before.streamKey);
+    const after = await streamSettings(session.id);
+    expect(await hall.getByTestId("stream-key").inputValue()).toBe(after.streamKey);
+
+    // nginx's next on_update (every 3 s here) is refused: the old encoder is dropped.
+    const dropped = await Promise.race([encoder.exit, new Promise<"still pushing">((r) => setTimeout(() => r("still pushing"), 15_000))]);
+    expect(dropped).not.toBe("still pushing");
+    expect(dropped).not.toBe(0);
+    await poll(() => streamState(voter)).toBe("not-started");
+  });
+
+  it("a stream address that does not answer shows reconnecting, not a black player", async () => {
+    const session = await todaysSession(world.base, "盛泽镇南麻片区人大代表之家");
+    await staffApi(`/api/sessions/${session.id}`, { method: "PATCH", json: { streamUrl: `${relay.hlsBase}/nobody-here.m3u8` } });
+    const { page: voter } = await openPage(world, "voter phone 3", PHONE);
+    await voter.goto(`/s/${session.id}`);
+    await poll(() => streamState(voter), 15_000).toBe("reconnecting");
+    await expect(voter.getByTestId("stream-state").textContent()).resolves.toContain("重新连接中");
+    await screenshot(voter, "livestream-voter-reconnecting");
+    world.errors.length = 0; // the 404s of the missing playlist are the point here
   });
 });

@@ -36,10 +36,10 @@ const NOTICE = {
 function StreamVideo({ src, title }: { src: string; title: string }) {
   const t = useT();
   const videoRef = useRef<HTMLVideoElement>(null);
-  const { playback, retry } = useStreamPlayer(videoRef, src);
+  const { playback, engine, retry } = useStreamPlayer(videoRef, src);
   const phase = playback.phase;
   return (
-    <div className={`stream stream--${phase}`} data-testid="stream-state" data-state={phase}>
+    <div className={`stream stream--${phase}`} data-testid="stream-state" data-state={phase} data-engine={engine ?? undefined}>
       <video ref={videoRef} className="stream__video" controls playsInline muted autoPlay aria-label={t("stream.label", { title })} />
       {phase === "playing" ? (
         <span className="stream__live-badge" role="status">

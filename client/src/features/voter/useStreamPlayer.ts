@@ -55,8 +55,12 @@ async function attachHlsJs(video: HTMLVideoElement, src: string, report: Report)
   return () => hls.destroy();
 }
 
+export type PlayerEngine = "hls.js" | "native";
+
 export interface StreamPlayer {
   playback: Playback;
+  /** which player is attached, once one is */
+  engine: PlayerEngine | null;
   retry(): void;
 }
 
@@ -66,6 +70,7 @@ export function useStreamPlayer(videoRef: RefObject<HTMLVideoElement | null>, sr
   playbackRef.current = playback;
   // Bumped to rebuild the player: after a fatal error (automatically) or on retry.
   const [attempt, setAttempt] = useState(0);
+  const [engine, setEngine] = useState<PlayerEngine | null>(null);
 
   useEffect(() => {
     dispatch({ type: "restart" });
@@ -111,13 +116,16 @@ export function useStreamPlayer(videoRef: RefObject<HTMLVideoElement | null>, sr
     const nativeOnly = !hasMse() && video.canPlayType(HLS_MIME) !== "";
     if (nativeOnly) {
       detach = attachNative(video, src, report);
+      setEngine("native");
     } else {
       void attachHlsJs(video, src, report).then(
         (d) => {
           if (disposed) return d?.();
           // No MSE after all: the browser's own HLS, if it has it.
-          detach = d ?? (video.canPlayType(HLS_MIME) !== "" ? attachNative(video, src, report) : null);
-          if (!detach) report.fatal();
+          const native = !d && video.canPlayType(HLS_MIME) !== "";
+          detach = d ?? (native ? attachNative(video, src, report) : null);
+          if (detach) setEngine(native ? "native" : "hls.js");
+          else report.fatal();
         },
         () => report.fatal(), // the chunk did not load (offline): retried like any failure
       );
@@ -149,5 +157,5 @@ export function useStreamPlayer(videoRef: RefObject<HTMLVideoElement | null>, sr
     dispatch({ type: "restart" });
     setAttempt((n) => n + 1);
   }, []);
-  return { playback, retry };
+  return { playback, engine, retry };
 }
