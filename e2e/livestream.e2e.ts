@@ -14,7 +14,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaToolsAvailable, startMediaRelay, type MediaRelay } from "../media/relay.ts";
 import type { StreamSettings } from "../server/src/protocol/model.ts";
-import { CHROMIUM, DEMO_PASSWORD, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { CHROMIUM, DEMO_PASSWORD, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
 
 const tools = mediaToolsAvailable();
 const missing = Object.entries(tools).filter(([, ok]) => !ok).map(([name]) => name);
@@ -140,6 +140,10 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
     await expect(voter.getByTestId("stream-state").textContent()).resolves.toContain("直播中");
     await poll(() => hall.getByTestId("stream-panel-state").getAttribute("data-live")).toBe("true");
     await screenshot(voter, "livestream-voter-playing");
+    for (const page of [voter, hall]) {
+      const violations = await seriousA11yViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    }
 
     // Viewers load HLS under the public name only; the key names no file and no URL.
     const files = readdirSync(relay.hlsDir);

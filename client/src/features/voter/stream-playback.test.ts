@@ -10,9 +10,15 @@ describe("stream playback", () => {
     expect(run("playing")).toEqual({ phase: "playing", failures: 0 });
   });
 
-  it("a fatal error before the first picture is a reconnect, not a failure", () => {
-    expect(run("fatalError")).toEqual({ phase: "reconnecting", failures: 1 });
+  it("the first errors before the first picture still read as connecting, later ones as reconnecting", () => {
+    expect(run("fatalError")).toEqual({ phase: "connecting", failures: 1 });
+    expect(run("fatalError", "fatalError")).toEqual({ phase: "connecting", failures: 2 });
+    expect(run("fatalError", "fatalError", "fatalError")).toEqual({ phase: "reconnecting", failures: 3 });
     expect(run("fatalError", "fatalError", "playing")).toEqual({ phase: "playing", failures: 0 });
+  });
+
+  it("an error after playing is a reconnect at once", () => {
+    expect(run("playing", "fatalError")).toEqual({ phase: "reconnecting", failures: 1 });
   });
 
   it("fails only after the retries are used up, and a retry starts over", () => {

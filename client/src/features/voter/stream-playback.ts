@@ -22,6 +22,8 @@ export type PlaybackSignal =
   | { type: "restart" };
 
 export const MAX_RETRIES = 6;
+/** Failures before the first picture that still read as "connecting": the relay needs a moment to write its first playlist. */
+export const STARTUP_FAILURES = 2;
 export const initialPlayback: Playback = { phase: "connecting", failures: 0 };
 
 /** 1 s, 2 s, 4 s, then every 8 s: about half a minute in all. */
@@ -38,7 +40,9 @@ export function playbackReducer(state: Playback, signal: PlaybackSignal): Playba
     case "fatalError": {
       if (state.phase === "failed") return state;
       const failures = state.failures + 1;
-      return { phase: failures > MAX_RETRIES ? "failed" : "reconnecting", failures };
+      if (failures > MAX_RETRIES) return { phase: "failed", failures };
+      const starting = state.phase === "connecting" && failures <= STARTUP_FAILURES;
+      return { phase: starting ? "connecting" : "reconnecting", failures };
     }
     case "restart":
       return initialPlayback;
