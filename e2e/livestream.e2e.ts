@@ -14,7 +14,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaToolsAvailable, startMediaRelay, type MediaRelay } from "../media/relay.ts";
 import type { StreamSettings } from "../server/src/protocol/model.ts";
-import { CHROMIUM, DEMO_PASSWORD, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { ARTIFACTS, CHROMIUM, DEMO_PASSWORD, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
 
 const tools = mediaToolsAvailable();
 const missing = Object.entries(tools).filter(([, ok]) => !ok).map(([name]) => name);
@@ -140,6 +140,7 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
     await expect(voter.getByTestId("stream-state").textContent()).resolves.toContain("直播中");
     await poll(() => hall.getByTestId("stream-panel-state").getAttribute("data-live")).toBe("true");
     await screenshot(voter, "livestream-voter-playing");
+    await hall.getByTestId("stream-panel").screenshot({ path: path.join(ARTIFACTS, "livestream-hall-panel.png") });
     for (const page of [voter, hall]) {
       const violations = await seriousA11yViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
