@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Config } from "../server/src/config.ts";
 import { startTestServer, type TestServer } from "../server/test/helpers/test-server.ts";
 import { CHROMIUM, ROOT, SEEDED_DB, ensureClientBuilt } from "./browser-env.ts";
 
@@ -43,13 +44,14 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+/** `config` overrides the server's configuration (e.g. the media relay's addresses). */
+export async function startWorld(opts: { config?: Partial<Config> } = {}): Promise<World> {
   ensureClientBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   const seeded = process.env[SEEDED_DB];
   const copy = seeded && existsSync(seeded) ? path.join(os.tmpdir(), `tongxin-e2e-${randomUUID()}.db`) : null;
   if (copy) copyFileSync(seeded!, copy);
-  const server = await startTestServer(copy ? { dbFile: copy, serveClient: true } : { seedDemo: true, serveClient: true });
+  const server = await startTestServer(copy ? { dbFile: copy, serveClient: true, config: opts.config } : { seedDemo: true, serveClient: true, config: opts.config });
   const browser = await launchBrowser();
   const errors: string[] = [];
   return {

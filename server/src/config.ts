@@ -19,6 +19,12 @@ export interface Config {
   clientDir: string | null;
   /** Secure cookies: on when served over https */
   secureCookies: boolean;
+  /** Livestream (§5c): where encoders push RTMP, e.g. rtmp://host/live */
+  mediaRtmpUrl: string;
+  /** where HLS is served, without a trailing slash; null = no livestream relay */
+  mediaHlsBase: string | null;
+  /** shared secret nginx-rtmp sends with its hooks (?secret=…); null = not checked */
+  mediaHookSecret: string | null;
 }
 
 const int = (v: string | undefined, fallback: number): number => {
@@ -45,5 +51,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenIdleTtlMs: int(env.TOKEN_IDLE_TTL_MS, 12 * 60 * 60 * 1000),
     clientDir: env.CLIENT_DIR ?? "client/dist",
     secureCookies: env.SECURE_COOKIES === "1",
+    // Defaults match `npm run media` (media/nginx.conf) on this machine.
+    mediaRtmpUrl: (env.MEDIA_RTMP_URL || "rtmp://127.0.0.1:1935/live").replace(/\/$/, ""),
+    mediaHlsBase: env.MEDIA_HLS_BASE === "" ? null : (env.MEDIA_HLS_BASE ?? "http://127.0.0.1:8088/hls").replace(/\/$/, ""),
+    mediaHookSecret: env.MEDIA_HOOK_SECRET || null,
   };
 }

@@ -1,65 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchSnapshot } from "@protocol/model.ts";
+import type { LiveEvent, TicketView, TranscriptEntryView, WatchSnapshot } from "@protocol/model.ts";
 import {
   initialLiveSessionState,
   liveSessionReducer,
   type LiveSessionAction,
   type LiveSessionState,
 } from "./live-session-reducer.ts";
+import { AT, entryView, SID, sessionView, ticketView } from "./live-session-factories.ts";
 import { currentTicket, latestCaptions, standingOf, transcriptLines, waitingTickets } from "./live-session-selectors.ts";
 
 // ── tiny factories ────────────────────────────────────────────────────────────
-const SID = "s1";
-const session = (over: Partial<SessionView> = {}): SessionView => ({
-  id: SID,
-  venueId: "v1",
-  venueName: "盛泽镇人大代表之家",
-  venueKind: "HOME",
-  town: "盛泽镇",
-  title: "十一月接待日",
-  theme: "老旧小区改造",
-  startsAt: "2025-11-26T01:00:00.000Z",
-  endsAt: "2025-11-26T04:00:00.000Z",
-  deputies: ["沈晓鹃"],
-  streamUrl: null,
-  slotMin: 10,
-  walkInHeadStartMin: 10,
-  status: "OPEN",
-  queueOpen: true,
-  avgServiceSec: 600,
-  ...over,
-});
-const ticket = (id: string, rank: number, over: Partial<TicketView> = {}): TicketView => ({
-  id,
-  sessionId: SID,
-  label: id.toUpperCase(),
-  channel: "ONLINE",
-  status: "WAITING",
-  rank,
-  name: "张*",
-  topic: null,
-  isPublic: false,
-  priority: false,
-  joinedAt: new Date(rank).toISOString(),
-  calledAt: null,
-  startedAt: null,
-  finishedAt: null,
-  ...over,
-});
-const entry = (id: string, text: string, over: Partial<TranscriptEntryView> = {}): TranscriptEntryView => ({
-  id,
-  sessionId: SID,
-  ticketId: null,
-  kind: "ANSWER",
-  speakerRole: "DEPUTY",
-  speakerName: null,
-  text,
-  visibility: "PUBLIC",
-  amendsId: null,
-  createdAt: "2025-11-26T01:00:00.000Z",
-  ...over,
-});
-const at = "2025-11-26T01:00:00.000Z";
+const session = sessionView;
+const ticket = ticketView;
+const entry = entryView;
+const at = AT;
 const joined = (seq: number, t: TicketView): LiveEvent => ({ sessionId: SID, seq, at, type: "ticket.joined", data: t });
 const updated = (seq: number, t: TicketView): LiveEvent => ({ sessionId: SID, seq, at, type: "ticket.updated", data: t });
 const redacted = (seq: number): LiveEvent => ({ sessionId: SID, seq, at, type: "redacted" });

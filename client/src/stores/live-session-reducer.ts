@@ -15,6 +15,7 @@ import type {
   CaseView,
   LiveEvent,
   SessionView,
+  StreamStopReason,
   TicketView,
   TranscriptEntryView,
   WatchReplay,
@@ -40,6 +41,8 @@ export interface LiveSessionState {
   failure: string | null;
   /** seq of the last `ticket.updated` that put a ticket into CALLED (for chimes) */
   lastCall: { ticketId: string; seq: number } | null;
+  /** why the livestream stopped, if it stopped while watched (`stream.stopped`); null once it starts again */
+  streamStopped: StreamStopReason | null;
 }
 
 export type LiveSessionAction =
@@ -65,6 +68,7 @@ export const initialLiveSessionState: LiveSessionState = {
   needsResync: false,
   failure: null,
   lastCall: null,
+  streamStopped: null,
 };
 
 export function isReplay(data: WatchSnapshot | WatchReplay): data is WatchReplay {
@@ -119,6 +123,7 @@ function applySnapshot(state: LiveSessionState, snap: WatchSnapshot): LiveSessio
     tickets,
     transcript: [...snap.transcript],
     viewers: snap.viewers,
+    streamStopped: snap.session.streamLive ? null : state.streamStopped,
   };
   return drain(base);
 }
@@ -176,6 +181,13 @@ export function applyEvent(state: LiveSessionState, event: LiveEvent): LiveSessi
       return { ...advanced, transcript: [...state.transcript, event.data] };
     case "case.created":
       return { ...advanced, cases: [...state.cases.filter((c) => c.id !== event.data.id), event.data] };
+    case "stream.started":
+    case "stream.stopped": {
+      if (!state.session) return advanced;
+      const session = { ...state.session, streamLive: event.data.live, hlsUrl: event.data.hlsUrl };
+      const streamStopped = event.type === "stream.stopped" ? (event.data.reason ?? "publisher") : null;
+      return { ...advanced, session, streamStopped };
+    }
     case "redacted":
       return advanced;
     default:

@@ -1,44 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { shallow } from "zustand/vanilla/shallow";
-import type { SessionView, TicketView, WatchSnapshot } from "@protocol/model.ts";
+import type { WatchSnapshot } from "@protocol/model.ts";
 import { initialLiveSessionState, liveSessionReducer, type LiveSessionAction, type LiveSessionState } from "./live-session-reducer.ts";
+import { SID, sessionView, ticketView } from "./live-session-factories.ts";
 import { deskPageSlice, hallPageSlice, screenPageSlice, voterPageSlice } from "./live-session-slices.ts";
 
-const SID = "s1";
-const session: SessionView = {
-  id: SID,
-  venueId: "v1",
-  venueName: "盛泽镇人大代表之家",
-  venueKind: "HOME",
-  town: "盛泽镇",
-  title: "十一月接待日",
-  theme: "",
-  startsAt: "2025-11-26T01:00:00.000Z",
-  endsAt: "2025-11-26T04:00:00.000Z",
-  deputies: [],
-  streamUrl: null,
-  slotMin: 10,
-  walkInHeadStartMin: 10,
-  status: "OPEN",
-  queueOpen: true,
-  avgServiceSec: 600,
-};
-const ticket: TicketView = {
-  id: "w1",
-  sessionId: SID,
-  label: "W001",
-  channel: "ONLINE",
-  status: "WAITING",
-  rank: 1,
-  name: "张*",
-  topic: null,
-  isPublic: false,
-  priority: false,
-  joinedAt: "2025-11-26T01:05:00.000Z",
-  calledAt: null,
-  startedAt: null,
-  finishedAt: null,
-};
+const session = sessionView({ theme: "", deputies: [] });
+const ticket = ticketView("w1", 1, { label: "W001", joinedAt: "2025-11-26T01:05:00.000Z" });
 const snapshot: WatchSnapshot = { seq: 1, session, tickets: [], transcript: [], viewers: 3 };
 const opening: LiveSessionAction[] = [{ type: "opened", sessionId: SID }, { type: "watchStarted" }, { type: "watchAnswered", data: snapshot }];
 const ready: LiveSessionState = opening.reduce(liveSessionReducer, initialLiveSessionState);

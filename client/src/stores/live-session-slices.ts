@@ -6,7 +6,12 @@
  */
 import type { LiveSessionState } from "./live-session-reducer.ts";
 
-export const voterPageSlice = (s: LiveSessionState) => ({ session: s.session, tickets: s.tickets, transcript: s.transcript });
+export const voterPageSlice = (s: LiveSessionState) => ({
+  session: s.session,
+  tickets: s.tickets,
+  transcript: s.transcript,
+  streamStopped: s.streamStopped,
+});
 
 export const hallPageSlice = (s: LiveSessionState) => ({ session: s.session, tickets: s.tickets, transcript: s.transcript, cases: s.cases });
 

@@ -20,6 +20,8 @@ const session: SessionView = {
   status: "ENDED",
   queueOpen: false,
   avgServiceSec: 480,
+  streamLive: false,
+  hlsUrl: null,
 };
 
 const ticket = (over: Partial<TicketView>): TicketView => ({

@@ -2,7 +2,7 @@
  * Who may see what (docs/ARCHITECTURE.md §3, "Rooms and projections"). Pure:
  * every view the server sends to a non-staff socket goes through here.
  */
-import type { CommittedEvent, LiveEvent, Projection, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { CommittedEvent, LiveEvent, Projection, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { maskName } from "./privacy.ts";
 
 /** What a viewer may know of a ticket: label, masked name, topic only if public. */
@@ -36,6 +36,16 @@ export function projectTicket(t: TicketView, projection: Projection): TicketView
   return projection === "own" ? ownTicket(t) : publicTicket(t);
 }
 
+/** What a viewer may know of a session: everything but the secret stream key (§5c). */
+export function publicSession(s: SessionView): SessionView {
+  const { streamKey: _secret, ...visible } = s;
+  return visible;
+}
+
+export function projectSession(s: SessionView, projection: Projection): SessionView {
+  return projection === "staff" ? s : publicSession(s);
+}
+
 export function transcriptVisibleTo(e: TranscriptEntryView, projection: Projection): boolean {
   return projection === "staff" || e.visibility === "PUBLIC";
 }
@@ -45,7 +55,7 @@ export function projectEvent(e: CommittedEvent, projection: Projection): LiveEve
   const base = { sessionId: e.sessionId, seq: e.seq, at: e.at };
   switch (e.type) {
     case "session.updated":
-      return { ...base, type: e.type, data: e.data };
+      return { ...base, type: e.type, data: projectSession(e.data, projection) };
     case "ticket.joined":
     case "ticket.updated":
       return { ...base, type: e.type, data: projectTicket(e.data, projection) };
@@ -54,6 +64,9 @@ export function projectEvent(e: CommittedEvent, projection: Projection): LiveEve
       return transcriptVisibleTo(e.data, projection) ? { ...base, type: e.type, data: e.data } : { ...base, type: "redacted" };
     case "case.created":
       return projection === "staff" ? { ...base, type: e.type, data: e.data } : { ...base, type: "redacted" };
+    case "stream.started":
+    case "stream.stopped":
+      return { ...base, type: e.type, data: e.data };
     default: {
       const unknown: never = e;
       throw new Error(`unknown event type ${String((unknown as { type: unknown }).type)}`);

@@ -45,6 +45,12 @@ export interface SessionView {
   queueOpen: boolean;
   /** running mean of finished turns, seconds */
   avgServiceSec: number;
+  /** an encoder is publishing to the media relay (§5c) */
+  streamLive: boolean;
+  /** where the relay serves this session's HLS (named from the key, never the key itself); null without a relay */
+  hlsUrl: string | null;
+  /** the secret RTMP stream key: staff projection only */
+  streamKey?: string;
 }
 
 export interface TicketView {
@@ -113,6 +119,8 @@ export const LIVE_EVENT_TYPES = [
   "transcript.appended",
   "transcript.amended",
   "case.created",
+  "stream.started",
+  "stream.stopped",
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
@@ -124,6 +132,8 @@ export interface LiveEventDataMap {
   "transcript.appended": TranscriptEntryView;
   "transcript.amended": TranscriptEntryView;
   "case.created": CaseView;
+  "stream.started": StreamEventData;
+  "stream.stopped": StreamEventData;
 }
 
 /** One `{type, data}` pair per event type: what the write lane appends. */
@@ -141,6 +151,24 @@ export type LiveEvent =
   | CommittedEvent
   /** an event this watcher's projection may not see: it keeps seq contiguous */
   | (LiveEventBase & { type: "redacted" });
+
+/** Livestream (§5c): why a stream stopped being live. */
+export type StreamStopReason = "publisher" | "session-ended" | "key-regenerated";
+
+/** Data of `stream.started` / `stream.stopped` (no secret in it: every projection sees it). */
+export interface StreamEventData {
+  live: boolean;
+  hlsUrl: string | null;
+  reason?: StreamStopReason;
+}
+
+/** GET /api/sessions/:id/stream (staff of the venue): what an encoder needs. */
+export interface StreamSettings {
+  rtmpUrl: string;
+  streamKey: string;
+  hlsUrl: string | null;
+  live: boolean;
+}
 
 export interface WatchSnapshot {
   seq: number;

@@ -139,7 +139,7 @@ export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) 
         },
         include: { venue: true },
       });
-      await ctx.append({ type: "session.updated", data: toSessionView(updated) }, now, user.id);
+      await ctx.append({ type: "session.updated", data: toSessionView(updated, deps.config.mediaHlsBase) }, now, user.id);
     }
     return view;
   });

@@ -6,7 +6,7 @@
 import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
 import type { RecordPart } from "../protocol/back-office.ts";
-import type { LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { LiveEvent, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventActors } from "../store/session-events.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { sessionRecord } from "./sessions.ts";
@@ -86,6 +86,12 @@ export function transcriptRows(entries: readonly TranscriptEntryView[], labels: 
   ];
 }
 
+const STREAM_STOP_ZH: Record<StreamStopReason, string> = {
+  publisher: "直播推流停止",
+  "session-ended": "接待日结束，直播停止",
+  "key-regenerated": "更换推流密钥（旧密钥的推流停止）",
+};
+
 /** What happened, without the personal data the stored payloads carry. */
 export function describeEvent(e: LiveEvent): string {
   switch (e.type) {
@@ -101,6 +107,10 @@ export function describeEvent(e: LiveEvent): string {
       return `更正记录 ${e.data.amendsId ?? ""}`;
     case "case.created":
       return `办理事项 ${e.data.trackingCode}：${e.data.category}`;
+    case "stream.started":
+      return "直播推流开始";
+    case "stream.stopped":
+      return STREAM_STOP_ZH[e.data.reason ?? "publisher"];
     case "redacted":
       return "";
     default: {

@@ -1,7 +1,7 @@
 /** Opening, going live, pausing and ending a reception day; editing its live settings. */
 import { canMoveSession, queueOpenAfter } from "../domain/session-lifecycle.ts";
 import { AppError } from "../protocol/errors.ts";
-import type { SessionStatus, SessionView } from "../protocol/model.ts";
+import type { SessionStatus, SessionView, StreamEventData } from "../protocol/model.ts";
 import { toSessionView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
@@ -35,6 +35,8 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
     if (endsAt <= startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
     const queueOpen = changes.queueOpen ?? (changes.status ? queueOpenAfter(status, s.queueOpen) : s.queueOpen);
     const now = deps.now();
+    // An ended day has no livestream: the relay's on_update hook then drops the encoder (§5c).
+    const streamEnds = status === "ENDED" && s.streamLive;
     const row = await tx.receptionSession.update({
       where: { id: sessionId },
       data: {
@@ -48,13 +50,15 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
         deputies: changes.deputies ? JSON.stringify(changes.deputies) : undefined,
         slotMin: changes.slotMin,
         walkInHeadStartMin: changes.walkInHeadStartMin,
+        ...(streamEnds ? { streamLive: false } : {}),
         // Before anyone is served, the expected turn is the slot length.
         ...(changes.slotMin !== undefined && s.finishedTurns === 0 ? { avgServiceSec: changes.slotMin * 60 } : {}),
       },
       include: { venue: true },
     });
-    const view = toSessionView(row);
+    const view = toSessionView(row, deps.config.mediaHlsBase);
     await append({ type: "session.updated", data: view }, now, user.id);
+    if (streamEnds) await append({ type: "stream.stopped", data: { live: false, hlsUrl: view.hlsUrl, reason: "session-ended" } }, now, user.id);
     return view;
   });
   return { session };

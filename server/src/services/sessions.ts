@@ -5,7 +5,7 @@ import type { CaseView, LiveEvent, SessionStatus, SessionView, TicketView, Trans
 import { eventsSince } from "../store/session-events.ts";
 import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
-import { projectEvent } from "../domain/projections.ts";
+import { projectEvent, publicSession } from "../domain/projections.ts";
 import { CLERK_ROLES, requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
@@ -35,11 +35,11 @@ export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise
     take: Math.min(f.limit ?? 500, 1000),
     include: { venue: true },
   });
-  return rows.map((r) => ({ ...toSessionView(r), live: r.status === "LIVE" }));
+  return rows.map((r) => ({ ...publicSession(toSessionView(r, deps.config.mediaHlsBase)), live: r.status === "LIVE" }));
 }
 
 export async function getSession(deps: ServiceDeps, id: string): Promise<SessionView> {
-  return toSessionView(await findSessionOrThrow(deps.db, id));
+  return publicSession(toSessionView(await findSessionOrThrow(deps.db, id), deps.config.mediaHlsBase));
 }
 
 export interface NewSession {
@@ -80,7 +80,7 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
     },
     include: { venue: true },
   });
-  return toSessionView(row);
+  return toSessionView(row, deps.config.mediaHlsBase);
 }
 
 export interface SessionRecord {
@@ -102,7 +102,7 @@ export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string)
     deps.db.case.findMany({ where: { sessionId: id }, orderBy: { createdAt: "asc" } }),
   ]);
   return {
-    session: toSessionView(session),
+    session: toSessionView(session, deps.config.mediaHlsBase),
     tickets: tickets.map((t) => toTicketView(t, t.case?.trackingCode)),
     transcript: transcript.map(toTranscriptView),
     events: events.map((e) => projectEvent(e, "staff")),

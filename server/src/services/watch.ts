@@ -15,7 +15,7 @@
  * each app (`deps.watchCache`), so two apps in one process (the multi-node
  * test) never share what they remember.
  */
-import { projectEvent, projectTicket } from "../domain/projections.ts";
+import { projectEvent, projectSession, projectTicket } from "../domain/projections.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { Projection, WatchReplay, WatchSnapshot } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
@@ -117,7 +117,7 @@ async function buildSnapshot(deps: ServiceDeps, sessionId: string, projection: P
     ]);
     return {
       seq: session.lastSeq,
-      session: toSessionView(session),
+      session: projectSession(toSessionView(session, deps.config.mediaHlsBase), projection),
       tickets: tickets.map((t) => projectTicket(toTicketView(t, t.case?.trackingCode), projection)),
       transcript: transcript.reverse().map(toTranscriptView),
     };

@@ -38,6 +38,7 @@ export type EnumsAgree = [
   Agree<Same<$Enums.Visibility, Visibility>>,
   Agree<Same<$Enums.CaseStatus, CaseStatus>>,
 ];
+import { hlsUrlFor } from "../domain/livestream.ts";
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
@@ -50,7 +51,8 @@ export function parseDeputies(json: string): string[] {
   }
 }
 
-export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" | "kind" | "town"> }): SessionView {
+/** `hlsBase` is config.mediaHlsBase: the session's hlsUrl is derived from it and the stream key. */
+export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" | "kind" | "town"> }, hlsBase: string | null): SessionView {
   return {
     id: s.id,
     venueId: s.venueId,
@@ -68,6 +70,9 @@ export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" 
     status: s.status,
     queueOpen: s.queueOpen,
     avgServiceSec: s.avgServiceSec,
+    streamLive: s.streamLive,
+    hlsUrl: hlsUrlFor(hlsBase, s.streamKey),
+    streamKey: s.streamKey,
   };
 }
 

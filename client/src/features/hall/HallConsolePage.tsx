@@ -20,6 +20,7 @@ import { MissedAndDone } from "./MissedAndDone.tsx";
 import { PrioritizeDialog } from "./PrioritizeDialog.tsx";
 import { QueueTable } from "./QueueTable.tsx";
 import { SessionControls } from "./SessionControls.tsx";
+import { StreamPanel } from "./StreamPanel.tsx";
 import { TranscriptEditor } from "./TranscriptEditor.tsx";
 
 /** /hall/:sessionId — the deputy's console: call, hear, close each turn; keep the record. */
@@ -97,6 +98,7 @@ export function HallConsolePage() {
         </div>
         <div className="hall-grid__record">
           <TranscriptEditor session={session} transcript={live.transcript} current={current} user={user} />
+          <StreamPanel session={session} />
         </div>
       </div>
       <FinishTurnDialog ticket={finishing} onClose={() => setFinishing(null)} />

@@ -59,7 +59,7 @@ export function VoterPage() {
           ) : null}
         </div>
         <div className="voter-grid__watch">
-          <LiveStream url={session.streamUrl} title={session.title} />
+          <LiveStream session={session} stopped={live.streamStopped} />
           <LiveCaptions transcript={live.transcript} />
         </div>
         {!ticket && own.phase !== "resuming" ? (

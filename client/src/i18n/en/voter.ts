@@ -11,9 +11,7 @@ export const voter: Record<keyof typeof zh, string> = {
   "session.loadFailed": "This reception day cannot be loaded right now; retrying…",
 
   "stream.label": "Livestream: {title}",
-  "stream.placeholder": "The livestream has not started",
   "stream.placeholderHint": "What is said in the hall appears as text in the live captions below.",
-  "stream.failed": "The livestream cannot play right now. Try reloading later; the captions keep updating.",
 
   "captions.title": "Live captions",
   "captions.empty": "Once speaking starts, the words appear here.",
@@ -77,4 +75,13 @@ export const voter: Record<keyof typeof zh, string> = {
 
   "speaking.banner": "{label}: you are speaking",
   "speaking.pageTitle": "[Speaking] {title}",
+
+  "livestream.notStarted": "The livestream has not started",
+  "livestream.ended": "The livestream has ended",
+  "livestream.endedHint": "This livestream is over; the written record of the hall is below.",
+  "livestream.connecting": "Connecting to the livestream…",
+  "livestream.live": "Live",
+  "livestream.reconnecting": "Reconnecting…",
+  "livestream.failed": "The livestream cannot play right now. The captions keep updating.",
+  "livestream.retry": "Retry",
 };

@@ -9,9 +9,7 @@ export const voter = {
   "session.loadFailed": "暂时无法加载这场接待日，正在重试……",
 
   "stream.label": "直播：{title}",
-  "stream.placeholder": "直播尚未开始",
   "stream.placeholderHint": "现场的发言会以文字显示在下方的实时字幕里。",
-  "stream.failed": "直播暂时无法播放，请稍后刷新，文字记录会继续更新。",
 
   "captions.title": "实时字幕",
   "captions.empty": "现场发言开始后，文字会显示在这里。",
@@ -75,4 +73,13 @@ export const voter = {
 
   "speaking.banner": "{label}：您正在发言",
   "speaking.pageTitle": "【发言中】{title}",
+
+  "livestream.notStarted": "未开始直播",
+  "livestream.ended": "直播已结束",
+  "livestream.endedHint": "本场直播已经结束，现场的文字记录仍在下方。",
+  "livestream.connecting": "正在连接直播……",
+  "livestream.live": "直播中",
+  "livestream.reconnecting": "重新连接中……",
+  "livestream.failed": "直播暂时无法播放。文字记录会继续更新。",
+  "livestream.retry": "重试",
 } as const;
