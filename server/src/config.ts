@@ -19,7 +19,19 @@ export interface Config {
   clientDir: string | null;
   /** Secure cookies: on when served over https */
   secureCookies: boolean;
+  /** WebRTC calls (§5b): STUN_URLS, TURN_URLS, TURN_SECRET, RTC_RELAY_ONLY */
+  rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | null; relayOnly: boolean };
+  /** a call ends when the voter's last socket has been gone this long (CALL_VOTER_GRACE_MS) */
+  callVoterGraceMs: number;
+  /** a call ends by itself after this long (CALL_MAX_SEC) */
+  callMaxSec: number;
 }
+
+const list = (v: string | undefined): string[] =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const int = (v: string | undefined, fallback: number): number => {
   const n = v === undefined || v === "" ? NaN : Number(v);
@@ -45,5 +57,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenIdleTtlMs: int(env.TOKEN_IDLE_TTL_MS, 12 * 60 * 60 * 1000),
     clientDir: env.CLIENT_DIR ?? "client/dist",
     secureCookies: env.SECURE_COOKIES === "1",
+    rtc: {
+      stunUrls: list(env.STUN_URLS),
+      turnUrls: list(env.TURN_URLS),
+      turnSecret: env.TURN_SECRET || null,
+      relayOnly: env.RTC_RELAY_ONLY === "1" || env.RTC_RELAY_ONLY === "true",
+    },
+    callVoterGraceMs: int(env.CALL_VOTER_GRACE_MS, 15_000),
+    callMaxSec: int(env.CALL_MAX_SEC, 900),
   };
 }

@@ -2,7 +2,7 @@
  * Who may see what (docs/ARCHITECTURE.md §3, "Rooms and projections"). Pure:
  * every view the server sends to a non-staff socket goes through here.
  */
-import type { LiveEvent, LiveEventType, Projection, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { CallLogView, LiveEvent, LiveEventType, Projection, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { maskName } from "./privacy.ts";
 
 /** What a viewer may know of a ticket: label, masked name, topic only if public. */
@@ -66,6 +66,12 @@ export function projectEvent(e: CommittedEvent, projection: Projection): LiveEve
       return projection === "staff"
         ? { ...base, type: e.type, data: e.data as Extract<LiveEvent, { type: "case.created" }>["data"] }
         : { ...base, type: "redacted" };
+    case "call.started":
+    case "call.ended": {
+      // §5b: viewers learn only that a label is on the line.
+      const call = e.data as CallLogView;
+      return { ...base, type: e.type, data: projection === "staff" ? call : { label: call.label } };
+    }
     default: {
       const unknownType: never = e.type;
       throw new Error(`unknown event type ${String(unknownType)}`);

@@ -100,7 +100,9 @@ export type LiveEventType =
   | "ticket.updated"
   | "transcript.appended"
   | "transcript.amended"
-  | "case.created";
+  | "case.created"
+  | "call.started"
+  | "call.ended";
 
 interface EventBase {
   sessionId: string;
@@ -112,6 +114,8 @@ export type LiveEvent =
   | (EventBase & { type: "ticket.joined" | "ticket.updated"; data: TicketView })
   | (EventBase & { type: "transcript.appended" | "transcript.amended"; data: TranscriptEntryView })
   | (EventBase & { type: "case.created"; data: CaseView })
+  /** staff: the whole CallLogView; public: `{ label }` only (§5b) */
+  | (EventBase & { type: "call.started" | "call.ended"; data: CallLogView | PublicCallLogView })
   /** an event this watcher's projection may not see: it keeps seq contiguous */
   | (EventBase & { type: "redacted" });
 
@@ -171,4 +175,61 @@ export interface TrackView {
   canRate: boolean;
   history: { type: string; status: CaseStatus | null; note: string | null; at: string }[];
   createdAt: string;
+}
+
+// ── calls (§5b) ───────────────────────────────────────────────────────────────
+
+export type CallState = "RINGING" | "CONNECTED" | "MUTED" | "ENDED";
+/** Why a call ended. */
+export type CallEndReason =
+  | "HALL_HUNG_UP"
+  | "VOTER_HUNG_UP"
+  | "DECLINED"
+  /** its ticket left CALLED/SPEAKING (finish, no-show, requeue, leave) */
+  | "TURN_ENDED"
+  /** the voter's last socket was gone for longer than the grace */
+  | "VOTER_GONE"
+  /** the hall console that started the call disconnected */
+  | "HALL_GONE"
+  | "TIME_LIMIT";
+
+/** `call.started` / `call.ended` data as staff see it. `durationSec` counts from CONNECTED (0 when never connected). */
+export interface CallLogView {
+  callId: string;
+  ticketId: string;
+  label: string;
+  durationSec: number;
+  reason: CallEndReason | null;
+}
+/** What viewers learn of a call: that the ticket with this label is on the line. */
+export interface PublicCallLogView {
+  label: string;
+}
+
+/** An RTCIceServer as the browser takes it. */
+export interface IceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+export interface CallSetup {
+  callId: string;
+  iceServers: IceServer[];
+  /** extension: "relay" when RTC_RELAY_ONLY=1 — the client sets RTCPeerConnection's iceTransportPolicy */
+  iceTransportPolicy: "all" | "relay";
+}
+export interface CallInvite extends CallSetup {
+  sessionId: string;
+  ticketId: string;
+}
+export interface CallSignal {
+  callId: string;
+  from: "hall" | "voter";
+  description?: { type: "offer" | "answer" | "pranswer" | "rollback"; sdp?: string };
+  candidate?: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null;
+}
+export interface CallStateChange {
+  callId: string;
+  state: CallState;
+  reason?: CallEndReason;
 }

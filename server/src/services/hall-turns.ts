@@ -13,6 +13,7 @@ import type { LaneContext } from "../store/write-lane.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { requireVenueRole } from "./auth.ts";
+import { endCallsWhenTurnEnds } from "./calls.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow, findTicketOrThrow, findTicketPlace } from "./lookups.ts";
 import { trackingCode } from "./secrets.ts";
@@ -36,6 +37,8 @@ async function saveTicket(ctx: LaneContext, ticketId: string, data: Prisma.Ticke
   const row = await ctx.tx.ticket.update({ where: { id: ticketId }, data, include: { case: { select: { trackingCode: true } } } });
   const view = toTicketView(row, row.case?.trackingCode);
   await ctx.append("ticket.updated", view, at, actorId);
+  // §5b: a live call ends with its turn, in this same transaction.
+  await endCallsWhenTurnEnds(ctx, row, at);
   return view;
 }
 

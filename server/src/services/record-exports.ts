@@ -3,6 +3,7 @@
  * the event log) and the printable minutes (会议纪要). Phone numbers stay out
  * of every file: exports travel further than the screen they came from.
  */
+import { END_REASON_ZH, formatCallDurationZh } from "../domain/call-lifecycle.ts";
 import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
 import type { LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
@@ -100,6 +101,12 @@ export function describeEvent(e: LiveEvent): string {
       return `更正记录 ${e.data.amendsId ?? ""}`;
     case "case.created":
       return `办理事项 ${e.data.trackingCode}：${e.data.category}`;
+    case "call.started":
+      return `${e.data.label} 电话连线`;
+    case "call.ended":
+      return "durationSec" in e.data
+        ? `${e.data.label} 通话结束（${formatCallDurationZh(e.data.durationSec)}${e.data.reason ? `，${END_REASON_ZH[e.data.reason]}` : ""}）`
+        : `${e.data.label} 通话结束`;
     case "redacted":
       return "";
     default: {

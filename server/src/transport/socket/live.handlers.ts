@@ -16,6 +16,7 @@ import type { LiveBroadcaster } from "../live-broadcaster.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { loginRoom, publicRoom, staffRoom, ticketRoom } from "../rooms.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
+import { attachCallHandlers } from "./call.handlers.ts";
 import { handle } from "./handle.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -112,5 +113,7 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
     on("transcript:amend", handle("transcript:amend", s.transcriptAmendSchema, log, async ({ entryId, text }) =>
       amendTranscript(deps, await actor(), entryId, text),
     ));
+
+    attachCallHandlers({ io, socket, deps, log, actor });
   });
 }
