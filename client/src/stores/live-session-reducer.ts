@@ -40,6 +40,8 @@ export interface LiveSessionState {
   failure: string | null;
   /** seq of the last `ticket.updated` that put a ticket into CALLED (for chimes) */
   lastCall: { ticketId: string; seq: number } | null;
+  /** §5b: the label on the phone line right now (from call.started / call.ended), for every projection */
+  onCall: { label: string; callId: string | null } | null;
 }
 
 export type LiveSessionAction =
@@ -65,6 +67,7 @@ export const initialLiveSessionState: LiveSessionState = {
   needsResync: false,
   failure: null,
   lastCall: null,
+  onCall: null,
 };
 
 export function isReplay(data: WatchSnapshot | WatchReplay): data is WatchReplay {
@@ -176,6 +179,10 @@ export function applyEvent(state: LiveSessionState, event: LiveEvent): LiveSessi
       return { ...advanced, transcript: [...state.transcript, event.data] };
     case "case.created":
       return { ...advanced, cases: [...state.cases.filter((c) => c.id !== event.data.id), event.data] };
+    case "call.started":
+      return { ...advanced, onCall: { label: event.data.label, callId: "callId" in event.data ? event.data.callId : null } };
+    case "call.ended":
+      return { ...advanced, onCall: null };
     case "redacted":
       return advanced;
     default:
