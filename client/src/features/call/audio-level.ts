@@ -22,7 +22,7 @@ export function resumeAudio(): void {
 }
 
 /**
- * Reports the RMS level (0…1) of the stream's audio about ten times a second.
+ * Reports the RMS level (0…1) of the stream's audio twenty times a second.
  * Returns the function that stops measuring.
  */
 export function watchLevel(stream: MediaStream, onLevel: (level: number) => void): () => void {
@@ -38,7 +38,7 @@ export function watchLevel(stream: MediaStream, onLevel: (level: number) => void
     let sum = 0;
     for (const v of samples) sum += v * v;
     onLevel(Math.min(1, Math.sqrt(sum / samples.length) * 4));
-  }, 100);
+  }, 50);
   return () => {
     clearInterval(timer);
     source.disconnect();
