@@ -67,6 +67,9 @@ export interface LabResult {
     voterPhase: string | null;
     voterTracksEnded: boolean;
     voterEndedText: string | null;
+    /** "typ" of the candidates each page received from the other: relay-only means no host/srflx here */
+    hallSignaledTypes: string[];
+    voterSignaledTypes: string[];
   } | null;
   errors: string[];
 }
@@ -199,6 +202,8 @@ async function playCall(hall: Page, voter: Page, index: number, collectFirst: bo
       voterPhase: await voter.getByTestId("voter-call").getAttribute("data-phase"),
       voterTracksEnded: false,
       voterEndedText: null,
+      hallSignaledTypes: await lab<string[]>(hall, "signaledCandidateTypes"),
+      voterSignaledTypes: await lab<string[]>(voter, "signaledCandidateTypes"),
     };
   }
 

@@ -16,12 +16,15 @@
   const lab = {
     clicks: {},
     firstAudioAt: null,
+    /** the "typ" of every ICE candidate the other side signaled to this page */
+    signaledCandidateTypes: [],
     reset() {
       lab.clicks = {};
       lab.firstAudioAt = null;
       zeroAt = 0;
       endedAt = 0;
       tracks.length = 0;
+      lab.signaledCandidateTypes = [];
     },
     async summary() {
       const pc = pcs[pcs.length - 1];
@@ -70,6 +73,12 @@
       super(config);
       pcs.push(this);
       const pc = this;
+      const addIceCandidate = pc.addIceCandidate.bind(pc);
+      pc.addIceCandidate = (candidate) => {
+        const m = candidate && /\btyp (\w+)/.exec(candidate.candidate || "");
+        if (m) lab.signaledCandidateTypes.push(m[1]);
+        return addIceCandidate(candidate);
+      };
       const poll = async () => {
         if (pc.signalingState === "closed") return;
         try {

@@ -49,7 +49,8 @@ export async function runCallLab(opts: { mode: "direct" | "relay"; calls: number
   const child = spawn(
     "unshare",
     ["-n", "--", process.execPath, "--import", "tsx", path.join(ROOT, "e2e", "call-lab", "netns-child.ts"), "--mode", opts.mode, "--calls", String(opts.calls)],
-    { cwd: ROOT, env: { ...process.env, TEST_LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "pipe"] },
+    // Its own process group, so a timeout takes Chromium and coturn down with it (the namespace then vanishes).
+    { cwd: ROOT, env: { ...process.env, TEST_LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let out = "";
   let err = "";
@@ -57,7 +58,13 @@ export async function runCallLab(opts: { mode: "direct" | "relay"; calls: number
   child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, timeoutMs);
     child.once("exit", (c) => {
       clearTimeout(timer);
       resolve(c);
