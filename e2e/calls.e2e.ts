@@ -6,7 +6,9 @@
  * where unshare, coturn, ffmpeg or Chromium are missing, unless E2E_REQUIRED=1.
  */
 import { describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
 import { ensureClientBuilt } from "./browser-env.ts";
+import { ARTIFACTS } from "./fixtures.ts";
 import { labAvailable, runCallLab, type LabResult } from "./call-lab/run-lab.ts";
 
 function expectAHealthyCall(result: LabResult): NonNullable<LabResult["first"]> {
@@ -33,6 +35,9 @@ function expectAHealthyCall(result: LabResult): NonNullable<LabResult["first"]> 
   }
   return first;
 }
+
+process.env.CALL_LAB_ARTIFACTS ??= ARTIFACTS;
+mkdirSync(ARTIFACTS, { recursive: true });
 
 describe("calls between the hall console and a voter's phone", () => {
   it.skipIf(!labAvailable("direct"))("connect directly, carry audio both ways, mute, and hang up", async () => {

@@ -188,6 +188,7 @@ async function playCall(hall: Page, voter: Page, index: number, collectFirst: bo
   let first: LabResult["first"] = null;
   if (collectFirst) {
     await new Promise((r) => setTimeout(r, 500));
+    await screenshots(hall, voter, "connected");
     const hallStats = await lab<LabSummary>(hall, "summary()");
     const voterStats = await lab<LabSummary>(voter, "summary()");
     first = {
@@ -224,9 +225,18 @@ async function playCall(hall: Page, voter: Page, index: number, collectFirst: bo
     first.voterTracksEnded = await lab<boolean>(voter, "allTracksEnded()");
     await voter.getByTestId("voter-call-ended").waitFor({ timeout: STEP_TIMEOUT });
     first.voterEndedText = await voter.getByTestId("voter-call-ended").textContent();
+    await screenshots(hall, voter, "ended");
   }
   await waitFor("the hall to be ready for the next call", () => hall.getByTestId("call-start").count());
   return { sample: { setupMs, muteMs, hangUpMs: endedAt - hangClick }, first };
+}
+
+/** CALL_LAB_ARTIFACTS=dir: screenshots of both pages (calls-<mode>-<what>-hall|voter.png). */
+async function screenshots(hall: Page, voter: Page, what: string): Promise<void> {
+  const dir = process.env.CALL_LAB_ARTIFACTS;
+  if (!dir) return;
+  await hall.screenshot({ path: path.join(dir, `calls-${mode}-${what}-hall.png`) });
+  await voter.screenshot({ path: path.join(dir, `calls-${mode}-${what}-voter.png`), fullPage: true });
 }
 
 /** What both pages show and what their peer connections say, for a failure message. */

@@ -329,6 +329,7 @@ export const en: Record<MessageKey, string> = {
   "call.hall.start": "Call the voter",
   "call.hall.hint": "Once the voter answers on their phone, they are heard on the hall's speakers and hear the hall's microphone.",
   "call.hall.micProblem": "The console's microphone could not be opened: the hall hears the voter, the voter does not hear the hall.",
+  "call.hall.elsewhere": "{label} is on a call with another console.",
   "call.phase.idle": "No call",
   "call.phase.starting": "Calling…",
   "call.phase.ringing": "Ringing the voter…",

@@ -326,6 +326,7 @@ export const zhCN = {
   "call.hall.start": "电话连线 / 呼叫选民",
   "call.hall.hint": "选民在手机上接听后，声音从会场音箱播出；会场麦克风的声音传给选民。",
   "call.hall.micProblem": "主持台的麦克风无法打开：会场能听到选民，选民听不到会场。",
+  "call.hall.elsewhere": "{label} 正在与另一台主持台通话。",
   "call.phase.idle": "未通话",
   "call.phase.starting": "正在呼叫……",
   "call.phase.ringing": "正在呼叫选民，等待接听……",

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { TicketView } from "@protocol/model.ts";
 import { useT } from "../../i18n/useT.ts";
+import { useLiveSession } from "../../stores/live-session.ts";
 import { dismissCall, hangUp, prepareCalls, setVoterMuted, startPhoneCall } from "../call/call-controller.ts";
 import { micProblemKey, reasonKey, requestProblemKey } from "../call/call-messages.ts";
 import { isCallActive } from "../call/call-reducer.ts";
@@ -14,6 +15,7 @@ import { LevelMeter } from "../call/LevelMeter.tsx";
 export function HallCallControls({ current }: { current: TicketView | undefined }) {
   const t = useT();
   const call = useCall();
+  const onCall = useLiveSession((s) => s.onCall);
   const videoRef = useRef<HTMLVideoElement>(null);
   // The AudioContext is slow to create: make it when the console opens, not at the click.
   useEffect(() => prepareCalls(), []);
@@ -23,6 +25,8 @@ export function HallCallControls({ current }: { current: TicketView | undefined 
   }, [call.remoteStream, hasVideo]);
 
   const active = isCallActive(call);
+  // Another console's call (from the session log): say so instead of offering a button that would be refused.
+  const elsewhere = !active && onCall && onCall.callId !== call.callId ? onCall.label : null;
   const eligible = current && current.channel === "ONLINE" && (current.status === "CALLED" || current.status === "SPEAKING");
   const ours = call.role === "hall" && call.ticketId === current?.id;
   if (!eligible && !(ours && active)) return null;
@@ -30,7 +34,11 @@ export function HallCallControls({ current }: { current: TicketView | undefined 
   return (
     <section className="panel call-panel" aria-labelledby="call-title" data-testid="hall-call" data-phase={call.role === "hall" ? call.phase : "idle"} data-media={call.media}>
       <h2 id="call-title">{t("call.hall.title")}</h2>
-      {!active ? (
+      {elsewhere ? (
+        <p className="notice" role="status">
+          {t("call.hall.elsewhere", { label: elsewhere })}
+        </p>
+      ) : !active ? (
         <>
           {ours && call.phase === "ended" ? (
             <p className="muted" role="status">

@@ -51,6 +51,11 @@ class CallTimers {
     this.timers.set(key, timer);
   }
 
+  cancelAll(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
   cancel(key: string): void {
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
@@ -67,8 +72,11 @@ const timersOf = new WeakMap<Io, CallTimers>();
 export function attachCallHandlers({ io, socket, deps, log, actor }: CallHandlerContext): void {
   let timers = timersOf.get(io);
   if (!timers) {
-    timers = new CallTimers(deps, log);
-    timersOf.set(io, timers);
+    const created = new CallTimers(deps, log);
+    timers = created;
+    timersOf.set(io, created);
+    // A closed server must not end calls later on a closed database.
+    io.httpServer?.once("close", () => created.cancelAll());
   }
   const t = timers;
   const caller = (): CallCaller => ({ socketId: socket.id, ticketIds: socket.data.ticketIds });
