@@ -126,6 +126,18 @@ describe("starting a call", () => {
     const again = await ok(hall, "call:start", { ticketId: joined.ticket.id });
     expect(again.callId).not.toBe(first.callId);
   });
+
+  it("invites again a voter who reloads the page while it rings", async () => {
+    const { hall, voter } = await setUp();
+    const joined = await calledVoter(hall, voter);
+    const { callId } = await ok(hall, "call:start", { ticketId: joined.ticket.id });
+    voter.disconnect();
+    const reloaded = await connect({ voterToken: joined.voterToken });
+    const invited = next<CallInvite>(reloaded, "call:invite");
+    await ok(reloaded, "ticket:resume", { voterToken: joined.voterToken });
+    expect(await invited).toMatchObject({ callId, ticketId: joined.ticket.id });
+    await ok(reloaded, "call:accept", { callId });
+  });
 });
 
 describe("signaling", () => {

@@ -169,6 +169,12 @@ export async function authorizeSignal(deps: ServiceDeps, callId: string, caller:
   return { party, call };
 }
 
+/** The invite of a call still ringing for this ticket: a voter who reloads the page is asked again. */
+export async function ringingInvite(deps: ServiceDeps, ticketId: string): Promise<CallInvite | null> {
+  const call = await deps.db.call.findFirst({ where: { ticketId, state: "RINGING" } });
+  return call ? { ...setupOf(deps, call.id), sessionId: call.sessionId, ticketId } : null;
+}
+
 /** The live call of a ticket, if any (for the voter-disconnect grace). */
 export async function liveCallOfTicket(deps: ServiceDeps, ticketId: string): Promise<Call | null> {
   return deps.db.call.findFirst({ where: { ticketId, state: { not: "ENDED" } } });

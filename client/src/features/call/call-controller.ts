@@ -143,7 +143,9 @@ function applyMute(muted: boolean): void {
 
 const listener = {
   invite(p: CallInvite) {
-    dispatchCall({ type: "invited", invite: p });
+    const next = dispatchCall({ type: "invited", invite: p });
+    // A phone in a pocket: buzz as well as show the call.
+    if (next.callId === p.callId && next.phase === "ringing") navigator.vibrate?.([400, 200, 400]);
   },
   signal(p: CallSignal) {
     if (live && live.callId === p.callId) void applyRemote(p).catch(() => dispatchCall({ type: "mediaChanged", media: "failed" }));

@@ -12,7 +12,8 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../
 import type { CallEndReason, CallSignal } from "../../protocol/model.ts";
 import * as s from "../../protocol/schemas.ts";
 import type { Logger } from "../../logger.ts";
-import { acceptCall, authorizeSignal, declineCall, endIfLive, hangUp, liveCallOfTicket, muteCall, startCall, type CallCaller } from "../../services/calls.ts";
+import { acceptCall, authorizeSignal, declineCall, endIfLive, hangUp, liveCallOfTicket, muteCall, ringingInvite, startCall, type CallCaller } from "../../services/calls.ts";
+import { ticketIdOfToken } from "../../services/voter-ticket.ts";
 import type { Actor, ServiceDeps } from "../../services/deps.ts";
 import { callHallRoom, callVoterRoom, ticketRoom } from "../rooms.ts";
 import { handle } from "./handle.ts";
@@ -131,6 +132,15 @@ export function attachCallHandlers({ io, socket, deps, log, actor }: CallHandler
     t.cancel(`limit:${callId}`);
     return {};
   }));
+
+  // A voter who reloads while the phone rings is asked again (a second listener beside live.handlers' own).
+  socket.on("ticket:resume", (raw: unknown) => {
+    const input = s.voterTokenSchema.safeParse(raw);
+    if (!input.success) return;
+    void ticketIdOfToken(deps, input.data.voterToken)
+      .then((ticketId) => (ticketId ? ringingInvite(deps, ticketId) : null))
+      .then((invite) => invite && socket.emit("call:invite", invite), () => undefined);
+  });
 
   socket.on("disconnect", () => {
     // The console that started a call is the only one holding its media: the call cannot go on without it.
