@@ -224,12 +224,14 @@ export async function setVoterMuted(muted: boolean): Promise<void> {
 export async function prepareMicrophone(deviceId?: string | null): Promise<MediaStream | null> {
   prepareCalls();
   resumeAudio();
-  const { micStream } = useCall.getState();
-  if (micStream && !deviceId && micStream.getAudioTracks().some((t) => t.readyState === "live")) return micStream;
+  const { micStream, micDeviceId } = useCall.getState();
+  const sameDevice = !deviceId || deviceId === micDeviceId;
+  if (micStream && sameDevice && micStream.getAudioTracks().some((t) => t.readyState === "live")) return micStream;
   try {
-    const stream = await openMicrophone(deviceId);
+    // Without a choice, the device picked before (if any) is opened again.
+    const stream = await openMicrophone(deviceId ?? micDeviceId);
     stopStream(useCall.getState().micStream);
-    useCall.setState({ micStream: stream, micProblem: null, micDeviceId: deviceId ?? null });
+    useCall.setState({ micStream: stream, micProblem: null, micDeviceId: deviceId ?? micDeviceId ?? null });
     return stream;
   } catch (e) {
     dispatchCall({ type: "micFailed", problem: e instanceof MicError ? e.problem : "failed" });
