@@ -15,7 +15,7 @@ export class MicError extends Error {
 export function micUnavailableReason(): MicProblem | null {
   if (typeof window === "undefined") return "unsupported";
   if (!window.isSecureContext) return "insecure";
-  if (!navigator.mediaDevices?.getUserMedia) return "unsupported";
+  if (typeof navigator === "undefined" || !navigator.mediaDevices?.getUserMedia) return "unsupported";
   return null;
 }
 
