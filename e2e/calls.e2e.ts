@@ -46,6 +46,9 @@ describe("calls between the hall console and a voter's phone", () => {
     const first = expectAHealthyCall(result);
     expect(result.samples).toHaveLength(2);
     expect(first.hallCandidateType).toBe("host");
+    // The same voter page over plain http by a LAN address is not a secure context: no microphone, and it says why.
+    expect(result.insecure).toMatchObject({ isSecureContext: false, hasMediaDevices: false, problem: "insecure" });
+    expect(result.insecure!.text).toContain("https");
   });
 
   it.skipIf(!labAvailable("relay"))("with RTC_RELAY_ONLY, go through TURN on a relay candidate pair and never signal a host address", async () => {

@@ -10,6 +10,7 @@
  *   node --import tsx e2e/call-lab/netns-child.ts --mode direct|relay --calls N
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo, type Server as TcpServer } from "node:net";
 import { randomBytes, randomUUID } from "node:crypto";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -71,7 +72,48 @@ export interface LabResult {
     hallSignaledTypes: string[];
     voterSignaledTypes: string[];
   } | null;
+  /** the voter page opened over http://10.43.0.1 (not a secure context): what it said */
+  insecure: { isSecureContext: boolean; hasMediaDevices: boolean; problem: string | null; text: string | null } | null;
   errors: string[];
+}
+
+/** Forwards VETH_IP:<port> to the server on 127.0.0.1, so a page can be opened by a LAN-style address. */
+async function lanForwarder(targetPort: number): Promise<TcpServer> {
+  const server = createTcpServer((client) => {
+    const upstream = tcpConnect(targetPort, "127.0.0.1");
+    client.pipe(upstream).pipe(client);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", close);
+    upstream.on("error", close);
+  });
+  await new Promise<void>((resolve) => server.listen(0, VETH_IP, resolve));
+  return server;
+}
+
+/** A voter on plain http by a LAN address: no microphone for them, and the page must say why. */
+async function checkInsecureVoter(browser: Browser, base: string, sessionId: string): Promise<LabResult["insecure"]> {
+  const forwarder = await lanForwarder(Number(new URL(base).port));
+  const lanBase = `http://${VETH_IP}:${(forwarder.address() as AddressInfo).port}`;
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 812 }, isMobile: true });
+  try {
+    const page = await context.newPage();
+    const token = await joinVoter(base, sessionId, "李四");
+    await page.goto(`${lanBase}/s/${sessionId}?t=${encodeURIComponent(token)}`);
+    const problem = page.getByTestId("mic-problem");
+    await problem.waitFor({ timeout: STEP_TIMEOUT });
+    return {
+      isSecureContext: (await page.evaluate("window.isSecureContext")) as boolean,
+      hasMediaDevices: (await page.evaluate("!!navigator.mediaDevices")) as boolean,
+      problem: await problem.getAttribute("data-problem"),
+      text: await problem.textContent(),
+    };
+  } finally {
+    await context.close();
+    forwarder.close();
+  }
 }
 
 function sh(cmd: string, cmdArgs: string[]): string {
@@ -146,10 +188,10 @@ async function todaysSessionId(base: string, venueName: string): Promise<string>
 }
 
 /** A voter who joined online over a plain socket (the page adopts the token from the link). */
-async function joinVoter(base: string, sessionId: string): Promise<string> {
+async function joinVoter(base: string, sessionId: string, name = "王小明"): Promise<string> {
   const socket = ioClient(base, { transports: ["websocket"], reconnection: false, forceNew: true });
   try {
-    const ack = (await socket.timeout(10_000).emitWithAck("queue:join", { sessionId, name: "王小明", topic: "停车难", isPublic: true, requestId: randomUUID() })) as {
+    const ack = (await socket.timeout(10_000).emitWithAck("queue:join", { sessionId, name, topic: "停车难", isPublic: true, requestId: randomUUID() })) as {
       ok: boolean;
       data: { voterToken: string };
     };
@@ -256,7 +298,7 @@ async function diagnose(hall: Page, voter: Page): Promise<unknown> {
 
 async function main(): Promise<void> {
   const errors: string[] = [];
-  const result: LabResult = { mode, interfaces: "", samples: [], first: null, errors };
+  const result: LabResult = { mode, interfaces: "", samples: [], first: null, insecure: null, errors };
   const tmp = mkdtempSync(path.join(os.tmpdir(), "tongxin-call-lab-"));
   let server: TestServer | null = null;
   let turn: ChildProcess | null = null;
@@ -330,6 +372,7 @@ async function main(): Promise<void> {
       result.samples.push(sample);
       if (first) result.first = first;
     }
+    if (mode === "direct") result.insecure = await checkInsecureVoter(browser, base, sessionId);
   } catch (e) {
     errors.push(e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e));
     if (pages) errors.push(`state: ${JSON.stringify(await diagnose(pages.hall, pages.voter).catch((d: unknown) => String(d)))}`);
