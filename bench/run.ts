@@ -3,7 +3,7 @@
  * memory per viewer, and (when bench/search.ts exists) the search bench.
  * `npm run bench -- --quick` is the one-minute version.
  *
- * Options: --quick · --only fanout,storm,steady,search · --viewers 1000,5000 ·
+ * Options: --quick · --only fanout,storm,steady,search,calls · --merge (keep NAME.json's other parts) · --viewers 1000,5000 ·
  * --events 50 · --joins 500,2000 · --storm-viewers 1000 · --workers 4 · --out NAME (results/NAME.json|md) ·
  * --render (rewrite NAME.md and the chart from NAME.json)
  *
@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { runCallSetupBench, type CallSetupResult } from "./call-setup.ts";
 import { runFanout, type FanoutResult } from "./fanout.ts";
 import { runJoinStorm, type StormResult } from "./join-storm.ts";
 import { runSteadyJoins, type SteadyResult } from "./steady-joins.ts";
@@ -32,7 +33,9 @@ const option = (name: string): string | undefined => {
 const numbers = (name: string, fallback: number[]) => option(name)?.split(",").map(Number).filter((n) => n > 0) ?? fallback;
 
 const quick = flag("quick");
-const only = new Set(option("only")?.split(",") ?? ["fanout", "storm", "steady", "search"]);
+const only = new Set(option("only")?.split(",") ?? ["fanout", "storm", "steady", "search", "calls"]);
+/** --merge: replace only the selected parts of an existing results file (e.g. `--only calls --merge`). */
+const merge = flag("merge");
 const viewerCounts = numbers("viewers", quick ? [1000] : [1000, 5000, 10000]);
 const events = numbers("events", [quick ? 20 : 50])[0]!;
 const joinCounts = numbers("joins", quick ? [500] : [500, 2000]);
@@ -149,18 +152,38 @@ async function main(): Promise<void> {
     log(`  ${JSON.stringify(search).slice(0, 300)}`);
   }
 
-  const results: Results = {
-    date: new Date().toISOString(),
-    mode: quick ? "quick" : "full",
-    machine: m,
-    git: git(),
-    fanout,
-    storm,
-    steady,
-    search,
-    targets: evaluateTargets(fanout, storm),
-    durationSec: (Date.now() - started) / 1000,
+  let calls: CallSetupResult | undefined;
+  if (only.has("calls")) {
+    log("call setup (WebRTC, direct and through TURN)");
+    try {
+      calls = await runCallSetupBench({ calls: 20, log });
+    } catch (e) {
+      calls = { skipped: `failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` };
+    }
+  }
+
+  const previousFile = path.join(RESULTS_DIR, `${outName}.json`);
+  const previous = merge && existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, "utf8")) as Results) : null;
+  const keep = <T,>(part: string, fresh: T, old: T | undefined): T => (previous && !only.has(part) && old !== undefined ? old : fresh);
+  const merged = {
+    fanout: keep("fanout", fanout, previous?.fanout),
+    storm: keep("storm", storm, previous?.storm),
+    steady: keep("steady", steady, previous?.steady),
+    search: keep("search", search, previous?.search),
+    calls: keep("calls", calls, previous?.calls),
   };
+  const results: Results = {
+    ...(previous ?? {}),
+    date: previous?.date ?? new Date().toISOString(),
+    mode: previous?.mode ?? (quick ? "quick" : "full"),
+    machine: previous?.machine ?? m,
+    git: previous?.git ?? git(),
+    ...merged,
+    ...(merged.calls ? { calls: merged.calls } : {}),
+    targets: evaluateTargets(merged.fanout, merged.storm, merged.calls),
+    durationSec: previous ? previous.durationSec : (Date.now() - started) / 1000,
+  };
+  if (previous) log(`merged into bench/results/${outName}.json (kept: ${["fanout", "storm", "steady", "search", "calls"].filter((p) => !only.has(p)).join(", ")})`);
   const notesFile = path.join(BENCH_DIR, "NOTES.md");
   const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
   writeFileSync(path.join(RESULTS_DIR, `${outName}.json`), JSON.stringify(results, null, 2) + "\n");
@@ -178,7 +201,7 @@ async function main(): Promise<void> {
 function printTables(markdown: string): void {
   for (const section of markdown.split("\n## ").slice(1)) {
     const [heading, ...lines] = section.split("\n");
-    if (!/^(Fan-out|Join storm|Memory)/.test(heading ?? "")) continue;
+    if (!/^(Fan-out|Join storm|Memory|Call setup)/.test(heading ?? "")) continue;
     // Keep each table's rows together and a blank line between tables.
     const tables = lines.map((l) => (l.startsWith("|") ? l : "")).join("\n").replace(/\n{2,}/g, "\n\n").trim();
     if (tables) log(`## ${heading}\n${tables}\n`);

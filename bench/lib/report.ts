@@ -1,4 +1,5 @@
 /** The run's results as Markdown (bench/results/latest.md) and the latency chart. */
+import { callSetupMarkdown, type CallSetupResult } from "../call-setup.ts";
 import type { FanoutResult } from "../fanout.ts";
 import type { StormResult } from "../join-storm.ts";
 import type { SteadyResult } from "../steady-joins.ts";
@@ -29,6 +30,8 @@ export interface Results {
   storm: StormResult[];
   steady: SteadyResult | null;
   search: unknown;
+  /** §5b call setup (bench/call-setup.ts); absent in older results */
+  calls?: CallSetupResult;
   targets: Target[];
   durationSec: number;
 }
@@ -36,7 +39,7 @@ export interface Results {
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 const yes = (b: boolean) => (b ? "yes" : "**no**");
 
-export function evaluateTargets(fanout: FanoutResult[], storm: StormResult[]): Target[] {
+export function evaluateTargets(fanout: FanoutResult[], storm: StormResult[], calls?: CallSetupResult): Target[] {
   const targets: Target[] = [];
   const f = fanout.find((r) => r.viewers === 5000) ?? fanout[fanout.length - 1];
   if (f) {
@@ -69,6 +72,15 @@ export function evaluateTargets(fanout: FanoutResult[], storm: StormResult[]): T
       target: "all acked, zero lost, zero duplicate labels, gapless, every viewer's seq contiguous",
       measured: `${s.acked}/${s.joins} acked, ${c.lost} lost, ${c.duplicateLabels} duplicates, gapless ${c.labelsGapless}, ${c.viewers.violations} seq violations, complete ${!c.viewersBehind}`,
       met: clean,
+    });
+  }
+  const relay = calls && "modes" in calls ? calls.modes.find((m) => m.mode === "relay") : undefined;
+  if (relay) {
+    targets.push({
+      name: `call setup through TURN (${relay.calls} calls)`,
+      target: "hall click → first audio packet at the hall, p95 < 1 s",
+      measured: `p95 ${relay.setupMs.p95.toFixed(0)} ms (p50 ${relay.setupMs.p50.toFixed(0)} ms)`,
+      met: relay.setupMs.p95 < 1000 && relay.errors.length === 0,
     });
   }
   return targets;
@@ -157,6 +169,7 @@ export function renderMarkdown(r: Results, notes: string, chartFile = "latency.s
     L.push(`| ${s.ratePerSec} | ${s.viewers.toLocaleString("en-US")} | ${ms(s.ackMs.p50)} | ${ms(s.ackMs.p99)} | ${s.serverCpuPercent}% | ${s.frames.count} | ${ms(s.frames.sendLoopMs.p50)} | ${s.seqViolations} |`);
     L.push("");
   }
+  L.push(...callSetupMarkdown(r.calls));
   L.push("## Search");
   L.push("");
   const search = r.search as { skipped?: string; markdown?: string } | null;

@@ -7,6 +7,7 @@
  */
 import { io, type Socket } from "socket.io-client";
 import type { Ack, AckFn, ClientToServerEvents, ServerToClientEvents } from "@protocol/events.ts";
+import type { CallInvite, CallSignal, CallStateChange } from "@protocol/model.ts";
 import type {
   DeskRegisterInput,
   HallFinishInput,
@@ -80,6 +81,9 @@ function liveSocket(): LiveSocket {
     if (p.sessionId === watchedSessionId) dispatchLiveSession({ type: "viewersReceived", count: p.count });
   });
   s.on("ticket:event", (p) => voterTicketReceived(p.ticket));
+  s.on("call:invite", (p) => callListener?.invite(p));
+  s.on("call:signal", (p) => callListener?.signal(p));
+  s.on("call:state", (p) => callListener?.state(p));
   if (typeof window !== "undefined") {
     // A phone waking up or a network coming back: don't wait for the backoff timer.
     const nudge = () => {
@@ -269,3 +273,23 @@ export const updateSession = (input: SessionUpdateInput) => request("session:upd
 export const appendTranscript = (input: Omit<TranscriptAppendInput, "requestId">) =>
   request("transcript:append", { ...input, requestId: newRequestId() }, { idempotent: true });
 export const amendTranscript = (entryId: string, text: string) => request("transcript:amend", { entryId, text });
+
+// ── calls (§5b) ───────────────────────────────────────────────────────────────
+
+/** The call controller (features/call) takes the call events; it is the only listener. */
+export interface CallListener {
+  invite(p: CallInvite): void;
+  signal(p: CallSignal): void;
+  state(p: CallStateChange): void;
+}
+let callListener: CallListener | null = null;
+export function setCallListener(listener: CallListener | null): void {
+  callListener = listener;
+}
+
+export const startCallRequest = (ticketId: string) => request("call:start", { ticketId });
+export const acceptCallRequest = (callId: string) => request("call:accept", { callId });
+export const declineCallRequest = (callId: string) => request("call:decline", { callId });
+export const muteCallRequest = (callId: string, muted: boolean) => request("call:mute", { callId, muted });
+export const endCallRequest = (callId: string) => request("call:end", { callId });
+export const sendCallSignal = (signal: Omit<CallSignal, "from">) => request("call:signal", signal);

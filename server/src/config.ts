@@ -25,7 +25,19 @@ export interface Config {
   mediaHlsBase: string | null;
   /** shared secret nginx-rtmp sends with its hooks (?secret=…); null = not checked */
   mediaHookSecret: string | null;
+  /** WebRTC calls (§5b): STUN_URLS, TURN_URLS, TURN_SECRET, RTC_RELAY_ONLY */
+  rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | null; relayOnly: boolean };
+  /** a call ends when the voter's last socket has been gone this long (CALL_VOTER_GRACE_MS) */
+  callVoterGraceMs: number;
+  /** a call ends by itself after this long (CALL_MAX_SEC) */
+  callMaxSec: number;
 }
+
+const list = (v: string | undefined): string[] =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const int = (v: string | undefined, fallback: number): number => {
   const n = v === undefined || v === "" ? NaN : Number(v);
@@ -55,5 +67,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaRtmpUrl: (env.MEDIA_RTMP_URL || "rtmp://127.0.0.1:1935/live").replace(/\/$/, ""),
     mediaHlsBase: env.MEDIA_HLS_BASE === "" ? null : (env.MEDIA_HLS_BASE ?? "http://127.0.0.1:8088/hls").replace(/\/$/, ""),
     mediaHookSecret: env.MEDIA_HOOK_SECRET || null,
+    rtc: {
+      stunUrls: list(env.STUN_URLS),
+      turnUrls: list(env.TURN_URLS),
+      turnSecret: env.TURN_SECRET || null,
+      relayOnly: env.RTC_RELAY_ONLY === "1" || env.RTC_RELAY_ONLY === "true",
+    },
+    callVoterGraceMs: int(env.CALL_VOTER_GRACE_MS, 15_000),
+    callMaxSec: int(env.CALL_MAX_SEC, 900),
   };
 }

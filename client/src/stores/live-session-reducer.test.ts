@@ -86,6 +86,19 @@ describe("live session reducer", () => {
     expect(s.lastCall).toEqual({ ticketId: "w1", seq: 2 });
   });
 
+  it("call events advance seq and show who is on the phone line, for staff (full) and viewers (label only)", () => {
+    const started: LiveEvent = { sessionId: SID, seq: 2, at, type: "call.started", data: { callId: "c1", ticketId: "w1", label: "W001", durationSec: 0, reason: null } };
+    const ended: LiveEvent = { sessionId: SID, seq: 3, at, type: "call.ended", data: { label: "W001" } };
+    const onLine = run(open, watching, answered(snapshot(1)), frame(started));
+    expect(onLine.seq).toBe(2);
+    expect(onLine.onCall).toEqual({ label: "W001", callId: "c1" });
+    const publicStart: LiveEvent = { ...started, data: { label: "W001" } };
+    expect(run(open, watching, answered(snapshot(1)), frame(publicStart)).onCall).toEqual({ label: "W001", callId: null });
+    const over = run(open, watching, answered(snapshot(1)), frame(started, ended));
+    expect(over.seq).toBe(3);
+    expect(over.onCall).toBeNull();
+  });
+
   it("a gap in seq flags a resync and keeps the later events for after the replay", () => {
     const gapped = run(open, watching, answered(snapshot(1)), frame(joined(2, ticket("w1", 1)), joined(4, ticket("w3", 3))));
     expect(gapped.seq).toBe(2);

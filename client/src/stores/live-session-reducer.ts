@@ -43,6 +43,8 @@ export interface LiveSessionState {
   lastCall: { ticketId: string; seq: number } | null;
   /** why the livestream stopped, if it stopped while watched (`stream.stopped`); null once it starts again */
   streamStopped: StreamStopReason | null;
+  /** §5b: the label on the phone line right now (from call.started / call.ended), for every projection */
+  onCall: { label: string; callId: string | null } | null;
 }
 
 export type LiveSessionAction =
@@ -69,6 +71,7 @@ export const initialLiveSessionState: LiveSessionState = {
   failure: null,
   lastCall: null,
   streamStopped: null,
+  onCall: null,
 };
 
 export function isReplay(data: WatchSnapshot | WatchReplay): data is WatchReplay {
@@ -188,6 +191,10 @@ export function applyEvent(state: LiveSessionState, event: LiveEvent): LiveSessi
       const streamStopped = event.type === "stream.stopped" ? (event.data.reason ?? "publisher") : null;
       return { ...advanced, session, streamStopped };
     }
+    case "call.started":
+      return { ...advanced, onCall: { label: event.data.label, callId: "callId" in event.data ? event.data.callId : null } };
+    case "call.ended":
+      return { ...advanced, onCall: null };
     case "redacted":
       return advanced;
     default:

@@ -131,3 +131,27 @@ describe("minutes (会议纪要)", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });
 });
+
+describe("calls in the minutes", () => {
+  it("give each turn's phone talk time, summed over its calls, and nothing for a turn without a call", () => {
+    const ended = (seq: number, durationSec: number) => ({
+      sessionId: "s1",
+      seq,
+      at: "2026-09-10T01:10:00.000Z",
+      type: "call.ended" as const,
+      data: { callId: `c${seq}`, ticketId: "t1", label: "W001", durationSec, reason: "HALL_HUNG_UP" as const },
+    });
+    const m = buildMinutes({
+      session,
+      tickets: [ticket({}), ticket({ id: "t2", label: "A001", channel: "IN_PERSON" })],
+      transcript: [],
+      cases: [],
+      events: [ended(5, 100), ended(9, 92)],
+      generatedAt: new Date("2026-09-10T05:00:00.000Z"),
+    });
+    expect(m.items.map((i) => i.callSec)).toEqual([192, null]);
+    const html = renderMinutesHtml(m);
+    expect(html).toContain("W001 通话 3 分 12 秒");
+    expect(html.match(/电话连线/g)).toHaveLength(1);
+  });
+});

@@ -4,7 +4,8 @@
  * pinned up), so voters appear as 张* and anything shaped like a phone or ID
  * number is blanked, even inside what a voter typed.
  */
-import type { CaseStatus, CaseView, Channel, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { CaseStatus, CaseView, Channel, LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import { formatCallDurationZh } from "./call-lifecycle.ts";
 import { maskName } from "./privacy.ts";
 import { resolveAmendments } from "./transcript-timeline.ts";
 
@@ -13,6 +14,8 @@ export interface MinutesInput {
   tickets: readonly TicketView[];
   transcript: readonly TranscriptEntryView[];
   cases: readonly CaseView[];
+  /** the session log (staff projection); its `call.ended` events give each turn's talk time (§5b) */
+  events?: readonly LiveEvent[];
   generatedAt: Date;
 }
 
@@ -23,6 +26,8 @@ export interface MinutesItem {
   concern: string;
   answers: string[];
   summary: string | null;
+  /** talk time of the turn's calls, seconds; null when the voter was not called by phone */
+  callSec: number | null;
   followUp: { category: string; summary: string; trackingCode: string; status: CaseStatus; assignee: string | null } | null;
 }
 
@@ -66,6 +71,12 @@ const followUpOf = (c: CaseView): NonNullable<MinutesItem["followUp"]> => ({
 export function buildMinutes(input: MinutesInput): Minutes {
   const { session } = input;
   const resolved = resolveAmendments(input.transcript);
+  const callSecByTicket = new Map<string, number>();
+  for (const e of input.events ?? []) {
+    if (e.type === "call.ended" && "ticketId" in e.data && e.data.durationSec > 0) {
+      callSecByTicket.set(e.data.ticketId, (callSecByTicket.get(e.data.ticketId) ?? 0) + e.data.durationSec);
+    }
+  }
   const caseByTicket = new Map(input.cases.filter((c) => c.ticketId).map((c) => [c.ticketId!, c]));
   const heardTickets = input.tickets
     .filter((t) => t.status === "DONE")
@@ -83,6 +94,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
       concern: redactNumbers(concern),
       answers: own.filter((e) => e.kind === "ANSWER").map((e) => redactNumbers(e.currentText)),
       summary: t.summary ? redactNumbers(t.summary) : null,
+      callSec: callSecByTicket.get(t.id) ?? null,
       followUp: kase ? followUpOf(kase) : null,
     };
   });
@@ -161,6 +173,7 @@ export function renderMinutesHtml(m: Minutes): string {
           (it, i) => `<li>
       <p class="who">${i + 1}. ${e(it.label)} ${e(it.voter)}（${it.channel === "ONLINE" ? "网上" : "现场"}）</p>
       <p><span class="tag">反映问题</span>${multiline(it.concern)}</p>
+      ${it.callSec !== null ? `<p class="call"><span class="tag">电话连线</span>${e(it.label)} 通话 ${formatCallDurationZh(it.callSec)}</p>` : ""}
       ${it.answers.map((a) => `<p><span class="tag">代表答复</span>${multiline(a)}</p>`).join("\n      ")}
       ${it.summary ? `<p><span class="tag">处理意见</span>${multiline(it.summary)}</p>` : ""}
       ${it.followUp ? followUpHtml(it.followUp) : ""}

@@ -67,6 +67,10 @@ export function projectEvent(e: CommittedEvent, projection: Projection): LiveEve
     case "stream.started":
     case "stream.stopped":
       return { ...base, type: e.type, data: e.data };
+    case "call.started":
+    case "call.ended":
+      // §5b: viewers learn only that a label is on the line.
+      return projection === "staff" ? { ...base, type: e.type, data: e.data } : { ...base, type: e.type, data: { label: e.data.label } };
     default: {
       const unknown: never = e;
       throw new Error(`unknown event type ${String((unknown as { type: unknown }).type)}`);

@@ -4,8 +4,12 @@
  * `Socket<ServerToClientEvents, ClientToServerEvents>`.
  */
 import type { AckFn } from "./errors.ts";
-import type { LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchReplay, WatchSnapshot } from "./model.ts";
+import type { CallInvite, CallSetup, CallSignal, CallStateChange, LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchReplay, WatchSnapshot } from "./model.ts";
 import type {
+  CallMuteInput,
+  CallRefInput,
+  CallSignalInput,
+  CallStartInput,
   DeskRegisterInput,
   HallFinishInput,
   HallPrioritizeInput,
@@ -49,6 +53,15 @@ export interface ClientToServerEvents {
   "session:update": (p: SessionUpdateInput, ack: AckFn<{ session: SessionView }>) => void;
   "transcript:append": (p: TranscriptAppendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
   "transcript:amend": (p: TranscriptAmendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
+  // calls (§5b)
+  "call:start": (p: CallStartInput, ack: AckFn<CallSetup>) => void;
+  "call:signal": (p: CallSignalInput, ack: AckFn<Record<string, never>>) => void;
+  "call:mute": (p: CallMuteInput, ack: AckFn<Record<string, never>>) => void;
+  "call:end": (p: CallRefInput, ack: AckFn<Record<string, never>>) => void;
+  /** extension: the voter picks up (RINGING → CONNECTED); this socket becomes the call's voter party */
+  "call:accept": (p: CallRefInput, ack: AckFn<CallSetup>) => void;
+  /** extension: the voter declines (→ ENDED, reason DECLINED) */
+  "call:decline": (p: CallRefInput, ack: AckFn<Record<string, never>>) => void;
 }
 
 /** A client→server event's name, its payload and what its ack carries on success. */
@@ -60,6 +73,10 @@ export interface ServerToClientEvents {
   "session:events": (events: LiveEvent[]) => void;
   "session:viewers": (p: { sessionId: string; count: number }) => void;
   "ticket:event": (p: { ticket: TicketView }) => void;
+  // calls (§5b)
+  "call:invite": (p: CallInvite) => void;
+  "call:signal": (p: CallSignal) => void;
+  "call:state": (p: CallStateChange) => void;
 }
 
 /** Per-socket state kept by the server (socket.data). */

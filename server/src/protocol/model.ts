@@ -121,6 +121,8 @@ export const LIVE_EVENT_TYPES = [
   "case.created",
   "stream.started",
   "stream.stopped",
+  "call.started",
+  "call.ended",
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
@@ -134,6 +136,8 @@ export interface LiveEventDataMap {
   "case.created": CaseView;
   "stream.started": StreamEventData;
   "stream.stopped": StreamEventData;
+  "call.started": CallLogView;
+  "call.ended": CallLogView;
 }
 
 /** One `{type, data}` pair per event type: what the write lane appends. */
@@ -149,6 +153,8 @@ export type CommittedEvent = LiveEventBase & LiveEventBody;
 
 export type LiveEvent =
   | CommittedEvent
+  /** a call as viewers see it: the staff view is the whole CallLogView; public: `{ label }` only (§5b) */
+  | (LiveEventBase & { type: "call.started" | "call.ended"; data: PublicCallLogView })
   /** an event this watcher's projection may not see: it keeps seq contiguous */
   | (LiveEventBase & { type: "redacted" });
 
@@ -226,4 +232,61 @@ export interface TrackView {
   canRate: boolean;
   history: { type: string; status: CaseStatus | null; note: string | null; at: string }[];
   createdAt: string;
+}
+
+// ── calls (§5b) ───────────────────────────────────────────────────────────────
+
+export type CallState = "RINGING" | "CONNECTED" | "MUTED" | "ENDED";
+/** Why a call ended. */
+export type CallEndReason =
+  | "HALL_HUNG_UP"
+  | "VOTER_HUNG_UP"
+  | "DECLINED"
+  /** its ticket left CALLED/SPEAKING (finish, no-show, requeue, leave) */
+  | "TURN_ENDED"
+  /** the voter's last socket was gone for longer than the grace */
+  | "VOTER_GONE"
+  /** the hall console that started the call disconnected */
+  | "HALL_GONE"
+  | "TIME_LIMIT";
+
+/** `call.started` / `call.ended` data as staff see it. `durationSec` counts from CONNECTED (0 when never connected). */
+export interface CallLogView {
+  callId: string;
+  ticketId: string;
+  label: string;
+  durationSec: number;
+  reason: CallEndReason | null;
+}
+/** What viewers learn of a call: that the ticket with this label is on the line. */
+export interface PublicCallLogView {
+  label: string;
+}
+
+/** An RTCIceServer as the browser takes it. */
+export interface IceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+export interface CallSetup {
+  callId: string;
+  iceServers: IceServer[];
+  /** extension: "relay" when RTC_RELAY_ONLY=1 — the client sets RTCPeerConnection's iceTransportPolicy */
+  iceTransportPolicy: "all" | "relay";
+}
+export interface CallInvite extends CallSetup {
+  sessionId: string;
+  ticketId: string;
+}
+export interface CallSignal {
+  callId: string;
+  from: "hall" | "voter";
+  description?: { type: "offer" | "answer" | "pranswer" | "rollback"; sdp?: string };
+  candidate?: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null;
+}
+export interface CallStateChange {
+  callId: string;
+  state: CallState;
+  reason?: CallEndReason;
 }

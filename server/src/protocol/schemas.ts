@@ -123,6 +123,34 @@ export type SessionUpdateInput = z.input<typeof sessionUpdateSchema>;
 export type TranscriptAppendInput = z.input<typeof transcriptAppendSchema>;
 export type TranscriptAmendInput = z.input<typeof transcriptAmendSchema>;
 
+// ── calls (§5b) ───────────────────────────────────────────────────────────────
+export const CALL_LIMITS = { sdp: 32_000, candidate: 2_000 } as const;
+export const callStartSchema = z.object({ ticketId: id });
+export const callRefSchema = z.object({ callId: id });
+export const callSignalSchema = z
+  .object({
+    callId: id,
+    description: z
+      .object({ type: z.enum(["offer", "answer", "pranswer", "rollback"]), sdp: z.string().max(CALL_LIMITS.sdp).optional() })
+      .optional(),
+    candidate: z
+      .object({
+        candidate: z.string().max(CALL_LIMITS.candidate),
+        sdpMid: z.string().max(64).nullable().optional(),
+        sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+        usernameFragment: z.string().max(256).nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => v.description !== undefined || v.candidate !== undefined, { message: "description or candidate", path: ["description"] });
+export const callMuteSchema = z.object({ callId: id, muted: z.boolean() });
+
+export type CallStartInput = z.input<typeof callStartSchema>;
+export type CallRefInput = z.input<typeof callRefSchema>;
+export type CallSignalInput = z.input<typeof callSignalSchema>;
+export type CallMuteInput = z.input<typeof callMuteSchema>;
+
 /** zod issues → the contract's `details`: field path → message. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const details: Record<string, string> = {};

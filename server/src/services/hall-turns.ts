@@ -14,6 +14,7 @@ import { headOfQueue, WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { requireVenueRole } from "./auth.ts";
+import { endCallsWhenTurnEnds } from "./calls.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow, findTicketOrThrow, findTicketPlace } from "../store/lookups.ts";
 import { trackingCode } from "./secrets.ts";
@@ -35,6 +36,8 @@ async function saveTicket(ctx: LaneContext, ticketId: string, data: Prisma.Ticke
   const row = await ctx.tx.ticket.update({ where: { id: ticketId }, data, include: WITH_TRACKING_CODE });
   const view = toTicketView(row, row.case?.trackingCode);
   await ctx.append({ type: "ticket.updated", data: view }, at, actorId);
+  // §5b: a live call ends with its turn, in this same transaction.
+  await endCallsWhenTurnEnds(ctx, row, at);
   return view;
 }
 

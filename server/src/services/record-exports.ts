@@ -3,6 +3,7 @@
  * the event log) and the printable minutes (会议纪要). Phone numbers stay out
  * of every file: exports travel further than the screen they came from.
  */
+import { END_REASON_ZH, formatCallDurationZh } from "../domain/call-lifecycle.ts";
 import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
 import type { RecordPart } from "../protocol/back-office.ts";
@@ -111,6 +112,12 @@ export function describeEvent(e: LiveEvent): string {
       return "直播推流开始";
     case "stream.stopped":
       return STREAM_STOP_ZH[e.data.reason ?? "publisher"];
+    case "call.started":
+      return `${e.data.label} 电话连线`;
+    case "call.ended":
+      return "durationSec" in e.data
+        ? `${e.data.label} 通话结束（${formatCallDurationZh(e.data.durationSec)}${e.data.reason ? `，${END_REASON_ZH[e.data.reason]}` : ""}）`
+        : `${e.data.label} 通话结束`;
     case "redacted":
       return "";
     default: {

@@ -5,6 +5,7 @@ import { AppError } from "../protocol/errors.ts";
 import type { TicketView } from "../protocol/model.ts";
 import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toTicketView } from "../store/views.ts";
+import { endCallsWhenTurnEnds } from "./calls.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { tokenHash } from "./secrets.ts";
 
@@ -24,13 +25,16 @@ export async function resumeTicket(deps: ServiceDeps, voterToken: string): Promi
 
 export async function leaveQueue(deps: ServiceDeps, voterToken: string): Promise<{ ticket: TicketView }> {
   const { id, sessionId } = await ticketOfToken(deps, voterToken);
-  return deps.lanes.run(sessionId, async ({ tx, append }) => {
+  return deps.lanes.run(sessionId, async (ctx) => {
+    const { tx, append } = ctx;
     const current = await tx.ticket.findUniqueOrThrow({ where: { id } });
     if (!canApply("leave", current.status)) throw new AppError("CONFLICT", "当前状态不能取消排号 / cannot leave now");
     const now = deps.now();
     const row = await tx.ticket.update({ where: { id }, data: { status: RESULT_OF.leave, finishedAt: now } });
     const view = toTicketView(row);
     await append({ type: "ticket.updated", data: view }, now);
+    // §5b: a live call ends with its turn, in this same transaction.
+    await endCallsWhenTurnEnds(ctx, row, now);
     return { ticket: projectTicket(view, "own") };
   });
 }

@@ -10,8 +10,9 @@
 import type { Server } from "socket.io";
 import { projectEvent, projectTicket } from "../domain/projections.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../protocol/events.ts";
+import type { CallLogView, TicketView } from "../protocol/model.ts";
 import type { StoredEvent } from "../store/session-events.ts";
-import { publicRoom, sessionOfRoom, staffRoom, ticketRoom } from "./rooms.ts";
+import { callHallRoom, callVoterRoom, publicRoom, sessionOfRoom, staffRoom, ticketRoom } from "./rooms.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -54,8 +55,16 @@ export class LiveBroadcaster {
       if (e.type === "ticket.joined" || e.type === "ticket.updated") {
         this.io.to(ticketRoom(e.data.id)).emit("ticket:event", { ticket: projectTicket(e.data, "own") });
       }
+      if (e.type === "call.ended") this.callEnded(e.data as CallLogView);
       this.enqueue(e);
     }
+  }
+
+  /** §5b: however a call ended (hang-up, turn over, timer), both parties hear it after commit. */
+  private callEnded(call: CallLogView): void {
+    const rooms = [callHallRoom(call.callId), callVoterRoom(call.callId), ticketRoom(call.ticketId)];
+    this.io.to(rooms).emit("call:state", { callId: call.callId, state: "ENDED", ...(call.reason ? { reason: call.reason } : {}) });
+    this.io.in([callHallRoom(call.callId), callVoterRoom(call.callId)]).socketsLeave([callHallRoom(call.callId), callVoterRoom(call.callId)]);
   }
 
   /** Number of sockets watching a session on this node. */

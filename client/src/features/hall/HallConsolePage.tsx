@@ -16,6 +16,7 @@ import { useAuth } from "../../stores/auth.ts";
 import { currentTicket, finishedTickets, noShowTickets, someoneBeingServed, waitingTickets } from "../../stores/live-session-selectors.ts";
 import { CurrentTurnPanel } from "./CurrentTurnPanel.tsx";
 import { FinishTurnDialog } from "./FinishTurnDialog.tsx";
+import { HallCallControls } from "./HallCallControls.tsx";
 import { MissedAndDone } from "./MissedAndDone.tsx";
 import { PrioritizeDialog } from "./PrioritizeDialog.tsx";
 import { QueueTable } from "./QueueTable.tsx";
@@ -81,6 +82,7 @@ export function HallConsolePage() {
             onFinish={setFinishing}
             onNoShow={(x) => void run(() => markNoShow(x.id))}
           />
+          <HallCallControls current={current} />
           <QueueTable
             session={session}
             waiting={waiting}

@@ -12,6 +12,7 @@ import { LiveCaptions } from "./LiveCaptions.tsx";
 import { LiveStream } from "./LiveStream.tsx";
 import { MyTicketCard } from "./MyTicketCard.tsx";
 import { SessionHeader } from "./SessionHeader.tsx";
+import { VoterCallPanel } from "./VoterCallPanel.tsx";
 import { useCalledAlert } from "./useCalledAlert.ts";
 import { useTicketFromLink } from "./useTicketFromLink.ts";
 
@@ -41,6 +42,7 @@ export function VoterPage() {
       <div className="voter-grid">
         <div className="voter-grid__status">
           {ticket ? <MyTicketCard ticket={ticket} tickets={live.tickets} session={session} /> : null}
+          {ticket ? <VoterCallPanel ticket={ticket} /> : null}
           {own.phase === "resuming" ? (
             <p className="notice" role="status">
               {t("ticket.resuming")}

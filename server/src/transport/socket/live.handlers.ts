@@ -16,6 +16,7 @@ import type { LiveBroadcaster } from "../live-broadcaster.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { loginRoom, publicRoom, staffRoom, ticketRoom } from "../rooms.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
+import { attachCallHandlers } from "./call.handlers.ts";
 import { liveEvents, type LiveSocket } from "./handle.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -95,5 +96,7 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
 
     on("transcript:append", s.transcriptAppendSchema, async (input) => appendTranscript(deps, await actor(), input));
     on("transcript:amend", s.transcriptAmendSchema, async ({ entryId, text }) => amendTranscript(deps, await actor(), entryId, text));
+
+    attachCallHandlers({ io, socket, deps, log, actor });
   });
 }

@@ -1,0 +1,147 @@
+import { useEffect, useState } from "react";
+import type { TicketView } from "@protocol/model.ts";
+import { useT } from "../../i18n/useT.ts";
+import { acceptIncomingCall, declineIncomingCall, hangUp, prepareCalls, prepareMicrophone, releaseMicrophone, setCameraWanted } from "../call/call-controller.ts";
+import { micProblemKey, reasonKey, requestProblemKey } from "../call/call-messages.ts";
+import { isCallActive } from "../call/call-reducer.ts";
+import { useCall } from "../call/call-store.ts";
+import { LevelMeter } from "../call/LevelMeter.tsx";
+import { listMicrophones, micUnavailableReason, type MicDevice } from "../call/media-access.ts";
+import { useStreamLevel } from "../call/useStreamLevel.ts";
+
+/**
+ * The voter's side of a call: a microphone check while waiting, the ringing
+ * call with answer/decline, the call itself, and what happened after. Text
+ * stays the fallback: the voter's question was submitted in writing anyway.
+ */
+export function VoterCallPanel({ ticket }: { ticket: TicketView }) {
+  const t = useT();
+  const call = useCall();
+  useEffect(() => prepareCalls(), []);
+  // Leaving the page (or the ticket ending) closes the microphone.
+  useEffect(() => () => releaseMicrophone(), []);
+  const onTurn = ticket.status === "WAITING" || ticket.status === "CALLED" || ticket.status === "SPEAKING";
+  useEffect(() => {
+    if (!onTurn && !isCallActive(useCall.getState())) releaseMicrophone();
+  }, [onTurn]);
+
+  const mine = call.role === "voter" && call.ticketId === ticket.id;
+  if (ticket.channel !== "ONLINE" || (!onTurn && !(mine && isCallActive(call)))) return null;
+
+  return (
+    <section className="card call-card" aria-labelledby="voter-call-title" data-testid="voter-call" data-phase={mine ? call.phase : "idle"} data-media={call.media}>
+      <h2 id="voter-call-title">{t("call.voter.title")}</h2>
+      {mine && call.phase === "ringing" ? <Ringing withCamera={call.withCamera} /> : null}
+      {mine && (call.phase === "connected" || call.phase === "muted") ? <OnTheLine muted={call.phase === "muted"} /> : null}
+      {mine && call.phase === "ended" ? (
+        <p className="notice" role="status" data-testid="voter-call-ended">
+          {t(reasonKey(call.endReason))} {t("call.voter.fallback")}
+        </p>
+      ) : null}
+      {!mine || call.phase === "ended" ? <MicCheck /> : null}
+      {call.micProblem ? (
+        <p className="notice notice--warn" role="alert" data-testid="mic-problem" data-problem={call.micProblem}>
+          {t(micProblemKey(call.micProblem))} {t("call.voter.fallback")}
+        </p>
+      ) : null}
+      {call.problem ? (
+        <p className="form__error" role="alert">
+          {t(requestProblemKey(call.problem))}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Ringing({ withCamera }: { withCamera: boolean }) {
+  const t = useT();
+  return (
+    <div className="call-card__ringing" role="alertdialog" aria-labelledby="ringing-text">
+      <p id="ringing-text" className="call-card__ringing-text">
+        {t("call.voter.ringing")}
+      </p>
+      <label className="checkbox">
+        <input type="checkbox" checked={withCamera} onChange={(e) => setCameraWanted(e.target.checked)} /> {t("call.voter.camera")}
+      </label>
+      <div className="button-row">
+        <button type="button" className="button button--primary button--large" data-testid="call-accept" onClick={() => void acceptIncomingCall()} autoFocus>
+          {t("call.voter.accept")}
+        </button>
+        <button type="button" className="button" data-testid="call-decline" onClick={() => void declineIncomingCall()}>
+          {t("call.voter.decline")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function OnTheLine({ muted }: { muted: boolean }) {
+  const t = useT();
+  const mic = useCall((s) => s.micStream);
+  const media = useCall((s) => s.media);
+  const level = useStreamLevel(mic);
+  return (
+    <div className="call-card__live">
+      <p role="status" aria-live="polite" className="call-card__state">
+        {t(muted ? "call.voter.muted" : "call.voter.connected")} · {t(`call.media.${media}`)}
+      </p>
+      <LevelMeter level={muted ? 0 : level} label={t("call.level.mine")} testId="voter-level" />
+      <button type="button" className="button button--danger button--large" data-testid="call-hang-up" onClick={() => void hangUp()}>
+        {t("call.hangUp")}
+      </button>
+    </div>
+  );
+}
+
+/** While waiting: open the microphone once, see the level move, pick another device. */
+function MicCheck() {
+  const t = useT();
+  const mic = useCall((s) => s.micStream);
+  const deviceId = useCall((s) => s.micDeviceId);
+  const level = useStreamLevel(mic);
+  const [devices, setDevices] = useState<MicDevice[]>([]);
+  const blocked = micUnavailableReason();
+
+  useEffect(() => {
+    if (mic) void listMicrophones().then(setDevices, () => setDevices([]));
+  }, [mic]);
+
+  if (blocked) {
+    return (
+      <p className="notice notice--warn" data-testid="mic-problem" data-problem={blocked}>
+        {t(micProblemKey(blocked))} {t("call.voter.fallback")}
+      </p>
+    );
+  }
+  if (!mic) {
+    return (
+      <div className="mic-check">
+        <p>{t("call.mic.intro")}</p>
+        <button type="button" className="button" data-testid="mic-check" onClick={() => void prepareMicrophone()}>
+          {t("call.mic.check")}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="mic-check" data-testid="mic-ready">
+      <p>{t("call.mic.ok")}</p>
+      <LevelMeter level={level} label={t("call.level.mine")} testId="mic-level" />
+      {devices.length > 1 ? (
+        <label className="field">
+          <span className="field__label">{t("call.mic.device")}</span>
+          <select value={deviceId ?? ""} onChange={(e) => void prepareMicrophone(e.target.value || null)}>
+            {devices.map((d) => (
+              <option key={d.deviceId} value={d.deviceId}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="button" className="button button--quiet" onClick={releaseMicrophone}>
+        {t("call.mic.stop")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * Socket.IO handlers of the calls (docs/ARCHITECTURE.md §5b). The server only
+ * relays signaling and hands out TURN credentials; media goes browser to
+ * browser (or through TURN). Rooms: the hall console that started a call sits
+ * in `c:{callId}:hall`, the voter socket that accepted it in `c:{callId}:voter`;
+ * a signal goes to the other room only. `call:state ENDED` is sent by the
+ * broadcaster when `call.ended` commits, whatever ended the call.
+ */
+import type { Server, Socket } from "socket.io";
+import { AppError } from "../../protocol/errors.ts";
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../../protocol/events.ts";
+import type { CallEndReason, CallSignal } from "../../protocol/model.ts";
+import * as s from "../../protocol/schemas.ts";
+import type { Logger } from "../../logger.ts";
+import { acceptCall, authorizeSignal, declineCall, endIfLive, hangUp, liveCallOfTicket, muteCall, ringingInvite, startCall, type CallCaller } from "../../services/calls.ts";
+import { ticketIdOfToken } from "../../services/voter-ticket.ts";
+import type { Actor, ServiceDeps } from "../../services/deps.ts";
+import { callHallRoom, callVoterRoom, ticketRoom, ticketsFollowed } from "../rooms.ts";
+import { liveEvents } from "./handle.ts";
+
+type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface CallHandlerContext {
+  io: Io;
+  socket: LiveSocket;
+  deps: ServiceDeps;
+  log: Logger;
+  actor: () => Promise<Actor>;
+}
+
+/**
+ * The timers that end calls by themselves: the time limit (set on the node
+ * that started the call) and the voter's disconnect grace (set on the node
+ * that saw the voter's socket go). Both re-check the database when they fire.
+ */
+class CallTimers {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly log: Logger,
+  ) {}
+
+  after(key: string, ms: number, run: () => Promise<unknown>): void {
+    this.cancel(key);
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      run().catch((e: unknown) => this.log.warn("call timer failed", { err: e instanceof Error ? e.message : String(e) }));
+    }, ms);
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+
+  cancelAll(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  cancel(key: string): void {
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
+  end(callId: string, reason: CallEndReason): Promise<boolean> {
+    return endIfLive(this.deps, callId, reason);
+  }
+}
+
+const timersOf = new WeakMap<Io, CallTimers>();
+
+export function attachCallHandlers({ io, socket, deps, log, actor }: CallHandlerContext): void {
+  let timers = timersOf.get(io);
+  if (!timers) {
+    const created = new CallTimers(deps, log);
+    timers = created;
+    timersOf.set(io, created);
+    // A closed server must not end calls later on a closed database.
+    io.httpServer?.once("close", () => created.cancelAll());
+  }
+  const t = timers;
+  const caller = (): CallCaller => ({ socketId: socket.id, ticketIds: ticketsFollowed(socket.rooms) });
+  const on = liveEvents(socket, log);
+  /** calls this socket started, so its disconnect can end them */
+  const hallCalls = new Set<string>();
+
+  on("call:start", s.callStartSchema, async ({ ticketId }) => {
+    const started = await startCall(deps, await actor(), ticketId, socket.id);
+    const { callId } = started.setup;
+    await socket.join(callHallRoom(callId));
+    hallCalls.add(callId);
+    io.to(ticketRoom(ticketId)).emit("call:invite", started.invite);
+    io.to([callHallRoom(callId), ticketRoom(ticketId)]).emit("call:state", { callId, state: "RINGING" });
+    t.after(`limit:${callId}`, deps.config.callMaxSec * 1000, () => t.end(callId, "TIME_LIMIT"));
+    return started.setup;
+  });
+
+  on("call:accept", s.callRefSchema, async ({ callId }) => {
+    const accepted = await acceptCall(deps, callId, caller());
+    await socket.join(callVoterRoom(callId));
+    // Every tab of the voter stops ringing; the hall starts its offer.
+    io.to([callHallRoom(callId), ticketRoom(accepted.ticketId)]).emit("call:state", accepted.change);
+    return accepted.setup;
+  });
+
+  on("call:decline", s.callRefSchema, async ({ callId }) => {
+    await declineCall(deps, callId, caller());
+    return {};
+  });
+
+  on("call:signal", s.callSignalSchema, async ({ callId, description, candidate }) => {
+    const { party } = await authorizeSignal(deps, callId, caller());
+    if (party === "voter" && !socket.rooms.has(callVoterRoom(callId))) {
+      throw new AppError("CONFLICT", "请先接听 / accept the call first");
+    }
+    const relayed: CallSignal = { callId, from: party };
+    if (description) relayed.description = description;
+    if (candidate !== undefined) relayed.candidate = candidate;
+    io.to(party === "hall" ? callVoterRoom(callId) : callHallRoom(callId)).emit("call:signal", relayed);
+    return {};
+  });
+
+  on("call:mute", s.callMuteSchema, async ({ callId, muted }) => {
+    const { change, ticketId } = await muteCall(deps, await actor(), callId, muted, caller());
+    io.to([callHallRoom(callId), callVoterRoom(callId), ticketRoom(ticketId)]).emit("call:state", change);
+    return {};
+  });
+
+  on("call:end", s.callRefSchema, async ({ callId }) => {
+    await hangUp(deps, callId, caller());
+    t.cancel(`limit:${callId}`);
+    return {};
+  });
+
+  // A voter who reloads while the phone rings is asked again (a second listener beside live.handlers' own).
+  socket.on("ticket:resume", (raw: unknown) => {
+    const input = s.voterTokenSchema.safeParse(raw);
+    if (!input.success) return;
+    void ticketIdOfToken(deps, input.data.voterToken)
+      .then((ticketId) => (ticketId ? ringingInvite(deps, ticketId) : null))
+      .then((invite) => invite && socket.emit("call:invite", invite), () => undefined);
+  });
+
+  // "disconnecting", not "disconnect": the socket still has its rooms, so we know which tickets it followed.
+  socket.on("disconnecting", () => {
+    // The console that started a call is the only one holding its media: the call cannot go on without it.
+    for (const callId of hallCalls) void t.end(callId, "HALL_GONE").catch(() => undefined);
+    // The voter may be back within the grace (a phone switching networks keeps its media path).
+    for (const ticketId of ticketsFollowed(socket.rooms)) {
+      void liveCallOfTicket(deps, ticketId).then(
+        (call) => {
+          if (!call) return;
+          t.after(`grace:${call.id}`, deps.config.callVoterGraceMs, async () => {
+            const remaining = await io.in(ticketRoom(ticketId)).fetchSockets();
+            if (remaining.length === 0) await t.end(call.id, "VOTER_GONE");
+          });
+        },
+        () => undefined,
+      );
+    }
+  });
+}
