@@ -24,6 +24,7 @@ import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
 import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
+import { CallTimers } from "./transport/socket/call.handlers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -105,7 +106,8 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   }
   app.use(errorHandler(log));
 
-  attachLiveHandlers(io, deps, broadcaster, log);
+  const callTimers = new CallTimers(deps, log);
+  attachLiveHandlers(io, deps, broadcaster, log, callTimers);
 
   return {
     http,
@@ -115,6 +117,9 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
       broadcaster.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Disconnects start work (a call whose console left ends); let it finish before the database goes.
+      await callTimers.close();
+      await lanes.idle();
       for (const c of cleanups) await c();
     },
   };

@@ -95,6 +95,12 @@ export class WriteLanes {
     private readonly maxBatch = 256,
   ) {}
 
+  /** Resolves once no lane has work left (closing the app waits for it). */
+  async idle(): Promise<void> {
+    // A drained lane removes itself; every transaction ends (at the latest at its timeout).
+    while (this.lanes.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   run<T>(sessionId: string, op: LaneOp<T>): Promise<T> {
     return this.enqueue(sessionId, { op: op as LaneOp<unknown> });
   }

@@ -27,15 +27,20 @@ export interface CallHandlerContext {
   deps: ServiceDeps;
   log: Logger;
   actor: () => Promise<Actor>;
+  /** the app's call timers (owned by createApp, so closing the app stops them) */
+  timers: CallTimers;
 }
 
 /**
  * The timers that end calls by themselves: the time limit (set on the node
  * that started the call) and the voter's disconnect grace (set on the node
  * that saw the voter's socket go). Both re-check the database when they fire.
+ * Work started by a disconnect is tracked too, so closing the app can wait for
+ * it instead of pulling the database out from under it.
  */
-class CallTimers {
+export class CallTimers {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -57,6 +62,18 @@ class CallTimers {
     this.timers.clear();
   }
 
+  /** Runs `work` in the background, remembered until it settles. */
+  track(work: Promise<unknown>): void {
+    const p = work.catch(() => undefined).finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+  }
+
+  /** Stops every timer and waits for the background work already started. */
+  async close(): Promise<void> {
+    this.cancelAll();
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   cancel(key: string): void {
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
@@ -68,18 +85,7 @@ class CallTimers {
   }
 }
 
-const timersOf = new WeakMap<Io, CallTimers>();
-
-export function attachCallHandlers({ io, socket, deps, log, actor }: CallHandlerContext): void {
-  let timers = timersOf.get(io);
-  if (!timers) {
-    const created = new CallTimers(deps, log);
-    timers = created;
-    timersOf.set(io, created);
-    // A closed server must not end calls later on a closed database.
-    io.httpServer?.once("close", () => created.cancelAll());
-  }
-  const t = timers;
+export function attachCallHandlers({ io, socket, deps, log, actor, timers: t }: CallHandlerContext): void {
   const caller = (): CallCaller => ({ socketId: socket.id, ticketIds: ticketsFollowed(socket.rooms) });
   const on = liveEvents(socket, log);
   /** calls this socket started, so its disconnect can end them */
@@ -145,18 +151,17 @@ export function attachCallHandlers({ io, socket, deps, log, actor }: CallHandler
   // "disconnecting", not "disconnect": the socket still has its rooms, so we know which tickets it followed.
   socket.on("disconnecting", () => {
     // The console that started a call is the only one holding its media: the call cannot go on without it.
-    for (const callId of hallCalls) void t.end(callId, "HALL_GONE").catch(() => undefined);
+    for (const callId of hallCalls) t.track(t.end(callId, "HALL_GONE"));
     // The voter may be back within the grace (a phone switching networks keeps its media path).
     for (const ticketId of ticketsFollowed(socket.rooms)) {
-      void liveCallOfTicket(deps, ticketId).then(
-        (call) => {
+      t.track(
+        liveCallOfTicket(deps, ticketId).then((call) => {
           if (!call) return;
           t.after(`grace:${call.id}`, deps.config.callVoterGraceMs, async () => {
             const remaining = await io.in(ticketRoom(ticketId)).fetchSockets();
             if (remaining.length === 0) await t.end(call.id, "VOTER_GONE");
           });
-        },
-        () => undefined,
+        }),
       );
     }
   });

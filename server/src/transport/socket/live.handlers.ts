@@ -16,12 +16,12 @@ import type { LiveBroadcaster } from "../live-broadcaster.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { loginRoom, publicRoom, staffRoom, ticketRoom } from "../rooms.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
-import { attachCallHandlers } from "./call.handlers.ts";
+import { attachCallHandlers, type CallTimers } from "./call.handlers.ts";
 import { liveEvents, type LiveSocket } from "./handle.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveBroadcaster, log: Logger): void {
+export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveBroadcaster, log: Logger, callTimers: CallTimers): void {
   const joinsPerSocket = new RateLimiter(deps.config.joinLimitPerSocketPerMin, 60_000);
   const joinsPerIp = new RateLimiter(deps.config.joinLimitPerIpPerMin, 60_000);
 
@@ -97,6 +97,6 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
     on("transcript:append", s.transcriptAppendSchema, async (input) => appendTranscript(deps, await actor(), input));
     on("transcript:amend", s.transcriptAmendSchema, async ({ entryId, text }) => amendTranscript(deps, await actor(), entryId, text));
 
-    attachCallHandlers({ io, socket, deps, log, actor });
+    attachCallHandlers({ io, socket, deps, log, actor, timers: callTimers });
   });
 }
