@@ -18,6 +18,8 @@ import type { Db } from "./store/prisma.ts";
 import { WriteLanes } from "./store/write-lane.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
+import { privacyRoutes } from "./transport/http/privacy.routes.ts";
+import { startRetention, type RetentionTimer } from "./services/retention.ts";
 import { errorHandler } from "./transport/http/http-kit.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
@@ -38,6 +40,7 @@ export interface App {
   http: HttpServer;
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   deps: ServiceDeps;
+  retention: RetentionTimer;
   close(): Promise<void>;
 }
 
@@ -90,6 +93,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   });
   app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true)));
   app.use("/api", sessionRoutes(deps));
+  app.use("/api", privacyRoutes(deps));
   app.use("/api", backOfficeRoutes(deps));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "no such route" } });
@@ -104,12 +108,16 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use(errorHandler(log));
 
   attachLiveHandlers(io, deps, broadcaster, log);
+  // Retention runs now and daily (docs/PRIVACY.md); close() waits for a run in flight.
+  const retention = startRetention(deps, log);
 
   return {
     http,
     io,
     deps,
+    retention,
     async close() {
+      await retention.stop();
       broadcaster.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -19,6 +19,8 @@ export interface Config {
   clientDir: string | null;
   /** Secure cookies: on when served over https */
   secureCookies: boolean;
+  /** days after which finished sessions' and closed cases' personal data is anonymized; 0 = never (docs/PRIVACY.md) */
+  retentionDays: number;
 }
 
 const int = (v: string | undefined, fallback: number): number => {
@@ -45,5 +47,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenIdleTtlMs: int(env.TOKEN_IDLE_TTL_MS, 12 * 60 * 60 * 1000),
     clientDir: env.CLIENT_DIR ?? "client/dist",
     secureCookies: env.SECURE_COOKIES === "1",
+    retentionDays: int(env.RETENTION_DAYS, 180),
   };
 }

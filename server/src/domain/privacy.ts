@@ -1,4 +1,4 @@
-/** How personal data is shown to people who are not staff. Pure. */
+/** How personal data is shown and retired (docs/PRIVACY.md). Pure. */
 
 /** Keeps the first character only, and hides the length too: 张三 → 张*, 欧阳娜娜 → 欧*. */
 export function maskName(name: string): string {
@@ -6,3 +6,47 @@ export function maskName(name: string): string {
   return first ? `${first}*` : "*";
 }
 
+/**
+ * What staff screens and exports show of a phone: the first 3 and last 4
+ * digits of a mobile (138****5678), only the last 2 of a short number. The
+ * full number is shown only through the audited reveal.
+ */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return phone ?? null;
+  const digits = phone.replace(/\D/g, "");
+  if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (digits.length <= 2) return "*".repeat(Math.max(digits.length, 1));
+  return `${"*".repeat(digits.length - 2)}${digits.slice(-2)}`;
+}
+
+/** What an anonymized ticket's name becomes (the label, topic and public record stay). */
+export const ANONYMIZED_NAME = "已匿名";
+/** What an anonymized private question in the transcript becomes. */
+export const ANONYMIZED_TEXT = "（已匿名）";
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Records older than this were kept long enough: `retentionDays` before `now`. */
+export function retentionCutoff(now: Date, retentionDays: number): Date {
+  return new Date(now.getTime() - retentionDays * DAY_MS);
+}
+
+/** The notice text with the station's retention filled in. */
+export function fillNotice(text: string, retentionDays: number): string {
+  return text.replaceAll("{retentionDays}", String(retentionDays));
+}
+
+/**
+ * A consent version from a join: versions run 1…current without gaps, so a
+ * version in that range is one the station published. An older one is
+ * accepted and recorded as given (the voter saw a notice that was valid when
+ * the page loaded); one above the current is not a notice that exists.
+ */
+export function consentVersionKnown(version: number, current: number): boolean {
+  return Number.isInteger(version) && version >= 1 && version <= current;
+}
+
+/** A stored ticket view (event payload) with its personal fields replaced. */
+export function anonymizedTicketData<T extends { name: string; phone?: string | null; question?: string | null }>(t: T): T {
+  return { ...t, name: ANONYMIZED_NAME, phone: null, question: null };
+}
