@@ -13,7 +13,9 @@ export function maskName(name: string): string {
  */
 export function maskPhone(phone: string | null | undefined): string | null {
   if (!phone) return phone ?? null;
-  const digits = phone.replace(/\D/g, "");
+  // +86 138… is a Chinese mobile with the country code: mask the mobile.
+  const all = phone.replace(/\D/g, "");
+  const digits = all.length === 13 && all.startsWith("86") ? all.slice(2) : all;
   if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length <= 2) return "*".repeat(Math.max(digits.length, 1));
   return `${"*".repeat(digits.length - 2)}${digits.slice(-2)}`;

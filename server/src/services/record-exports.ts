@@ -49,7 +49,7 @@ const ROLE_ZH: Record<TranscriptEntryView["speakerRole"], string> = { VOTER: "�
 
 /** `tickets` carry the staff projection's masked phones; `fullPhones` (an admin's export) replaces them. */
 export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<string, string>, fullPhones?: Map<string, string | null>): CsvCell[][] {
-  const header = ["排号", "渠道", "状态", "姓名", "电话", "议题", "问题", "公开议题", "优先原因", "取号时间", "叫号时间", "开始发言", "结束时间", "等候(分钟)", "发言(分钟)", "处理意见", "查询码", "办理状态"];
+  const header = ["排号", "渠道", "状态", "姓名", "议题", "问题", "公开议题", "优先原因", "取号时间", "叫号时间", "开始发言", "结束时间", "等候(分钟)", "发言(分钟)", "处理意见", "查询码", "办理状态", "电话"];
   return [
     header,
     ...tickets.map((t) => [
@@ -57,7 +57,6 @@ export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<strin
       CHANNEL_ZH[t.channel],
       TICKET_STATUS_ZH[t.status],
       t.name,
-      (fullPhones ? fullPhones.get(t.id) : t.phone) ?? "",
       t.topic,
       t.question ?? "",
       t.isPublic ? "是" : "否",
@@ -71,6 +70,7 @@ export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<strin
       t.summary ?? "",
       t.trackingCode ?? "",
       t.trackingCode ? (caseStatus.get(t.trackingCode) ?? "") : "",
+      (fullPhones ? fullPhones.get(t.id) : t.phone) ?? "",
     ]),
   ];
 }
