@@ -145,7 +145,7 @@ describe("the voter's own data", () => {
     const res = await asVoter(voterToken, "GET", "/api/me/data");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain("attachment");
-    const data = await res.json();
+    const data = (await res.json()) as any;
     expect(data.tickets).toHaveLength(1);
     const mine = data.tickets[0];
     expect(mine.ticket).toMatchObject({ id: ticket.id, name: "欧阳娜娜", phone: PHONES.online, question: QUESTION, trackingCode });
@@ -160,7 +160,7 @@ describe("the voter's own data", () => {
     const staffWatcher = await watch(await t.connectAs("staffShengze"), sessionId);
     const res = await asVoter(voterToken, "POST", "/api/me/erase");
     expect(res.status).toBe(200);
-    const { ticket: erased } = await res.json();
+    const { ticket: erased } = (await res.json()) as any;
     expect(erased).toMatchObject({ id: ticket.id, label: ticket.label, name: "已匿名", phone: null, question: null, topic: "排污", status: "DONE" });
 
     // Staff screens learn it live.
@@ -182,6 +182,6 @@ describe("the voter's own data", () => {
     expect((await t.http("staffShengze").get(`/api/search?q=${encodeURIComponent("排污")}`)).status).toBe(200);
     // Asking again is harmless.
     expect((await asVoter(voterToken, "POST", "/api/me/erase")).status).toBe(200);
-    expect((await (await asVoter(voterToken, "GET", "/api/me/data")).json()).tickets[0].anonymizedAt).toEqual(expect.any(String));
+    expect(((await (await asVoter(voterToken, "GET", "/api/me/data")).json()) as any).tickets[0].anonymizedAt).toEqual(expect.any(String));
   });
 });
