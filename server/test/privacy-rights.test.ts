@@ -158,6 +158,8 @@ describe("the voter's own data", () => {
   it("erases name, phone and private question everywhere they were copied; the ticket, label, public lines and tracking code stay", async () => {
     const { voterToken, ticket, trackingCode, sessionId } = await voterWithHistory();
     const staffWatcher = await watch(await t.connectAs("staffShengze"), sessionId);
+    const caseId = (await t.db.case.findUniqueOrThrow({ where: { trackingCode } })).id;
+    expect((await t.http("staffShengze").post(`/api/cases/${caseId}/notes`, { text: `已电话联系 ${PHONES.online}，下周回访` })).status).toBe(201);
     const res = await asVoter(voterToken, "POST", "/api/me/erase");
     expect(res.status).toBe(200);
     const { ticket: erased } = (await res.json()) as any;
@@ -178,6 +180,8 @@ describe("the voter's own data", () => {
       expect(search, secret).not.toContain(secret);
     }
     expect(transcript).toContain("我们会联系环保部门");
+    const notes = (await t.db.caseEvent.findMany({ where: { caseId } })).map((e) => e.note ?? "");
+    expect(notes).toContain("已电话联系 ［号码已隐去］，下周回访");
     expect((await t.http().get(`/api/track/${trackingCode}`)).status).toBe(200);
     expect((await t.http("staffShengze").get(`/api/search?q=${encodeURIComponent("排污")}`)).status).toBe(200);
     // Asking again is harmless.

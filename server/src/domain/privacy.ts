@@ -49,6 +49,8 @@ export function consentVersionKnown(version: number, current: number): boolean {
 }
 
 /** A stored ticket view (event payload) with its personal fields replaced. */
-export function anonymizedTicketData<T extends { name: string; phone?: string | null; question?: string | null }>(t: T): T {
-  return { ...t, name: ANONYMIZED_NAME, phone: null, question: null };
+export function anonymizedTicketData<T extends { name: string; phone?: string | null; question?: string | null; priorityReason?: string | null }>(t: T): T {
+  const out = { ...t, name: ANONYMIZED_NAME, phone: null, question: null };
+  if (t.priorityReason) out.priorityReason = ANONYMIZED_NAME;
+  return out;
 }
