@@ -1,5 +1,14 @@
 /** How personal data is shown and retired (docs/PRIVACY.md). Pure. */
 
+/** Digits with single spaces or dashes between them (phone, landline, ID numbers — and dates). */
+const NUMBER_LIKE = /\+?\d+(?:[- ]\d+)*[Xx]?/g;
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+
+/** Blanks anything with 7 or more digits that is not a date (2026-11-26): for minutes and anonymized free text. */
+export function redactNumbers(text: string): string {
+  return text.replace(NUMBER_LIKE, (m) => (m.replace(/\D/g, "").length >= 7 && !DATE_LIKE.test(m) ? "［号码已隐去］" : m));
+}
+
 /** Keeps the first character only, and hides the length too: 张三 → 张*, 欧阳娜娜 → 欧*. */
 export function maskName(name: string): string {
   const first = Array.from(name.trim())[0];
@@ -49,8 +58,9 @@ export function consentVersionKnown(version: number, current: number): boolean {
 }
 
 /** A stored ticket view (event payload) with its personal fields replaced. */
-export function anonymizedTicketData<T extends { name: string; phone?: string | null; question?: string | null; priorityReason?: string | null }>(t: T): T {
+export function anonymizedTicketData<T extends { name: string; phone?: string | null; question?: string | null; priorityReason?: string | null; summary?: string | null }>(t: T): T {
   const out = { ...t, name: ANONYMIZED_NAME, phone: null, question: null };
   if (t.priorityReason) out.priorityReason = ANONYMIZED_NAME;
+  if (t.summary) out.summary = redactNumbers(t.summary);
   return out;
 }

@@ -14,8 +14,7 @@
  * anything shaped like a phone or ID number (domain/minutes.ts redactNumbers).
  */
 import type { CommittedEvent } from "../protocol/model.ts";
-import { ANONYMIZED_TEXT, anonymizedTicketData, ANONYMIZED_NAME } from "../domain/privacy.ts";
-import { redactNumbers } from "../domain/minutes.ts";
+import { ANONYMIZED_NAME, ANONYMIZED_TEXT, anonymizedTicketData, redactNumbers } from "../domain/privacy.ts";
 import type { Tx } from "./prisma.ts";
 
 const SCRUBBED_EVENT_TYPES = ["ticket.joined", "ticket.updated", "transcript.appended", "transcript.amended"];
