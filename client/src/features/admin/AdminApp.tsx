@@ -23,7 +23,7 @@ function AdminNav() {
     ["/admin/cases", t("admin.nav.cases")],
     ["/admin/search", t("admin.nav.search")],
     ["/admin/stats", t("admin.nav.stats")],
-    ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")], ["/admin/audit", t("privacy.audit.nav")]] : []),
+    ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")], ["/admin/audit", t("admin.audit.nav")]] : []),
   ] as const;
   return (
     <nav className="bo-nav" aria-label={t("admin.nav.label")}>

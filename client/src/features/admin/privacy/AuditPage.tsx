@@ -12,7 +12,7 @@ import { useResource } from "../shared/useResource.ts";
 /** /admin/audit — who showed a phone in full or exported a record, and when. Administrators only. */
 export function AuditPage() {
   const t = useT();
-  useDocumentTitle(t("privacy.audit.title"));
+  useDocumentTitle(t("admin.audit.title"));
   const lang = usePreferences((s) => s.lang);
   const role = useAuth((s) => s.user?.role);
   const [action, setAction] = useState<AuditAction | "">("");
@@ -21,29 +21,29 @@ export function AuditPage() {
   return (
     <div className="bo-page" data-testid="audit-page">
       <header className="page-head">
-        <h1>{t("privacy.audit.title")}</h1>
+        <h1>{t("admin.audit.title")}</h1>
         <label>
-          <span className="visually-hidden">{t("privacy.audit.action")}</span>
+          <span className="visually-hidden">{t("admin.audit.action")}</span>
           <select name="action" value={action} onChange={(e) => setAction(e.target.value as AuditAction | "")}>
-            <option value="">{t("privacy.audit.all")}</option>
+            <option value="">{t("admin.audit.all")}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {t(`privacy.audit.${a}`)}
+                {t(`admin.audit.${a}`)}
               </option>
             ))}
           </select>
         </label>
       </header>
-      <p className="muted">{t("privacy.audit.intro")}</p>
+      <p className="muted">{t("admin.audit.intro")}</p>
       <LoadState loading={entries.loading} error={entries.error} onRetry={() => void entries.reload()}>
         {entries.data && entries.data.entries.length ? (
           <table className="bo-table">
             <thead>
               <tr>
-                <th>{t("privacy.audit.at")}</th>
-                <th>{t("privacy.audit.who")}</th>
-                <th>{t("privacy.audit.action")}</th>
-                <th>{t("privacy.audit.target")}</th>
+                <th>{t("admin.audit.at")}</th>
+                <th>{t("admin.audit.who")}</th>
+                <th>{t("admin.audit.action")}</th>
+                <th>{t("admin.audit.target")}</th>
               </tr>
             </thead>
             <tbody>
@@ -51,14 +51,14 @@ export function AuditPage() {
                 <tr key={`${e.at}-${i}`}>
                   <td>{formatDateTime(lang, e.at)}</td>
                   <td>{e.username}</td>
-                  <td>{(AUDIT_ACTIONS as readonly string[]).includes(e.action) ? t(`privacy.audit.${e.action as AuditAction}`) : e.action}</td>
+                  <td>{(AUDIT_ACTIONS as readonly string[]).includes(e.action) ? t(`admin.audit.${e.action as AuditAction}`) : e.action}</td>
                   <td className="mono">{e.target}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <p>{t("privacy.audit.none")}</p>
+          <p>{t("admin.audit.none")}</p>
         )}
       </LoadState>
     </div>

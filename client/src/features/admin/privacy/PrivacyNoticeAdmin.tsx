@@ -29,10 +29,10 @@ export function PrivacyNoticeAdmin() {
   return (
     <section className="card" aria-labelledby="bo-notice" data-testid="notice-admin">
       <div className="page-head">
-        <h2 id="bo-notice">{t("privacy.admin.notice")}</h2>
+        <h2 id="bo-notice">{t("admin.privacy.notice")}</h2>
         {current && !draft ? (
           <button type="button" className="button button--small" onClick={() => setDraft({ textZh: current.textZh, textEn: current.textEn })}>
-            {t("privacy.admin.noticeEdit")}
+            {t("admin.privacy.noticeEdit")}
           </button>
         ) : null}
       </div>
@@ -45,7 +45,7 @@ export function PrivacyNoticeAdmin() {
         ) : null}
         {draft ? (
           <form className="form" onSubmit={(e) => void submit(e)}>
-            <p className="field__hint">{t("privacy.admin.noticeHint")}</p>
+            <p className="field__hint">{t("admin.privacy.noticeHint")}</p>
             <label className="field">
               <span className="field__label">中文</span>
               <textarea name="textZh" rows={8} maxLength={5000} value={draft.textZh} onChange={(e) => setDraft({ ...draft, textZh: e.target.value })} />
@@ -56,7 +56,7 @@ export function PrivacyNoticeAdmin() {
             </label>
             <div className="button-row">
               <button type="submit" className="button button--primary button--small">
-                {t("privacy.admin.noticePublish")}
+                {t("admin.privacy.noticePublish")}
               </button>
               <button type="button" className="button button--quiet button--small" onClick={() => setDraft(null)}>
                 {t("admin.common.close")}

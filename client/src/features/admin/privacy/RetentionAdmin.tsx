@@ -26,23 +26,23 @@ export function RetentionAdmin() {
 
   return (
     <section className="card" aria-labelledby="bo-retention" data-testid="retention-admin">
-      <h2 id="bo-retention">{t("privacy.admin.retention")}</h2>
+      <h2 id="bo-retention">{t("admin.privacy.retention")}</h2>
       <LoadState loading={preview.loading} error={preview.error} onRetry={() => void preview.reload()}>
         {p ? (
           <>
-            <p>{p.retentionDays > 0 ? t("privacy.admin.retentionDays", { n: p.retentionDays }) : t("privacy.admin.retentionOff")}</p>
+            <p>{p.retentionDays > 0 ? t("admin.privacy.retentionDays", { n: p.retentionDays }) : t("admin.privacy.retentionOff")}</p>
             {p.cutoff ? (
               <p data-testid="retention-next">
-                {t("privacy.admin.retentionNext", { tickets: p.tickets, comments: p.caseComments, cutoff: formatDateTime(lang, p.cutoff) })}
+                {t("admin.privacy.retentionNext", { tickets: p.tickets, comments: p.caseComments, cutoff: formatDateTime(lang, p.cutoff) })}
               </p>
             ) : null}
             <p className="muted">
-              {t("privacy.admin.retentionLast")}: {p.lastRunAt ? formatDateTime(lang, p.lastRunAt) : "—"}
-              {p.nextRunAt ? ` · ${t("privacy.admin.retentionNextRun")}: ${formatDateTime(lang, p.nextRunAt)}` : ""}
+              {t("admin.privacy.retentionLast")}: {p.lastRunAt ? formatDateTime(lang, p.lastRunAt) : "—"}
+              {p.nextRunAt ? ` · ${t("admin.privacy.retentionNextRun")}: ${formatDateTime(lang, p.nextRunAt)}` : ""}
             </p>
             {p.retentionDays > 0 ? (
               <button type="button" className="button button--small" disabled={busy} onClick={() => void runNow()}>
-                {t("privacy.admin.retentionRun")}
+                {t("admin.privacy.retentionRun")}
               </button>
             ) : null}
           </>
