@@ -8,6 +8,8 @@ export const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { tim
 /** Fills the voter's join form on /s/:id and returns the new ticket's label (W…). */
 export async function joinOnline(page: Page, name: string, topic: string, question = ""): Promise<string> {
   await page.getByRole("textbox", { name: /^姓名/ }).fill(name);
+  // The phone is asked for only when the voter wants a reply (docs/PRIVACY.md).
+  await page.getByLabel("需要回访/答复").check();
   await page.getByRole("textbox", { name: /^手机号/ }).fill("13800001111");
   await page.getByRole("textbox", { name: /^反映的事项/ }).fill(topic);
   if (question) await page.getByRole("textbox", { name: /^具体问题/ }).fill(question);

@@ -22,13 +22,13 @@ const STATUS_CODES: Record<number, ClientErrorCode> = {
 };
 
 /** One JSON call to the API; failures come back as the contract's codes (or NETWORK/OFFLINE). */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
+export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers: body === undefined ? { accept: "application/json", ...headers } : { accept: "application/json", "content-type": "application/json", ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {

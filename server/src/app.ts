@@ -18,6 +18,8 @@ import type { Db } from "./store/prisma.ts";
 import { WriteLanes } from "./store/write-lane.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
+import { privacyRoutes } from "./transport/http/privacy.routes.ts";
+import { startRetention, type RetentionTimer } from "./services/retention.ts";
 import { errorHandler } from "./transport/http/http-kit.ts";
 import { mediaRoutes } from "./transport/http/media.routes.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
@@ -40,6 +42,7 @@ export interface App {
   http: HttpServer;
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   deps: ServiceDeps;
+  retention: RetentionTimer;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   });
   app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true)));
   app.use("/api", sessionRoutes(deps));
+  app.use("/api", privacyRoutes(deps));
   app.use("/api", backOfficeRoutes(deps));
   app.use("/api", mediaRoutes(deps));
   app.use("/api", (_req, res) => {
@@ -108,12 +112,16 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   const callTimers = new CallTimers(deps, log);
   attachLiveHandlers(io, deps, broadcaster, log, callTimers);
+  // Retention runs now and daily (docs/PRIVACY.md); close() waits for a run in flight.
+  const retention = startRetention(deps, log);
 
   return {
     http,
     io,
     deps,
+    retention,
     async close() {
+      await retention.stop();
       broadcaster.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -31,6 +31,8 @@ export interface Config {
   callVoterGraceMs: number;
   /** a call ends by itself after this long (CALL_MAX_SEC) */
   callMaxSec: number;
+  /** days after which finished sessions' and closed cases' personal data is anonymized; 0 = never (docs/PRIVACY.md) */
+  retentionDays: number;
 }
 
 const list = (v: string | undefined): string[] =>
@@ -75,5 +77,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     callVoterGraceMs: int(env.CALL_VOTER_GRACE_MS, 15_000),
     callMaxSec: int(env.CALL_MAX_SEC, 900),
+    retentionDays: int(env.RETENTION_DAYS, 180),
   };
 }

@@ -1,3 +1,4 @@
+import { maskPhone } from "../src/domain/privacy.ts";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CaseDetail, CaseListItem } from "../src/protocol/back-office.ts";
 import type { TrackView } from "../src/protocol/model.ts";
@@ -68,7 +69,8 @@ describe("one case (GET /api/cases/:id)", () => {
   it("has the voter's contact for staff, the history and the allowed next steps", async () => {
     const res = await staff().get<CaseDetail>(`/api/cases/${day.walkIn.caseId}`);
     expect(res.status).toBe(200);
-    expect(res.body.voter).toMatchObject({ label: "A001", name: "李阿婆", phone: PHONES.walkIn, topic: "加装电梯" });
+    // The phone is masked here; GET /api/cases/:id/contact shows it in full, audited.
+    expect(res.body.voter).toMatchObject({ label: "A001", name: "李阿婆", phone: maskPhone(PHONES.walkIn), topic: "加装电梯" });
     expect(res.body.history.map((e) => [e.type, e.toStatus])).toEqual([["created", "OPEN"]]);
     expect(res.body.nextStatuses).toEqual(["ASSIGNED", "REJECTED"]);
   });

@@ -105,7 +105,9 @@ describe("venues and sessions", () => {
     expect((await api(`/api/sessions/${t.world.shengze.sessionId}/record`, { token: t.world.tokens.staffLili })).status).toBe(403);
     const rec = await api(`/api/sessions/${t.world.shengze.sessionId}/record`, { token: t.world.tokens.staffShengze });
     expect(rec.status).toBe(200);
-    expect(rec.body.tickets[0]).toMatchObject({ name: "王小明", phone: "13900001111" });
+    // Staff get the phone masked; the full number is an audited reveal (privacy-rights.test.ts).
+    expect(rec.body.tickets[0]).toMatchObject({ name: "王小明", phone: "139****1111" });
+    expect(JSON.stringify(rec.body)).not.toContain("13900001111");
     expect(rec.body.events.map((e: { seq: number }) => e.seq)).toEqual([1]);
     expect(rec.body).toHaveProperty("transcript");
     expect(rec.body).toHaveProperty("cases");

@@ -1,3 +1,4 @@
+import { maskPhone } from "../src/domain/privacy.ts";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseCsv, UTF8_BOM } from "../src/domain/csv.ts";
 import type { SessionRecord } from "../src/services/sessions.ts";
@@ -21,7 +22,10 @@ describe("the session record (GET /api/sessions/:id/record)", () => {
       ["W001", "DONE"],
       ["W002", "NO_SHOW"],
     ]);
-    expect(record.tickets[0]).toMatchObject({ name: "李阿婆", phone: PHONES.walkIn, trackingCode: day.walkIn.trackingCode });
+    // Staff see the phone masked; the full number only through the audited reveal (privacy-rights.test.ts).
+    expect(record.tickets[0]).toMatchObject({ name: "李阿婆", phone: maskPhone(PHONES.walkIn), trackingCode: day.walkIn.trackingCode });
+    // (the walk-in typed her number into her question too: the voter's own words stay)
+    expect(JSON.stringify(record)).not.toContain(PHONES.online);
     // The correction is a new entry beside the one it amends; the staff note is there, marked.
     const amended = record.transcript.find((e) => e.amendsId === day.answerEntryId);
     expect(amended?.text).toBe("我们会请镇住建部门下周评估加装电梯");
@@ -79,7 +83,9 @@ describe("record.csv", () => {
     // A topic that looks like a formula is neutralized.
     expect(byLabel.get("W002")).toMatchObject({ 状态: "未到", 议题: `'=HYPERLINK("x")` });
     expect(Number(byLabel.get("W001")!["等候(分钟)"])).toBeGreaterThanOrEqual(0);
-    // Phone numbers stay out of exports (the question text is the voter's own words).
+    // Phone numbers are masked in exports (the question text is the voter's own words).
+    expect(header!.at(-1)).toBe("电话");
+    expect(byLabel.get("A001")).toMatchObject({ 电话: maskPhone(PHONES.walkIn) });
     expect(text).not.toContain(PHONES.online);
     expect(text).not.toContain(PHONES.noShow);
   });

@@ -6,7 +6,7 @@
  */
 import type { CaseStatus, CaseView, Channel, LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { formatCallDurationZh } from "./call-lifecycle.ts";
-import { maskName } from "./privacy.ts";
+import { maskName, redactNumbers } from "./privacy.ts";
 import { resolveAmendments } from "./transcript-timeline.ts";
 
 export interface MinutesInput {
@@ -47,14 +47,7 @@ export interface Minutes {
   generatedAt: string;
 }
 
-/** Digits with single spaces or dashes between them (phone, landline, ID numbers — and dates). */
-const NUMBER_LIKE = /\+?\d+(?:[- ]\d+)*[Xx]?/g;
-const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}$/;
-
-/** Blanks anything with 7 or more digits that is not a date (2026-11-26). */
-export function redactNumbers(text: string): string {
-  return text.replace(NUMBER_LIKE, (m) => (m.replace(/\D/g, "").length >= 7 && !DATE_LIKE.test(m) ? "［号码已隐去］" : m));
-}
+export { redactNumbers } from "./privacy.ts";
 
 const CN_DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric", weekday: "long" });
 const CN_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
-import { ownTicket, projectEvent, publicTicket } from "./projections.ts";
+import { ownTicket, projectEvent, projectTicket, publicTicket } from "./projections.ts";
 import { maskName } from "./privacy.ts";
 
 const ticket: TicketView = {
@@ -27,6 +27,15 @@ describe("projections", () => {
     expect(own.phone).toBe("13912345678");
     expect(own.trackingCode).toBe("ABCD2345");
     expect(own).not.toHaveProperty("priorityReason");
+  });
+
+  it("show staff everything but the phone, which is masked to 139****5678", () => {
+    const staff = projectTicket(ticket, "staff");
+    expect(staff.phone).toBe("139****5678");
+    expect(staff.question).toBe("我家楼下没有车位");
+    expect(staff.priorityReason).toBe("高龄");
+    const staffEvent = projectEvent({ sessionId: "s1", seq: 3, type: "ticket.joined", data: ticket, at: "x" }, "staff");
+    expect(JSON.stringify(staffEvent)).not.toContain("13912345678");
   });
 
   it("redact staff-only transcript lines and cases for viewers, keeping the seq", () => {

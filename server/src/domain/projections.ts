@@ -3,7 +3,7 @@
  * every view the server sends to a non-staff socket goes through here.
  */
 import type { CommittedEvent, LiveEvent, Projection, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
-import { maskName } from "./privacy.ts";
+import { maskName, maskPhone } from "./privacy.ts";
 
 /** What a viewer may know of a ticket: label, masked name, topic only if public. */
 export function publicTicket(t: TicketView): TicketView {
@@ -31,8 +31,16 @@ export function ownTicket(t: TicketView): TicketView {
   return own;
 }
 
+/**
+ * Staff see everything but the phone in full: it is masked (138****5678) and
+ * shown whole only through the audited reveal (services/pii-reveal.ts).
+ */
+export function staffTicket(t: TicketView): TicketView {
+  return t.phone ? { ...t, phone: maskPhone(t.phone) } : t;
+}
+
 export function projectTicket(t: TicketView, projection: Projection): TicketView {
-  if (projection === "staff") return t;
+  if (projection === "staff") return staffTicket(t);
   return projection === "own" ? ownTicket(t) : publicTicket(t);
 }
 

@@ -71,7 +71,7 @@ export interface TicketView {
   calledAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
-  /** staff and own projections only */
+  /** staff and own projections only; staff get it masked (138****5678), the voter in full */
   phone?: string | null;
   question?: string | null;
   priorityReason?: string | null;

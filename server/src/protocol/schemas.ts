@@ -63,6 +63,8 @@ const voterFields = {
   question: optionalText(LIMITS.question),
   isPublic: z.boolean(),
   requestId,
+  /** the privacy notice version the voter saw (DESIGN §6c); the desk sends the one it showed */
+  consentVersion: z.number().int().min(1).max(1_000_000).optional(),
 };
 export const queueJoinSchema = z.object(voterFields);
 export const deskRegisterSchema = z.object({

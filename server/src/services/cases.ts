@@ -1,6 +1,7 @@
 /** Reading follow-up cases (意见建议办理): the list with filters and one case with its history. */
 import { effectiveDueAt, isOverdue, PENDING_CASE_STATUSES } from "../domain/case-due.ts";
 import { nextCaseStatuses } from "../domain/case-lifecycle.ts";
+import { maskPhone } from "../domain/privacy.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { CaseDetail, CaseEventView, CaseListItem, CaseQuery } from "../protocol/back-office.ts";
 import { AppError } from "../protocol/errors.ts";
@@ -107,7 +108,7 @@ export async function detailOf(deps: ServiceDeps, c: CaseRow): Promise<CaseDetai
   return {
     case: toCaseListItem(c, deps.now(), weights.defaultDueDays),
     voter: c.ticket
-      ? { label: c.ticket.label, name: c.ticket.name, phone: c.ticket.phone, channel: c.ticket.channel, topic: c.ticket.topic, question: c.ticket.question }
+      ? { label: c.ticket.label, name: c.ticket.name, phone: maskPhone(c.ticket.phone), channel: c.ticket.channel, topic: c.ticket.topic, question: c.ticket.question }
       : null,
     history: events.map(
       (e): CaseEventView => ({

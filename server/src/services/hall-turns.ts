@@ -3,6 +3,7 @@
  * Each is one transaction in the session's write lane that checks the ticket
  * state machine, writes the ticket, and appends its events.
  */
+import { projectTicket } from "../domain/projections.ts";
 import { nextAverageServiceSec } from "../domain/eta.ts";
 import { priorityRank, requeueRank } from "../domain/queue.ts";
 import { canServe } from "../domain/session-lifecycle.ts";
@@ -59,7 +60,7 @@ async function onTicket(
     await ensureServing(ctx);
     return body(ctx, current, user, deps.now());
   });
-  return { ticket };
+  return { ticket: projectTicket(ticket, "staff") };
 }
 
 export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ ticket: TicketView }> {
@@ -73,7 +74,7 @@ export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: strin
     const now = deps.now();
     return saveTicket(ctx, head.id, { status: RESULT_OF.call, calledAt: now }, now, user.id);
   });
-  return { ticket };
+  return { ticket: projectTicket(ticket, "staff") };
 }
 
 export function callTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {

@@ -20,6 +20,8 @@ import { requireVenueRole } from "./auth.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
 import { newToken, openWithRequestId, requestKeyOf, sealWithRequestId, tokenHash } from "./secrets.ts";
+import { consentVersionKnown } from "../domain/privacy.ts";
+import { currentNoticeVersion } from "./privacy-notice.ts";
 
 export interface JoinInput {
   sessionId: string;
@@ -31,6 +33,8 @@ export interface JoinInput {
   requestId?: string | undefined;
   /** desk only: why this walk-in goes first (elderly, disabled, urgent) */
   priority?: string | undefined;
+  /** the privacy notice version the voter saw (or the desk showed) */
+  consentVersion?: number | undefined;
 }
 
 export interface JoinOutcome {
@@ -83,10 +87,17 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
     ? await headOfQueue(tx, sessionId)
     : null;
   let headRank = head?.rank;
+  // One read of the notice's version for the whole run, and only when someone gave consent.
+  const noticeVersion = inputs.some((i) => i.consentVersion !== undefined) ? await currentNoticeVersion(tx) : 0;
+  const unknownConsent = (i: Pending) => i.consentVersion !== undefined && !consentVersionKnown(i.consentVersion, noticeVersion);
 
   const fresh: { input: Pending; key: string | null; label: string; token: string; data: Prisma.TicketCreateManyInput }[] = [];
-  const plan: Array<{ kind: "earlier"; key: string; input: Pending } | { kind: "fresh"; index: number }> = [];
+  const plan: Array<{ kind: "earlier"; key: string; input: Pending } | { kind: "fresh"; index: number } | { kind: "rejected"; error: AppError }> = [];
   for (const input of inputs) {
+    if (unknownConsent(input)) {
+      plan.push({ kind: "rejected", error: new AppError("BAD_REQUEST", "没有这个版本的告知 / no such notice version", { consentVersion: "unknown notice version" }) });
+      continue;
+    }
     const key = keyOf(input);
     if (key && (answered.has(key) || fresh.some((f) => f.key === key))) {
       plan.push({ kind: "earlier", key, input });
@@ -118,6 +129,8 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
         requestKey: key,
         sealedVoterToken: input.requestId ? sealWithRequestId(token, input.requestId) : null,
         joinedAt: now,
+        consentVersion: input.consentVersion ?? null,
+        consentAt: input.consentVersion !== undefined ? now : null,
       },
     });
   }
@@ -136,6 +149,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
   }
 
   return plan.map((p): GroupResult<JoinOutcome> => {
+    if (p.kind === "rejected") return { ok: false, error: p.error };
     if (p.kind === "fresh") {
       return { ok: true, value: { ticket: projectTicket(views[p.index]!, projection), voterToken: fresh[p.index]!.token } };
     }

@@ -11,6 +11,10 @@ import type { LiveEvent, SessionView, StreamStopReason, TicketView, TranscriptEn
 import { eventActors } from "../store/session-events.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { sessionRecord } from "./sessions.ts";
+import { AppError } from "../protocol/errors.ts";
+import type { PhoneDetail } from "../protocol/privacy.ts";
+import { recordAudit } from "./audit.ts";
+import { requireUser } from "./auth.ts";
 
 
 const CN_STAMP = new Intl.DateTimeFormat("sv-SE", {
@@ -44,8 +48,9 @@ const TICKET_STATUS_ZH: Record<TicketView["status"], string> = {
 const KIND_ZH: Record<TranscriptEntryView["kind"], string> = { SYSTEM: "系统", QUESTION: "提问", ANSWER: "答复", NOTE: "备注" };
 const ROLE_ZH: Record<TranscriptEntryView["speakerRole"], string> = { VOTER: "选民", DEPUTY: "代表", STAFF: "工作人员", SYSTEM: "系统" };
 
-export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<string, string>): CsvCell[][] {
-  const header = ["排号", "渠道", "状态", "姓名", "议题", "问题", "公开议题", "优先原因", "取号时间", "叫号时间", "开始发言", "结束时间", "等候(分钟)", "发言(分钟)", "处理意见", "查询码", "办理状态"];
+/** `tickets` carry the staff projection's masked phones; `fullPhones` (an admin's export) replaces them. */
+export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<string, string>, fullPhones?: Map<string, string | null>): CsvCell[][] {
+  const header = ["排号", "渠道", "状态", "姓名", "议题", "问题", "公开议题", "优先原因", "取号时间", "叫号时间", "开始发言", "结束时间", "等候(分钟)", "发言(分钟)", "处理意见", "查询码", "办理状态", "电话"];
   return [
     header,
     ...tickets.map((t) => [
@@ -66,6 +71,7 @@ export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<strin
       t.summary ?? "",
       t.trackingCode ?? "",
       t.trackingCode ? (caseStatus.get(t.trackingCode) ?? "") : "",
+      (fullPhones ? fullPhones.get(t.id) : t.phone) ?? "",
     ]),
   ];
 }
@@ -155,11 +161,16 @@ export interface CsvFile {
 
 const dateOf = (s: SessionView): string => chinaTime(s.startsAt).slice(0, 10);
 
-export async function recordCsv(deps: ServiceDeps, actor: Actor, sessionId: string, part: RecordPart): Promise<CsvFile> {
+export async function recordCsv(deps: ServiceDeps, actor: Actor, sessionId: string, part: RecordPart, phones: PhoneDetail = "masked"): Promise<CsvFile> {
+  if (phones === "full" && actor.user?.role !== "ADMIN") throw new AppError("FORBIDDEN", "只有管理员可以导出完整电话 / only an admin may export full phone numbers");
   const record = await sessionRecord(deps, actor, sessionId);
+  await recordAudit(deps.db, deps.now(), requireUser(actor), "record.export", `session:${sessionId} record.csv part=${part}${part === "tickets" ? ` phones=${phones}` : ""}`);
   let rows: CsvCell[][];
   if (part === "tickets") {
-    rows = ticketRows(record.tickets, new Map(record.cases.map((c) => [c.trackingCode, c.status])));
+    const full = phones === "full"
+      ? new Map((await deps.db.ticket.findMany({ where: { sessionId }, select: { id: true, phone: true } })).map((t) => [t.id, t.phone]))
+      : undefined;
+    rows = ticketRows(record.tickets, new Map(record.cases.map((c) => [c.trackingCode, c.status])), full);
   } else if (part === "transcript") {
     rows = transcriptRows(record.transcript, new Map(record.tickets.map((t) => [t.id, t.label])));
   } else {
@@ -172,6 +183,7 @@ export async function recordCsv(deps: ServiceDeps, actor: Actor, sessionId: stri
 
 export async function minutesHtml(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ filename: string; html: string }> {
   const record = await sessionRecord(deps, actor, sessionId);
+  await recordAudit(deps.db, deps.now(), requireUser(actor), "record.export", `session:${sessionId} minutes`);
   const html = renderMinutesHtml(buildMinutes({ ...record, generatedAt: deps.now() }));
   return { filename: `${record.session.venueName}-${dateOf(record.session)}-会议纪要.html`, html };
 }

@@ -5,7 +5,7 @@ import type { CaseView, LiveEvent, SessionStatus, SessionView, TicketView, Trans
 import { eventsSince } from "../store/session-events.ts";
 import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
-import { projectEvent, publicSession } from "../domain/projections.ts";
+import { projectEvent, projectTicket, publicSession } from "../domain/projections.ts";
 import { CLERK_ROLES, requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
@@ -103,7 +103,7 @@ export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string)
   ]);
   return {
     session: toSessionView(session, deps.config.mediaHlsBase),
-    tickets: tickets.map((t) => toTicketView(t, t.case?.trackingCode)),
+    tickets: tickets.map((t) => projectTicket(toTicketView(t, t.case?.trackingCode), "staff")),
     transcript: transcript.map(toTranscriptView),
     events: events.map((e) => projectEvent(e, "staff")),
     cases: cases.map(toCaseView),

@@ -10,6 +10,7 @@ import { RecordsPage } from "./records/RecordsPage.tsx";
 import { SchedulePage } from "./schedule/SchedulePage.tsx";
 import { SearchPage } from "./search/SearchPage.tsx";
 import { SettingsPage } from "./settings/SettingsPage.tsx";
+import { AuditPage } from "./privacy/AuditPage.tsx";
 import { StatsPage } from "./stats/StatsPage.tsx";
 import "./admin.css";
 
@@ -22,7 +23,7 @@ function AdminNav() {
     ["/admin/cases", t("admin.nav.cases")],
     ["/admin/search", t("admin.nav.search")],
     ["/admin/stats", t("admin.nav.stats")],
-    ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")]] : []),
+    ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")], ["/admin/audit", t("admin.audit.nav")]] : []),
   ] as const;
   return (
     <nav className="bo-nav" aria-label={t("admin.nav.label")}>
@@ -50,6 +51,7 @@ export function AdminApp() {
           <Route path="search" element={<SearchPage />} />
           <Route path="stats" element={<StatsPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="schedule" replace />} />
         </Routes>
       </div>

@@ -6,6 +6,8 @@ import { useT, type MessageKey } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { registerWalkIn } from "../../socket.ts";
+import { PrivacyNoticeBox } from "../privacy/PrivacyNoticeBox.tsx";
+import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 
 const PRIORITY_REASONS: MessageKey[] = ["reason.elderly", "reason.disabled", "reason.pregnant", "reason.urgent"];
 
@@ -16,8 +18,10 @@ interface Draft {
   question: string;
   isPublic: boolean;
   priority: string;
+  /** the clerk showed (or read out) the privacy notice to this walk-in */
+  noticeShown: boolean;
 }
-const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, priority: "" };
+const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, priority: "", noticeShown: false };
 
 /** Registers a walk-in from the keyboard: type, Tab, Enter — the ticket prints next. */
 export function WalkInForm({ session, onRegistered }: { session: SessionView; onRegistered: (r: JoinResult) => void }) {
@@ -27,6 +31,7 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
   const [failure, setFailure] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
+  const notice = usePrivacyNotice();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   async function submit(e: FormEvent) {
@@ -47,6 +52,7 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
       question: draft.question.trim() || undefined,
       isPublic: draft.isPublic,
       priority: draft.priority || undefined,
+      ...(notice && draft.noticeShown ? { consentVersion: notice.version } : {}),
     });
     setBusy(false);
     if (!res.ok) {
@@ -92,6 +98,13 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
           <input id="desk-public" type="checkbox" checked={draft.isPublic} onChange={(e) => set("isPublic", e.target.checked)} />
           <label htmlFor="desk-public">{t("desk.form.isPublic")}</label>
         </div>
+        <PrivacyNoticeBox notice={notice} />
+        {notice ? (
+          <div className="check">
+            <input id="desk-notice" type="checkbox" name="noticeShown" checked={draft.noticeShown} onChange={(e) => set("noticeShown", e.target.checked)} />
+            <label htmlFor="desk-notice">{t("privacy.desk.noticeShown", { n: notice.version })}</label>
+          </div>
+        ) : null}
         {failure && failure.code !== "BAD_REQUEST" ? (
           <p className="form__error" role="alert">
             {errorMessage(t, failure)}

@@ -1,6 +1,8 @@
 import type { SessionView, TicketView } from "@protocol/model.ts";
 import { ChannelBadge } from "../../components/ChannelBadge.tsx";
 import { useT } from "../../i18n/useT.ts";
+import { MaskedPhone } from "../privacy/MaskedPhone.tsx";
+import { privacyApi } from "../privacy/privacy-api.ts";
 import { TurnTimer } from "./TurnTimer.tsx";
 
 interface Props {
@@ -27,7 +29,12 @@ export function CurrentTurnPanel({ session, current, waitingCount, busy, onCallN
             <div>
               <p className="current-turn__name">
                 {current.name}
-                {current.phone ? <span className="muted"> · {current.phone}</span> : null}
+                {current.phone ? (
+                  <span className="muted">
+                    {" "}
+                    · <MaskedPhone key={current.id} masked={current.phone} reveal={() => privacyApi.revealTicketPhone(current.id)} />
+                  </span>
+                ) : null}
               </p>
               <p>
                 <ChannelBadge channel={current.channel} /> <span className="badge">{t(`ticketStatus.${current.status}`)}</span>

@@ -6,6 +6,8 @@ import { unlockSound } from "../../lib/attention.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { joinQueue } from "../../socket.ts";
+import { PrivacyNoticeBox } from "../privacy/PrivacyNoticeBox.tsx";
+import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 
 interface Draft {
   name: string;
@@ -14,16 +16,19 @@ interface Draft {
   question: string;
   isPublic: boolean;
   consent: boolean;
+  /** the phone is asked for only when the voter wants a reply (docs/PRIVACY.md) */
+  wantsReply: boolean;
 }
-const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, consent: false };
+const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, consent: false, wantsReply: false };
 
-/** Join the queue online: name, optional phone, topic, question, consent. */
+/** Join the queue online: name, topic, question, a phone only for a reply, consent to the notice. */
 export function JoinForm({ session }: { session: SessionView }) {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
+  const notice = usePrivacyNotice();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   if (session.status === "ENDED") return <p className="notice">{t("join.ended")}</p>;
@@ -35,7 +40,8 @@ export function JoinForm({ session }: { session: SessionView }) {
     const local: Record<string, string> = {};
     if (!draft.name.trim()) local.name = t("field.required");
     if (!draft.topic.trim()) local.topic = t("field.required");
-    if (draft.phone.trim() && !/^[0-9+\-() ]+$/.test(draft.phone.trim())) local.phone = t("field.phone.invalid");
+    const phone = draft.wantsReply ? draft.phone.trim() : "";
+    if (phone && !/^[0-9+\-() ]+$/.test(draft.phone.trim())) local.phone = t("field.phone.invalid");
     if (!draft.consent) local.consent = t("field.consentRequired");
     setErrors(local);
     setFailure(null);
@@ -47,10 +53,11 @@ export function JoinForm({ session }: { session: SessionView }) {
     const res = await joinQueue({
       sessionId: session.id,
       name: draft.name.trim(),
-      phone: draft.phone.trim() || undefined,
+      phone: phone || undefined,
       topic: draft.topic.trim(),
       question: draft.question.trim() || undefined,
       isPublic: draft.isPublic,
+      ...(notice ? { consentVersion: notice.version } : {}),
     });
     setBusy(false);
     if (res.ok) {
@@ -75,6 +82,14 @@ export function JoinForm({ session }: { session: SessionView }) {
         <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="name" autoComplete="name" maxLength={50} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
         </FormField>
+        <div className="check">
+          <input id="join-reply" type="checkbox" name="wantsReply" checked={draft.wantsReply} onChange={(e) => set("wantsReply", e.target.checked)} aria-describedby="join-reply-hint" />
+          <label htmlFor="join-reply">{t("privacy.join.wantsReply")}</label>
+          <p id="join-reply-hint" className="field__hint">
+            {t("privacy.join.wantsReplyHint")}
+          </p>
+        </div>
+        {draft.wantsReply ? (
         <FormField label={t("join.phone")} hint={t("join.phoneHint")} error={errors.phone}>
           {(p) => (
             <input
@@ -89,6 +104,7 @@ export function JoinForm({ session }: { session: SessionView }) {
             />
           )}
         </FormField>
+        ) : null}
         <FormField label={t("join.topic")} hint={t("join.topicHint")} error={errors.topic} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="topic" maxLength={100} value={draft.topic} onChange={(e) => set("topic", e.target.value)} />}
         </FormField>
@@ -102,6 +118,7 @@ export function JoinForm({ session }: { session: SessionView }) {
             {t("join.isPublicHint")}
           </p>
         </div>
+        <PrivacyNoticeBox notice={notice} />
         <div className={`check ${errors.consent ? "field--error" : ""}`}>
           <input
             id="join-consent"

@@ -10,6 +10,7 @@ import { formatWait } from "../../lib/format.ts";
 import { leaveQueue } from "../../socket.ts";
 import { standingOf, type TicketMap } from "../../stores/live-session-selectors.ts";
 import { startOver } from "../../stores/voter-ticket.ts";
+import { MyDataActions } from "../privacy/MyDataActions.tsx";
 import { NotifyMeButton } from "./NotifyMeButton.tsx";
 
 interface Props {
@@ -96,6 +97,7 @@ export function MyTicketCard({ ticket, tickets, session }: Props) {
           </button>
         ) : null}
       </div>
+      <MyDataActions />
       <Dialog open={confirming} title={t("ticket.leaveTitle")} onClose={() => setConfirming(false)}>
         <p>{t("ticket.leaveConfirm")}</p>
         <div className="dialog__actions">

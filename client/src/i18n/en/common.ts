@@ -125,4 +125,10 @@ export const common: Record<keyof typeof zh, string> = {
 
   "notFound.title": "Page not found",
   "notFound.home": "Back to the home page",
+
+  // Personal data (docs/PRIVACY.md): the notice, the masked phone
+  "privacy.notice.summary": "Personal information notice: what we collect, why, who sees it, how long it is kept",
+  "privacy.notice.version": "version {n}",
+  "privacy.phone.show": "Show",
+  "privacy.phone.showHint": "Show the full number (this is recorded)",
 };

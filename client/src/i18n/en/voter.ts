@@ -84,4 +84,16 @@ export const voter: Record<keyof typeof zh, string> = {
   "livestream.reconnecting": "Reconnecting…",
   "livestream.failed": "The livestream cannot play right now. The captions keep updating.",
   "livestream.retry": "Retry",
+
+  // Personal data: follow-up opt-in and the voter's own data
+  "privacy.join.wantsReply": "I want a reply / follow-up",
+  "privacy.join.wantsReplyHint": "Tick to give a mobile number; we use it only to reply. No reply needed, no number needed.",
+  "privacy.desk.noticeShown": "The voter was shown the personal information notice (version {n})",
+  "privacy.me.title": "My data",
+  "privacy.me.download": "Download my data",
+  "privacy.me.erase": "Erase my contact details",
+  "privacy.me.eraseTitle": "Erase your contact details?",
+  "privacy.me.eraseConfirm": "Your name, phone and private question will be anonymized; this cannot be undone. Your number, the public record and the tracking code stay, so you can still follow your concern.",
+  "privacy.me.eraseKeep": "Keep them",
+  "privacy.me.erased": "Your contact details were erased.",
 };

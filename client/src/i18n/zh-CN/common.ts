@@ -123,4 +123,10 @@ export const common = {
 
   "notFound.title": "页面不存在",
   "notFound.home": "返回首页",
+
+  // Personal data (docs/PRIVACY.md): the notice, the masked phone
+  "privacy.notice.summary": "个人信息告知：我们收集什么、为什么、谁能看到、保存多久",
+  "privacy.notice.version": "第{n}版",
+  "privacy.phone.show": "显示",
+  "privacy.phone.showHint": "显示完整号码（会留下查看记录）",
 } as const;

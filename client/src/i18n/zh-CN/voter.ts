@@ -82,4 +82,16 @@ export const voter = {
   "livestream.reconnecting": "重新连接中……",
   "livestream.failed": "直播暂时无法播放。文字记录会继续更新。",
   "livestream.retry": "重试",
+
+  // Personal data: follow-up opt-in and the voter's own data
+  "privacy.join.wantsReply": "需要回访/答复",
+  "privacy.join.wantsReplyHint": "勾选后填写手机号，我们只用它回复您；不需要回访可以不留电话。",
+  "privacy.desk.noticeShown": "已向群众告知个人信息处理规则（第{n}版）",
+  "privacy.me.title": "我的数据",
+  "privacy.me.download": "下载我的数据",
+  "privacy.me.erase": "删除我的联系方式",
+  "privacy.me.eraseTitle": "删除您的联系方式？",
+  "privacy.me.eraseConfirm": "您的姓名、电话和未公开的问题将被匿名化，无法恢复。排号、公开记录和查询码仍然保留，办理进度照常可查。",
+  "privacy.me.eraseKeep": "保留",
+  "privacy.me.erased": "已删除您的联系方式。",
 } as const;

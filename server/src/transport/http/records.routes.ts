@@ -2,6 +2,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { recordCsvQuerySchema } from "../../protocol/back-office.ts";
+import { exportPhonesSchema } from "../../protocol/privacy.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { minutesHtml, recordCsv, sessionAudit } from "../../services/record-exports.ts";
 import { sendFile } from "./download.ts";
@@ -17,7 +18,8 @@ export function recordRoutes(deps: ServiceDeps): Router {
   r.get("/sessions/:id/record.csv", staff, route(async (req, res) => {
     const { id } = parse(idParam, req.params);
     const { part } = parse(recordCsvQuerySchema, req.query);
-    const file = await recordCsv(deps, await callerOf(deps, req, res), id, part);
+    const { phones } = parse(exportPhonesSchema, { phones: req.query.phones });
+    const file = await recordCsv(deps, await callerOf(deps, req, res), id, part, phones);
     sendFile(res, { type: "text/csv; charset=utf-8", filename: file.filename, body: file.body });
   }));
 

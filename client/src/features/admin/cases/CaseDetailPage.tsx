@@ -1,3 +1,5 @@
+import { MaskedPhone } from "../../privacy/MaskedPhone.tsx";
+import { privacyApi } from "../../privacy/privacy-api.ts";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { CaseEventView } from "@protocol/back-office.ts";
@@ -85,7 +87,9 @@ export function CaseDetailPage() {
                         </div>
                       </dd>
                       <dt>{t("admin.case.phone")}</dt>
-                      <dd>{d.voter.phone ? <a href={`tel:${d.voter.phone}`}>{d.voter.phone}</a> : "—"}</dd>
+                      <dd>
+                        <MaskedPhone key={d.case.id} masked={d.voter.phone} reveal={() => privacyApi.caseContact(d.case.id)} />
+                      </dd>
                     </>
                   ) : null}
                   <dt>{t("admin.case.assignee")}</dt>

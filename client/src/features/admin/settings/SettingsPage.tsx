@@ -5,8 +5,10 @@ import { useVenues } from "../shared/useVenues.ts";
 import { AccountsAdmin } from "./AccountsAdmin.tsx";
 import { GroupsAdmin } from "./GroupsAdmin.tsx";
 import { VenuesAdmin } from "./VenuesAdmin.tsx";
+import { PrivacyNoticeAdmin } from "../privacy/PrivacyNoticeAdmin.tsx";
+import { RetentionAdmin } from "../privacy/RetentionAdmin.tsx";
 
-/** /admin/settings — venues (家→站→室), deputy groups and accounts. Administrators only. */
+/** /admin/settings — venues (家→站→室), deputy groups, accounts, the privacy notice and retention. Administrators only. */
 export function SettingsPage() {
   const t = useT();
   useDocumentTitle(t("admin.settings.title"));
@@ -21,6 +23,8 @@ export function SettingsPage() {
       <VenuesAdmin venues={venues.all} groups={venues.groups} onChanged={() => void venues.reload()} />
       <GroupsAdmin groups={venues.groups} onChanged={() => void venues.reload()} />
       <AccountsAdmin venues={venues.all} />
+      <PrivacyNoticeAdmin />
+      <RetentionAdmin />
     </div>
   );
 }

@@ -1,0 +1,76 @@
+/**
+ * Personal data over HTTP (DESIGN §6c, docs/PRIVACY.md): the privacy notice,
+ * the access audit, the retention preview and the voter's own data. zod
+ * schemas of the inputs and the views the server answers with.
+ */
+import { z } from "zod";
+import type { CaseStatus, TicketView, TrackView, TranscriptEntryView } from "./model.ts";
+import { isoDate } from "./schemas.ts";
+
+export const AUDIT_ACTIONS = ["pii.reveal", "record.export"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const NOTICE_LIMIT = 5000;
+
+export interface PrivacyNoticeView {
+  version: number;
+  /** the notice in each language, with the station's retention filled in */
+  text: { "zh-CN": string; en: string };
+  createdAt: string;
+  retentionDays: number;
+}
+
+export const noticeCreateSchema = z.object({
+  textZh: z.string().trim().min(1).max(NOTICE_LIMIT),
+  textEn: z.string().trim().min(1).max(NOTICE_LIMIT),
+});
+export type NoticeCreateInput = z.input<typeof noticeCreateSchema>;
+
+export const auditQuerySchema = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export interface AuditEntryView {
+  at: string;
+  username: string;
+  action: AuditAction | string;
+  target: string;
+}
+
+/** `?phones=full` on an export: admins only, audited. */
+export const exportPhonesSchema = z.object({ phones: z.enum(["masked", "full"]).default("masked") });
+export type PhoneDetail = z.output<typeof exportPhonesSchema>["phones"];
+
+export interface RetentionPreview {
+  retentionDays: number;
+  /** null when retention is off (RETENTION_DAYS=0) */
+  cutoff: string | null;
+  /** tickets whose name, phone and question the next run anonymizes */
+  tickets: number;
+  /** closed cases without a ticket whose voter comment the next run clears */
+  caseComments: number;
+  lastRunAt: string | null;
+  nextRunAt: string | null;
+}
+
+export interface RetentionOutcome {
+  tickets: number;
+  caseComments: number;
+  batches: number;
+}
+
+/** GET /api/me/data: everything stored about the holder of a voter token. */
+export interface VoterDataExport {
+  exportedAt: string;
+  tickets: Array<{
+    ticket: TicketView;
+    session: { id: string; title: string; venueName: string; startsAt: string; status: string };
+    consent: { version: number | null; at: string | null };
+    anonymizedAt: string | null;
+    transcript: TranscriptEntryView[];
+    case: (TrackView & { status: CaseStatus }) | null;
+  }>;
+}
