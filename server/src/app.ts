@@ -18,7 +18,7 @@ import type { Db } from "./store/prisma.ts";
 import { WriteLanes } from "./store/write-lane.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
-import { errorHandler } from "./transport/http/http-kit.ts";
+import { errorHandler, rejectIllFormedInput } from "./transport/http/http-kit.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
 import { originAllowed } from "./transport/origin.ts";
@@ -79,6 +79,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     }),
   );
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
+  app.use(rejectIllFormedInput());
 
   app.get("/healthz", async (_req, res) => {
     try {
