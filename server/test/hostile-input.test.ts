@@ -5,6 +5,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import type { HttpAnswer } from "./helpers/back-office-fixtures.ts";
 import { ok, type TestSocket } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 
@@ -65,7 +66,7 @@ describe("a lone surrogate in any string", () => {
     const sessionId = t.world.shengze.sessionId;
     const admin = t.http("admin");
     const staff = t.http("staffShengze");
-    const table: Array<[string, () => ReturnType<typeof admin.post>, string]> = [
+    const table: Array<[string, () => Promise<HttpAnswer<{ error: { code: string; details?: Record<string, string> } }>>, string]> = [
       ["login username", () => t.http().post("/api/auth/login", { username: `admin${BAD}`, password: "x" }), "username"],
       ["login password", () => t.http().post("/api/auth/login", { username: "admin", password: BAD }), "password"],
       ["login unknown key", () => t.http().post("/api/auth/login", { username: "admin", password: "x", [BAD]: true }), "<key>"],
