@@ -89,7 +89,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
       res.status(500).json({ ok: false });
     }
   });
-  app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true)));
+  app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true), log));
   app.use("/api", sessionRoutes(deps));
   app.use("/api", backOfficeRoutes(deps));
   app.use("/api", (_req, res) => {

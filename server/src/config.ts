@@ -19,6 +19,13 @@ export interface Config {
   clientDir: string | null;
   /** Secure cookies: on when served over https */
   secureCookies: boolean;
+  /** failed logins per account and address in one window before a lockout (login-throttle.ts) */
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  /** concurrent Socket.IO connections one address may hold */
+  connectionsPerIp: number;
+  /** new Socket.IO connections one address may open per minute */
+  connectionsPerIpPerMin: number;
 }
 
 const int = (v: string | undefined, fallback: number): number => {
@@ -45,5 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenIdleTtlMs: int(env.TOKEN_IDLE_TTL_MS, 12 * 60 * 60 * 1000),
     clientDir: env.CLIENT_DIR ?? "client/dist",
     secureCookies: env.SECURE_COOKIES === "1",
+    loginMaxFailures: Math.max(1, int(env.LOGIN_MAX_FAILURES, 5)),
+    loginWindowMs: Math.max(1, int(env.LOGIN_WINDOW_MIN, 15)) * 60_000,
+    connectionsPerIp: Math.max(1, int(env.CONNECTIONS_PER_IP, 200)),
+    connectionsPerIpPerMin: Math.max(1, int(env.CONNECTIONS_PER_IP_PER_MIN, 600)),
   };
 }
