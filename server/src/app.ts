@@ -21,6 +21,7 @@ import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { errorHandler, rejectIllFormedInput } from "./transport/http/http-kit.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
+import { ConnectionLimits } from "./transport/connection-limits.ts";
 import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
@@ -44,16 +45,22 @@ export interface App {
 export async function createApp({ config, db, now = () => new Date(), log = createLogger() }: AppOptions): Promise<App> {
   const app = express();
   const http = createServer(app);
+  const connectionLimits = new ConnectionLimits(config.connectionsPerIp, config.connectionsPerIpPerMin);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     // Frames are small; compressing each costs more CPU than it saves on a LAN or 4G.
     perMessageDeflate: false,
     httpCompression: false,
-    allowRequest: (req, cb) => cb(null, originAllowed(req, config.allowedOrigins)),
+    allowRequest: (req, cb) => {
+      if (!originAllowed(req, config.allowedOrigins)) return cb("origin not allowed", false);
+      const refused = connectionLimits.admit(req);
+      cb(refused, refused === null);
+    },
     cors: config.allowedOrigins ? { origin: config.allowedOrigins, credentials: true } : undefined,
     connectionStateRecovery: undefined,
   });
 
+  connectionLimits.attach(io);
   const cleanups: Array<() => Promise<void>> = [];
   if (config.redisUrl) cleanups.push(await attachRedisAdapter(io, config.redisUrl));
 
