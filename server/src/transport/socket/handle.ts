@@ -1,6 +1,7 @@
 /**
- * The four steps every handler takes, in order: no ack → no work; validate;
- * call the service; answer `{ok,data}` or `{ok:false,error}`.
+ * The four steps every handler takes, in order: no ack (the last argument)
+ * → no work; validate (one payload, well-formed text in every key and string,
+ * then the schema); call the service; answer `{ok,data}` or `{ok:false,error}`.
  *
  * `liveEvents(socket, log)` gives the one way to register a handler, typed
  * from protocol/events.ts: the schema must parse exactly the event's payload
