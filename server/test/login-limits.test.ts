@@ -1,6 +1,7 @@
 /** Login brute force: failures are limited per account and address, without locking the real user out for long. */
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
+import type { Logger } from "../src/logger.ts";
 import { ACCOUNT_LOCK_MS, LoginThrottle } from "../src/transport/login-throttle.ts";
 import { useTestServer, type TestServerHandle } from "./helpers/use-test-server.ts";
 
@@ -27,16 +28,25 @@ function loginFrom(t: TestServerHandle, localAddress: string, username: string, 
 const HERE = "127.0.0.1";
 const ELSEWHERE = "127.0.0.2";
 
+/** What the server logged, as lines (the lockout log is checked for what it must not say). */
+const logged: string[] = [];
+const log: Logger = Object.fromEntries((["debug", "info", "warn", "error"] as const).map((level) => [level, (msg: string, fields?: Record<string, unknown>) => logged.push(JSON.stringify({ level, msg, ...fields }))])) as unknown as Logger;
+
 describe("login limits", () => {
-  const t = useTestServer({ perTest: true, clock: "fixed" });
+  const t = useTestServer({ perTest: true, clock: "fixed", log });
 
   it("after 5 wrong passwords the 6th attempt, even the right one, is 429 with Retry-After; the window's end unlocks it", async () => {
+    logged.length = 0;
     await t.addUserWithPassword({ username: "staff.a", password: PASSWORD, role: "STAFF", venues: ["shengze"] });
     for (let i = 0; i < 5; i++) expect((await loginFrom(t, HERE, "staff.a", `wrong-${i}`)).status).toBe(401);
     const locked = await loginFrom(t, HERE, "staff.a", PASSWORD);
     expect(locked).toMatchObject({ status: 429, code: "RATE_LIMITED" });
     expect(Number(locked.retryAfter)).toBeGreaterThan(14 * 60);
     expect(Number(locked.retryAfter)).toBeLessThanOrEqual(15 * 60);
+    const lockouts = logged.filter((l) => l.includes("login locked"));
+    expect(lockouts).toHaveLength(1);
+    expect(lockouts[0]).toContain("account+address");
+    expect(lockouts[0]).not.toMatch(/staff\.a|wrong-|correct horse|127\.0\.0\.1/);
 
     t.clock.advance(10 * MIN);
     expect((await loginFrom(t, HERE, "STAFF.A", PASSWORD)).status).toBe(429);

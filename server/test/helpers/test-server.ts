@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { createApp, type App } from "../../src/app.ts";
 import { readConfig, type Config } from "../../src/config.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../src/protocol/events.ts";
 import { openDatabase, type Db } from "../../src/store/prisma.ts";
 import { runningClock, type TestClock } from "./test-clock.ts";
@@ -34,6 +34,8 @@ export interface TestServerOptions {
   serveClient?: boolean;
   /** the services' clock; default: real time that advance() can move on */
   clock?: TestClock;
+  /** the server's logger; default: TEST_LOG_LEVEL (silent) */
+  log?: Logger;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -55,7 +57,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     const { seedDemoData, isDatabaseEmpty } = await import("../../src/demo/seed-demo.ts");
     if (await isDatabaseEmpty(db)) await seedDemoData(db, { password: config.demoPassword, now: new Date() });
   }
-  const app = await createApp({ config, db, now: () => clock.now(), log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent") });
+  const app = await createApp({ config, db, now: () => clock.now(), log: opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent") });
   await new Promise<void>((resolve) => app.http.listen(0, "127.0.0.1", resolve));
   const port = (app.http.address() as AddressInfo).port;
   return {
