@@ -4,7 +4,7 @@
  */
 import type { TicketView, TranscriptEntryView } from "@protocol/model.ts";
 import { compareQueueOrder, positionOf, waitingInOrder } from "@domain/queue.ts";
-import { estimatedWaitRange, finishedTurnsSec, serviceTimeEstimate, type WaitRange } from "@domain/eta.ts";
+import { estimatedWaitRange, finishedTurnsSec, serviceTimeEstimate, type ServiceEstimate, type WaitRange } from "@domain/eta.ts";
 import { resolveAmendments } from "@domain/transcript-timeline.ts";
 
 export type TicketMap = Record<string, TicketView>;
@@ -36,12 +36,17 @@ export interface QueueStanding {
   wait: WaitRange;
 }
 
+/** The expected turn length from the slot and today's finished turns (domain/eta.ts). */
+export function serviceEstimateOf(tickets: TicketMap, slotSec: number): ServiceEstimate {
+  return serviceTimeEstimate(slotSec, finishedTurnsSec(Object.values(tickets)));
+}
+
 /** Position and estimated wait of one WAITING ticket; undefined otherwise. `slotSec`: the session's slot length. */
 export function standingOf(tickets: TicketMap, ticketId: string, slotSec: number): QueueStanding | undefined {
   const all = Object.values(tickets);
   const position = positionOf(all, ticketId);
   if (position === undefined) return undefined;
-  const wait = estimatedWaitRange(position, someoneBeingServed(tickets), serviceTimeEstimate(slotSec, finishedTurnsSec(all)));
+  const wait = estimatedWaitRange(position, someoneBeingServed(tickets), serviceEstimateOf(tickets, slotSec));
   return { position, ahead: position - 1, waitSec: wait.pointSec, wait };
 }
 
