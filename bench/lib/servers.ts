@@ -23,6 +23,8 @@ export async function startTongxin(db: BenchDb, env: Record<string, string> = {}
       CLIENT_DIR: "",
       // One address carries every bench voter; the per-IP limit is for carriers' NAT, not for a load test.
       JOIN_LIMIT_PER_IP_PER_MIN: "1000000",
+      CONNECTIONS_PER_IP: "1000000",
+      CONNECTIONS_PER_IP_PER_MIN: "1000000",
       ...env,
     },
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/tmp/prof" profiles the server.

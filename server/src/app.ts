@@ -20,10 +20,11 @@ import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { privacyRoutes } from "./transport/http/privacy.routes.ts";
 import { startRetention, type RetentionTimer } from "./services/retention.ts";
-import { errorHandler } from "./transport/http/http-kit.ts";
+import { errorHandler, rejectIllFormedInput } from "./transport/http/http-kit.ts";
 import { mediaRoutes } from "./transport/http/media.routes.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
+import { ConnectionLimits } from "./transport/connection-limits.ts";
 import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
 import { CallTimers } from "./transport/socket/call.handlers.ts";
@@ -49,16 +50,22 @@ export interface App {
 export async function createApp({ config, db, now = () => new Date(), log = createLogger() }: AppOptions): Promise<App> {
   const app = express();
   const http = createServer(app);
+  const connectionLimits = new ConnectionLimits(config.connectionsPerIp, config.connectionsPerIpPerMin);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     // Frames are small; compressing each costs more CPU than it saves on a LAN or 4G.
     perMessageDeflate: false,
     httpCompression: false,
-    allowRequest: (req, cb) => cb(null, originAllowed(req, config.allowedOrigins)),
+    allowRequest: (req, cb) => {
+      if (!originAllowed(req, config.allowedOrigins)) return cb("origin not allowed", false);
+      const refused = connectionLimits.admit(req);
+      cb(refused, refused === null);
+    },
     cors: config.allowedOrigins ? { origin: config.allowedOrigins, credentials: true } : undefined,
     connectionStateRecovery: undefined,
   });
 
+  connectionLimits.attach(io);
   const cleanups: Array<() => Promise<void>> = [];
   if (config.redisUrl) cleanups.push(await attachRedisAdapter(io, config.redisUrl));
 
@@ -84,6 +91,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     }),
   );
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
+  app.use(rejectIllFormedInput());
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -93,7 +101,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
       res.status(500).json({ ok: false });
     }
   });
-  app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true)));
+  app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true), log));
   app.use("/api", sessionRoutes(deps));
   app.use("/api", privacyRoutes(deps));
   app.use("/api", backOfficeRoutes(deps));

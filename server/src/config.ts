@@ -33,6 +33,13 @@ export interface Config {
   callMaxSec: number;
   /** days after which finished sessions' and closed cases' personal data is anonymized; 0 = never (docs/PRIVACY.md) */
   retentionDays: number;
+  /** failed logins per account and address in one window before a lockout (login-throttle.ts) */
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  /** concurrent Socket.IO connections one address may hold */
+  connectionsPerIp: number;
+  /** new Socket.IO connections one address may open per minute */
+  connectionsPerIpPerMin: number;
 }
 
 const list = (v: string | undefined): string[] =>
@@ -78,5 +85,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callVoterGraceMs: int(env.CALL_VOTER_GRACE_MS, 15_000),
     callMaxSec: int(env.CALL_MAX_SEC, 900),
     retentionDays: int(env.RETENTION_DAYS, 180),
+    loginMaxFailures: Math.max(1, int(env.LOGIN_MAX_FAILURES, 5)),
+    loginWindowMs: Math.max(1, int(env.LOGIN_WINDOW_MIN, 15)) * 60_000,
+    connectionsPerIp: Math.max(1, int(env.CONNECTIONS_PER_IP, 200)),
+    connectionsPerIpPerMin: Math.max(1, int(env.CONNECTIONS_PER_IP_PER_MIN, 600)),
   };
 }

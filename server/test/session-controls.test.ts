@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { call, ok } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
+import { watch } from "./helpers/watcher.ts";
 
 const t = useTestServer({ perTest: true });
 
@@ -22,5 +23,33 @@ describe("session controls", () => {
     expect(await call(staff, "session:update", { sessionId, status: "LIVE" })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(await call(voter, "queue:join", { sessionId, name: "乙", topic: "t", isPublic: false })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(await call(staff, "session:update", { sessionId, streamUrl: "javascript:alert(1)" })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+  });
+
+  it("the first call makes an OPEN day LIVE, logged in the call's own transaction; later calls leave the status alone", async () => {
+    const sessionId = t.world.shengze.sessionId;
+    await t.joinVoters(["甲", "乙"]);
+    const deputy = await t.connectAs("deputyShengze");
+    const viewer = await watch(await t.connect(), sessionId);
+    expect(viewer.snapshot.session.status).toBe("OPEN");
+    const first = await ok(deputy, "hall:callNext", { sessionId });
+    const called = await viewer.waitFor((e) => e.type === "ticket.updated" && e.data.id === first.ticket.id);
+    const live = viewer.events.find((e) => e.type === "session.updated");
+    expect(live).toMatchObject({ type: "session.updated", data: { status: "LIVE" } });
+    // One transaction: consecutive seqs, the same instant.
+    expect([live!.seq + 1, live!.at]).toEqual([called.seq, called.at]);
+    expect((await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe("LIVE");
+
+    await ok(deputy, "session:update", { sessionId, status: "PAUSED" });
+    await ok(deputy, "hall:noShow", { ticketId: first.ticket.id });
+    await ok(deputy, "hall:callNext", { sessionId });
+    expect((await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe("PAUSED");
+  });
+
+  it("calling a voter by ticket also makes an OPEN day LIVE", async () => {
+    const sessionId = t.world.shengze.sessionId;
+    const [, second] = await t.joinVoters(["甲", "乙"]);
+    const staff = await t.connectAs("staffShengze");
+    await ok(staff, "hall:call", { ticketId: second!.id });
+    expect((await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe("LIVE");
   });
 });

@@ -9,6 +9,22 @@ export function formatWait(t: Translate, seconds: number): string {
   return t("time.hoursMinutes", { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
+/**
+ * "约 8–15 分钟" / "about 8–15 min": an estimate shown as the range it is.
+ * Bounds round outward to whole minutes (hours past two hours); a range that
+ * rounds to one value reads as that value, one under a minute as such.
+ */
+export function formatWaitRange(t: Translate, range: { lowSec: number; highSec: number }): string {
+  if (range.highSec < 60) return t("time.underAMinute");
+  const low = Math.max(1, Math.floor(range.lowSec / 60));
+  const high = Math.max(low, Math.ceil(range.highSec / 60));
+  if (high >= 120) {
+    const [lowH, highH] = [Math.max(1, Math.floor(low / 60)), Math.ceil(high / 60)];
+    return lowH === highH ? t("time.hoursMinutes", { h: lowH, m: 0 }) : t("time.hoursRange", { low: lowH, high: highH });
+  }
+  return low === high ? t("time.minutes", { n: low }) : t("time.minutesRange", { low, high });
+}
+
 /** 3:07 — a stopwatch reading. */
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translate, type Translate } from "../i18n/useT.ts";
 import { errorMessage, fieldMessages } from "./error-message.ts";
-import { formatClock, formatWait } from "./format.ts";
+import { formatClock, formatWait, formatWaitRange } from "./format.ts";
 
 const zh: Translate = (key, vars) => translate("zh-CN", key, vars);
 const english: Translate = (key, vars) => translate("en", key, vars);
@@ -16,6 +16,13 @@ describe("wording", () => {
     expect(zh("ticket.wait", { time: formatWait(zh, 30) })).toBe("预计还需等候不到 1 分钟");
     expect(zh("ticket.wait", { time: formatWait(zh, 1500) })).toBe("预计还需等候约 25 分钟");
     expect(english("ticket.wait", { time: formatWait(english, 3900) })).toBe("Estimated wait: about 1 h 5 min");
+  });
+
+  it("an estimated wait reads as a range of whole minutes, rounded outward", () => {
+    expect(zh("ticket.wait", { time: formatWaitRange(zh, { lowSec: 8.4 * 60, highSec: 14.2 * 60 }) })).toBe("预计还需等候约 8–15 分钟");
+    expect(formatWaitRange(english, { lowSec: 8.4 * 60, highSec: 14.2 * 60 })).toBe("about 8–15 min");
+    expect(formatWaitRange(zh, { lowSec: 0, highSec: 0 })).toBe("不到 1 分钟");
+    expect(formatWaitRange(zh, { lowSec: 3 * 3600, highSec: 5.5 * 3600 })).toBe("约 3–6 小时");
   });
 
   it("a stopwatch pads seconds", () => {

@@ -181,8 +181,22 @@ describe("live session selectors", () => {
 
   it("position counts the waiting tickets ahead in rank order", () => {
     expect(waitingTickets(tickets).map((t) => t.id)).toEqual(["a1", "w1", "w3"]);
-    expect(standingOf(tickets, "w3", 600)).toEqual({ position: 3, ahead: 2, waitSec: 1500 });
+    expect(standingOf(tickets, "w3", 600)).toMatchObject({ position: 3, ahead: 2, waitSec: 1500 });
     expect(standingOf(tickets, "w2", 600)).toBeUndefined();
+  });
+
+  it("after one 6-second turn the third in line still waits minutes (a range from the slot toward measured turns)", () => {
+    const afterShortTurn = {
+      d1: ticket("d1", 1, { status: "DONE", startedAt: "2026-11-20T09:00:00.000Z", finishedAt: "2026-11-20T09:00:06.000Z" }),
+      s1: ticket("s1", 2, { status: "SPEAKING", startedAt: "2026-11-20T09:00:10.000Z" }),
+      w1: ticket("w1", 3),
+      w2: ticket("w2", 4),
+      w3: ticket("w3", 5),
+    };
+    const standing = standingOf(afterShortTurn, "w3", 8 * 60)!;
+    expect(standing.position).toBe(3);
+    expect(standing.wait.lowSec).toBeGreaterThan(8 * 60);
+    expect(standing.wait.highSec).toBeGreaterThan(standing.wait.lowSec);
   });
 
   it("the wait has no half slot when nobody is being served", () => {

@@ -4,7 +4,7 @@
  */
 import type { TicketView, TranscriptEntryView } from "@protocol/model.ts";
 import { compareQueueOrder, positionOf, waitingInOrder } from "@domain/queue.ts";
-import { estimatedWaitSec } from "@domain/eta.ts";
+import { estimatedWaitRange, finishedTurnsSec, serviceTimeEstimate, type ServiceEstimate, type WaitRange } from "@domain/eta.ts";
 import { resolveAmendments } from "@domain/transcript-timeline.ts";
 
 export type TicketMap = Record<string, TicketView>;
@@ -30,19 +30,24 @@ export interface QueueStanding {
   position: number;
   /** how many people wait ahead */
   ahead: number;
+  /** the middle of `wait` */
   waitSec: number;
+  /** the estimated wait as a range (domain/eta.ts: from the slot toward today's measured turns) */
+  wait: WaitRange;
 }
 
-/** Position and estimated wait of one WAITING ticket; undefined otherwise. */
-export function standingOf(tickets: TicketMap, ticketId: string, avgServiceSec: number): QueueStanding | undefined {
+/** The expected turn length from the slot and today's finished turns (domain/eta.ts). */
+export function serviceEstimateOf(tickets: TicketMap, slotSec: number): ServiceEstimate {
+  return serviceTimeEstimate(slotSec, finishedTurnsSec(Object.values(tickets)));
+}
+
+/** Position and estimated wait of one WAITING ticket; undefined otherwise. `slotSec`: the session's slot length. */
+export function standingOf(tickets: TicketMap, ticketId: string, slotSec: number): QueueStanding | undefined {
   const all = Object.values(tickets);
   const position = positionOf(all, ticketId);
   if (position === undefined) return undefined;
-  return {
-    position,
-    ahead: position - 1,
-    waitSec: estimatedWaitSec(position, someoneBeingServed(tickets), avgServiceSec),
-  };
+  const wait = estimatedWaitRange(position, someoneBeingServed(tickets), serviceEstimateOf(tickets, slotSec));
+  return { position, ahead: position - 1, waitSec: wait.pointSec, wait };
 }
 
 /** Tickets that finished or dropped out today, most recent first. */

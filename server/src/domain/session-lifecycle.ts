@@ -32,3 +32,12 @@ export function queueOpenAfter(to: SessionStatus, current: boolean): boolean {
   if (to === "OPEN") return true;
   return current;
 }
+
+/**
+ * The day's status once the hall calls a voter: the first call makes an OPEN
+ * day LIVE (calling has begun, whether or not someone pressed 开始接待);
+ * a paused or live day keeps its status.
+ */
+export function statusAfterCall(status: SessionStatus): SessionStatus {
+  return status === "OPEN" ? "LIVE" : status;
+}

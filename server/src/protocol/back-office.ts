@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { CASE_STATUSES, ROLES, VENUE_KINDS } from "./model.ts";
 import type { CaseStatus, CaseView, Channel, DeputyGroupView, Role, UserView, VenueKind } from "./model.ts";
-import { id, isoDate, LIMITS } from "./schemas.ts";
+import { id, isoDate, LIMITS, str } from "./schemas.ts";
 
 export const BO_LIMITS = {
   assignee: 100,
@@ -24,8 +24,7 @@ export const BO_LIMITS = {
 /** null clears the date; coerce.date would turn null into 1970. */
 const nullableDate = z.union([z.null(), isoDate]);
 const optionalQueryText = (max: number) =>
-  z
-    .string()
+  str()
     .trim()
     .max(max)
     .optional()
@@ -44,8 +43,7 @@ export const caseStatusSchema = z.enum(CASE_STATUSES);
 
 export const caseQuerySchema = z.object({
   /** one status or a comma list: OPEN,ASSIGNED */
-  status: z
-    .string()
+  status: str()
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
     .pipe(z.array(caseStatusSchema).max(CASE_STATUSES.length).optional()),
@@ -65,28 +63,28 @@ export type CaseQuery = z.output<typeof caseQuerySchema>;
 export const casePatchSchema = z
   .object({
     status: caseStatusSchema.optional(),
-    assignee: z.union([z.null(), z.string().trim().max(BO_LIMITS.assignee)]).optional(),
+    assignee: z.union([z.null(), str().trim().max(BO_LIMITS.assignee)]).optional(),
     dueAt: nullableDate.optional(),
-    resolution: z.string().trim().max(BO_LIMITS.resolution).optional(),
-    rejectReason: z.string().trim().max(LIMITS.reason).optional(),
-    category: z.string().trim().min(1).max(LIMITS.category).optional(),
-    summary: z.string().trim().min(1).max(LIMITS.summary).optional(),
+    resolution: str().trim().max(BO_LIMITS.resolution).optional(),
+    rejectReason: str().trim().max(LIMITS.reason).optional(),
+    category: str().trim().min(1).max(LIMITS.category).optional(),
+    summary: str().trim().min(1).max(LIMITS.summary).optional(),
     /** a remark kept with the status change in the history (shown to the voter) */
-    note: z.string().trim().max(BO_LIMITS.note).optional(),
+    note: str().trim().max(BO_LIMITS.note).optional(),
   })
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE);
 export type CasePatch = z.output<typeof casePatchSchema>;
 
-export const caseNoteSchema = z.object({ text: z.string().trim().min(1).max(BO_LIMITS.note) }).strict();
+export const caseNoteSchema = z.object({ text: str().trim().min(1).max(BO_LIMITS.note) }).strict();
 
 export const caseCreateSchema = z
   .object({
     venueId: id,
     sessionId: id.optional().nullable(),
-    category: z.string().trim().min(1).max(LIMITS.category),
-    summary: z.string().trim().min(1).max(LIMITS.summary),
-    assignee: z.string().trim().max(BO_LIMITS.assignee).optional().nullable(),
+    category: str().trim().min(1).max(LIMITS.category),
+    summary: str().trim().min(1).max(LIMITS.summary),
+    assignee: str().trim().max(BO_LIMITS.assignee).optional().nullable(),
     dueAt: nullableDate.optional(),
   })
   .strict();
@@ -95,7 +93,7 @@ export type CaseCreate = z.output<typeof caseCreateSchema>;
 export const feedbackSchema = z
   .object({
     satisfaction: z.number().int().min(1).max(5),
-    comment: z.string().trim().max(BO_LIMITS.feedbackComment).optional().nullable(),
+    comment: str().trim().max(BO_LIMITS.feedbackComment).optional().nullable(),
   })
   .strict();
 
@@ -142,7 +140,7 @@ export const recordCsvQuerySchema = z.object({ part: z.enum(RECORD_PARTS).defaul
 // ---- search -----------------------------------------------------------------
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().min(1).max(BO_LIMITS.searchQuery),
+  q: str().trim().min(1).max(BO_LIMITS.searchQuery),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
@@ -275,22 +273,21 @@ const venueIds = z.array(id).max(200);
 
 export const userCreateSchema = z
   .object({
-    username: z
-      .string()
+    username: str()
       .trim()
       .min(2)
       .max(BO_LIMITS.username)
       .regex(/^[a-zA-Z0-9._-]+$/, "letters, digits, . _ -"),
-    displayName: z.string().trim().min(1).max(LIMITS.name),
+    displayName: str().trim().min(1).max(LIMITS.name),
     role: roleSchema,
-    password: z.string().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max),
+    password: str().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max),
     venueIds: venueIds.default([]),
   })
   .strict();
 
 export const userPatchSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(LIMITS.name).optional(),
+    displayName: str().trim().min(1).max(LIMITS.name).optional(),
     role: roleSchema.optional(),
     disabled: z.boolean().optional(),
     venueIds: venueIds.optional(),
@@ -298,15 +295,15 @@ export const userPatchSchema = z
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE);
 
-export const passwordResetSchema = z.object({ password: z.string().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max) }).strict();
+export const passwordResetSchema = z.object({ password: str().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max) }).strict();
 
 export const venueKindSchema = z.enum(VENUE_KINDS);
 export const venueCreateSchema = z
   .object({
-    name: z.string().trim().min(1).max(BO_LIMITS.venueName),
+    name: str().trim().min(1).max(BO_LIMITS.venueName),
     kind: venueKindSchema,
-    town: z.string().trim().min(1).max(BO_LIMITS.town),
-    address: z.string().trim().max(BO_LIMITS.address).optional(),
+    town: str().trim().min(1).max(BO_LIMITS.town),
+    address: str().trim().max(BO_LIMITS.address).optional(),
     parentId: id.optional().nullable(),
     deputyGroupId: id.optional().nullable(),
   })
@@ -317,7 +314,7 @@ export const venuePatchSchema = venueCreateSchema
   .refine(changesSomething, NOTHING_TO_CHANGE);
 
 export const deputyGroupCreateSchema = z
-  .object({ name: z.string().trim().min(1).max(BO_LIMITS.venueName), town: z.string().trim().min(1).max(BO_LIMITS.town) })
+  .object({ name: str().trim().min(1).max(BO_LIMITS.venueName), town: str().trim().min(1).max(BO_LIMITS.town) })
   .strict();
 export const deputyGroupPatchSchema = deputyGroupCreateSchema
   .partial()

@@ -1,29 +1,29 @@
 /** zod schemas of the HTTP API's inputs (docs/ARCHITECTURE.md §6). */
 import { z } from "zod";
 import type { SessionStatus } from "./model.ts";
-import { id, isoDate, LIMITS, sessionStatusSchema, streamUrl } from "./schemas.ts";
+import { id, isoDate, LIMITS, str, sessionStatusSchema, streamUrl } from "./schemas.ts";
 
 export const loginSchema = z.object({
-  username: z.string().trim().min(1).max(LIMITS.name),
-  password: z.string().min(1).max(200),
+  username: str().trim().min(1).max(LIMITS.name),
+  password: str().min(1).max(200),
 });
 
 export const sessionQuerySchema = z.object({
-  venueId: z.string().max(LIMITS.id).optional(),
-  town: z.string().max(LIMITS.name).optional(),
+  venueId: str().max(LIMITS.id).optional(),
+  town: str().max(LIMITS.name).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   status: sessionStatusSchema.optional(),
-  theme: z.string().max(LIMITS.theme).optional(),
+  theme: str().max(LIMITS.theme).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
 const sessionFields = {
-  title: z.string().trim().min(1).max(100),
-  theme: z.string().trim().max(LIMITS.theme).optional(),
+  title: str().trim().min(1).max(100),
+  theme: str().trim().max(LIMITS.theme).optional(),
   startsAt: isoDate,
   endsAt: isoDate,
-  deputies: z.array(z.string().trim().min(1).max(LIMITS.name)).max(30).optional(),
+  deputies: z.array(str().trim().min(1).max(LIMITS.name)).max(30).optional(),
   streamUrl,
   slotMin: z.number().int().min(1).max(120).optional(),
   walkInHeadStartMin: z.number().int().min(0).max(120).optional(),

@@ -1,6 +1,7 @@
 /** zod schemas of every client→server payload, with the contract's limits. */
 import { z } from "zod";
 import { SESSION_STATUSES, SPEAKER_ROLES, TRANSCRIPT_KINDS, VISIBILITIES } from "./model.ts";
+import { ILL_FORMED_MESSAGE, isWellFormed } from "./well-formed.ts";
 
 export const LIMITS = {
   name: 50,
@@ -18,30 +19,34 @@ export const LIMITS = {
   theme: 200,
 } as const;
 
+/**
+ * The one string every schema starts from: well-formed UTF-16 (no lone
+ * surrogate), so ill-formed text is BAD_REQUEST on every route, never a
+ * database error (protocol/well-formed.ts).
+ */
+export const str = () => z.string().refine(isWellFormed, ILL_FORMED_MESSAGE);
+
 /** A row id as the client sends it. */
-export const id = z.string().trim().min(1).max(LIMITS.id);
+export const id = str().trim().min(1).max(LIMITS.id);
 /** A date in any form `new Date()` reads (ISO 8601 from the client); an invalid one is BAD_REQUEST. */
 export const isoDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date");
 /** An optional livestream address: empty clears it. */
-export const streamUrl = z
-  .string()
+export const streamUrl = str()
   .trim()
   .max(LIMITS.streamUrl)
   .refine((v) => v === "" || /^https?:\/\//.test(v), "http(s) URL")
   .optional()
   .nullable();
-const requestId = z.string().trim().min(8).max(LIMITS.requestId).optional();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const requestId = str().trim().min(8).max(LIMITS.requestId).optional();
+const text = (max: number) => str().trim().min(1).max(max);
 const optionalText = (max: number) =>
-  z
-    .string()
+  str()
     .trim()
     .max(max)
     .optional()
     .nullable()
     .transform((v) => (v ? v : undefined));
-const phone = z
-  .string()
+const phone = str()
   .trim()
   .max(LIMITS.phone)
   .regex(/^[0-9+\-() ]*$/, "digits only")
@@ -72,7 +77,7 @@ export const deskRegisterSchema = z.object({
   isPublic: z.boolean().default(false),
   priority: optionalText(LIMITS.reason),
 });
-export const voterTokenSchema = z.object({ voterToken: z.string().min(16).max(LIMITS.token) });
+export const voterTokenSchema = z.object({ voterToken: str().min(16).max(LIMITS.token) });
 
 export const sessionRefSchema = z.object({ sessionId: id });
 export const ticketRefSchema = z.object({ ticketId: id });
@@ -93,7 +98,7 @@ export const sessionUpdateSchema = z.object({
   sessionId: id,
   status: sessionStatusSchema.optional(),
   queueOpen: z.boolean().optional(),
-  theme: z.string().trim().max(LIMITS.theme).optional(),
+  theme: str().trim().max(LIMITS.theme).optional(),
   streamUrl,
 });
 

@@ -6,7 +6,7 @@
 import { projectTicket } from "../domain/projections.ts";
 import { nextAverageServiceSec } from "../domain/eta.ts";
 import { priorityRank, requeueRank } from "../domain/queue.ts";
-import { canServe } from "../domain/session-lifecycle.ts";
+import { canServe, statusAfterCall } from "../domain/session-lifecycle.ts";
 import { canApply, ON_THE_FLOOR, RESULT_OF, type TicketAction } from "../domain/ticket-lifecycle.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { TicketView } from "../protocol/model.ts";
@@ -31,6 +31,15 @@ async function ensureFloorFree(ctx: LaneContext, exceptTicketId?: string): Promi
 async function ensureServing(ctx: LaneContext): Promise<void> {
   const s = await findSessionOrThrow(ctx.tx, ctx.sessionId);
   if (!canServe(s.status)) throw new AppError("CONFLICT", "接待日未开始或已结束 / the session is not open");
+}
+
+/** A call on an OPEN day makes it LIVE, in the call's own transaction (statusAfterCall). */
+async function goLiveOnCall(ctx: LaneContext, hlsBase: string | null, at: Date, actorId: string): Promise<void> {
+  const s = await findSessionOrThrow(ctx.tx, ctx.sessionId);
+  const status = statusAfterCall(s.status);
+  if (status === s.status) return;
+  const row = await ctx.tx.receptionSession.update({ where: { id: s.id }, data: { status }, include: { venue: true } });
+  await ctx.append({ type: "session.updated", data: toSessionView(row, hlsBase) }, at, actorId);
 }
 
 async function saveTicket(ctx: LaneContext, ticketId: string, data: Prisma.TicketUpdateInput, at: Date, actorId: string): Promise<TicketView> {
@@ -72,6 +81,7 @@ export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: strin
     const head = await headOfQueue(ctx.tx, sessionId);
     if (!head) throw new AppError("CONFLICT", "没有等候的选民 / nobody is waiting");
     const now = deps.now();
+    await goLiveOnCall(ctx, deps.config.mediaHlsBase, now, user.id);
     return saveTicket(ctx, head.id, { status: RESULT_OF.call, calledAt: now }, now, user.id);
   });
   return { ticket: projectTicket(ticket, "staff") };
@@ -80,6 +90,7 @@ export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: strin
 export function callTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
   return onTicket(deps, actor, ticketId, "call", async (ctx, t, user, now) => {
     await ensureFloorFree(ctx, t.id);
+    await goLiveOnCall(ctx, deps.config.mediaHlsBase, now, user.id);
     return saveTicket(ctx, t.id, { status: RESULT_OF.call, calledAt: now }, now, user.id);
   });
 }

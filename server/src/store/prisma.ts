@@ -4,6 +4,8 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { AppError } from "../protocol/errors.ts";
+import { findIllFormed, ILL_FORMED_MESSAGE, illFormedDetails } from "../protocol/well-formed.ts";
 import { isPostgresUrl } from "./postgres-url.ts";
 
 export type Db = PrismaClient;
@@ -17,7 +19,7 @@ export async function openDatabase(url: string): Promise<Db> {
   if (isPostgresUrl(url)) return openPostgres(url);
   const adapter = new PrismaBetterSQLite3({ url: url.replace(/^file:/, ""), timeout: 5000 });
   // Minimal error formatting: Prisma otherwise builds a pretty message per query.
-  const db = new PrismaClient({ adapter, errorFormat: "minimal" });
+  const db = refuseIllFormedText(new PrismaClient({ adapter, errorFormat: "minimal" }));
   // WAL lets readers run beside the writer; NORMAL sync is durable against a
   // process crash (what we promise on ack) and loses at most the last commits
   // on power loss. busy_timeout covers a second process (seed, CLI).
@@ -40,7 +42,28 @@ async function openPostgres(url: string): Promise<Db> {
     import("./postgres-url.ts"),
   ]);
   const { pool, options } = pgAdapterConfig(url);
-  const db = new PgClient({ adapter: new PrismaPg({ ...pool, max: 10 }, options), errorFormat: "minimal" });
+  const db = refuseIllFormedText(new PgClient({ adapter: new PrismaPg({ ...pool, max: 10 }, options), errorFormat: "minimal" }) as unknown as Db);
   await db.$connect();
-  return db as unknown as Db;
+  return db;
+}
+
+/**
+ * The last line of the ill-formed-text defence (protocol/well-formed.ts): a
+ * query whose arguments hold a lone surrogate is refused as BAD_REQUEST
+ * before Prisma sees it. Prisma batches the `findUnique`s of one tick into a
+ * single query, and that query's serialization fails on such a string — so
+ * without this, one hostile id failed every concurrent lookup with an
+ * unknown error (INTERNAL). The extension runs per call, before the batching.
+ * The extended client has the same API, so the rest of the code keeps `Db`.
+ */
+function refuseIllFormedText(db: Db): Db {
+  return db.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        const where = findIllFormed(args);
+        if (where !== null) throw new AppError("BAD_REQUEST", ILL_FORMED_MESSAGE, illFormedDetails(where));
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
 }

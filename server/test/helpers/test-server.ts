@@ -47,6 +47,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     port: 0,
     clientDir: opts.serveClient ? "client/dist" : null,
     joinLimitPerSocketPerMin: 1000,
+    // Every test client shares 127.0.0.1; connection-limits.test.ts sets its own limits.
+    connectionsPerIpPerMin: 100_000,
     ...opts.config,
     databaseUrl,
   };

@@ -13,7 +13,7 @@ import { useT } from "../../i18n/useT.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { callNext, callTicket, markNoShow, requeueTicket, startTurn } from "../../socket.ts";
 import { useAuth } from "../../stores/auth.ts";
-import { currentTicket, finishedTickets, noShowTickets, someoneBeingServed, waitingTickets } from "../../stores/live-session-selectors.ts";
+import { currentTicket, finishedTickets, noShowTickets, serviceEstimateOf, someoneBeingServed, waitingTickets } from "../../stores/live-session-selectors.ts";
 import { CurrentTurnPanel } from "./CurrentTurnPanel.tsx";
 import { FinishTurnDialog } from "./FinishTurnDialog.tsx";
 import { HallCallControls } from "./HallCallControls.tsx";
@@ -87,6 +87,7 @@ export function HallConsolePage() {
             session={session}
             waiting={waiting}
             someoneServed={served}
+            estimate={serviceEstimateOf(live.tickets, session.slotMin * 60)}
             busy={busy}
             onCall={(x) => void run(() => callTicket(x.id))}
             onPrioritize={setPrioritizing}

@@ -1,21 +1,23 @@
 import type { SessionView, TicketView } from "@protocol/model.ts";
-import { estimatedWaitSec } from "@domain/eta.ts";
+import { estimatedWaitRange, type ServiceEstimate } from "@domain/eta.ts";
 import { ChannelBadge } from "../../components/ChannelBadge.tsx";
 import { useNow } from "../../hooks/useNow.ts";
 import { useT } from "../../i18n/useT.ts";
-import { formatWait } from "../../lib/format.ts";
+import { formatWait, formatWaitRange } from "../../lib/format.ts";
 
 interface Props {
   session: SessionView;
   waiting: TicketView[];
   someoneServed: boolean;
+  /** the expected turn length (serviceEstimateOf), so the hall reads the waits voters read */
+  estimate: ServiceEstimate;
   busy: boolean;
   onCall: (t: TicketView) => void;
   onPrioritize: (t: TicketView) => void;
 }
 
 /** The waiting line in serving order, with how long each has waited and will wait. */
-export function QueueTable({ session, waiting, someoneServed, busy, onCall, onPrioritize }: Props) {
+export function QueueTable({ session, waiting, someoneServed, estimate, busy, onCall, onPrioritize }: Props) {
   const t = useT();
   const now = useNow(15_000);
   return (
@@ -60,7 +62,7 @@ export function QueueTable({ session, waiting, someoneServed, busy, onCall, onPr
                     {ticket.question ? <span className="queue-table__question">{ticket.question}</span> : null}
                   </td>
                   <td>{formatWait(t, (now - Date.parse(ticket.joinedAt)) / 1000)}</td>
-                  <td>{formatWait(t, estimatedWaitSec(i + 1, someoneServed, session.avgServiceSec))}</td>
+                  <td>{formatWaitRange(t, estimatedWaitRange(i + 1, someoneServed, estimate))}</td>
                   <td className="queue-table__actions">
                     <button
                       type="button"

@@ -6,7 +6,7 @@ import { Dialog } from "../../components/Dialog.tsx";
 import { useT } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
-import { formatWait } from "../../lib/format.ts";
+import { formatWaitRange } from "../../lib/format.ts";
 import { leaveQueue } from "../../socket.ts";
 import { standingOf, type TicketMap } from "../../stores/live-session-selectors.ts";
 import { startOver } from "../../stores/voter-ticket.ts";
@@ -25,7 +25,7 @@ export function MyTicketCard({ ticket, tickets, session }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<ClientError | null>(null);
   // The own projection is the freshest word on this ticket; the public list gives the others.
-  const standing = ticket.status === "WAITING" ? standingOf({ ...tickets, [ticket.id]: ticket }, ticket.id, session.avgServiceSec) : undefined;
+  const standing = ticket.status === "WAITING" ? standingOf({ ...tickets, [ticket.id]: ticket }, ticket.id, session.slotMin * 60) : undefined;
   const canLeave = ticket.status === "WAITING" || ticket.status === "CALLED";
 
   async function leave() {
@@ -52,7 +52,7 @@ export function MyTicketCard({ ticket, tickets, session }: Props) {
             </p>
             <p>{standing.ahead === 0 ? t("ticket.aheadNone") : t("ticket.ahead", { n: standing.ahead })}</p>
             <p className="ticket-card__wait" data-testid="my-ticket-wait">
-              {t("ticket.wait", { time: formatWait(t, standing.waitSec) })}
+              {t("ticket.wait", { time: formatWaitRange(t, standing.wait) })}
             </p>
           </>
         ) : (

@@ -30,6 +30,8 @@ export const common: Record<keyof typeof zh, string> = {
   "time.underAMinute": "under a minute",
   "time.minutes": "about {n} min",
   "time.hoursMinutes": "about {h} h {m} min",
+  "time.minutesRange": "about {low}–{high} min",
+  "time.hoursRange": "about {low}–{high} h",
 
   "error.BAD_REQUEST": "Some entries need fixing — see the marked fields.",
   "error.UNAUTHENTICATED": "Your login has expired. Please log in again.",

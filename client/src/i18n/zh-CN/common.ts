@@ -28,6 +28,8 @@ export const common = {
   "time.underAMinute": "不到 1 分钟",
   "time.minutes": "约 {n} 分钟",
   "time.hoursMinutes": "约 {h} 小时 {m} 分钟",
+  "time.minutesRange": "约 {low}–{high} 分钟",
+  "time.hoursRange": "约 {low}–{high} 小时",
 
   "error.BAD_REQUEST": "填写的内容有误，请检查标出的项目。",
   "error.UNAUTHENTICATED": "登录已失效，请重新登录。",

@@ -1,4 +1,5 @@
 /** Administration (ADMIN only): accounts, venues (家→站→室) and deputy groups, under /api/admin. */
+import { str } from "../../protocol/schemas.ts";
 import { Router } from "express";
 import { z } from "zod";
 import {
@@ -16,7 +17,7 @@ import { createDeputyGroup, createVenue, updateDeputyGroup, updateVenue } from "
 import { parse, route } from "./http-kit.ts";
 import { callerOf, roleGate } from "./role-gate.ts";
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
+const idParam = z.object({ id: str().min(1).max(64) });
 
 export function adminRoutes(deps: ServiceDeps): Router {
   const r = Router();

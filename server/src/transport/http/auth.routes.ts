@@ -1,19 +1,45 @@
 /** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me. */
+import { createHash } from "node:crypto";
 import { Router } from "express";
+import type { Logger } from "../../logger.ts";
+import { AppError } from "../../protocol/errors.ts";
 import { loginSchema } from "../../protocol/http-schemas.ts";
 import { login, logout, requireUser, toUserView } from "../../services/auth.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { tokenHash } from "../../services/secrets.ts";
+import { addressKey } from "../client-address.ts";
 import { AUTH_COOKIE } from "../cookies.ts";
+import { LoginThrottle } from "../login-throttle.ts";
 import { actorOf, parse, route, tokenOf } from "./http-kit.ts";
 
-export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => void): Router {
+/** Logs name an account by a short hash, not its username; an address likewise. */
+const pseudonym = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 12);
+
+export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => void, log?: Logger): Router {
   const r = Router();
+  // Brute-force limits per account and address (login-throttle.ts), on the services' clock.
+  const throttle = new LoginThrottle({ maxFailures: deps.config.loginMaxFailures, windowMs: deps.config.loginWindowMs }, () => deps.now().getTime());
   const cookieOptions = { httpOnly: true, sameSite: "lax" as const, secure: deps.config.secureCookies, path: "/" };
 
   r.post("/login", route(async (req, res) => {
     const { username, password } = parse(loginSchema, req.body);
-    const { user, token } = await login(deps, username, password);
+    const address = addressKey(req.socket.remoteAddress);
+    const account = username.toLowerCase();
+    const attempt = throttle.begin(address, account);
+    if (attempt.refused) {
+      res.set("Retry-After", String(attempt.refused.retryAfterSec));
+      throw new AppError("RATE_LIMITED", "登录失败次数过多，请稍后再试 / too many failed logins, try again later");
+    }
+    let answer: Awaited<ReturnType<typeof login>>;
+    try {
+      answer = await login(deps, username, password);
+    } catch (e) {
+      // Never the password, nor the username in clear: short hashes tell lockouts apart.
+      for (const scope of attempt.fills) log?.warn("login locked", { scope, account: pseudonym(account), address: pseudonym(address) });
+      throw e;
+    }
+    throttle.succeeded(address, account);
+    const { user, token } = answer;
     res.cookie(AUTH_COOKIE, token, { ...cookieOptions, maxAge: deps.config.tokenIdleTtlMs });
     res.json({ user, token });
   }));

@@ -1,4 +1,5 @@
 /** Follow-up cases (意见建议办理) for staff, and the voter's rating on /track/:code. */
+import { str } from "../../protocol/schemas.ts";
 import { Router } from "express";
 import { z } from "zod";
 import { caseCreateSchema, caseNoteSchema, casePatchSchema, caseQuerySchema, feedbackSchema } from "../../protocol/back-office.ts";
@@ -9,8 +10,8 @@ import type { ServiceDeps } from "../../services/deps.ts";
 import { parse, route } from "./http-kit.ts";
 import { callerOf, roleGate } from "./role-gate.ts";
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const codeParam = z.object({ trackingCode: z.string().trim().min(4).max(32) });
+const idParam = z.object({ id: str().min(1).max(64) });
+const codeParam = z.object({ trackingCode: str().trim().min(4).max(32) });
 
 export function caseRoutes(deps: ServiceDeps): Router {
   const r = Router();

@@ -6,6 +6,7 @@ import type { Logger } from "../../logger.ts";
 import { authenticate } from "../../services/auth.ts";
 import type { Actor, ServiceDeps } from "../../services/deps.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
+import { findIllFormed, ILL_FORMED_MESSAGE, illFormedDetails } from "../../protocol/well-formed.ts";
 import { badRequest, toErrorBody } from "../error-mapping.ts";
 
 /** The token from `Authorization: Bearer …` or the session cookie. */
@@ -34,11 +35,46 @@ export function route(fn: (req: Request, res: Response) => Promise<unknown>): Re
   };
 }
 
+/**
+ * Refuses a request whose JSON body or query holds ill-formed text (a lone
+ * surrogate) in any key or value, known field or not, so none reaches a
+ * service or the database (protocol/well-formed.ts). Runs after the body parser.
+ */
+export function rejectIllFormedInput(): RequestHandler {
+  return (req, res, next) => {
+    const where = findIllFormed(req.body) ?? prefixed("query", findIllFormed(req.query));
+    if (where === null) return next();
+    res.status(400).json({ error: { code: "BAD_REQUEST", message: ILL_FORMED_MESSAGE, details: illFormedDetails(where) } });
+  };
+}
+const prefixed = (prefix: string, path: string | null) => (path === null ? null : `${prefix}.${path}`);
+
+/**
+ * body-parser's refusals (express.json), answered in the contract's shape:
+ * an unsupported charset (`charset=latin2`) or `Content-Encoding` (`zstd`) is
+ * 415 Unsupported Media Type, as body-parser says; malformed JSON, a bad
+ * gzip stream or an aborted body 400; too large stays 400 as before. Never 500.
+ */
+function bodyParserRefusal(err: unknown): { status: number; message: string } | null {
+  const e = err as { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof e?.type !== "string" || typeof e.status !== "number") return null;
+  if (e.type === "entity.too.large") return { status: 400, message: "请求过大 / payload too large" };
+  if (e.type === "charset.unsupported") return { status: 415, message: "不支持的字符集，请用 UTF-8 / unsupported charset, use UTF-8" };
+  if (e.type === "encoding.unsupported") return { status: 415, message: "不支持的内容编码 / unsupported Content-Encoding" };
+  if (e.status >= 400 && e.status < 500) return { status: 400, message: "请求格式有误 / malformed request body" };
+  return null;
+}
+
 export function errorHandler(log: Logger) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    const bodyError = err as { type?: string; status?: number };
-    if (bodyError?.type === "entity.too.large" || bodyError?.type === "entity.parse.failed" || bodyError?.status === 400) {
-      res.status(400).json({ error: { code: "BAD_REQUEST", message: bodyError.type === "entity.too.large" ? "请求过大 / payload too large" : "请求格式有误 / malformed JSON" } });
+    const refusal = bodyParserRefusal(err);
+    if (refusal) {
+      res.status(refusal.status).json({ error: { code: "BAD_REQUEST", message: refusal.message } });
+      return;
+    }
+    if ((err as { status?: unknown })?.status === 400) {
+      // Express itself (e.g. a path parameter that is not valid UTF-8).
+      res.status(400).json({ error: { code: "BAD_REQUEST", message: "请求格式有误 / malformed request" } });
       return;
     }
     const error = toErrorBody(err, log, "http");

@@ -1,4 +1,5 @@
 /** A reception day's record as files: CSV exports, printable minutes, and the audit trail. */
+import { str } from "../../protocol/schemas.ts";
 import { Router } from "express";
 import { z } from "zod";
 import { recordCsvQuerySchema } from "../../protocol/back-office.ts";
@@ -9,7 +10,7 @@ import { sendFile } from "./download.ts";
 import { parse, route } from "./http-kit.ts";
 import { callerOf, roleGate } from "./role-gate.ts";
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
+const idParam = z.object({ id: str().min(1).max(64) });
 
 export function recordRoutes(deps: ServiceDeps): Router {
   const r = Router();

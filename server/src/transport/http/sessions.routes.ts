@@ -1,4 +1,5 @@
 /** Venues, reception days and the session record (docs/ARCHITECTURE.md §6). */
+import { str } from "../../protocol/schemas.ts";
 import { Router } from "express";
 import { z } from "zod";
 import { sessionCreateSchema, sessionPatchSchema, sessionQuerySchema } from "../../protocol/http-schemas.ts";
@@ -9,8 +10,8 @@ import { trackCase } from "../../services/tracking.ts";
 import { venueTree } from "../../services/venues.ts";
 import { actorOf, parse, route } from "./http-kit.ts";
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const codeParam = z.object({ code: z.string().min(4).max(32) });
+const idParam = z.object({ id: str().min(1).max(64) });
+const codeParam = z.object({ code: str().min(4).max(32) });
 
 export function sessionRoutes(deps: ServiceDeps): Router {
   const r = Router();

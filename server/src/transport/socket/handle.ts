@@ -1,6 +1,7 @@
 /**
- * The four steps every handler takes, in order: no ack → no work; validate;
- * call the service; answer `{ok,data}` or `{ok:false,error}`.
+ * The four steps every handler takes, in order: no ack (the last argument)
+ * → no work; validate (one payload, well-formed text in every key and string,
+ * then the schema); call the service; answer `{ok,data}` or `{ok:false,error}`.
  *
  * `liveEvents(socket, log)` gives the one way to register a handler, typed
  * from protocol/events.ts: the schema must parse exactly the event's payload
@@ -12,12 +13,15 @@ import type { z } from "zod";
 import type { AckFn } from "../../protocol/errors.ts";
 import type { AckData, ClientEvent, ClientToServerEvents, PayloadOf, ServerToClientEvents, SocketData } from "../../protocol/events.ts";
 import type { Logger } from "../../logger.ts";
+import { findIllFormed, ILL_FORMED_MESSAGE, illFormedDetails } from "../../protocol/well-formed.ts";
 import { badRequest, toErrorBody } from "../error-mapping.ts";
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** What arrives from the wire: anything, until the schema has read it. */
-export type RawHandler = (raw: unknown, ack: unknown) => Promise<void>;
+/** What arrives from the wire: any arguments, until the schema has read them. */
+export type RawHandler = (...args: unknown[]) => Promise<void>;
+
+const WRONG_SHAPE = "请求格式有误：应为一个对象和一个回执 / expected one payload object and an acknowledgement";
 
 /** `S` when its input type is the event's payload type, both ways; `never` (a type error) otherwise. */
 export type SchemaOf<E extends ClientEvent, S extends z.ZodType> = [z.input<S>] extends [PayloadOf<E>]
@@ -32,9 +36,17 @@ export function handle<E extends ClientEvent, S extends z.ZodType>(
   log: Logger,
   run: (input: z.output<S>) => Promise<AckData<E>>,
 ): RawHandler {
-  return async (raw, ack) => {
+  return async (...args) => {
+    // Socket.IO passes the ack as the last argument, wherever the client put
+    // it: `emit(e, ack)` or `emit(e, a, b, ack)` must still get an answer.
+    const ack = args.at(-1);
     if (typeof ack !== "function") return;
     const reply = ack as AckFn<AckData<E>>;
+    if (args.length !== 2) return reply({ ok: false, error: { code: "BAD_REQUEST", message: WRONG_SHAPE, details: { _: WRONG_SHAPE } } });
+    const raw = args[0];
+    // Every key and string, known field or not, before anything reads it.
+    const illFormed = findIllFormed(raw);
+    if (illFormed !== null) return reply({ ok: false, error: { code: "BAD_REQUEST", message: ILL_FORMED_MESSAGE, details: illFormedDetails(illFormed) } });
     const input = schema.safeParse(raw);
     if (!input.success) return reply({ ok: false, error: badRequest(input.error) });
     try {
