@@ -19,7 +19,7 @@ export function HallScreenPage() {
   const t = useT();
   const lang = useLang();
   const now = useNow(10_000);
-  const live = useWatchedSession(sessionId, screenPageSlice);
+  const live = useWatchedSession(sessionId, screenPageSlice, { projection: "public" });
   const [soundOn, setSoundOn] = useState(soundUnlocked());
   const highlight = useCallHighlight(live.lastCall?.seq ?? null);
   useDocumentTitle(`${t("screen.title")} · ${live.session?.title ?? t("app.name")}`);
