@@ -20,6 +20,7 @@ import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { errorHandler } from "./transport/http/http-kit.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
+import { staticClient } from "./transport/http/static-client.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
 import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
@@ -97,9 +98,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   const clientDir = config.clientDir ? path.resolve(config.clientDir) : null;
   if (clientDir && existsSync(path.join(clientDir, "index.html"))) {
-    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-    // Client-side routes (/s/…, /hall/…) all load the single page.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+    app.use(staticClient(clientDir));
   }
   app.use(errorHandler(log));
 
