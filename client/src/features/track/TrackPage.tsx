@@ -7,6 +7,7 @@ import { useLang, useT, type MessageKey } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { CopyButton } from "../../components/CopyButton.tsx";
 import { RatingForm } from "./RatingForm.tsx";
 import "./track.css";
 
@@ -71,7 +72,9 @@ export function TrackPage() {
         <h1 id="track-title">{t("track.title")}</h1>
         <p className="muted">{t("track.intro")}</p>
         <p className="track-code">
-          {t("track.code")}：<strong>{view.trackingCode}</strong>
+          {t("track.code")}
+          {t("punct.colon")}
+          <strong>{view.trackingCode}</strong> <CopyButton text={view.trackingCode} label={t("track.code")} />
         </p>
 
         <h2 className="visually-hidden">{t("track.status.now")}</h2>

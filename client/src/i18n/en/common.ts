@@ -24,6 +24,9 @@ export const common: Record<keyof typeof zh, string> = {
   "common.save": "Save",
   "common.name": "Name",
   "common.all": "All",
+  "common.copy": "Copy",
+  "common.copied": "Copied",
+  "common.copyFailed": "Could not copy: press and hold the text to copy it",
 
   "connection.offline": "Connection lost — reconnecting… What you see may be out of date.",
 
