@@ -17,6 +17,7 @@ import type {
   TranscriptAppendInput,
 } from "@protocol/schemas.ts";
 import { toClientError, type Result } from "./lib/client-error.ts";
+import { fetchSessionEarly } from "./lib/session-prefetch.ts";
 import { setConnectionStatus } from "./stores/connection.ts";
 import { dispatchLiveSession, useLiveSession } from "./stores/live-session.ts";
 import {
@@ -191,7 +192,13 @@ export function openLiveSession(sessionId: string, opts: { voter?: boolean; proj
   watchesVoterTicket = !!opts.voter;
   closingOnPurpose = false;
   dispatchLiveSession({ type: "opened", sessionId });
-  if (opts.voter) loadVoterTicket(sessionId);
+  if (opts.voter) {
+    loadVoterTicket(sessionId);
+    // The join form need not wait for the socket's handshake on a slow phone.
+    void fetchSessionEarly(sessionId).then((session) => {
+      if (session && watchedSessionId === sessionId) dispatchLiveSession({ type: "sessionPrefetched", session });
+    });
+  }
   if (s.connected) {
     void watch(sessionId);
     if (opts.voter) void resumeVoterTicket();

@@ -85,6 +85,13 @@ describe("the built client over HTTP", () => {
     }
   });
 
+  it("the voter's page asks the browser to fetch its session while the scripts download", async () => {
+    const res = await get("/s/cmx4ekn4k00036u7dtfxh2y0x");
+    expect(res.headers.link).toBe("</api/sessions/cmx4ekn4k00036u7dtfxh2y0x>; rel=preload; as=fetch; crossorigin=anonymous");
+    expect((await get("/s/a%0d%0aSet-Cookie:x")).headers.link).toBeUndefined();
+    expect((await get("/hall/abc")).headers.link).toBeUndefined();
+  });
+
   it("a missing file is a 404, never the app's HTML with 200", async () => {
     for (const missing of ["/assets/nope.js", "/assets/index-OLDHASH1.js", "/favicon.png", "/robots.txt", "/nope", "/wp-login.php", "/index.html"]) {
       const res = await get(missing);

@@ -7,7 +7,9 @@
  *   index.html `no-cache` (it names the current hashes), other files a day;
  * - only the client's routes answer with index.html; a missing file is a 404
  *   (a stale `/assets/old-hash.js` must fail loudly, not parse HTML as script);
- * - source maps are never served, even if a build left some behind.
+ * - source maps are never served, even if a build left some behind;
+ * - `/s/:id` carries a `Link: rel=preload` for the session's public view, so
+ *   the browser fetches it in parallel with the scripts.
  *
  * The directory is read once at start: a build is a few hundred kilobytes,
  * and serving from memory keeps a burst of viewers off the disk.
@@ -19,6 +21,8 @@ import { Router, type Request, type Response } from "express";
 
 /** Paths the single-page app routes itself (client/src/App.tsx). */
 export const CLIENT_ROUTE = /^\/(?:$|login\/?$|s\/|hall\/|desk\/|screen\/|admin(?:\/|$)|track(?:\/|$))/;
+/** The voter's page; the id is checked so nothing odd reaches a response header. */
+const VOTER_PAGE = /^\/s\/([A-Za-z0-9_-]{1,64})\/?$/;
 /** `/assets/index-B3x_9aQe.js`: Vite puts a content hash in every asset name. */
 const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
@@ -67,7 +71,12 @@ export function staticClient(clientDir: string): Router {
   router.get(/^\/(?!api\/|socket\.io\/|healthz$).*/, (req, res) => {
     const file = files.get(req.path);
     if (file) return send(req, res, file, 200);
-    if (CLIENT_ROUTE.test(req.path)) return send(req, res, index, 200);
+    if (CLIENT_ROUTE.test(req.path)) {
+      const voterSession = VOTER_PAGE.exec(req.path)?.[1];
+      // A phone on 3G fetches the session while the scripts download, not after: the join form shows one round trip sooner.
+      if (voterSession) res.setHeader("Link", `</api/sessions/${voterSession}>; rel=preload; as=fetch; crossorigin=anonymous`);
+      return send(req, res, index, 200);
+    }
     res.status(404).type("html").set("Cache-Control", "no-cache").send(NOT_FOUND_HTML);
   });
   return router;
