@@ -107,6 +107,7 @@ export const hall: Record<keyof typeof zh, string> = {
   "desk.ticket.time": "Registered",
   "desk.ticket.qrAlt": "Scan to follow the queue on your phone",
   "desk.ticket.scan": "Scan with your phone to follow the queue",
+  "desk.ticket.tracking": "If your concern needs follow-up, its tracking code appears on the page this QR code opens; you can also type it at {site} to see how it is going.",
   "desk.ticket.print": "Print ticket",
   "desk.ticket.next": "Next walk-in",
   "desk.queue.title": "Today's queue",

@@ -105,6 +105,7 @@ export const hall = {
   "desk.ticket.time": "登记时间",
   "desk.ticket.qrAlt": "扫码在手机上查看排队进度",
   "desk.ticket.scan": "用手机扫码，随时查看排队进度",
+  "desk.ticket.tracking": "接待后如需跟进办理，查询码会显示在扫码打开的页面上；也可以在 {site} 输入查询码查看办理进度。",
   "desk.ticket.print": "打印凭条",
   "desk.ticket.next": "登记下一位",
   "desk.queue.title": "今日队列",
