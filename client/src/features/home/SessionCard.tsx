@@ -24,11 +24,11 @@ export function SessionCard({ session, staff }: { session: SessionListItem; staf
       </p>
       {session.theme ? (
         <p className="session-card__theme">
-          {t("session.theme")}：{session.theme}
+          {t("session.theme")}{t("punct.colon")}{session.theme}
         </p>
       ) : null}
       <div className="button-row">
-        <Link className="button button--primary" to={`/s/${session.id}`} aria-label={`${t("home.enter")}：${session.title}`}>
+        <Link className="button button--primary" to={`/s/${session.id}`} aria-label={`${t("home.enter")}${t("punct.colon")}${session.title}`}>
           {session.live ? t("home.watchLive") : t("home.enter")}
         </Link>
         {staff ? (

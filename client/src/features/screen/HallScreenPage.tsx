@@ -43,7 +43,7 @@ export function HallScreenPage() {
         <div>
           <p className="screen__venue">{session.venueName}</p>
           <h1 className="screen__title">{session.title}</h1>
-          {session.theme ? <p className="screen__theme">{t("session.theme")}：{session.theme}</p> : null}
+          {session.theme ? <p className="screen__theme">{t("session.theme")}{t("punct.colon")}{session.theme}</p> : null}
         </div>
         <div className="screen__tools">
           <p className="screen__clock">{formatTime(lang, new Date(now).toISOString())}</p>
@@ -87,9 +87,9 @@ export function HallScreenPage() {
         <ol aria-live="polite" data-testid="screen-captions">
           {captions.map((line) => (
             <li key={line.id}>
-              <span className="screen__speaker">{line.entry.speakerName ?? t(`speakerRole.${line.entry.speakerRole}`)}：</span>
+              <span className="screen__speaker">{line.entry.speakerName ?? t(`speakerRole.${line.entry.speakerRole}`)}{t("punct.colon")}</span>
               {line.text}
-              {line.amended ? <span className="caption__amended">（{t("transcript.corrected")}）</span> : null}
+              {line.amended ? <span className="caption__amended">{t("punct.paren", { text: t("transcript.corrected") })}</span> : null}
             </li>
           ))}
         </ol>

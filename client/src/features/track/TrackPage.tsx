@@ -146,7 +146,8 @@ export function TrackPage() {
         <section className="card track-rated" aria-live="polite">
           {justRated ? <p className="ok-text">{t("track.rate.thanks")}</p> : null}
           <p>
-            {t("track.rate.yours")}：
+            {t("track.rate.yours")}
+            {t("punct.colon")}
             <span className="track-rated__stars" aria-label={t("case.stars", { n: view.satisfaction })}>
               {"★".repeat(view.satisfaction)}
               {"☆".repeat(5 - view.satisfaction)}

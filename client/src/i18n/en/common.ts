@@ -8,6 +8,8 @@ export const common: Record<keyof typeof zh, string> = {
   "list.separator": ", ",
 
   "punct.colon": ": ",
+  "punct.paren": " ({text})",
+  "punct.bracket": "[{text}] ",
 
   "nav.home": "Tongxin home",
   "nav.label": "Account and language",

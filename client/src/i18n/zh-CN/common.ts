@@ -6,6 +6,8 @@ export const common = {
   "list.separator": "、",
 
   "punct.colon": "：",
+  "punct.paren": "（{text}）",
+  "punct.bracket": "【{text}】",
 
   "nav.home": "同心首页",
   "nav.label": "账户与语言",

@@ -61,8 +61,8 @@ export const hall = {
   "reason.otherLabel": "请写明原因",
 
   "controls.title": "会场控制",
-  "controls.queueIsOpen": "排队开放中",
-  "controls.queueIsClosed": "排队已关闭",
+  "controls.queueIsOpen": "可以排号",
+  "controls.queueIsClosed": "排号已关闭",
   "controls.openQueue": "开放排队",
   "controls.closeQueue": "关闭排队",
   "controls.open": "开放签到",

@@ -208,7 +208,7 @@ export function StatsPage() {
                           <tr className="bo-parts-row">
                             <td />
                             <td colSpan={COLUMNS.length + 2}>
-                              <span className="bo-parts__title">{t("admin.stats.parts")}：</span>
+                              <span className="bo-parts__title">{t("admin.stats.parts")}{t("punct.colon")}</span>
                               {row.parts.map((p) => (
                                 <span key={p.key} className={`bo-part${p.points < 0 ? " bo-part--neg" : ""}`}>
                                   {t(`admin.stats.part.${p.key}` as MessageKey)} {p.value} × {p.weight} = <strong>{p.points}</strong>
