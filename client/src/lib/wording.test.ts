@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { dictionaries } from "../i18n/translate.ts";
 import { translate, type Translate } from "../i18n/useT.ts";
 import { errorMessage, fieldMessages } from "./error-message.ts";
-import { formatClock, formatWait } from "./format.ts";
+import { formatClock, formatWait, titleBesideVenue } from "./format.ts";
 
 const zh: Translate = (key, vars) => translate("zh-CN", key, vars);
 const english: Translate = (key, vars) => translate("en", key, vars);
@@ -60,5 +60,14 @@ describe("punctuation per language", () => {
     const glued = /t\([^)]*\)\}?\s*[：【】（）]|[：【】（）]\s*\{?t\(/;
     const offenders = files.filter((f) => glued.test(readFileSync(path.join(root, f), "utf8")));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("a session title beside its venue", () => {
+  it("drops the venue's name when the title repeats it, and keeps any other title", () => {
+    expect(titleBesideVenue("晓鹃工作室 · 11月代表接待日", "晓鹃工作室")).toBe("11月代表接待日");
+    expect(titleBesideVenue("晓鹃工作室：停车专题", "晓鹃工作室")).toBe("停车专题");
+    expect(titleBesideVenue("11月代表接待日", "晓鹃工作室")).toBe("11月代表接待日");
+    expect(titleBesideVenue("晓鹃工作室", "晓鹃工作室")).toBe("晓鹃工作室");
   });
 });

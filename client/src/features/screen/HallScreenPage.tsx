@@ -9,7 +9,7 @@ import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
 import { screenPageSlice } from "../../stores/live-session-slices.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { soundUnlocked, unlockSound } from "../../lib/attention.ts";
-import { formatTime } from "../../lib/format.ts";
+import { formatTime, titleBesideVenue } from "../../lib/format.ts";
 import { currentTicket, latestCaptions, waitingTickets } from "../../stores/live-session-selectors.ts";
 import { useCallHighlight } from "./useCallHighlight.ts";
 
@@ -42,7 +42,7 @@ export function HallScreenPage() {
       <header className="screen__head">
         <div>
           <p className="screen__venue">{session.venueName}</p>
-          <h1 className="screen__title">{session.title}</h1>
+          <h1 className="screen__title">{titleBesideVenue(session.title, session.venueName)}</h1>
           {session.theme ? <p className="screen__theme">{t("session.theme")}{t("punct.colon")}{session.theme}</p> : null}
         </div>
         <div className="screen__tools">

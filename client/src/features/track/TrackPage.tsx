@@ -6,7 +6,7 @@ import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useLang, useT, type MessageKey } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
-import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { formatDate, formatDateTime, titleBesideVenue } from "../../lib/format.ts";
 import { CopyButton } from "../../components/CopyButton.tsx";
 import { RatingForm } from "./RatingForm.tsx";
 import "./track.css";
@@ -114,7 +114,7 @@ export function TrackPage() {
             <dt>{t("session.venue")}</dt>
             <dd>
               {view.venueName}
-              {view.sessionTitle ? ` · ${view.sessionTitle}` : ""}
+              {view.sessionTitle ? ` · ${titleBesideVenue(view.sessionTitle, view.venueName)}` : ""}
             </dd>
           </div>
           {view.resolution ? (
