@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { TicketView } from "@protocol/model.ts";
 import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
@@ -21,6 +21,7 @@ import { PrioritizeDialog } from "./PrioritizeDialog.tsx";
 import { QueueTable } from "./QueueTable.tsx";
 import { SessionControls } from "./SessionControls.tsx";
 import { TranscriptEditor } from "./TranscriptEditor.tsx";
+import { TurnFinishedNotice } from "./TurnFinishedNotice.tsx";
 
 /** /hall/:sessionId — the deputy's console: call, hear, close each turn; keep the record. */
 export function HallConsolePage() {
@@ -31,6 +32,8 @@ export function HallConsolePage() {
   const { busy, error, run } = useAction();
   const [finishing, setFinishing] = useState<TicketView | null>(null);
   const [prioritizing, setPrioritizing] = useState<TicketView | null>(null);
+  const [justFinished, setJustFinished] = useState<TicketView | null>(null);
+  const dismissFinished = useCallback(() => setJustFinished(null), []);
   useDocumentTitle(`${t("hall.title")} · ${live.session?.title ?? t("app.name")}`);
 
   const session = live.session;
@@ -65,6 +68,7 @@ export function HallConsolePage() {
       </header>
       <OutOfScopeNotice venueId={session.venueId} />
       <SessionControls session={session} busy={busy} run={run} />
+      <TurnFinishedNotice ticket={justFinished} onDismiss={dismissFinished} />
       <div className="action-error" role="alert" aria-live="assertive">
         {error ? errorMessage(t, error) : ""}
       </div>
@@ -99,7 +103,7 @@ export function HallConsolePage() {
           <TranscriptEditor session={session} transcript={live.transcript} current={current} user={user} />
         </div>
       </div>
-      <FinishTurnDialog ticket={finishing} onClose={() => setFinishing(null)} />
+      <FinishTurnDialog ticket={finishing} onClose={() => setFinishing(null)} onFinished={setJustFinished} />
       <PrioritizeDialog ticket={prioritizing} onClose={() => setPrioritizing(null)} />
     </div>
   );

@@ -40,6 +40,9 @@ export const hall: Record<keyof typeof zh, string> = {
   "finish.caseLegend": "Follow-up case",
   "finish.caseSummary": "What needs to be done",
   "finish.submit": "Finish turn",
+  "finish.done": "{label}'s turn is closed.",
+  "finish.doneCase": "A follow-up case was opened, tracking code {code}.",
+  "finish.doneDismiss": "OK",
 
   "category.urban": "Urban and rural development",
   "category.traffic": "Transport",

@@ -38,6 +38,9 @@ export const hall = {
   "finish.caseLegend": "办理事项",
   "finish.caseSummary": "需要办理的内容",
   "finish.submit": "确认结束",
+  "finish.done": "{label} 的发言已结束。",
+  "finish.doneCase": "已生成办理事项，查询码 {code}。",
+  "finish.doneDismiss": "知道了",
 
   "category.urban": "城乡建设",
   "category.traffic": "交通出行",
