@@ -59,8 +59,8 @@ export function QueueTable({ session, waiting, someoneServed, busy, onCall, onPr
                     {ticket.topic ?? "—"}
                     {ticket.question ? <span className="queue-table__question">{ticket.question}</span> : null}
                   </td>
-                  <td>{formatWait(t, (now - Date.parse(ticket.joinedAt)) / 1000)}</td>
-                  <td>{formatWait(t, estimatedWaitSec(i + 1, someoneServed, session.avgServiceSec))}</td>
+                  <td data-caption={t("hall.queue.waited")}>{formatWait(t, (now - Date.parse(ticket.joinedAt)) / 1000)}</td>
+                  <td data-caption={t("hall.queue.eta")}>{formatWait(t, estimatedWaitSec(i + 1, someoneServed, session.avgServiceSec))}</td>
                   <td className="queue-table__actions">
                     <button
                       type="button"
