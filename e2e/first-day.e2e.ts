@@ -66,13 +66,14 @@ describe.skipIf(!CHROMIUM)("the first real day", () => {
     await eventually(() => hall.getByTestId("hall-queue").locator("tbody tr").count()).toBe(3);
     // The page's width, and what sticks out (for the failure message).
     const fits = async () => {
-      const { width, out } = await hall.evaluate(() => ({
+      // A string, evaluated through the DevTools protocol (this project has no DOM types outside the client).
+      const { width, out } = (await hall.evaluate(`({
         width: document.documentElement.scrollWidth,
         out: [...document.querySelectorAll("body *")]
           .filter((e) => e.getBoundingClientRect().right > 376)
           .slice(0, 8)
-          .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(" ")[0]} → ${Math.round(e.getBoundingClientRect().right)}px`),
-      }));
+          .map((e) => e.tagName.toLowerCase() + "." + String(e.className).split(" ")[0] + " → " + Math.round(e.getBoundingClientRect().right) + "px"),
+      })`)) as { width: number; out: string[] };
       if (width > 375) console.warn(`hall console ${width}px wide: ${out.join(", ")}`);
       return width;
     };
