@@ -1,9 +1,10 @@
 /**
  * `npm run bench` — fan-out against a bare-ws baseline, join storms, server
- * memory per viewer, and (when bench/search.ts exists) the search bench.
+ * memory per viewer, the voter page on Fast 3G (bench/voter-3g.ts), and (when
+ * bench/search.ts exists) the search bench.
  * `npm run bench -- --quick` is the one-minute version.
  *
- * Options: --quick · --only fanout,storm,steady,search · --viewers 1000,5000 ·
+ * Options: --quick · --only fanout,storm,steady,search,voter3g · --voter-before DIR (an older client build as a baseline) · --viewers 1000,5000 ·
  * --events 50 · --joins 500,2000 · --storm-viewers 1000 · --workers 4 · --out NAME (results/NAME.json|md) ·
  * --render (rewrite NAME.md and the chart from NAME.json)
  *
@@ -18,6 +19,7 @@ import { pathToFileURL } from "node:url";
 import { runFanout, type FanoutResult } from "./fanout.ts";
 import { runJoinStorm, type StormResult } from "./join-storm.ts";
 import { runSteadyJoins, type SteadyResult } from "./steady-joins.ts";
+import { runVoter3g } from "./voter-3g.ts";
 import { TMP_DIR } from "./lib/bench-db.ts";
 import { BENCH_DIR, ROOT_DIR } from "./lib/child.ts";
 import { evaluateTargets, renderChart, renderMarkdown, type Machine, type Results } from "./lib/report.ts";
@@ -32,7 +34,7 @@ const option = (name: string): string | undefined => {
 const numbers = (name: string, fallback: number[]) => option(name)?.split(",").map(Number).filter((n) => n > 0) ?? fallback;
 
 const quick = flag("quick");
-const only = new Set(option("only")?.split(",") ?? ["fanout", "storm", "steady", "search"]);
+const only = new Set(option("only")?.split(",") ?? ["fanout", "storm", "steady", "search", "voter3g"]);
 const viewerCounts = numbers("viewers", quick ? [1000] : [1000, 5000, 10000]);
 const events = numbers("events", [quick ? 20 : 50])[0]!;
 const joinCounts = numbers("joins", quick ? [500] : [500, 2000]);
@@ -149,6 +151,16 @@ async function main(): Promise<void> {
     log(`  ${JSON.stringify(search).slice(0, 300)}`);
   }
 
+  let voter3g: unknown = { skipped: "not selected (--only)" };
+  if (only.has("voter3g")) {
+    log("voter page on Fast 3G");
+    try {
+      voter3g = await runVoter3g({ runs: quick ? 3 : 5, beforeDir: option("voter-before"), log });
+    } catch (e) {
+      voter3g = { skipped: `failed: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
   const results: Results = {
     date: new Date().toISOString(),
     mode: quick ? "quick" : "full",
@@ -158,7 +170,8 @@ async function main(): Promise<void> {
     storm,
     steady,
     search,
-    targets: evaluateTargets(fanout, storm),
+    voter3g,
+    targets: evaluateTargets(fanout, storm, voter3g),
     durationSec: (Date.now() - started) / 1000,
   };
   const notesFile = path.join(BENCH_DIR, "NOTES.md");
