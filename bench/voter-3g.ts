@@ -19,6 +19,7 @@
  *
  * `npx tsx bench/voter-3g.ts [--runs 5] [--voter-before DIR]` alone, or through `npm run bench`.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,7 +30,7 @@ import { createApp, type App } from "../server/src/app.ts";
 import { readConfig } from "../server/src/config.ts";
 import { createLogger } from "../server/src/logger.ts";
 import { openDatabase, type Db } from "../server/src/store/prisma.ts";
-import { ensureClientBuilt, findChromium } from "../e2e/browser-env.ts";
+import { findChromium } from "../e2e/browser-env.ts";
 import { createBenchDb, TMP_DIR } from "./lib/bench-db.ts";
 import { ROOT_DIR } from "./lib/child.ts";
 
@@ -81,9 +82,10 @@ export async function runVoter3g(opts: { runs?: number; beforeDir?: string; log?
   const log = opts.log ?? ((line: string) => console.log(line));
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error("no Chromium (apt-get install -y chromium fonts-noto-cjk)");
-  ensureClientBuilt();
-
-  const built = path.join(ROOT_DIR, "client", "dist");
+  // Its own production build: client/dist may have been built by a test run (NODE_ENV=test
+  // gives React's development build, twice the size), and this measures what a phone gets.
+  const built = path.join(TMP_DIR, "voter-3g-client");
+  buildClient(built);
   const plain = path.join(TMP_DIR, "voter-3g-plain");
   copyWithoutPrecompressed(built, plain);
 
@@ -143,6 +145,7 @@ export async function runVoter3g(opts: { runs?: number; beforeDir?: string; log?
     await db.$disconnect();
     bench.remove();
     rmSync(plain, { recursive: true, force: true });
+    rmSync(built, { recursive: true, force: true });
   }
 }
 
@@ -218,6 +221,14 @@ async function startFloor(): Promise<{ url: string; close(): Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+function buildClient(outDir: string): void {
+  execFileSync(path.join(ROOT_DIR, "node_modules", ".bin", "vite"), ["build", "--config", "client/vite.config.ts", "--outDir", outDir, "--emptyOutDir"], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: "pipe",
+  });
 }
 
 function copyWithoutPrecompressed(from: string, to: string): void {
