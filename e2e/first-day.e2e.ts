@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
 import { eventually, joinOnline, registerWalkIn } from "./steps.ts";
 
 /** Every console error and warning (a 401 included) and every uncaught error of a page. */
@@ -82,6 +82,7 @@ describe.skipIf(!CHROMIUM)("the first real day", () => {
     await hall.getByRole("button", { name: "叫下一位" }).click();
     await eventually(() => hall.getByTestId("current-turn").textContent()).toContain(first.label);
     expect(await fits()).toBeLessThanOrEqual(375);
+    await screenshot(hall, "hall-console-375", true);
     await hall.getByRole("button", { name: "开始发言" }).click();
     await hall.getByRole("button", { name: "结束发言……" }).click();
     expect(await fits()).toBeLessThanOrEqual(375);
@@ -146,6 +147,7 @@ describe.skipIf(!CHROMIUM)("the first real day", () => {
       // The 12-month default period is shown in the pickers.
       await eventually(() => p.locator("input[name=from]").inputValue()).toMatch(/^\d{4}-\d{2}$/);
       await eventually(() => p.locator("input[name=to]").inputValue()).toMatch(/^\d{4}-\d{2}$/);
+      await screenshot(p, "stats-echarts", true);
     });
 
     // The screen (a TV nobody has touched) while the hall calls: no AudioContext warning.
