@@ -1,9 +1,11 @@
 /**
  * `npm run bench` — fan-out against a bare-ws baseline, join storms, server
- * memory per viewer, and (when bench/search.ts exists) the search bench.
+ * memory per viewer, the voter page on Fast 3G (bench/voter-3g.ts), and (when
+ * bench/search.ts exists) the search bench.
  * `npm run bench -- --quick` is the one-minute version.
  *
- * Options: --quick · --only fanout,storm,steady,search,calls · --merge (keep NAME.json's other parts) · --viewers 1000,5000 ·
+ * Options: --quick · --only fanout,storm,steady,search,calls,voter3g · --merge (keep NAME.json's other parts) ·
+ * --voter-before DIR (an older client build as a baseline) · --viewers 1000,5000 ·
  * --events 50 · --joins 500,2000 · --storm-viewers 1000 · --workers 4 · --out NAME (results/NAME.json|md) ·
  * --render (rewrite NAME.md and the chart from NAME.json)
  *
@@ -19,6 +21,7 @@ import { runCallSetupBench, type CallSetupResult } from "./call-setup.ts";
 import { runFanout, type FanoutResult } from "./fanout.ts";
 import { runJoinStorm, type StormResult } from "./join-storm.ts";
 import { runSteadyJoins, type SteadyResult } from "./steady-joins.ts";
+import { runVoter3g } from "./voter-3g.ts";
 import { TMP_DIR } from "./lib/bench-db.ts";
 import { BENCH_DIR, ROOT_DIR } from "./lib/child.ts";
 import { evaluateTargets, renderChart, renderMarkdown, type Machine, type Results } from "./lib/report.ts";
@@ -33,7 +36,7 @@ const option = (name: string): string | undefined => {
 const numbers = (name: string, fallback: number[]) => option(name)?.split(",").map(Number).filter((n) => n > 0) ?? fallback;
 
 const quick = flag("quick");
-const only = new Set(option("only")?.split(",") ?? ["fanout", "storm", "steady", "search", "calls"]);
+const only = new Set(option("only")?.split(",") ?? ["fanout", "storm", "steady", "search", "calls", "voter3g"]);
 /** --merge: replace only the selected parts of an existing results file (e.g. `--only calls --merge`). */
 const merge = flag("merge");
 const viewerCounts = numbers("viewers", quick ? [1000] : [1000, 5000, 10000]);
@@ -152,6 +155,16 @@ async function main(): Promise<void> {
     log(`  ${JSON.stringify(search).slice(0, 300)}`);
   }
 
+  let voter3g: unknown;
+  if (only.has("voter3g")) {
+    log("voter page on Fast 3G");
+    try {
+      voter3g = await runVoter3g({ runs: quick ? 3 : 5, beforeDir: option("voter-before"), log });
+    } catch (e) {
+      voter3g = { skipped: `failed: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
   let calls: CallSetupResult | undefined;
   if (only.has("calls")) {
     log("call setup (WebRTC, direct and through TURN)");
@@ -171,6 +184,7 @@ async function main(): Promise<void> {
     steady: keep("steady", steady, previous?.steady),
     search: keep("search", search, previous?.search),
     calls: keep("calls", calls, previous?.calls),
+    voter3g: keep("voter3g", voter3g, previous?.voter3g),
   };
   const results: Results = {
     ...(previous ?? {}),
@@ -180,10 +194,10 @@ async function main(): Promise<void> {
     git: previous?.git ?? git(),
     ...merged,
     ...(merged.calls ? { calls: merged.calls } : {}),
-    targets: evaluateTargets(merged.fanout, merged.storm, merged.calls),
+    targets: evaluateTargets(merged.fanout, merged.storm, merged.calls, merged.voter3g),
     durationSec: previous ? previous.durationSec : (Date.now() - started) / 1000,
   };
-  if (previous) log(`merged into bench/results/${outName}.json (kept: ${["fanout", "storm", "steady", "search", "calls"].filter((p) => !only.has(p)).join(", ")})`);
+  if (previous) log(`merged into bench/results/${outName}.json (kept: ${["fanout", "storm", "steady", "search", "calls", "voter3g"].filter((p) => !only.has(p)).join(", ")})`);
   const notesFile = path.join(BENCH_DIR, "NOTES.md");
   const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
   writeFileSync(path.join(RESULTS_DIR, `${outName}.json`), JSON.stringify(results, null, 2) + "\n");

@@ -27,7 +27,11 @@ describe.skipIf(!CHROMIUM)("the hall console", () => {
     const b = await registerWalkIn(desk, "吴乙", "停车收费");
     const c = await registerWalkIn(desk, "郑丙", "社区养老");
 
-    const { page: voter } = await openPage(world, "watching voter", PHONE);
+    const { page: voter, context: voterContext } = await openPage(world, "watching voter", PHONE);
+    // The stream set below is a stand-in: serve it a tiny playlist (the server rightly 404s an unknown path).
+    await voterContext.route("**/live/demo.m3u8", (route) =>
+      route.fulfill({ status: 200, contentType: "application/vnd.apple.mpegurl", body: "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-ENDLIST\n" }),
+    );
     await voter.goto(`/s/${session.id}`);
     await eventually(() => voter.getByTestId("board-waiting").textContent()).toBe("3 人");
 

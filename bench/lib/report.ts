@@ -32,6 +32,8 @@ export interface Results {
   search: unknown;
   /** §5b call setup (bench/call-setup.ts); absent in older results */
   calls?: CallSetupResult;
+  /** bench/voter-3g.ts: the join form on Fast 3G (absent in older results) */
+  voter3g?: unknown;
   targets: Target[];
   durationSec: number;
 }
@@ -39,8 +41,13 @@ export interface Results {
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 const yes = (b: boolean) => (b ? "yes" : "**no**");
 
-export function evaluateTargets(fanout: FanoutResult[], storm: StormResult[], calls?: CallSetupResult): Target[] {
+export function evaluateTargets(fanout: FanoutResult[], storm: StormResult[], calls?: CallSetupResult, voter3g?: unknown): Target[] {
   const targets: Target[] = [];
+  const v = voter3g as { variants?: { name: string; usableMs: { p50: number } }[]; met?: boolean } | undefined;
+  const ours = v?.variants?.find((x) => x.name === "tongxin");
+  if (ours) {
+    targets.push({ name: "voter join form on Fast 3G", target: "usable ≤ 2,500 ms (p50)", measured: `${Math.round(ours.usableMs.p50)} ms`, met: !!v?.met });
+  }
   const f = fanout.find((r) => r.viewers === 5000) ?? fanout[fanout.length - 1];
   if (f) {
     targets.push({
@@ -176,6 +183,13 @@ export function renderMarkdown(r: Results, notes: string, chartFile = "latency.s
   if (search && typeof search.skipped === "string") L.push(`Skipped: ${search.skipped}`);
   else if (search && typeof search.markdown === "string") L.push(search.markdown);
   else L.push("```json\n" + JSON.stringify(search, null, 2) + "\n```");
+  L.push("");
+  L.push("## Voter page on Fast 3G");
+  L.push("");
+  const v3 = r.voter3g as { skipped?: string; markdown?: string } | undefined;
+  if (!v3) L.push("Not measured in this run.");
+  else if (typeof v3.skipped === "string") L.push(`Skipped: ${v3.skipped}`);
+  else if (typeof v3.markdown === "string") L.push(v3.markdown);
   L.push("");
   L.push(notes.trim());
   L.push("");

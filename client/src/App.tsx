@@ -1,46 +1,44 @@
+import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { AppShell } from "./components/AppShell.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
+import { PageLoading } from "./components/PageLoading.tsx";
 import { RequireLogin } from "./components/RequireLogin.tsx";
-import { adminRoute } from "./features/admin/route.tsx";
-import { LoginPage } from "./features/auth/LoginPage.tsx";
-import { DeskPage } from "./features/desk/DeskPage.tsx";
-import { HallConsolePage } from "./features/hall/HallConsolePage.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
-import { HallScreenPage } from "./features/screen/HallScreenPage.tsx";
-import { TrackPage } from "./features/track/TrackPage.tsx";
 import { VoterPage } from "./features/voter/VoterPage.tsx";
+
+// The voter's page and the home page are in the first download: a phone on 3G
+// opens /s/:id from a QR code and must not wait for a second round trip.
+// Everything staff use (and the TV) is a chunk of its own, fetched when opened
+// (React.lazy rather than the router's `lazy`, so the first render never waits
+// for a HydrateFallback).
+const LoginPage = lazy(() => import("./features/auth/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
+const TrackPage = lazy(() => import("./features/track/TrackPage.tsx").then((m) => ({ default: m.TrackPage })));
+const TrackLookupPage = lazy(() => import("./features/track/TrackLookupPage.tsx").then((m) => ({ default: m.TrackLookupPage })));
+const HallConsolePage = lazy(() => import("./features/hall/HallConsolePage.tsx").then((m) => ({ default: m.HallConsolePage })));
+const DeskPage = lazy(() => import("./features/desk/DeskPage.tsx").then((m) => ({ default: m.DeskPage })));
+const HallScreenPage = lazy(() => import("./features/screen/HallScreenPage.tsx").then((m) => ({ default: m.HallScreenPage })));
+const AdminApp = lazy(() => import("./features/admin/AdminApp.tsx").then((m) => ({ default: m.AdminApp })));
+
+const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
 const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
       { path: "/", element: <HomePage /> },
-      { path: "/login", element: <LoginPage /> },
+      { path: "/login", element: page(<LoginPage />) },
       { path: "/s/:sessionId", element: <VoterPage /> },
-      { path: "/track/:code", element: <TrackPage /> },
-      {
-        path: "/hall/:sessionId",
-        element: (
-          <RequireLogin>
-            <HallConsolePage />
-          </RequireLogin>
-        ),
-      },
-      {
-        path: "/desk/:sessionId",
-        element: (
-          <RequireLogin>
-            <DeskPage />
-          </RequireLogin>
-        ),
-      },
-      adminRoute,
+      { path: "/track", element: page(<TrackLookupPage />) },
+      { path: "/track/:code", element: page(<TrackPage />) },
+      { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
+      { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
+      { path: "/admin/*", element: page(<AdminApp />) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
   // The hall screen is a TV: no header, no chrome, public projection only.
-  { path: "/screen/:sessionId", element: <HallScreenPage /> },
+  { path: "/screen/:sessionId", element: page(<HallScreenPage />) },
 ]);
 
 export function App() {

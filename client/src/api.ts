@@ -46,7 +46,8 @@ export const api = {
   login: (username: string, password: string) =>
     request<{ user: UserView; token: string }>("POST", "/api/auth/login", { username, password }),
   logout: () => request<unknown>("POST", "/api/auth/logout", {}),
-  me: () => request<{ user: UserView }>("GET", "/api/auth/me"),
+  /** `{ user: null }` when no one is logged in; 401 when a login has expired */
+  me: () => request<{ user: UserView | null }>("GET", "/api/auth/me"),
   venues: () => request<{ venues: VenueNode[]; deputyGroups: DeputyGroupView[] }>("GET", "/api/venues"),
   sessions: (query: { from?: string; to?: string; venueId?: string; status?: string; town?: string }) => {
     const params = new URLSearchParams();

@@ -18,6 +18,7 @@ import type {
   TranscriptAppendInput,
 } from "@protocol/schemas.ts";
 import { toClientError, type Result } from "./lib/client-error.ts";
+import { fetchSessionEarly } from "./lib/session-prefetch.ts";
 import { setConnectionStatus } from "./stores/connection.ts";
 import { dispatchLiveSession, useLiveSession } from "./stores/live-session.ts";
 import {
@@ -44,6 +45,8 @@ const MAX_REPLAYS_IN_A_ROW = 2;
 let socket: LiveSocket | null = null;
 let watchedSessionId: string | null = null;
 let watchesVoterTicket = false;
+/** What the open view asks for: the hall screen is a public display whoever is logged in. */
+let watchedProjection: "public" | undefined;
 let watchGeneration = 0;
 let replaysInARow = 0;
 let closingOnPurpose = false;
@@ -155,7 +158,8 @@ async function watch(sessionId: string): Promise<void> {
   const generation = ++watchGeneration;
   const state = useLiveSession.getState();
   const canReplay = state.sessionId === sessionId && state.phase === "ready" && replaysInARow < MAX_REPLAYS_IN_A_ROW;
-  const payload = canReplay ? { sessionId, sinceSeq: state.seq } : { sessionId };
+  const asked = watchedProjection ? { projection: watchedProjection } : {};
+  const payload = canReplay ? { sessionId, sinceSeq: state.seq, ...asked } : { sessionId, ...asked };
   replaysInARow = canReplay ? replaysInARow + 1 : 0;
   dispatchLiveSession({ type: "watchStarted" });
   const res = await request("session:watch", payload, { idempotent: true });
@@ -177,14 +181,28 @@ async function watch(sessionId: string): Promise<void> {
 /**
  * Starts following a session (one at a time). Returns the function that stops.
  * `voter`: also resume the voter ticket stored for this session.
+ * `projection: "public"`: a public display (the hall screen) — never the staff
+ * projection, even in a logged-in browser.
  */
-export function openLiveSession(sessionId: string, opts: { voter?: boolean } = {}): () => void {
+export function openLiveSession(sessionId: string, opts: { voter?: boolean; projection?: "public" } = {}): () => void {
   const s = liveSocket();
+  if (watchedProjection !== opts.projection) {
+    // Another projection is another snapshot: never replay across it.
+    replaysInARow = MAX_REPLAYS_IN_A_ROW;
+    dispatchLiveSession({ type: "closed" });
+  }
   watchedSessionId = sessionId;
+  watchedProjection = opts.projection;
   watchesVoterTicket = !!opts.voter;
   closingOnPurpose = false;
   dispatchLiveSession({ type: "opened", sessionId });
-  if (opts.voter) loadVoterTicket(sessionId);
+  if (opts.voter) {
+    loadVoterTicket(sessionId);
+    // The join form need not wait for the socket's handshake on a slow phone.
+    void fetchSessionEarly(sessionId).then((session) => {
+      if (session && watchedSessionId === sessionId) dispatchLiveSession({ type: "sessionPrefetched", session });
+    });
+  }
   if (s.connected) {
     void watch(sessionId);
     if (opts.voter) void resumeVoterTicket();

@@ -23,6 +23,7 @@ import { startRetention, type RetentionTimer } from "./services/retention.ts";
 import { errorHandler, rejectIllFormedInput } from "./transport/http/http-kit.ts";
 import { mediaRoutes } from "./transport/http/media.routes.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
+import { staticClient } from "./transport/http/static-client.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
 import { ConnectionLimits } from "./transport/connection-limits.ts";
 import { originAllowed } from "./transport/origin.ts";
@@ -112,9 +113,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   const clientDir = config.clientDir ? path.resolve(config.clientDir) : null;
   if (clientDir && existsSync(path.join(clientDir, "index.html"))) {
-    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-    // Client-side routes (/s/…, /hall/…) all load the single page.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+    app.use(staticClient(clientDir));
   }
   app.use(errorHandler(log));
 

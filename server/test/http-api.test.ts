@@ -18,6 +18,12 @@ beforeAll(async () => {
 });
 
 describe("auth", () => {
+  it("GET /api/auth/me answers an anonymous visitor 200 with no user, and a stale token still 401", async () => {
+    expect(await api("/api/auth/me")).toMatchObject({ status: 200, body: { user: null } });
+    expect((await api("/api/auth/me", { token: "not-a-real-token" })).status).toBe(401);
+    expect((await api("/api/auth/me", { headers: { cookie: "tongxin_token=expired" } })).status).toBe(401);
+  });
+
   it("logs in with a cookie and a token, answers /me, and logs out", async () => {
     const bad = await api("/api/auth/login", { method: "POST", json: { username: "staff.real", password: "wrong" } });
     expect(bad).toMatchObject({ status: 401, body: { error: { code: "UNAUTHENTICATED" } } });

@@ -2,7 +2,7 @@ import { maskPhone } from "../src/domain/privacy.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { TEST_STORAGE } from "./helpers/test-storage.ts";
-import { ok } from "./helpers/test-server.ts";
+import { call, ok } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 import { watch } from "./helpers/watcher.ts";
 
@@ -118,4 +118,32 @@ it("a voter token in the handshake re-subscribes the socket to its ticket", asyn
   const staff = await t.connectAs("staffShengze");
   await ok(staff, "hall:call", { ticketId: ticket.id });
   await expect.poll(() => got).toEqual(["CALLED"]);
+});
+
+it("a staff socket watching with projection public gets masked names, and no full name or phone in any byte", async () => {
+  const sessionId = t.world.shengze.sessionId;
+  const voter = await t.connect();
+  await ok(voter, "queue:join", { sessionId, name: SECRETS.fullName, phone: SECRETS.phone, topic: SECRETS.privateTopic, isPublic: false });
+
+  // A TV opened from the deputy's logged-in browser: the screen asks for the public projection.
+  const screen = await t.connectAs("staffShengze");
+  const received: string[] = [];
+  screen.onAny((event, ...args) => received.push(`${event} ${JSON.stringify(args)}`));
+  const snapshot = await ok(screen, "session:watch", { sessionId, projection: "public" });
+  received.push(JSON.stringify(snapshot));
+  const other = await t.connect();
+  await ok(other, "queue:join", { sessionId, name: "欧阳修远", phone: "13711112222", topic: "公开话题", isPublic: true });
+  await expect.poll(() => received.some((r) => r.startsWith("session:events"))).toBe(true);
+
+  const everything = received.join("\n");
+  expect(everything).toContain("欧*");
+  for (const secret of [SECRETS.fullName, SECRETS.phone, SECRETS.privateTopic, "欧阳修远", "13711112222"]) expect(everything).not.toContain(secret);
+  // The same login without the request still gets the staff projection (nobody is downgraded by accident).
+  expect(JSON.stringify(await ok(await t.connectAs("staffShengze"), "session:watch", { sessionId }))).toContain(SECRETS.phone);
+});
+
+it("nobody can ask for a projection above their own", async () => {
+  const viewer = await t.connect();
+  const res = await call(viewer, "session:watch", { sessionId: t.world.shengze.sessionId, projection: "staff" } as never);
+  expect(res).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
 });

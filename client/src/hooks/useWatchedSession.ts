@@ -10,11 +10,16 @@ import type { LiveSessionState } from "../stores/live-session-reducer.ts";
  * so a page re-renders only when what it reads changes — not on every viewer
  * count tick. Components that show the count read it themselves (ViewerCount).
  */
-export function useWatchedSession<T>(sessionId: string | undefined, select: (s: LiveSessionState) => T, opts: { voter?: boolean } = {}): T {
+export function useWatchedSession<T>(
+  sessionId: string | undefined,
+  select: (s: LiveSessionState) => T,
+  opts: { voter?: boolean; projection?: "public" } = {},
+): T {
   const voter = !!opts.voter;
+  const projection = opts.projection;
   useEffect(() => {
     if (!sessionId) return;
-    return openLiveSession(sessionId, { voter });
-  }, [sessionId, voter]);
+    return openLiveSession(sessionId, { voter, projection });
+  }, [sessionId, voter, projection]);
   return useLiveSession(useShallow(select));
 }

@@ -49,7 +49,7 @@ describe("the dictionaries", () => {
 
   it("the one lookup fills every placeholder of a key and leaves unknown ones visible", () => {
     expect(placeholders("{label} · {title} {label}")).toEqual(["label", "label", "title"]);
-    expect(translate("zh-CN", "admin.record.heard", { n: 5, online: 3, inPerson: 2, missed: 1 })).toBe("接待 5 人（网上 3，现场 2），未到或离开 1 人");
+    expect(translate("zh-CN", "admin.record.heard", { n: 5, online: 3, inPerson: 2, missed: 1 })).toBe("接待 5 人（线上 3，现场 2），未到或离开 1 人");
     expect(translate("en", "case.stars", { n: 4 })).toBe("4 stars");
     expect(translate("en", "called.pageTitle", { label: "W003" })).toBe("[Your turn] W003 · {title}");
   });

@@ -6,8 +6,16 @@
  */
 let audio: AudioContext | null = null;
 
-function context(): AudioContext | null {
+/** Has the user clicked or typed on this page yet? Before that, Chrome refuses (and warns about) any AudioContext. */
+function userHasActivated(): boolean {
+  const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+  // Browsers without the API: assume not, and wait for unlockSound() from a click.
+  return activation?.hasBeenActive ?? false;
+}
+
+function context(inGesture = false): AudioContext | null {
   if (audio) return audio;
+  if (!inGesture && !userHasActivated()) return null;
   const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!Ctor) return null;
   audio = new Ctor();
@@ -15,7 +23,7 @@ function context(): AudioContext | null {
 }
 
 export function unlockSound(): void {
-  const ctx = context();
+  const ctx = context(true);
   if (ctx && ctx.state === "suspended") void ctx.resume();
 }
 
@@ -25,9 +33,13 @@ export function soundUnlocked(): boolean {
 
 /** A few short tones: `pattern` is a list of frequencies in Hz. */
 export function playTones(pattern: number[], toneSec = 0.35, gap = 0.12): void {
+  // No gesture yet (a TV nobody touched): stay silent rather than warn on every call; the page offers "enable sound".
   const ctx = context();
   if (!ctx) return;
-  if (ctx.state === "suspended") void ctx.resume();
+  if (ctx.state === "suspended") {
+    if (!userHasActivated()) return;
+    void ctx.resume();
+  }
   let at = ctx.currentTime + 0.05;
   for (const freq of pattern) {
     const osc = ctx.createOscillator();

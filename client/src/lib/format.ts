@@ -59,3 +59,14 @@ export function isoDate(d: Date): string {
 export function isSameLocalDay(iso: string, day: Date): boolean {
   return isoDate(new Date(iso)) === isoDate(day);
 }
+
+/**
+ * A session's title shown beside its venue's name: a title that starts with
+ * the venue (typed that way by staff, or imported) would read twice, so the
+ * repeated part and its separator are dropped. Never returns an empty title.
+ */
+export function titleBesideVenue(title: string, venueName: string): string {
+  if (!venueName || !title.startsWith(venueName)) return title;
+  const rest = title.slice(venueName.length).replace(/^[\s·•\-—–:：|｜,，]+/, "");
+  return rest || title;
+}

@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { dictionaries } from "../i18n/translate.ts";
 import { translate, type Translate } from "../i18n/useT.ts";
 import { errorMessage, fieldMessages } from "./error-message.ts";
-import { formatClock, formatWait, formatWaitRange } from "./format.ts";
+import { formatClock, formatWait, formatWaitRange, titleBesideVenue } from "./format.ts";
 
 const zh: Translate = (key, vars) => translate("zh-CN", key, vars);
 const english: Translate = (key, vars) => translate("en", key, vars);
@@ -45,5 +48,33 @@ describe("wording", () => {
       details: { name: "Too big", "followUp.category": "Too small", weird: "server says no" },
     });
     expect(fields).toEqual({ name: "请填写姓名，不超过 50 个字", "followUp.category": "请填写类别，不超过 50 个字", weird: "server says no" });
+  });
+});
+
+describe("punctuation per language", () => {
+  it("English words carry no full-width colon, brackets, parentheses or commas", () => {
+    const fullWidth = /[：【】（），。；]/;
+    const offenders = Object.entries(dictionaries.en).filter(([, text]) => fullWidth.test(text));
+    expect(offenders).toEqual([]);
+    expect(english("punct.bracket", { text: "Traffic" })).toBe("[Traffic] ");
+    expect(zh("punct.paren", { text: 3 })).toBe("（3）");
+  });
+
+  it("no page writes full-width punctuation beside a translated word: it comes from the dictionary", () => {
+    const root = path.resolve(import.meta.dirname, "..");
+    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tsx"));
+    // JSX text right after a t(…) call, or inside a template literal next to one.
+    const glued = /t\([^)]*\)\}?\s*[：【】（）]|[：【】（）]\s*\{?t\(/;
+    const offenders = files.filter((f) => glued.test(readFileSync(path.join(root, f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("a session title beside its venue", () => {
+  it("drops the venue's name when the title repeats it, and keeps any other title", () => {
+    expect(titleBesideVenue("晓鹃工作室 · 11月代表接待日", "晓鹃工作室")).toBe("11月代表接待日");
+    expect(titleBesideVenue("晓鹃工作室：停车专题", "晓鹃工作室")).toBe("停车专题");
+    expect(titleBesideVenue("11月代表接待日", "晓鹃工作室")).toBe("11月代表接待日");
+    expect(titleBesideVenue("晓鹃工作室", "晓鹃工作室")).toBe("晓鹃工作室");
   });
 });

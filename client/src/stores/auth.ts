@@ -20,7 +20,7 @@ export function ensureAuthChecked(): Promise<void> {
   checking ??= (async () => {
     useAuth.setState({ status: "checking" });
     const res = await api.me();
-    useAuth.setState(res.ok ? { status: "authenticated", user: res.data.user } : { status: "anonymous", user: null });
+    useAuth.setState(res.ok && res.data.user ? { status: "authenticated", user: res.data.user } : { status: "anonymous", user: null });
   })();
   return checking;
 }

@@ -45,6 +45,19 @@ const frame = (...events: LiveEvent[]): LiveSessionAction => ({ type: "eventsRec
 
 // ── reducer ───────────────────────────────────────────────────────────────────
 describe("live session reducer", () => {
+  it("a session read over HTTP shows until the snapshot, which replaces it; it never makes the state ready", () => {
+    const early = session({ title: "早到的" });
+    const before = run(open, { type: "sessionPrefetched", session: early });
+    expect(before.session?.title).toBe("早到的");
+    expect(before.phase).toBe("loading");
+    const after = run(open, { type: "sessionPrefetched", session: early }, watching, answered(snapshot(3)));
+    expect(after.session?.title).not.toBe("早到的");
+    expect(after.phase).toBe("ready");
+    // Late or for another session: ignored.
+    expect(run(open, watching, answered(snapshot(3)), { type: "sessionPrefetched", session: early }).session?.title).not.toBe("早到的");
+    expect(run(open, { type: "sessionPrefetched", session: session({ id: "other" }) }).session).toBeNull();
+  });
+
   it("a snapshot replaces the state and makes it ready", () => {
     const s = run(open, watching, answered(snapshot(5, [ticket("w1", 1)])));
     expect(s.phase).toBe("ready");

@@ -50,6 +50,8 @@ export interface LiveSessionState {
 export type LiveSessionAction =
   | { type: "opened"; sessionId: string }
   | { type: "closed" }
+  /** the session's view read over HTTP before the socket's snapshot (shown until the snapshot arrives) */
+  | { type: "sessionPrefetched"; session: SessionView }
   | { type: "watchStarted" }
   | { type: "watchAnswered"; data: WatchSnapshot | WatchReplay }
   | { type: "watchFailed"; code: string }
@@ -85,6 +87,10 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
       return { ...initialLiveSessionState, sessionId: action.sessionId, phase: "loading" };
     case "closed":
       return initialLiveSessionState;
+    case "sessionPrefetched":
+      // Only a placeholder: the snapshot (with tickets and seq) always wins, and nothing replays from it.
+      if (state.sessionId !== action.session.id || state.phase !== "loading" || state.session) return state;
+      return { ...state, session: action.session };
     case "watchStarted":
       // Keep what is pending: frames after a gap are still valid once the replay fills it.
       return { ...state, watchPending: true, needsResync: false };

@@ -200,8 +200,9 @@ function localInstant(y: number, m: number, d: number, hh: number, mm: number): 
   return Date.UTC(y, m, d, hh, mm) - TZ_OFFSET;
 }
 
-function sessionTitle(venueName: string, startsAt: number): string {
-  return `${venueName} · ${localDate(startsAt).m + 1}月代表接待日`;
+// The venue is shown beside every title already: a title that repeats it reads twice.
+function sessionTitle(_venueName: string, startsAt: number): string {
+  return `${localDate(startsAt).m + 1}月代表接待日`;
 }
 
 // ---------------------------------------------------------------- groups, venues, accounts

@@ -164,7 +164,7 @@ export function renderMinutesHtml(m: Minutes): string {
     ? `<ol class="items">${m.items
         .map(
           (it, i) => `<li>
-      <p class="who">${i + 1}. ${e(it.label)} ${e(it.voter)}（${it.channel === "ONLINE" ? "网上" : "现场"}）</p>
+      <p class="who">${i + 1}. ${e(it.label)} ${e(it.voter)}（${it.channel === "ONLINE" ? "线上" : "现场"}）</p>
       <p><span class="tag">反映问题</span>${multiline(it.concern)}</p>
       ${it.callSec !== null ? `<p class="call"><span class="tag">电话连线</span>${e(it.label)} 通话 ${formatCallDurationZh(it.callSec)}</p>` : ""}
       ${it.answers.map((a) => `<p><span class="tag">代表答复</span>${multiline(a)}</p>`).join("\n      ")}
@@ -194,7 +194,7 @@ export function renderMinutesHtml(m: Minutes): string {
     <tr><th>时间</th><td>${e(m.date)} ${e(m.time)}</td></tr>
     <tr><th>本月主题</th><td>${m.theme ? e(m.theme) : "—"}</td></tr>
     <tr><th>接待代表</th><td>${m.deputies.length ? m.deputies.map(e).join("、") : "—"}</td></tr>
-    <tr><th>接待选民</th><td>共 ${m.heard.online + m.heard.inPerson} 人（网上 ${m.heard.online} 人，现场 ${m.heard.inPerson} 人）${m.notHeard ? `；另有 ${m.notHeard} 人未到或离开` : ""}</td></tr>
+    <tr><th>接待选民</th><td>共 ${m.heard.online + m.heard.inPerson} 人（线上 ${m.heard.online} 人，现场 ${m.heard.inPerson} 人）${m.notHeard ? `；另有 ${m.notHeard} 人未到或离开` : ""}</td></tr>
   </table>
   <h2>选民反映问题及答复</h2>
   ${items}

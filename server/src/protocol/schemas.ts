@@ -57,6 +57,8 @@ const phone = str()
 export const sessionWatchSchema = z.object({
   sessionId: id,
   sinceSeq: z.number().int().min(0).optional(),
+  /** A public display (the hall screen) asks for the public projection whoever is logged in: staff may downgrade, nobody upgrades. */
+  projection: z.enum(["public"]).optional(),
 });
 export const sessionUnwatchSchema = z.object({ sessionId: id });
 

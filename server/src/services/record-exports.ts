@@ -36,7 +36,7 @@ export function chinaTime(iso: string | null | undefined): string {
 const minutesBetween = (a: string | null | undefined, b: string | null | undefined): number | null =>
   a && b ? Math.round(((Date.parse(b) - Date.parse(a)) / 60_000) * 10) / 10 : null;
 
-const CHANNEL_ZH = { ONLINE: "网上", IN_PERSON: "现场" } as const;
+const CHANNEL_ZH = { ONLINE: "线上", IN_PERSON: "现场" } as const;
 const TICKET_STATUS_ZH: Record<TicketView["status"], string> = {
   WAITING: "等候中",
   CALLED: "已叫号",

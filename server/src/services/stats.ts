@@ -117,7 +117,7 @@ export function statsCsvRows(report: StatsReport, weights: ScoringWeights): CsvC
     "镇",
     "举办接待日",
     "计划接待日",
-    "网上接待",
+    "线上接待",
     "现场接待",
     "平均等候(分钟)",
     "平均发言(分钟)",

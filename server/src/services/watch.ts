@@ -49,7 +49,17 @@ export function createWatchCache(): WatchCache {
 
 const MAX_CACHED = 1000;
 
-export async function projectionFor(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ projection: Projection; venueId: string }> {
+/**
+ * The projection a watcher gets: staff for staff of the venue, public for
+ * everyone else — and public for anyone who asks for it (`requested`), so a
+ * TV opened from a logged-in browser never shows full names.
+ */
+export async function projectionFor(
+  deps: ServiceDeps,
+  actor: Actor,
+  sessionId: string,
+  requested?: "public",
+): Promise<{ projection: Projection; venueId: string }> {
   // A session never moves to another venue and is never deleted, so its venue is remembered.
   const venues = deps.watchCache.venues;
   let venueId = venues.get(sessionId);
@@ -59,7 +69,7 @@ export async function projectionFor(deps: ServiceDeps, actor: Actor, sessionId: 
     if (venues.size >= MAX_CACHED) venues.clear();
     venues.set(sessionId, (venueId = s.venueId));
   }
-  const staff = actor.user !== null && mayAccessVenue(actor.user, venueId);
+  const staff = requested !== "public" && actor.user !== null && mayAccessVenue(actor.user, venueId);
   return { projection: staff ? "staff" : "public", venueId };
 }
 

@@ -1,5 +1,7 @@
 /** /admin/* — the back office: schedule, records, cases, search, scoring, administration. Staff only. */
+import { lazy, Suspense } from "react";
 import { NavLink, Navigate, Route, Routes } from "react-router-dom";
+import { PageLoading } from "../../components/PageLoading.tsx";
 import { useT } from "../../i18n/useT.ts";
 import { RequireLogin } from "../../components/RequireLogin.tsx";
 import { useAuth } from "../../stores/auth.ts";
@@ -11,8 +13,10 @@ import { SchedulePage } from "./schedule/SchedulePage.tsx";
 import { SearchPage } from "./search/SearchPage.tsx";
 import { SettingsPage } from "./settings/SettingsPage.tsx";
 import { AuditPage } from "./privacy/AuditPage.tsx";
-import { StatsPage } from "./stats/StatsPage.tsx";
 import "./admin.css";
+
+// The scoring page carries the charting library: only that page downloads it.
+const StatsPage = lazy(() => import("./stats/StatsPage.tsx").then((m) => ({ default: m.StatsPage })));
 
 function AdminNav() {
   const t = useT();
@@ -49,7 +53,14 @@ export function AdminApp() {
           <Route path="cases" element={<CasesPage />} />
           <Route path="cases/:caseId" element={<CaseDetailPage />} />
           <Route path="search" element={<SearchPage />} />
-          <Route path="stats" element={<StatsPage />} />
+          <Route
+            path="stats"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <StatsPage />
+              </Suspense>
+            }
+          />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="schedule" replace />} />

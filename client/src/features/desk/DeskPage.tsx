@@ -43,9 +43,12 @@ export function DeskPage() {
         </div>
         <div className="page-head__meta">
           <SessionStatusBadge status={session.status} />
-          <span className={`queue-state ${session.queueOpen ? "queue-state--open" : "queue-state--closed"}`}>
-            {session.queueOpen ? t("controls.queueIsOpen") : t("controls.queueIsClosed")}
-          </span>
+          {/* "排队中" already says the queue takes joins: a second badge only when it adds something. */}
+          {session.status !== "OPEN" || !session.queueOpen ? (
+            <span className={`queue-state ${session.queueOpen ? "queue-state--open" : "queue-state--closed"}`}>
+              {session.queueOpen ? t("controls.queueIsOpen") : t("controls.queueIsClosed")}
+            </span>
+          ) : null}
           <Link to={`/hall/${session.id}`}>{t("nav.hall")}</Link>
         </div>
       </header>

@@ -13,7 +13,7 @@ export function DeskQueue({ tickets }: { tickets: TicketMap }) {
         {t("desk.queue.title")} <span className="count-pill">{t("hall.queue.count", { n: waiting.length })}</span>
       </h2>
       <p>
-        {t("board.nowServing")}：<strong className="desk-queue__current">{current ? `${current.label} ${current.name}` : "—"}</strong>
+        {t("board.nowServing")}{t("punct.colon")}<strong className="desk-queue__current">{current ? `${current.label} ${current.name}` : "—"}</strong>
       </p>
       <ol className="desk-queue" data-testid="desk-queue">
         {waiting.map((ticket) => (

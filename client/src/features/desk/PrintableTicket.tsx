@@ -53,11 +53,15 @@ export function PrintableTicket({ session, ticket, voterToken, position, onPrint
         </p>
         {position !== undefined ? <p className="print-ticket__position">{t("desk.ticket.position", { n: position, ahead: position - 1 })}</p> : null}
         <p className="print-ticket__time">
-          {t("desk.ticket.time")}：{formatDateTime(lang, ticket.joinedAt)}
+          {t("desk.ticket.time")}{t("punct.colon")}{formatDateTime(lang, ticket.joinedAt)}
         </p>
         {ticket.topic ? <p className="print-ticket__topic">{ticket.topic}</p> : null}
         {qr ? <img className="print-ticket__qr" src={qr} alt={t("desk.ticket.qrAlt")} width={160} height={160} data-testid="print-ticket-qr" /> : null}
         <p className="print-ticket__scan">{t("desk.ticket.scan")}</p>
+        {/* A walk-in's tracking code exists only once the turn opens a case: say where it will appear. */}
+        <p className="print-ticket__tracking" data-testid="print-ticket-tracking">
+          {t("desk.ticket.tracking", { site: `${location.host}/track` })}
+        </p>
         <p className="print-ticket__address">{t("app.name")} · {session.town}</p>
       </article>
       <div className="button-row no-print">

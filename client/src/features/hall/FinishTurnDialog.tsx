@@ -20,7 +20,7 @@ const CATEGORY_KEYS: MessageKey[] = [
 ];
 
 /** Closes a turn: a summary, and optionally a follow-up that becomes a case. */
-export function FinishTurnDialog({ ticket, onClose }: { ticket: TicketView | null; onClose: () => void }) {
+export function FinishTurnDialog({ ticket, onClose, onFinished }: { ticket: TicketView | null; onClose: () => void; onFinished?: (ticket: TicketView) => void }) {
   const t = useT();
   const { busy, error, run } = useAction();
   const [summary, setSummary] = useState("");
@@ -47,7 +47,10 @@ export function FinishTurnDialog({ ticket, onClose }: { ticket: TicketView | nul
         ...(needsFollowUp ? { followUp: { category: category.trim(), summary: caseSummary.trim() } } : {}),
       }),
     );
-    if (res.ok) close();
+    if (res.ok) {
+      close();
+      onFinished?.(res.data.ticket);
+    }
   }
 
   return (

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { TicketView } from "@protocol/model.ts";
 import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
@@ -23,6 +23,7 @@ import { QueueTable } from "./QueueTable.tsx";
 import { SessionControls } from "./SessionControls.tsx";
 import { StreamPanel } from "./StreamPanel.tsx";
 import { TranscriptEditor } from "./TranscriptEditor.tsx";
+import { TurnFinishedNotice } from "./TurnFinishedNotice.tsx";
 
 /** /hall/:sessionId — the deputy's console: call, hear, close each turn; keep the record. */
 export function HallConsolePage() {
@@ -33,6 +34,8 @@ export function HallConsolePage() {
   const { busy, error, run } = useAction();
   const [finishing, setFinishing] = useState<TicketView | null>(null);
   const [prioritizing, setPrioritizing] = useState<TicketView | null>(null);
+  const [justFinished, setJustFinished] = useState<TicketView | null>(null);
+  const dismissFinished = useCallback(() => setJustFinished(null), []);
   useDocumentTitle(`${t("hall.title")} · ${live.session?.title ?? t("app.name")}`);
 
   const session = live.session;
@@ -67,6 +70,7 @@ export function HallConsolePage() {
       </header>
       <OutOfScopeNotice venueId={session.venueId} />
       <SessionControls session={session} busy={busy} run={run} />
+      <TurnFinishedNotice ticket={justFinished} onDismiss={dismissFinished} />
       <div className="action-error" role="alert" aria-live="assertive">
         {error ? errorMessage(t, error) : ""}
       </div>
@@ -104,7 +108,7 @@ export function HallConsolePage() {
           <StreamPanel session={session} />
         </div>
       </div>
-      <FinishTurnDialog ticket={finishing} onClose={() => setFinishing(null)} />
+      <FinishTurnDialog ticket={finishing} onClose={() => setFinishing(null)} onFinished={setJustFinished} />
       <PrioritizeDialog ticket={prioritizing} onClose={() => setPrioritizing(null)} />
     </div>
   );

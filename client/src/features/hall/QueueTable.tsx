@@ -61,8 +61,8 @@ export function QueueTable({ session, waiting, someoneServed, estimate, busy, on
                     {ticket.topic ?? "—"}
                     {ticket.question ? <span className="queue-table__question">{ticket.question}</span> : null}
                   </td>
-                  <td>{formatWait(t, (now - Date.parse(ticket.joinedAt)) / 1000)}</td>
-                  <td>{formatWaitRange(t, estimatedWaitRange(i + 1, someoneServed, estimate))}</td>
+                  <td data-caption={t("hall.queue.waited")}>{formatWait(t, (now - Date.parse(ticket.joinedAt)) / 1000)}</td>
+                  <td data-caption={t("hall.queue.eta")}>{formatWaitRange(t, estimatedWaitRange(i + 1, someoneServed, estimate))}</td>
                   <td className="queue-table__actions">
                     <button
                       type="button"

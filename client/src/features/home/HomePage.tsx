@@ -5,6 +5,7 @@ import { errorMessage } from "../../lib/error-message.ts";
 import { isSameLocalDay } from "../../lib/format.ts";
 import { ensureAuthChecked, useAuth } from "../../stores/auth.ts";
 import type { SessionListItem } from "../../api.ts";
+import { TrackLookupForm } from "../track/TrackLookupForm.tsx";
 import { SessionCard } from "./SessionCard.tsx";
 import { useHomeData } from "./useHomeData.ts";
 import { VenueTree } from "./VenueTree.tsx";
@@ -103,6 +104,7 @@ export function HomePage() {
           </section>
         </>
       )}
+      <TrackLookupForm />
     </div>
   );
 }

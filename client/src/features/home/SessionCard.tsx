@@ -2,7 +2,7 @@ import { Link } from "react-router-dom";
 import type { SessionListItem } from "../../api.ts";
 import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
 import { useLang, useT } from "../../i18n/useT.ts";
-import { formatDate, formatTime } from "../../lib/format.ts";
+import { formatDate, formatTime, titleBesideVenue } from "../../lib/format.ts";
 
 /** One reception day: what, where, when, and the way in (plus staff views when logged in). */
 export function SessionCard({ session, staff }: { session: SessionListItem; staff: boolean }) {
@@ -17,18 +17,18 @@ export function SessionCard({ session, staff }: { session: SessionListItem; staf
         </span>
       </div>
       <h3 className="session-card__title">
-        <Link to={`/s/${session.id}`}>{session.title}</Link>
+        <Link to={`/s/${session.id}`}>{titleBesideVenue(session.title, session.venueName)}</Link>
       </h3>
       <p className="session-card__venue">
         {session.venueName} <span className="muted">· {session.town}</span>
       </p>
       {session.theme ? (
         <p className="session-card__theme">
-          {t("session.theme")}：{session.theme}
+          {t("session.theme")}{t("punct.colon")}{session.theme}
         </p>
       ) : null}
       <div className="button-row">
-        <Link className="button button--primary" to={`/s/${session.id}`} aria-label={`${t("home.enter")}：${session.title}`}>
+        <Link className="button button--primary" to={`/s/${session.id}`} aria-label={`${t("home.enter")}${t("punct.colon")}${session.title}`}>
           {session.live ? t("home.watchLive") : t("home.enter")}
         </Link>
         {staff ? (

@@ -9,7 +9,7 @@ import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
 import { screenPageSlice } from "../../stores/live-session-slices.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { soundUnlocked, unlockSound } from "../../lib/attention.ts";
-import { formatTime } from "../../lib/format.ts";
+import { formatTime, titleBesideVenue } from "../../lib/format.ts";
 import { currentTicket, latestCaptions, waitingTickets } from "../../stores/live-session-selectors.ts";
 import { useCallHighlight } from "./useCallHighlight.ts";
 
@@ -19,7 +19,7 @@ export function HallScreenPage() {
   const t = useT();
   const lang = useLang();
   const now = useNow(10_000);
-  const live = useWatchedSession(sessionId, screenPageSlice);
+  const live = useWatchedSession(sessionId, screenPageSlice, { projection: "public" });
   const [soundOn, setSoundOn] = useState(soundUnlocked());
   const highlight = useCallHighlight(live.lastCall?.seq ?? null);
   useDocumentTitle(`${t("screen.title")} · ${live.session?.title ?? t("app.name")}`);
@@ -42,8 +42,8 @@ export function HallScreenPage() {
       <header className="screen__head">
         <div>
           <p className="screen__venue">{session.venueName}</p>
-          <h1 className="screen__title">{session.title}</h1>
-          {session.theme ? <p className="screen__theme">{t("session.theme")}：{session.theme}</p> : null}
+          <h1 className="screen__title">{titleBesideVenue(session.title, session.venueName)}</h1>
+          {session.theme ? <p className="screen__theme">{t("session.theme")}{t("punct.colon")}{session.theme}</p> : null}
         </div>
         <div className="screen__tools">
           <p className="screen__clock">{formatTime(lang, new Date(now).toISOString())}</p>
@@ -87,9 +87,9 @@ export function HallScreenPage() {
         <ol aria-live="polite" data-testid="screen-captions">
           {captions.map((line) => (
             <li key={line.id}>
-              <span className="screen__speaker">{line.entry.speakerName ?? t(`speakerRole.${line.entry.speakerRole}`)}：</span>
+              <span className="screen__speaker">{line.entry.speakerName ?? t(`speakerRole.${line.entry.speakerRole}`)}{t("punct.colon")}</span>
               {line.text}
-              {line.amended ? <span className="caption__amended">（{t("transcript.corrected")}）</span> : null}
+              {line.amended ? <span className="caption__amended">{t("punct.paren", { text: t("transcript.corrected") })}</span> : null}
             </li>
           ))}
         </ol>

@@ -6,7 +6,8 @@ import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useLang, useT, type MessageKey } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
-import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { formatDate, formatDateTime, titleBesideVenue } from "../../lib/format.ts";
+import { CopyButton } from "../../components/CopyButton.tsx";
 import { RatingForm } from "./RatingForm.tsx";
 import "./track.css";
 
@@ -71,7 +72,9 @@ export function TrackPage() {
         <h1 id="track-title">{t("track.title")}</h1>
         <p className="muted">{t("track.intro")}</p>
         <p className="track-code">
-          {t("track.code")}：<strong>{view.trackingCode}</strong>
+          {t("track.code")}
+          {t("punct.colon")}
+          <strong>{view.trackingCode}</strong> <CopyButton text={view.trackingCode} label={t("track.code")} />
         </p>
 
         <h2 className="visually-hidden">{t("track.status.now")}</h2>
@@ -111,7 +114,7 @@ export function TrackPage() {
             <dt>{t("session.venue")}</dt>
             <dd>
               {view.venueName}
-              {view.sessionTitle ? ` · ${view.sessionTitle}` : ""}
+              {view.sessionTitle ? ` · ${titleBesideVenue(view.sessionTitle, view.venueName)}` : ""}
             </dd>
           </div>
           {view.resolution ? (
@@ -143,7 +146,8 @@ export function TrackPage() {
         <section className="card track-rated" aria-live="polite">
           {justRated ? <p className="ok-text">{t("track.rate.thanks")}</p> : null}
           <p>
-            {t("track.rate.yours")}：
+            {t("track.rate.yours")}
+            {t("punct.colon")}
             <span className="track-rated__stars" aria-label={t("case.stars", { n: view.satisfaction })}>
               {"★".repeat(view.satisfaction)}
               {"☆".repeat(5 - view.satisfaction)}

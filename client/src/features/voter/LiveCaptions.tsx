@@ -21,7 +21,7 @@ export function LiveCaptions({ transcript, count = 4, className = "" }: { transc
               {t("punct.colon")}
             </span>
             <span className="caption__text">{line.text}</span>
-            {line.amended ? <span className="caption__amended">（{t("transcript.corrected")}）</span> : null}
+            {line.amended ? <span className="caption__amended">{t("punct.paren", { text: t("transcript.corrected") })}</span> : null}
           </li>
         ))}
       </ol>

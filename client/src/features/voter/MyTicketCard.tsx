@@ -11,6 +11,7 @@ import { leaveQueue } from "../../socket.ts";
 import { standingOf, type TicketMap } from "../../stores/live-session-selectors.ts";
 import { startOver } from "../../stores/voter-ticket.ts";
 import { MyDataActions } from "../privacy/MyDataActions.tsx";
+import { CopyButton } from "../../components/CopyButton.tsx";
 import { NotifyMeButton } from "./NotifyMeButton.tsx";
 
 interface Props {
@@ -69,6 +70,7 @@ export function MyTicketCard({ ticket, tickets, session }: Props) {
         <div className="ticket-card__tracking" data-testid="tracking">
           <p>{t("ticket.tracking")}</p>
           <p className="ticket-card__tracking-code">{ticket.trackingCode}</p>
+          <CopyButton text={ticket.trackingCode} label={t("track.code")} />
           <Link className="button" to={`/track/${encodeURIComponent(ticket.trackingCode)}`}>
             {t("ticket.trackingLink")}
           </Link>

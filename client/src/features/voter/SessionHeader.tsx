@@ -2,7 +2,7 @@ import type { SessionView } from "@protocol/model.ts";
 import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
 import { ViewerCount } from "../../components/ViewerCount.tsx";
 import { useLang, useT } from "../../i18n/useT.ts";
-import { formatDate, formatTime } from "../../lib/format.ts";
+import { formatDate, formatTime, titleBesideVenue } from "../../lib/format.ts";
 
 /** Who, where, when and about what: the first thing a voter reads. */
 export function SessionHeader({ session }: { session: SessionView }) {
@@ -14,7 +14,7 @@ export function SessionHeader({ session }: { session: SessionView }) {
         <SessionStatusBadge status={session.status} />
         <ViewerCount label="session.viewers" className="session-header__viewers" hideWhenZero />
       </div>
-      <h1 className="session-header__title">{session.title}</h1>
+      <h1 className="session-header__title">{titleBesideVenue(session.title, session.venueName)}</h1>
       <dl className="session-facts">
         <div>
           <dt>{t("session.venue")}</dt>

@@ -8,6 +8,8 @@ export const common: Record<keyof typeof zh, string> = {
   "list.separator": ", ",
 
   "punct.colon": ": ",
+  "punct.paren": " ({text})",
+  "punct.bracket": "[{text}] ",
 
   "nav.home": "Tongxin home",
   "nav.label": "Account and language",
@@ -24,6 +26,9 @@ export const common: Record<keyof typeof zh, string> = {
   "common.save": "Save",
   "common.name": "Name",
   "common.all": "All",
+  "common.copy": "Copy",
+  "common.copied": "Copied",
+  "common.copyFailed": "Could not copy: press and hold the text to copy it",
 
   "connection.offline": "Connection lost — reconnecting… What you see may be out of date.",
 

@@ -40,6 +40,9 @@ export const hall: Record<keyof typeof zh, string> = {
   "finish.caseLegend": "Follow-up case",
   "finish.caseSummary": "What needs to be done",
   "finish.submit": "Finish turn",
+  "finish.done": "{label}'s turn is closed.",
+  "finish.doneCase": "A follow-up case was opened, tracking code {code}.",
+  "finish.doneDismiss": "OK",
 
   "category.urban": "Urban and rural development",
   "category.traffic": "Transport",
@@ -107,6 +110,7 @@ export const hall: Record<keyof typeof zh, string> = {
   "desk.ticket.time": "Registered",
   "desk.ticket.qrAlt": "Scan to follow the queue on your phone",
   "desk.ticket.scan": "Scan with your phone to follow the queue",
+  "desk.ticket.tracking": "If your concern needs follow-up, its tracking code appears on the page this QR code opens; you can also type it at {site} to see how it is going.",
   "desk.ticket.print": "Print ticket",
   "desk.ticket.next": "Next walk-in",
   "desk.queue.title": "Today's queue",

@@ -50,4 +50,12 @@ export const track: Record<keyof typeof zh, string> = {
   "track.rate.notYet": "You can rate once the case is resolved.",
 
   "track.privacy": "This page shows no personal data. Keep your tracking code safe.",
+
+  "track.lookup.title": "Follow up on your concern",
+  "track.lookup.intro": "A concern that needs follow-up gets an 8-character tracking code (on your ticket page and in the record). Type it to see how far it has got.",
+  "track.lookup.label": "Tracking code",
+  "track.lookup.hint": "8 letters and digits, e.g. ABCD2345, upper or lower case",
+  "track.lookup.submit": "Look up",
+  "track.lookup.empty": "Please type your tracking code",
+  "track.lookup.invalid": "A tracking code is 8 letters and digits — please check it",
 };

@@ -6,6 +6,8 @@ export const common = {
   "list.separator": "、",
 
   "punct.colon": "：",
+  "punct.paren": "（{text}）",
+  "punct.bracket": "【{text}】",
 
   "nav.home": "同心首页",
   "nav.label": "账户与语言",
@@ -22,6 +24,9 @@ export const common = {
   "common.save": "保存",
   "common.name": "姓名",
   "common.all": "全部",
+  "common.copy": "复制",
+  "common.copied": "已复制",
+  "common.copyFailed": "没能复制，请长按文字自行复制",
 
   "connection.offline": "网络连接已断开，正在重新连接……页面内容可能不是最新的。",
 

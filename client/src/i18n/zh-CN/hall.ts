@@ -38,6 +38,9 @@ export const hall = {
   "finish.caseLegend": "办理事项",
   "finish.caseSummary": "需要办理的内容",
   "finish.submit": "确认结束",
+  "finish.done": "{label} 的发言已结束。",
+  "finish.doneCase": "已生成办理事项，查询码 {code}。",
+  "finish.doneDismiss": "知道了",
 
   "category.urban": "城乡建设",
   "category.traffic": "交通出行",
@@ -61,8 +64,8 @@ export const hall = {
   "reason.otherLabel": "请写明原因",
 
   "controls.title": "会场控制",
-  "controls.queueIsOpen": "排队开放中",
-  "controls.queueIsClosed": "排队已关闭",
+  "controls.queueIsOpen": "可以排号",
+  "controls.queueIsClosed": "排号已关闭",
   "controls.openQueue": "开放排队",
   "controls.closeQueue": "关闭排队",
   "controls.open": "开放签到",
@@ -105,6 +108,7 @@ export const hall = {
   "desk.ticket.time": "登记时间",
   "desk.ticket.qrAlt": "扫码在手机上查看排队进度",
   "desk.ticket.scan": "用手机扫码，随时查看排队进度",
+  "desk.ticket.tracking": "接待后如需跟进办理，查询码会显示在扫码打开的页面上；也可以在 {site} 输入查询码查看办理进度。",
   "desk.ticket.print": "打印凭条",
   "desk.ticket.next": "登记下一位",
   "desk.queue.title": "今日队列",

@@ -48,4 +48,12 @@ export const track = {
   "track.rate.notYet": "办结后才能评价。",
 
   "track.privacy": "本页不显示任何个人信息。请妥善保管查询码。",
+
+  "track.lookup.title": "查询办理进度",
+  "track.lookup.intro": "接待后需要跟进的事项会有一个 8 位查询码（在排号页面和接待记录里）。输入查询码，查看办到了哪一步。",
+  "track.lookup.label": "查询码",
+  "track.lookup.hint": "8 位字母和数字，例如 ABCD2345，不区分大小写",
+  "track.lookup.submit": "查询",
+  "track.lookup.empty": "请输入查询码",
+  "track.lookup.invalid": "查询码是 8 位字母和数字，请核对后再输入",
 } as const;

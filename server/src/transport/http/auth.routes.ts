@@ -55,6 +55,12 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
   }));
 
   r.get("/me", route(async (req, res) => {
+    // Nobody logged in is an answer, not an error (a 401 on every public page is console noise);
+    // a token that no longer works is still 401, so a stale login is told apart.
+    if (!tokenOf(req)) {
+      res.json({ user: null });
+      return;
+    }
     const user = requireUser(await actorOf(deps, req));
     res.json({ user: toUserView(user, user.venueIds) });
   }));

@@ -53,7 +53,7 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
     const on = liveEvents(socket, log);
 
     on("session:watch", s.sessionWatchSchema, async (input) => {
-      const { projection } = await projectionFor(deps, await actor(), input.sessionId);
+      const { projection } = await projectionFor(deps, await actor(), input.sessionId, input.projection);
       // Join before reading, so no event committed after the read is missed;
       // the client drops frames with seq ≤ the answer's seq.
       await socket.leave(projection === "staff" ? publicRoom(input.sessionId) : staffRoom(input.sessionId));

@@ -83,7 +83,7 @@ export function CaseDetailPage() {
                         {d.voter.label} {d.voter.name} <ChannelBadge channel={d.voter.channel} />
                         <div className="muted">
                           {d.voter.topic}
-                          {d.voter.question ? `：${d.voter.question}` : ""}
+                          {d.voter.question ? `${t("punct.colon")}${d.voter.question}` : ""}
                         </div>
                       </dd>
                       <dt>{t("admin.case.phone")}</dt>

@@ -196,7 +196,7 @@ function CaseCard({ c }: { c: CaseListItem }) {
       <Link to={`/admin/cases/${c.id}`} className="bo-case-card__link">
         <span className="bo-case-card__code">{c.trackingCode}</span>
         <span className="bo-case-card__summary">
-          【{c.category}】{c.summary}
+          {t("punct.bracket", { text: c.category })}{c.summary}
         </span>
       </Link>
       <span className="bo-case-card__meta">

@@ -58,12 +58,12 @@ export function RecordPage() {
                   </span>
                   {r.session.theme ? (
                     <span>
-                      {t("session.theme")}：{r.session.theme}
+                      {t("session.theme")}{t("punct.colon")}{r.session.theme}
                     </span>
                   ) : null}
                   {r.session.deputies.length ? (
                     <span>
-                      {t("session.deputies")}：{r.session.deputies.join(t("list.separator"))}
+                      {t("session.deputies")}{t("punct.colon")}{r.session.deputies.join(t("list.separator"))}
                     </span>
                   ) : null}
                 </p>
@@ -142,7 +142,7 @@ export function RecordPage() {
                 {r.cases.map((c) => (
                   <li key={c.id}>
                     <Link to={`/admin/cases/${c.id}`}>
-                      <strong>{c.trackingCode}</strong> 【{c.category}】{c.summary}
+                      <strong>{c.trackingCode}</strong> {t("punct.bracket", { text: c.category })}{c.summary}
                     </Link>{" "}
                     <span className={`badge badge--case-${c.status.toLowerCase()}`}>{t(`caseStatus.${c.status}`)}</span>
                   </li>
@@ -155,7 +155,7 @@ export function RecordPage() {
               <LoadState loading={audit.loading} error={audit.error} onRetry={() => void audit.reload()}>
                 <details>
                   <summary>
-                    {t("admin.record.audit")}（{audit.data?.events.length ?? 0}）
+                    {t("admin.record.audit")}{t("punct.paren", { text: audit.data?.events.length ?? 0 })}
                   </summary>
                   <div className="table-scroll">
                     <table className="bo-table bo-table--dense">
@@ -215,7 +215,7 @@ function TranscriptItem({ entry, corrections, label }: { entry: TranscriptEntryV
       {corrections.length ? (
         <div className="bo-amend">
           <p className="bo-amend__original">
-            <span className="visually-hidden">{t("admin.record.original")}：</span>
+            <span className="visually-hidden">{t("admin.record.original")}{t("punct.colon")}</span>
             <del>{entry.text}</del>
           </p>
           {corrections.map((c) => (

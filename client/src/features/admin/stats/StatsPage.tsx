@@ -1,4 +1,4 @@
-import { Fragment, useState, type FormEvent } from "react";
+import { Fragment, useEffect, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
 import type { MetricsView, StatsRow } from "@protocol/back-office.ts";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
@@ -31,13 +31,19 @@ const COLUMNS: Column[] = [
   { key: "casesResolved", label: "admin.stats.part.caseResolved", value: (m) => m.casesResolved },
   { key: "onTime", label: "admin.stats.part.resolvedOnTime", value: (m) => m.casesResolvedOnTime },
   { key: "overdue", label: "admin.stats.part.caseOverdue", value: (m) => m.casesOverdue },
-  { key: "satisfaction", label: "admin.stats.part.satisfaction", value: (m) => m.avgSatisfaction, show: (m) => (m.avgSatisfaction == null ? "—" : `${m.avgSatisfaction.toFixed(1)}（${m.ratedCases}）`) },
+  { key: "satisfaction", label: "admin.stats.part.satisfaction", value: (m) => m.avgSatisfaction, show: (m) => (m.avgSatisfaction == null ? "—" : `${m.avgSatisfaction.toFixed(1)} (${m.ratedCases})`) },
 ];
 
 /** "2026-03" → ISO of that local month's first instant; `end` gives the next month's (exclusive end). */
 function monthIso(month: string, end = false): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return new Date(y, m - 1 + (end ? 1 : 0), 1).toISOString();
+}
+
+/** A local "YYYY-MM" for a month picker, from an ISO instant. */
+export function monthOf(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
 }
 
 /** /admin/stats — 量化积分: per venue or deputy group, with the formula, charts, a sortable table and CSV. */
@@ -63,6 +69,11 @@ export function StatsPage() {
   const [sort, setSort] = useState<{ key: string; dir: SortDir }>({ key: "score", dir: "desc" });
   const [open, setOpen] = useState<string | null>(null);
   const r = report.data;
+  // Without from/to the server applies its default period (the last 12 months): show it in the pickers.
+  useEffect(() => {
+    if (!r || fromMonth || toMonth) return;
+    setDraft((d) => (d.from || d.to ? d : { ...d, from: monthOf(r.from), to: monthOf(new Date(Date.parse(r.to) - 1).toISOString()) }));
+  }, [r, fromMonth, toMonth]);
 
   const sorted = r
     ? sortRows(
@@ -161,8 +172,8 @@ export function StatsPage() {
                   title={t("admin.stats.chartTrend")}
                   months={r.trend.map((p) => p.month)}
                   series={[
-                    { name: t("admin.stats.score"), className: "bo-series--score", values: r.trend.map((p) => p.score) },
-                    { name: t("admin.stats.trendVoters"), className: "bo-series--voters", values: r.trend.map((p) => p.metrics.votersOnline + p.metrics.votersInPerson) },
+                    { name: t("admin.stats.score"), values: r.trend.map((p) => p.score) },
+                    { name: t("admin.stats.trendVoters"), values: r.trend.map((p) => p.metrics.votersOnline + p.metrics.votersInPerson) },
                   ]}
                 />
               </section>
@@ -208,7 +219,7 @@ export function StatsPage() {
                           <tr className="bo-parts-row">
                             <td />
                             <td colSpan={COLUMNS.length + 2}>
-                              <span className="bo-parts__title">{t("admin.stats.parts")}：</span>
+                              <span className="bo-parts__title">{t("admin.stats.parts")}{t("punct.colon")}</span>
                               {row.parts.map((p) => (
                                 <span key={p.key} className={`bo-part${p.points < 0 ? " bo-part--neg" : ""}`}>
                                   {t(`admin.stats.part.${p.key}` as MessageKey)} {p.value} × {p.weight} = <strong>{p.points}</strong>

@@ -1,0 +1,20 @@
+/**
+ * The session's public view over HTTP, read while the socket is still
+ * connecting: the voter page can show its join form one or two round trips
+ * sooner on a slow phone. The server names this URL in a `Link: rel=preload`
+ * header of `/s/:id` (server/src/transport/http/static-client.ts), so the
+ * browser has usually fetched it before this script even runs — which is
+ * why the request is a plain fetch: extra headers would not match the preload.
+ */
+import type { SessionView } from "@protocol/model.ts";
+
+export async function fetchSessionEarly(sessionId: string): Promise<SessionView | null> {
+  try {
+    const res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}`, { credentials: "same-origin" });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { session?: SessionView };
+    return body.session?.id === sessionId ? body.session : null;
+  } catch {
+    return null;
+  }
+}
