@@ -18,6 +18,9 @@ import type {
   TranscriptAmendInput,
   TranscriptAppendInput,
   VoterTokenInput,
+  BookingCheckInInput,
+  DeskCheckInInput,
+  TicketSupportInput,
 } from "./schemas.ts";
 
 export type { Ack, AckFn, ErrorBody, ErrorCode } from "./errors.ts";
@@ -29,6 +32,12 @@ export interface JoinResult {
 }
 export interface TicketResult {
   ticket: TicketView;
+}
+
+/** ticket:support's answer: the new count, and the device's token to keep (DESIGN §6b). */
+export interface SupportResult {
+  supportCount: number;
+  supporterToken: string;
 }
 
 export interface ClientToServerEvents {
@@ -49,6 +58,10 @@ export interface ClientToServerEvents {
   "session:update": (p: SessionUpdateInput, ack: AckFn<{ session: SessionView }>) => void;
   "transcript:append": (p: TranscriptAppendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
   "transcript:amend": (p: TranscriptAmendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
+  // ---- bookings and support (DESIGN §6b) ----
+  "booking:checkIn": (p: BookingCheckInInput, ack: AckFn<JoinResult>) => void;
+  "desk:checkIn": (p: DeskCheckInInput, ack: AckFn<JoinResult>) => void;
+  "ticket:support": (p: TicketSupportInput, ack: AckFn<SupportResult>) => void;
 }
 
 /** A client→server event's name, its payload and what its ack carries on success. */

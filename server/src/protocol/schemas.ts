@@ -14,6 +14,8 @@ export const LIMITS = {
   requestId: 100,
   id: 64,
   token: 200,
+  bookingCode: 12,
+  consentVersion: 40,
   streamUrl: 500,
   theme: 200,
 } as const;
@@ -132,3 +134,35 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return details;
 }
+
+// ---- Bookings (预约) and support (附议), DESIGN §6b -------------------------
+
+/** A booking code as people type it: case and spaces do not matter. */
+export const bookingCode = z
+  .string()
+  .trim()
+  .max(LIMITS.bookingCode + 4)
+  .transform((v) => v.replace(/[\s-]/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{4,12}$/, "booking code"));
+const consentVersion = optionalText(LIMITS.consentVersion);
+
+export const bookingCreateSchema = z.object({
+  name: text(LIMITS.name),
+  phone,
+  topic: text(LIMITS.topic),
+  question: optionalText(LIMITS.question),
+  isPublic: z.boolean(),
+  consentVersion,
+});
+export const bookingCheckInSchema = z.object({ code: bookingCode, bookingToken: z.string().min(16).max(LIMITS.token) });
+export const deskCheckInSchema = z.object({ sessionId: id, code: bookingCode });
+export const ticketSupportSchema = z.object({
+  ticketId: id,
+  /** the device's supporter token from an earlier answer; without one the server issues one */
+  supporterToken: z.string().min(16).max(LIMITS.token).optional(),
+});
+
+export type BookingCreateInput = z.input<typeof bookingCreateSchema>;
+export type BookingCheckInInput = z.input<typeof bookingCheckInSchema>;
+export type DeskCheckInInput = z.input<typeof deskCheckInSchema>;
+export type TicketSupportInput = z.input<typeof ticketSupportSchema>;

@@ -9,6 +9,7 @@ import { projectEvent } from "../domain/projections.ts";
 import { CLERK_ROLES, requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
+import { placesTakenBySession } from "./bookings.ts";
 
 export interface SessionFilter {
   venueId?: string | undefined;
@@ -20,7 +21,8 @@ export interface SessionFilter {
   limit?: number | undefined;
 }
 
-export type ListedSession = SessionView & { live: boolean };
+/** `placesLeft`: bookable places still free (0 when the day takes no bookings). */
+export type ListedSession = SessionView & { live: boolean; placesLeft: number };
 
 export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise<ListedSession[]> {
   const rows = await deps.db.receptionSession.findMany({
@@ -35,11 +37,14 @@ export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise
     take: Math.min(f.limit ?? 500, 1000),
     include: { venue: true },
   });
-  return rows.map((r) => ({ ...toSessionView(r), live: r.status === "LIVE" }));
+  const taken = await placesTakenBySession(deps.db, rows.filter((r) => r.bookingCapacity > 0).map((r) => r.id));
+  return rows.map((r) => ({ ...toSessionView(r), live: r.status === "LIVE", placesLeft: Math.max(0, r.bookingCapacity - (taken.get(r.id) ?? 0)) }));
 }
 
-export async function getSession(deps: ServiceDeps, id: string): Promise<SessionView> {
-  return toSessionView(await findSessionOrThrow(deps.db, id));
+export async function getSession(deps: ServiceDeps, id: string): Promise<SessionView & { placesLeft: number }> {
+  const row = await findSessionOrThrow(deps.db, id);
+  const taken = (await placesTakenBySession(deps.db, [id])).get(id) ?? 0;
+  return { ...toSessionView(row), placesLeft: Math.max(0, row.bookingCapacity - taken) };
 }
 
 export interface NewSession {
@@ -53,6 +58,9 @@ export interface NewSession {
   slotMin?: number | undefined;
   walkInHeadStartMin?: number | undefined;
   status?: InitialSessionStatus | undefined;
+  bookingCapacity?: number | undefined;
+  bookingOpensAt?: Date | null | undefined;
+  bookingClosesAt?: Date | null | undefined;
 }
 
 export async function createSession(deps: ServiceDeps, actor: Actor, input: NewSession): Promise<SessionView> {
@@ -76,6 +84,9 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
       avgServiceSec: slotMin * 60,
       status,
       queueOpen: status === "OPEN",
+      bookingCapacity: input.bookingCapacity ?? 0,
+      bookingOpensAt: input.bookingOpensAt ?? null,
+      bookingClosesAt: input.bookingClosesAt ?? null,
       createdAt: deps.now(),
     },
     include: { venue: true },

@@ -68,6 +68,9 @@ export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" 
     status: s.status,
     queueOpen: s.queueOpen,
     avgServiceSec: s.avgServiceSec,
+    bookingCapacity: s.bookingCapacity,
+    bookingOpensAt: iso(s.bookingOpensAt),
+    bookingClosesAt: iso(s.bookingClosesAt),
   };
 }
 
@@ -92,6 +95,7 @@ export function toTicketView(t: Ticket, trackingCode?: string | null): TicketVie
     priorityReason: t.priorityReason,
     summary: t.summary,
     trackingCode: trackingCode ?? null,
+    supportCount: t.supportCount,
   };
 }
 
@@ -126,6 +130,7 @@ export function toCaseView(c: Case): CaseView {
     rejectReason: c.rejectReason,
     satisfaction: c.satisfaction,
     feedbackComment: c.feedbackComment,
+    supportCount: c.supportCount,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
