@@ -196,5 +196,13 @@ describe("bookings", () => {
     expect((await statusOf(gone.booking.code)).status).toBe("NO_SHOW");
     expect((await cancel(gone.booking.code, gone.bookingToken)).status).toBe(409);
     expect(await call(phone, "booking:checkIn", { code: gone.booking.code, bookingToken: gone.bookingToken })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+
+    const record = await t.http("staffShengze").get(`/api/sessions/${sessionId}/record`);
+    expect(record.body.bookings.map((b: BookingView) => [b.name, b.status])).toEqual([["来了", "CHECKED_IN"], ["候补", "NO_SHOW"]]);
+    const csv = await t.http("staffShengze").get(`/api/sessions/${sessionId}/record.csv?part=bookings`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain("未到");
+    expect(csv.text).toContain("W001");
+    expect(csv.text).not.toContain("13812345678");
   });
 });

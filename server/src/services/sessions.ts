@@ -1,7 +1,7 @@
 /** Reception days over HTTP: list, read, schedule, and the staff's full record of one. */
 import { AppError } from "../protocol/errors.ts";
 import type { InitialSessionStatus } from "../protocol/http-schemas.ts";
-import type { CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { BookingView, CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
 import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
@@ -10,6 +10,7 @@ import { CLERK_ROLES, requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
 import { placesTakenBySession } from "./bookings.ts";
+import { toBookingView } from "../store/booking-views.ts";
 
 export interface SessionFilter {
   venueId?: string | undefined;
@@ -100,17 +101,20 @@ export interface SessionRecord {
   transcript: TranscriptEntryView[];
   events: LiveEvent[];
   cases: CaseView[];
+  /** 预约 of the day in booked order (phones masked), with their outcome: CHECKED_IN, NO_SHOW… */
+  bookings: BookingView[];
 }
 
 /** Everything about one reception day, in the staff projection. */
 export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string): Promise<SessionRecord> {
   const session = await findSessionOrThrow(deps.db, id);
   requireVenueRole(actor, session.venueId);
-  const [tickets, transcript, events, cases] = await Promise.all([
+  const [tickets, transcript, events, cases, bookings] = await Promise.all([
     deps.db.ticket.findMany({ where: { sessionId: id }, orderBy: [{ joinedAt: "asc" }, { label: "asc" }], include: WITH_TRACKING_CODE }),
     deps.db.transcriptEntry.findMany({ where: { sessionId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     eventsSince(deps.db, id, 0, 1_000_000),
     deps.db.case.findMany({ where: { sessionId: id }, orderBy: { createdAt: "asc" } }),
+    deps.db.booking.findMany({ where: { sessionId: id }, orderBy: { place: "asc" }, include: { ticket: { select: { label: true } } } }),
   ]);
   return {
     session: toSessionView(session),
@@ -118,5 +122,6 @@ export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string)
     transcript: transcript.map(toTranscriptView),
     events: events.map((e) => projectEvent(e, "staff")),
     cases: cases.map(toCaseView),
+    bookings: bookings.map(toBookingView),
   };
 }
