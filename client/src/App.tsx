@@ -10,6 +10,7 @@ import { HomePage } from "./features/home/HomePage.tsx";
 import { HallScreenPage } from "./features/screen/HallScreenPage.tsx";
 import { TrackPage } from "./features/track/TrackPage.tsx";
 import { VoterPage } from "./features/voter/VoterPage.tsx";
+import { BookingStatusPage } from "./features/booking/BookingStatusPage.tsx";
 
 const router = createBrowserRouter([
   {
@@ -19,6 +20,7 @@ const router = createBrowserRouter([
       { path: "/login", element: <LoginPage /> },
       { path: "/s/:sessionId", element: <VoterPage /> },
       { path: "/track/:code", element: <TrackPage /> },
+      { path: "/b/:code", element: <BookingStatusPage /> },
       {
         path: "/hall/:sessionId",
         element: (

@@ -21,6 +21,8 @@ import { PrioritizeDialog } from "./PrioritizeDialog.tsx";
 import { QueueTable } from "./QueueTable.tsx";
 import { SessionControls } from "./SessionControls.tsx";
 import { TranscriptEditor } from "./TranscriptEditor.tsx";
+import { SupportedTopics } from "./SupportedTopics.tsx";
+import { BookedNotArrived } from "../booking/BookedNotArrived.tsx";
 
 /** /hall/:sessionId — the deputy's console: call, hear, close each turn; keep the record. */
 export function HallConsolePage() {
@@ -88,6 +90,8 @@ export function HallConsolePage() {
             onCall={(x) => void run(() => callTicket(x.id))}
             onPrioritize={setPrioritizing}
           />
+          <SupportedTopics tickets={live.tickets} />
+          <BookedNotArrived sessionId={session.id} />
           <MissedAndDone
             missed={noShowTickets(live.tickets)}
             finished={finishedTickets(live.tickets)}

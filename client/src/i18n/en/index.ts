@@ -1,11 +1,12 @@
 /** English: the same keys as zh-CN, namespace by namespace (each file's type enforces it). */
 import type { MessageKey } from "../zh-CN/index.ts";
 import { admin } from "./admin.ts";
+import { booking } from "./booking.ts";
 import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 
-export const enNamespaces = { common, voter, hall, admin, track } as const;
+export const enNamespaces = { common, voter, hall, admin, track, booking } as const;
 
-export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...admin, ...track };
+export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...admin, ...track, ...booking };

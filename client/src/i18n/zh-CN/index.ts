@@ -4,13 +4,14 @@
  * these keys (en/index.ts is typed so), and dictionaries.test.ts checks no key is in two files.
  */
 import { admin } from "./admin.ts";
+import { booking } from "./booking.ts";
 import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 
-export const zhCNNamespaces = { common, voter, hall, admin, track } as const;
+export const zhCNNamespaces = { common, voter, hall, admin, track, booking } as const;
 
-export const zhCN = { ...common, ...voter, ...hall, ...admin, ...track } as const;
+export const zhCN = { ...common, ...voter, ...hall, ...admin, ...track, ...booking } as const;
 
 export type MessageKey = keyof typeof zhCN;
