@@ -51,8 +51,8 @@ describe.skipIf(!CHROMIUM)("bookings", () => {
     await expect.poll(() => phone.getByTestId("booking-qr").count()).toBe(1);
     expect(await phone.getByTestId("booking-confirmation").textContent()).toContain(`/b/${code}`);
     // Fits the phone: nothing scrolls sideways, the code is large.
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    const codeSize = await codeText.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await phone.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);
+    const codeSize = Number(await phone.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=booking-code]')).fontSize)"));
     expect(codeSize).toBeGreaterThanOrEqual(32);
     const violations = await seriousA11yViolations(phone);
     expect(violations, describeViolations(violations)).toEqual([]);

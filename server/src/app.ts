@@ -25,6 +25,8 @@ import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
 import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
+import { startReminderLoop } from "./notify/booking-reminders.ts";
+import { logNotifier, webhookNotifier, type Notifier } from "./notify/notifier.ts";
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
@@ -106,6 +108,16 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use(errorHandler(log));
 
   attachLiveHandlers(io, deps, broadcaster, log);
+
+  // Booking reminders (day before, hour before) through the configured driver.
+  const notifier: Notifier =
+    config.notifyDriver === "webhook" && config.notifyWebhookUrl
+      ? webhookNotifier({ url: config.notifyWebhookUrl, secret: config.notifyWebhookSecret }, log)
+      : logNotifier(log);
+  if (config.notifyIntervalMs > 0) {
+    const stop = startReminderLoop(db, notifier, now, config.notifyIntervalMs);
+    cleanups.push(async () => stop());
+  }
 
   return {
     http,

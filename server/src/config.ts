@@ -19,6 +19,11 @@ export interface Config {
   clientDir: string | null;
   /** Secure cookies: on when served over https */
   secureCookies: boolean;
+  // ---- booking reminders (notify/): the driver, its webhook, how often to look for due reminders (0 = never)
+  notifyDriver: "log" | "webhook";
+  notifyWebhookUrl: string | null;
+  notifyWebhookSecret: string | null;
+  notifyIntervalMs: number;
 }
 
 const int = (v: string | undefined, fallback: number): number => {
@@ -45,5 +50,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenIdleTtlMs: int(env.TOKEN_IDLE_TTL_MS, 12 * 60 * 60 * 1000),
     clientDir: env.CLIENT_DIR ?? "client/dist",
     secureCookies: env.SECURE_COOKIES === "1",
+    notifyDriver: env.NOTIFY_DRIVER === "webhook" && env.NOTIFY_WEBHOOK_URL ? "webhook" : "log",
+    notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL || null,
+    notifyWebhookSecret: env.NOTIFY_WEBHOOK_SECRET || null,
+    notifyIntervalMs: int(env.NOTIFY_INTERVAL_MS, 60_000),
   };
 }

@@ -34,6 +34,11 @@ export function BookingConfirmation({ booking, linkToStatus = true }: { booking:
       <p className="booking-confirmation__link">
         {t("booking.link")}：<a href={link}>{link}</a>
       </p>
+      <p>
+        <a className="button" href={`/api/bookings/${encodeURIComponent(booking.code)}/calendar.ics`} download>
+          {t("booking.calendar")}
+        </a>
+      </p>
       {linkToStatus ? (
         <Link className="button button--primary button--large" to={`/b/${encodeURIComponent(booking.code)}`}>
           {t("booking.open")}

@@ -35,6 +35,7 @@ export const booking: Record<keyof typeof zh, string> = {
   "booking.checkedIn": "Checked in, ticket {label}",
   "booking.toQueue": "See the queue",
   "booking.noToken": "This phone does not hold this booking's token: cancel or check in online from the phone you booked with, or check in at the desk with the code.",
+  "booking.calendar": "Add to my calendar",
   "booking.autoRefresh": "This page refreshes the status every 20 seconds.",
 
   "desk.checkIn.title": "Booking check-in",

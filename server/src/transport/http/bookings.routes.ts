@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "../../protocol/errors.ts";
 import { bookingCode, bookingCreateSchema } from "../../protocol/schemas.ts";
 import { bookingByCode, cancelBooking, createBooking, sessionBookings } from "../../services/bookings.ts";
+import { bookingCalendar, venueCalendar } from "../../services/calendar.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { actorOf, parse, route } from "./http-kit.ts";
@@ -33,6 +34,18 @@ export function bookingRoutes(deps: ServiceDeps): Router {
   r.post("/bookings/:code/cancel", route(async (req, res) => {
     const token = req.header("x-booking-token") ?? undefined;
     res.json(await cancelBooking(deps, parse(codeParam, req.params).code, token));
+  }));
+  // iCalendar: a feed per venue and a file per booking.
+  const sendCalendar = (res: import("express").Response, file: { filename: string; body: string }) => {
+    res.setHeader("content-type", "text/calendar; charset=utf-8");
+    res.setHeader("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    res.send(file.body);
+  };
+  r.get("/venues/:id/calendar.ics", route(async (req, res) => {
+    sendCalendar(res, await venueCalendar(deps, parse(idParam, req.params).id));
+  }));
+  r.get("/bookings/:code/calendar.ics", route(async (req, res) => {
+    sendCalendar(res, await bookingCalendar(deps, parse(codeParam, req.params).code));
   }));
   return r;
 }
