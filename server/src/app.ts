@@ -19,6 +19,7 @@ import { WriteLanes } from "./store/write-lane.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { bookingRoutes } from "./transport/http/bookings.routes.ts";
+import { dutyRoutes } from "./transport/http/duty.routes.ts";
 import { errorHandler } from "./transport/http/http-kit.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
@@ -95,6 +96,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use("/api", sessionRoutes(deps));
   app.use("/api", backOfficeRoutes(deps));
   app.use("/api", bookingRoutes(deps));
+  app.use("/api", dutyRoutes(deps));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "no such route" } });
   });
