@@ -42,8 +42,12 @@ export async function saveDutyWeights(deps: ServiceDeps, actor: Actor, weights: 
   return { weights, formula: { zh: dutyFormula(weights, "zh"), en: dutyFormula(weights, "en") } };
 }
 
-/** A deputy sees only their own record (their account's display name is their name on duty). */
-const onlyName = (user: AuthUser): string | null => (user.role === "DEPUTY" ? user.displayName : null);
+/**
+ * A deputy sees only their own record: their account's display name, without a
+ * trailing 代表 ("沈晓鹃代表" → "沈晓鹃"), is the name sessions list them on duty by.
+ */
+export const deputyNameOf = (user: Pick<AuthUser, "displayName">): string => user.displayName.trim().replace(/\s*代表$/, "");
+const onlyName = (user: AuthUser): string | null => (user.role === "DEPUTY" ? deputyNameOf(user) : null);
 
 interface Gathered {
   facts: Map<string, DutyFacts>;
