@@ -11,6 +11,8 @@ import { SchedulePage } from "./schedule/SchedulePage.tsx";
 import { SearchPage } from "./search/SearchPage.tsx";
 import { SettingsPage } from "./settings/SettingsPage.tsx";
 import { StatsPage } from "./stats/StatsPage.tsx";
+import { DeputyRecordPage } from "./duty/DeputyRecordPage.tsx";
+import { DutyPage } from "./duty/DutyPage.tsx";
 import "./admin.css";
 
 function AdminNav() {
@@ -22,6 +24,7 @@ function AdminNav() {
     ["/admin/cases", t("admin.nav.cases")],
     ["/admin/search", t("admin.nav.search")],
     ["/admin/stats", t("admin.nav.stats")],
+    ["/admin/duty", t("duty.nav")],
     ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")]] : []),
   ] as const;
   return (
@@ -50,6 +53,8 @@ export function AdminApp() {
           <Route path="search" element={<SearchPage />} />
           <Route path="stats" element={<StatsPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="duty" element={<DutyPage />} />
+          <Route path="duty/:name" element={<DeputyRecordPage />} />
           <Route path="*" element={<Navigate to="schedule" replace />} />
         </Routes>
       </div>

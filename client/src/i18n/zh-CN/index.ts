@@ -5,13 +5,14 @@
  */
 import { admin } from "./admin.ts";
 import { booking } from "./booking.ts";
+import { duty } from "./duty.ts";
 import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 
-export const zhCNNamespaces = { common, voter, hall, admin, track, booking } as const;
+export const zhCNNamespaces = { common, voter, hall, admin, track, booking, duty } as const;
 
-export const zhCN = { ...common, ...voter, ...hall, ...admin, ...track, ...booking } as const;
+export const zhCN = { ...common, ...voter, ...hall, ...admin, ...track, ...booking, ...duty } as const;
 
 export type MessageKey = keyof typeof zhCN;
