@@ -67,6 +67,16 @@ describe("support (附议)", () => {
     expect(c.supportCount).toBe(3);
     const res = await t.http("staffShengze").get(`/api/cases/${c.id}`);
     expect(JSON.stringify(res.body)).toContain('"supportCount":3');
+
+    // A later case nobody supported: newest first by default, most supported first on request.
+    const quiet = await publicTopic({ topic: "路灯" });
+    await ok(hall, "hall:callNext", { sessionId });
+    await ok(hall, "hall:start", { ticketId: quiet.id });
+    await ok(hall, "hall:finish", { ticketId: quiet.id, followUp: { category: "市政", summary: "路灯维修" } });
+    const newest = await t.http("staffShengze").get<{ cases: { summary: string }[] }>("/api/cases");
+    expect(newest.body.cases.map((x) => x.summary)).toEqual(["路灯维修", "增设停车位"]);
+    const bySupport = await t.http("staffShengze").get<{ cases: { summary: string; supportCount: number }[] }>("/api/cases?sort=support");
+    expect(bySupport.body.cases.map((x) => [x.summary, x.supportCount])).toEqual([["增设停车位", 3], ["路灯维修", 0]]);
   });
 
   it("one socket that supports too often is RATE_LIMITED", async () => {

@@ -57,6 +57,8 @@ export const caseQuerySchema = z.object({
   to: isoDate.optional(),
   q: optionalQueryText(BO_LIMITS.searchQuery),
   overdue: flag,
+  /** `support`: most 附议 first (DESIGN §6b); default newest first */
+  sort: z.enum(["newest", "support"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).max(100_000).optional(),
 });
