@@ -58,4 +58,5 @@ export const booking: Record<keyof typeof zh, string> = {
   "support.count": "{n} care",
   "support.empty": "No public topics yet.",
   "support.hallTitle": "Most supported",
+  "support.sortCases": "Most supported first",
 } as const;

@@ -56,4 +56,5 @@ export const booking = {
   "support.count": "{n} 人关心",
   "support.empty": "暂时没有公开的议题。",
   "support.hallTitle": "附议最多",
+  "support.sortCases": "按附议人数排序",
 } as const;
