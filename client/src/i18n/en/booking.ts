@@ -36,6 +36,7 @@ export const booking: Record<keyof typeof zh, string> = {
   "booking.toQueue": "See the queue",
   "booking.noToken": "This phone does not hold this booking's token: cancel or check in online from the phone you booked with, or check in at the desk with the code.",
   "booking.calendar": "Add to my calendar",
+  "booking.venueCalendar": "Subscribe to the reception days (.ics)",
   "booking.autoRefresh": "This page refreshes the status every 20 seconds.",
 
   "desk.checkIn.title": "Booking check-in",

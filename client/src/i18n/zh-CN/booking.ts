@@ -34,6 +34,7 @@ export const booking = {
   "booking.toQueue": "查看排队",
   "booking.noToken": "本手机没有这个预约的凭证：取消或在线签到请用预约时的手机，或到现场凭预约码签到。",
   "booking.calendar": "加入手机日历",
+  "booking.venueCalendar": "订阅接待日日历（.ics）",
   "booking.autoRefresh": "本页每 20 秒自动刷新状态。",
 
   "desk.checkIn.title": "预约签到",
