@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, PHONE, loginAs, openPage, screenshot, seriousA11yViolations, describeViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
-import { eventually } from "./steps.ts";
+import { eventually, joinOnline } from "./steps.ts";
 
 describe.skipIf(!CHROMIUM)("bookings", () => {
   let world: World;
@@ -85,5 +85,25 @@ describe.skipIf(!CHROMIUM)("bookings", () => {
     await eventually(() => phone.getByTestId("booking-status").textContent()).toContain("已签到");
     expect(await phone.getByTestId("booking-status").textContent()).toContain("A001");
     expect(world.errors.filter((e) => !/409|Conflict/i.test(e))).toEqual([]);
+  });
+
+  it("a viewer supports a public topic once from the phone and the hall sees it among the most supported", async () => {
+    const session = await todaysSession(world.base, "盛泽镇南麻片区人大代表之家");
+    const { page: voter } = await openPage(world, "voter with a topic", PHONE);
+    await voter.goto(`/s/${session.id}`);
+    await joinOnline(voter, "吴先生", "小区路灯不亮");
+    const { page: viewer } = await openPage(world, "supporting viewer", PHONE);
+    await viewer.goto(`/s/${session.id}`);
+    const topic = viewer.getByTestId("public-topic").filter({ hasText: "小区路灯不亮" });
+    await topic.getByRole("button", { name: "我也关心" }).click();
+    await eventually(() => topic.getByTestId("support-count").textContent()).toBe("1 人关心");
+    expect(await topic.getByRole("button", { name: "已附议" }).isDisabled()).toBe(true);
+    // The count is live on the voter's own phone too.
+    await eventually(() => voter.getByTestId("public-topic").filter({ hasText: "小区路灯不亮" }).getByTestId("support-count").textContent()).toBe("1 人关心");
+
+    const { page: hall, context } = await openPage(world, "hall");
+    await loginAs(context, world.base, "deputy.xiaojuan");
+    await hall.goto(`/hall/${session.id}`);
+    await eventually(() => hall.getByTestId("hall-supported-topics").textContent()).toContain("小区路灯不亮");
   });
 });
