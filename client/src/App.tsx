@@ -18,6 +18,7 @@ const TrackLookupPage = lazy(() => import("./features/track/TrackLookupPage.tsx"
 const HallConsolePage = lazy(() => import("./features/hall/HallConsolePage.tsx").then((m) => ({ default: m.HallConsolePage })));
 const DeskPage = lazy(() => import("./features/desk/DeskPage.tsx").then((m) => ({ default: m.DeskPage })));
 const HallScreenPage = lazy(() => import("./features/screen/HallScreenPage.tsx").then((m) => ({ default: m.HallScreenPage })));
+const BookingStatusPage = lazy(() => import("./features/booking/BookingStatusPage.tsx").then((m) => ({ default: m.BookingStatusPage })));
 const AdminApp = lazy(() => import("./features/admin/AdminApp.tsx").then((m) => ({ default: m.AdminApp })));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -31,6 +32,7 @@ const router = createBrowserRouter([
       { path: "/s/:sessionId", element: <VoterPage /> },
       { path: "/track", element: page(<TrackLookupPage />) },
       { path: "/track/:code", element: page(<TrackPage />) },
+      { path: "/b/:code", element: page(<BookingStatusPage />) },
       { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
       { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
       { path: "/admin/*", element: page(<AdminApp />) },

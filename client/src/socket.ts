@@ -311,3 +311,34 @@ export const declineCallRequest = (callId: string) => request("call:decline", { 
 export const muteCallRequest = (callId: string, muted: boolean) => request("call:mute", { callId, muted });
 export const endCallRequest = (callId: string) => request("call:end", { callId });
 export const sendCallSignal = (signal: Omit<CallSignal, "from">) => request("call:signal", signal);
+// ── bookings and support (DESIGN §6b) ─────────────────────────────────────────
+
+/** The voter checks a booking in from the phone: the ticket is theirs as if they had joined. */
+export async function checkInBooking(sessionId: string, code: string, bookingToken: string) {
+  const res = await request("booking:checkIn", { code, bookingToken });
+  if (res.ok) voterTicketJoined(sessionId, res.data.voterToken, res.data.ticket);
+  return res;
+}
+
+export const deskCheckIn = (sessionId: string, code: string) => request("desk:checkIn", { sessionId, code });
+
+const SUPPORTER_KEY = "tongxin.supporter";
+
+/** 附议 from this device: the server's supporter token is kept so the device counts once. */
+export async function supportTicket(ticketId: string) {
+  let supporterToken: string | undefined;
+  try {
+    supporterToken = localStorage.getItem(SUPPORTER_KEY) ?? undefined;
+  } catch {
+    supporterToken = undefined;
+  }
+  const res = await request("ticket:support", supporterToken ? { ticketId, supporterToken } : { ticketId });
+  if (res.ok && res.data.supporterToken !== supporterToken) {
+    try {
+      localStorage.setItem(SUPPORTER_KEY, res.data.supporterToken);
+    } catch {
+      // private mode: this page still remembers what it supported
+    }
+  }
+  return res;
+}

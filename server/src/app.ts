@@ -22,6 +22,8 @@ import { privacyRoutes } from "./transport/http/privacy.routes.ts";
 import { startRetention, type RetentionTimer } from "./services/retention.ts";
 import { errorHandler, rejectIllFormedInput } from "./transport/http/http-kit.ts";
 import { mediaRoutes } from "./transport/http/media.routes.ts";
+import { bookingRoutes } from "./transport/http/bookings.routes.ts";
+import { dutyRoutes } from "./transport/http/duty.routes.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { staticClient } from "./transport/http/static-client.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
@@ -30,6 +32,8 @@ import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
 import { CallTimers } from "./transport/socket/call.handlers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
+import { startReminderLoop } from "./notify/booking-reminders.ts";
+import { logNotifier, webhookNotifier, type Notifier } from "./notify/notifier.ts";
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
@@ -107,6 +111,8 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use("/api", privacyRoutes(deps));
   app.use("/api", backOfficeRoutes(deps));
   app.use("/api", mediaRoutes(deps));
+  app.use("/api", bookingRoutes(deps));
+  app.use("/api", dutyRoutes(deps));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "no such route" } });
   });
@@ -121,6 +127,16 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   attachLiveHandlers(io, deps, broadcaster, log, callTimers);
   // Retention runs now and daily (docs/PRIVACY.md); close() waits for a run in flight.
   const retention = startRetention(deps, log);
+
+  // Booking reminders (day before, hour before) through the configured driver.
+  const notifier: Notifier =
+    config.notifyDriver === "webhook" && config.notifyWebhookUrl
+      ? webhookNotifier({ url: config.notifyWebhookUrl, secret: config.notifyWebhookSecret }, log)
+      : logNotifier(log);
+  if (config.notifyIntervalMs > 0) {
+    const stop = startReminderLoop(db, notifier, now, config.notifyIntervalMs);
+    cleanups.push(async () => stop());
+  }
 
   return {
     http,

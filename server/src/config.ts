@@ -40,6 +40,11 @@ export interface Config {
   connectionsPerIp: number;
   /** new Socket.IO connections one address may open per minute */
   connectionsPerIpPerMin: number;
+  // ---- booking reminders (notify/): the driver, its webhook, how often to look for due reminders (0 = never)
+  notifyDriver: "log" | "webhook";
+  notifyWebhookUrl: string | null;
+  notifyWebhookSecret: string | null;
+  notifyIntervalMs: number;
 }
 
 const list = (v: string | undefined): string[] =>
@@ -89,5 +94,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMs: Math.max(1, int(env.LOGIN_WINDOW_MIN, 15)) * 60_000,
     connectionsPerIp: Math.max(1, int(env.CONNECTIONS_PER_IP, 200)),
     connectionsPerIpPerMin: Math.max(1, int(env.CONNECTIONS_PER_IP_PER_MIN, 600)),
+    notifyDriver: env.NOTIFY_DRIVER === "webhook" && env.NOTIFY_WEBHOOK_URL ? "webhook" : "log",
+    notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL || null,
+    notifyWebhookSecret: env.NOTIFY_WEBHOOK_SECRET || null,
+    notifyIntervalMs: int(env.NOTIFY_INTERVAL_MS, 60_000),
   };
 }

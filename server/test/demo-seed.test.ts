@@ -100,6 +100,17 @@ describe("demo seed: sessions", () => {
     }
   });
 
+  it("opens bookings on next month's days, with some voters booked, and records the deputies' duty activities", async () => {
+    const upcoming = await db.receptionSession.findMany({ where: { status: "SCHEDULED" } });
+    expect(upcoming.every((s) => s.bookingCapacity > 0)).toBe(true);
+    const booked = await db.booking.findMany({ where: { sessionId: { in: upcoming.map((s) => s.id) } } });
+    expect(booked.length).toBeGreaterThan(0);
+    expect(booked.every((b) => b.status === "BOOKED")).toBe(true);
+    const duties = await db.dutyActivity.findMany();
+    expect(new Set(duties.map((d) => d.kind))).toEqual(new Set(["TRAINING", "VISIT", "SURVEY"]));
+    expect(duties.some((d) => d.title.includes("三好村"))).toBe(true);
+  });
+
   it("ends past sessions with a gapless, time-ordered event log and gapless labels per channel", async () => {
     const past = await db.receptionSession.findMany({
       where: { status: "ENDED" },

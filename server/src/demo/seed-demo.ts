@@ -39,6 +39,7 @@ import { createWatchCache } from "../services/watch.ts";
 import { createDeputyGroup, createVenue } from "../services/venues-admin.ts";
 import type { Db } from "../store/prisma.ts";
 import { WriteLanes } from "../store/write-lane.ts";
+import { writeDemoBookings, writeDutyRecords } from "./demo-bookings.ts";
 import {
   CONCERNS,
   FEEDBACK,
@@ -128,6 +129,15 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
   const sessionsToday = await writeTodaySessions(deps, clock, base, opts.now.getTime());
   const upcoming = await writeUpcomingSessions(deps, clock, base, opts.now.getTime());
   const past = await writePastSessions(deps, clock, base, opts.now.getTime());
+  clock.set(opts.now.getTime() - DAY);
+  await writeDutyRecords(
+    deps,
+    (key) => {
+      const v = VENUES.find((x) => x.key === key)!;
+      return { actor: staffOf(base, v.town), venueId: base.venueIds.get(key)! };
+    },
+    opts.now.getTime(),
+  );
   await setMarker(db, "done");
 
   const [tickets, transcriptEntries, events, cases] = await Promise.all([
@@ -314,7 +324,15 @@ async function writeUpcomingSessions(deps: ServiceDeps, clock: Clock, base: Base
   const endsAt = localInstant(y, m + 1, 15, 11, 30);
   clock.set(now - DAY);
   const homes = VENUES.filter((v) => v.kind === "HOME");
-  for (const v of homes) await createSession(deps, staffOf(base, v.town), newSessionInput(base, v, v.theme, startsAt, endsAt));
+  const ids: string[] = [];
+  const staffBySession = new Map<string, Actor>();
+  for (const v of homes) {
+    const s = await createSession(deps, staffOf(base, v.town), newSessionInput(base, v, v.theme, startsAt, endsAt));
+    ids.push(s.id);
+    staffBySession.set(s.id, staffOf(base, v.town));
+  }
+  // 预约: next month's days take bookings, and a few voters have booked already.
+  await writeDemoBookings(deps, (id) => staffBySession.get(id)!, ids);
   return homes.length;
 }
 

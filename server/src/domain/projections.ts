@@ -22,6 +22,7 @@ export function publicTicket(t: TicketView): TicketView {
     calledAt: t.calledAt,
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
+    supportCount: t.supportCount ?? 0,
   };
 }
 

@@ -55,6 +55,8 @@ export const caseQuerySchema = z.object({
   to: isoDate.optional(),
   q: optionalQueryText(BO_LIMITS.searchQuery),
   overdue: flag,
+  /** `support`: most 附议 first (DESIGN §6b); default newest first */
+  sort: z.enum(["newest", "support"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).max(100_000).optional(),
 });
@@ -133,7 +135,7 @@ export interface CaseDetail {
 // ---- records ----------------------------------------------------------------
 
 /** The tables of a record's CSV export. */
-export const RECORD_PARTS = ["tickets", "transcript", "events"] as const;
+export const RECORD_PARTS = ["tickets", "transcript", "events", "bookings"] as const;
 export type RecordPart = (typeof RECORD_PARTS)[number];
 export const recordCsvQuerySchema = z.object({ part: z.enum(RECORD_PARTS).default("tickets") });
 

@@ -22,6 +22,9 @@ import type {
   TranscriptAmendInput,
   TranscriptAppendInput,
   VoterTokenInput,
+  BookingCheckInInput,
+  DeskCheckInInput,
+  TicketSupportInput,
 } from "./schemas.ts";
 
 export type { Ack, AckFn, ErrorBody, ErrorCode } from "./errors.ts";
@@ -33,6 +36,12 @@ export interface JoinResult {
 }
 export interface TicketResult {
   ticket: TicketView;
+}
+
+/** ticket:support's answer: the new count, and the device's token to keep (DESIGN §6b). */
+export interface SupportResult {
+  supportCount: number;
+  supporterToken: string;
 }
 
 export interface ClientToServerEvents {
@@ -62,6 +71,10 @@ export interface ClientToServerEvents {
   "call:accept": (p: CallRefInput, ack: AckFn<CallSetup>) => void;
   /** extension: the voter declines (→ ENDED, reason DECLINED) */
   "call:decline": (p: CallRefInput, ack: AckFn<Record<string, never>>) => void;
+  // ---- bookings and support (DESIGN §6b) ----
+  "booking:checkIn": (p: BookingCheckInInput, ack: AckFn<JoinResult>) => void;
+  "desk:checkIn": (p: DeskCheckInInput, ack: AckFn<JoinResult>) => void;
+  "ticket:support": (p: TicketSupportInput, ack: AckFn<SupportResult>) => void;
 }
 
 /** A client→server event's name, its payload and what its ack carries on success. */

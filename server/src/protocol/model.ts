@@ -51,6 +51,10 @@ export interface SessionView {
   hlsUrl: string | null;
   /** the secret RTMP stream key: staff projection only */
   streamKey?: string;
+  /** 预约 places (0 = no bookings) and the booking window (DESIGN §6b) */
+  bookingCapacity?: number;
+  bookingOpensAt?: string | null;
+  bookingClosesAt?: string | null;
 }
 
 export interface TicketView {
@@ -78,6 +82,8 @@ export interface TicketView {
   summary?: string | null;
   /** the follow-up case's tracking code, once one exists (staff and own) */
   trackingCode?: string | null;
+  /** 附议: devices that support this topic (DESIGN §6b); every projection carries it */
+  supportCount?: number;
 }
 
 export interface TranscriptEntryView {
@@ -108,6 +114,8 @@ export interface CaseView {
   rejectReason: string | null;
   satisfaction: number | null;
   feedbackComment: string | null;
+  /** 附议 count the turn had when the case was born */
+  supportCount?: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -289,4 +297,47 @@ export interface CallStateChange {
   callId: string;
   state: CallState;
   reason?: CallEndReason;
+}
+
+// ---- Bookings (预约) and support (附议), DESIGN §6b -------------------------
+
+export const BOOKING_STATUSES = ["BOOKED", "WAITLISTED", "CHECKED_IN", "CANCELLED", "NO_SHOW"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** GET /api/bookings/:code — what the code's holder may see: no name, no phone, no question. */
+export interface BookingPublicView {
+  code: string;
+  sessionId: string;
+  status: BookingStatus;
+  /** booked order, 1, 2, 3… */
+  place: number;
+  /** WAITLISTED only: 1 = promoted at the next cancellation */
+  waitlistPosition: number | null;
+  /** only when the voter chose to show it */
+  topic: string | null;
+  isPublic: boolean;
+  bookedAt: string;
+  checkedInAt: string | null;
+  /** the ticket's label once checked in */
+  ticketLabel: string | null;
+  session: { title: string; theme: string; venueName: string; town: string; address: string; startsAt: string; endsAt: string; status: SessionStatus };
+}
+
+/** The staff's view of a booking: full name, topic and question; the phone masked (138****5678). */
+export interface BookingView {
+  id: string;
+  code: string;
+  sessionId: string;
+  status: BookingStatus;
+  place: number;
+  name: string;
+  phone: string | null;
+  topic: string;
+  question: string | null;
+  isPublic: boolean;
+  bookedAt: string;
+  checkedInAt: string | null;
+  cancelledAt: string | null;
+  ticketId: string | null;
+  ticketLabel: string | null;
 }

@@ -59,6 +59,8 @@ export interface RetentionPreview {
 export interface RetentionOutcome {
   tickets: number;
   caseComments: number;
+  /** bookings that never became a ticket (cancelled, no-show) */
+  bookings: number;
   batches: number;
 }
 

@@ -15,6 +15,7 @@ export const LIMITS = {
   requestId: 100,
   id: 64,
   token: 200,
+  bookingCode: 12,
   streamUrl: 500,
   theme: 200,
 } as const;
@@ -62,6 +63,9 @@ export const sessionWatchSchema = z.object({
 });
 export const sessionUnwatchSchema = z.object({ sessionId: id });
 
+/** The privacy notice version a voter saw (DESIGN §6c): joins, desk registrations and bookings. */
+const consentVersion = z.number().int().min(1).max(1_000_000).optional();
+
 const voterFields = {
   sessionId: id,
   name: text(LIMITS.name),
@@ -71,7 +75,7 @@ const voterFields = {
   isPublic: z.boolean(),
   requestId,
   /** the privacy notice version the voter saw (DESIGN §6c); the desk sends the one it showed */
-  consentVersion: z.number().int().min(1).max(1_000_000).optional(),
+  consentVersion,
 };
 export const queueJoinSchema = z.object(voterFields);
 export const deskRegisterSchema = z.object({
@@ -169,3 +173,34 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return details;
 }
+
+// ---- Bookings (预约) and support (附议), DESIGN §6b -------------------------
+
+/** A booking code as people type it: case and spaces do not matter. */
+export const bookingCode = z
+  .string()
+  .trim()
+  .max(LIMITS.bookingCode + 4)
+  .transform((v) => v.replace(/[\s-]/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{4,12}$/, "booking code"));
+
+export const bookingCreateSchema = z.object({
+  name: text(LIMITS.name),
+  phone,
+  topic: text(LIMITS.topic),
+  question: optionalText(LIMITS.question),
+  isPublic: z.boolean(),
+  consentVersion,
+});
+export const bookingCheckInSchema = z.object({ code: bookingCode, bookingToken: z.string().min(16).max(LIMITS.token) });
+export const deskCheckInSchema = z.object({ sessionId: id, code: bookingCode });
+export const ticketSupportSchema = z.object({
+  ticketId: id,
+  /** the device's supporter token from an earlier answer; without one the server issues one */
+  supporterToken: z.string().min(16).max(LIMITS.token).optional(),
+});
+
+export type BookingCreateInput = z.input<typeof bookingCreateSchema>;
+export type BookingCheckInInput = z.input<typeof bookingCheckInSchema>;
+export type DeskCheckInInput = z.input<typeof deskCheckInSchema>;
+export type TicketSupportInput = z.input<typeof ticketSupportSchema>;

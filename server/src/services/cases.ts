@@ -76,7 +76,7 @@ export async function listCases(deps: ServiceDeps, actor: Actor, f: CaseQuery): 
     deps.db.case.findMany({
       where,
       include: caseInclude,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      orderBy: f.sort === "support" ? [{ supportCount: "desc" }, { createdAt: "desc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "asc" }],
       take: f.limit ?? 200,
       skip: f.offset ?? 0,
     }),

@@ -136,6 +136,7 @@ export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) 
           venueId: session.venueId,
           category: input.followUp.category,
           summary: input.followUp.summary,
+          supportCount: t.supportCount,
           createdAt: now,
           updatedAt: now,
           events: { create: { type: "created", toStatus: "OPEN", actorId: user.id, actorName: user.displayName, at: now } },

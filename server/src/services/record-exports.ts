@@ -7,7 +7,7 @@ import { END_REASON_ZH, formatCallDurationZh } from "../domain/call-lifecycle.ts
 import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
 import type { RecordPart } from "../protocol/back-office.ts";
-import type { LiveEvent, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { BookingView, LiveEvent, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventActors } from "../store/session-events.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { sessionRecord } from "./sessions.ts";
@@ -154,6 +154,16 @@ export async function sessionAudit(deps: ServiceDeps, actor: Actor, sessionId: s
   };
 }
 
+const BOOKING_STATUS_ZH: Record<BookingView["status"], string> = { BOOKED: "已预约", WAITLISTED: "候补", CHECKED_IN: "已签到", CANCELLED: "已取消", NO_SHOW: "未到" };
+
+/** The day's bookings and what became of them (no phone column, like every export). */
+export function bookingRows(bookings: readonly BookingView[]): CsvCell[][] {
+  return [
+    ["预约序号", "预约码", "状态", "姓名", "议题", "问题", "公开议题", "预约时间", "签到时间", "取消时间", "排号"],
+    ...bookings.map((b) => [b.place, b.code, BOOKING_STATUS_ZH[b.status], b.name, b.topic, b.question ?? "", b.isPublic ? "是" : "否", chinaTime(b.bookedAt), chinaTime(b.checkedInAt), chinaTime(b.cancelledAt), b.ticketLabel ?? ""]),
+  ];
+}
+
 export interface CsvFile {
   filename: string;
   body: string;
@@ -171,13 +181,15 @@ export async function recordCsv(deps: ServiceDeps, actor: Actor, sessionId: stri
       ? new Map((await deps.db.ticket.findMany({ where: { sessionId }, select: { id: true, phone: true } })).map((t) => [t.id, t.phone]))
       : undefined;
     rows = ticketRows(record.tickets, new Map(record.cases.map((c) => [c.trackingCode, c.status])), full);
+  } else if (part === "bookings") {
+    rows = bookingRows(record.bookings);
   } else if (part === "transcript") {
     rows = transcriptRows(record.transcript, new Map(record.tickets.map((t) => [t.id, t.label])));
   } else {
     const { events } = await sessionAudit(deps, actor, sessionId);
     rows = [["序号", "时间", "事件", "操作人", "内容"], ...events.map((e) => [e.seq, chinaTime(e.at), e.type, e.actorName ?? "", e.summary])];
   }
-  const partZh = { tickets: "排号", transcript: "记录", events: "日志" }[part];
+  const partZh = { tickets: "排号", transcript: "记录", events: "日志", bookings: "预约" }[part];
   return { filename: `${record.session.venueName}-${dateOf(record.session)}-${partZh}.csv`, body: toCsv(rows) };
 }
 

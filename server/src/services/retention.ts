@@ -13,7 +13,8 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import { DAY_MS, retentionCutoff } from "../domain/privacy.ts";
 import type { RetentionOutcome, RetentionPreview } from "../protocol/privacy.ts";
-import { anonymizeTickets } from "../store/anonymize.ts";
+import { ANONYMIZED_NAME } from "../domain/privacy.ts";
+import { anonymizeBookings, anonymizeTickets } from "../store/anonymize.ts";
 import { requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 
@@ -30,6 +31,11 @@ function dueTickets(cutoff: Date): Prisma.TicketWhereInput {
     // A concern still being handled keeps its contact: the reply needs it.
     OR: [{ case: { is: null } }, { case: { is: { status: { in: [...FINAL_CASE] }, updatedAt: { lt: cutoff } } } }],
   };
+}
+
+/** Bookings without a ticket of a day that ended before the cutoff (a checked-in one goes with its ticket). */
+function dueBookings(cutoff: Date): Prisma.BookingWhereInput {
+  return { ticketId: null, name: { not: ANONYMIZED_NAME }, session: { status: "ENDED", endsAt: { lt: cutoff } } };
 }
 
 function dueCaseComments(cutoff: Date): Prisma.CaseWhereInput {
@@ -60,7 +66,7 @@ export async function retentionPreview(deps: ServiceDeps, actor: Actor): Promise
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runRetention(deps: ServiceDeps): Promise<RetentionOutcome> {
-  const outcome: RetentionOutcome = { tickets: 0, caseComments: 0, batches: 0 };
+  const outcome: RetentionOutcome = { tickets: 0, caseComments: 0, bookings: 0, batches: 0 };
   const days = deps.config.retentionDays;
   if (days <= 0) return outcome;
   const now = deps.now();
@@ -69,6 +75,13 @@ export async function runRetention(deps: ServiceDeps): Promise<RetentionOutcome>
     const ids = (await deps.db.ticket.findMany({ where: dueTickets(cutoff), select: { id: true }, orderBy: { id: "asc" }, take: RETENTION_BATCH })).map((t) => t.id);
     if (!ids.length) break;
     outcome.tickets += await deps.db.$transaction((tx) => anonymizeTickets(tx, ids, now));
+    outcome.batches++;
+    await breathe();
+  }
+  while (outcome.batches < MAX_BATCHES) {
+    const ids = (await deps.db.booking.findMany({ where: dueBookings(cutoff), select: { id: true }, orderBy: { id: "asc" }, take: RETENTION_BATCH })).map((b) => b.id);
+    if (!ids.length) break;
+    outcome.bookings += await deps.db.$transaction((tx) => anonymizeBookings(tx, ids));
     outcome.batches++;
     await breathe();
   }

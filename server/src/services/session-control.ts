@@ -6,6 +6,7 @@ import { toSessionView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
+import { fillPlaces, markBookingNoShows } from "./bookings.ts";
 
 export interface SessionChanges {
   status?: SessionStatus | undefined;
@@ -18,6 +19,9 @@ export interface SessionChanges {
   deputies?: string[] | undefined;
   slotMin?: number | undefined;
   walkInHeadStartMin?: number | undefined;
+  bookingCapacity?: number | undefined;
+  bookingOpensAt?: Date | null | undefined;
+  bookingClosesAt?: Date | null | undefined;
 }
 
 export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: string, changes: SessionChanges): Promise<{ session: SessionView }> {
@@ -51,11 +55,17 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
         slotMin: changes.slotMin,
         walkInHeadStartMin: changes.walkInHeadStartMin,
         ...(streamEnds ? { streamLive: false } : {}),
+        bookingCapacity: changes.bookingCapacity,
+        bookingOpensAt: changes.bookingOpensAt,
+        bookingClosesAt: changes.bookingClosesAt,
         // Before anyone is served, the expected turn is the slot length.
         ...(changes.slotMin !== undefined && s.finishedTurns === 0 ? { avgServiceSec: changes.slotMin * 60 } : {}),
       },
       include: { venue: true },
     });
+    // Bookings (DESIGN §6b): a larger capacity promotes the waitlist; the end records no-shows.
+    if (status === "ENDED" && s.status !== "ENDED") await markBookingNoShows(tx, sessionId);
+    else if (changes.bookingCapacity !== undefined) await fillPlaces(tx, sessionId, now);
     const view = toSessionView(row, deps.config.mediaHlsBase);
     await append({ type: "session.updated", data: view }, now, user.id);
     if (streamEnds) await append({ type: "stream.stopped", data: { live: false, hlsUrl: view.hlsUrl, reason: "session-ended" } }, now, user.id);

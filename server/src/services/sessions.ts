@@ -1,7 +1,7 @@
 /** Reception days over HTTP: list, read, schedule, and the staff's full record of one. */
 import { AppError } from "../protocol/errors.ts";
 import type { InitialSessionStatus } from "../protocol/http-schemas.ts";
-import type { CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { BookingView, CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
 import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
@@ -9,6 +9,8 @@ import { projectEvent, projectTicket, publicSession } from "../domain/projection
 import { CLERK_ROLES, requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
+import { placesTakenBySession } from "./bookings.ts";
+import { toBookingView } from "../store/booking-views.ts";
 
 export interface SessionFilter {
   venueId?: string | undefined;
@@ -20,7 +22,8 @@ export interface SessionFilter {
   limit?: number | undefined;
 }
 
-export type ListedSession = SessionView & { live: boolean };
+/** `placesLeft`: bookable places still free (0 when the day takes no bookings). */
+export type ListedSession = SessionView & { live: boolean; placesLeft: number };
 
 export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise<ListedSession[]> {
   const rows = await deps.db.receptionSession.findMany({
@@ -35,11 +38,18 @@ export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise
     take: Math.min(f.limit ?? 500, 1000),
     include: { venue: true },
   });
-  return rows.map((r) => ({ ...publicSession(toSessionView(r, deps.config.mediaHlsBase)), live: r.status === "LIVE" }));
+  const taken = await placesTakenBySession(deps.db, rows.filter((r) => r.bookingCapacity > 0).map((r) => r.id));
+  return rows.map((r) => ({
+    ...publicSession(toSessionView(r, deps.config.mediaHlsBase)),
+    live: r.status === "LIVE",
+    placesLeft: Math.max(0, r.bookingCapacity - (taken.get(r.id) ?? 0)),
+  }));
 }
 
-export async function getSession(deps: ServiceDeps, id: string): Promise<SessionView> {
-  return publicSession(toSessionView(await findSessionOrThrow(deps.db, id), deps.config.mediaHlsBase));
+export async function getSession(deps: ServiceDeps, id: string): Promise<SessionView & { placesLeft: number }> {
+  const row = await findSessionOrThrow(deps.db, id);
+  const taken = (await placesTakenBySession(deps.db, [id])).get(id) ?? 0;
+  return { ...publicSession(toSessionView(row, deps.config.mediaHlsBase)), placesLeft: Math.max(0, row.bookingCapacity - taken) };
 }
 
 export interface NewSession {
@@ -53,6 +63,9 @@ export interface NewSession {
   slotMin?: number | undefined;
   walkInHeadStartMin?: number | undefined;
   status?: InitialSessionStatus | undefined;
+  bookingCapacity?: number | undefined;
+  bookingOpensAt?: Date | null | undefined;
+  bookingClosesAt?: Date | null | undefined;
 }
 
 export async function createSession(deps: ServiceDeps, actor: Actor, input: NewSession): Promise<SessionView> {
@@ -76,6 +89,9 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
       avgServiceSec: slotMin * 60,
       status,
       queueOpen: status === "OPEN",
+      bookingCapacity: input.bookingCapacity ?? 0,
+      bookingOpensAt: input.bookingOpensAt ?? null,
+      bookingClosesAt: input.bookingClosesAt ?? null,
       createdAt: deps.now(),
     },
     include: { venue: true },
@@ -89,17 +105,20 @@ export interface SessionRecord {
   transcript: TranscriptEntryView[];
   events: LiveEvent[];
   cases: CaseView[];
+  /** 预约 of the day in booked order (phones masked), with their outcome: CHECKED_IN, NO_SHOW… */
+  bookings: BookingView[];
 }
 
 /** Everything about one reception day, in the staff projection. */
 export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string): Promise<SessionRecord> {
   const session = await findSessionOrThrow(deps.db, id);
   requireVenueRole(actor, session.venueId);
-  const [tickets, transcript, events, cases] = await Promise.all([
+  const [tickets, transcript, events, cases, bookings] = await Promise.all([
     deps.db.ticket.findMany({ where: { sessionId: id }, orderBy: [{ joinedAt: "asc" }, { label: "asc" }], include: WITH_TRACKING_CODE }),
     deps.db.transcriptEntry.findMany({ where: { sessionId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     eventsSince(deps.db, id, 0, 1_000_000),
     deps.db.case.findMany({ where: { sessionId: id }, orderBy: { createdAt: "asc" } }),
+    deps.db.booking.findMany({ where: { sessionId: id }, orderBy: { place: "asc" }, include: { ticket: { select: { label: true } } } }),
   ]);
   return {
     session: toSessionView(session, deps.config.mediaHlsBase),
@@ -107,5 +126,6 @@ export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string)
     transcript: transcript.map(toTranscriptView),
     events: events.map((e) => projectEvent(e, "staff")),
     cases: cases.map(toCaseView),
+    bookings: bookings.map(toBookingView),
   };
 }

@@ -19,12 +19,20 @@ import type { Tx } from "./prisma.ts";
 
 const SCRUBBED_EVENT_TYPES = ["ticket.joined", "ticket.updated", "transcript.appended", "transcript.amended"];
 
+/** Bookings that never became a ticket (cancelled, no-show): name, phone and question anonymized. */
+export async function anonymizeBookings(tx: Tx, bookingIds: readonly string[]): Promise<number> {
+  if (!bookingIds.length) return 0;
+  return (await tx.booking.updateMany({ where: { id: { in: [...bookingIds] } }, data: { name: ANONYMIZED_NAME, phone: null, question: null } })).count;
+}
+
 export async function anonymizeTickets(tx: Tx, ticketIds: readonly string[], now: Date): Promise<number> {
   if (!ticketIds.length) return 0;
   const ids = [...ticketIds];
   const tickets = await tx.ticket.findMany({ where: { id: { in: ids } }, select: { id: true, sessionId: true } });
   if (!tickets.length) return 0;
   await tx.ticket.updateMany({ where: { id: { in: ids } }, data: { name: ANONYMIZED_NAME, phone: null, question: null, anonymizedAt: now } });
+  // The booking the ticket was checked in from holds the same contact data.
+  await tx.booking.updateMany({ where: { ticketId: { in: ids } }, data: { name: ANONYMIZED_NAME, phone: null, question: null } });
   // The reason may be health data; the ticket keeps its priority flag (a non-null reason).
   await tx.ticket.updateMany({ where: { id: { in: ids }, priorityReason: { not: null } }, data: { priorityReason: ANONYMIZED_NAME } });
 

@@ -73,6 +73,9 @@ export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" 
     streamLive: s.streamLive,
     hlsUrl: hlsUrlFor(hlsBase, s.streamKey),
     streamKey: s.streamKey,
+    bookingCapacity: s.bookingCapacity,
+    bookingOpensAt: iso(s.bookingOpensAt),
+    bookingClosesAt: iso(s.bookingClosesAt),
   };
 }
 
@@ -97,6 +100,7 @@ export function toTicketView(t: Ticket, trackingCode?: string | null): TicketVie
     priorityReason: t.priorityReason,
     summary: t.summary,
     trackingCode: trackingCode ?? null,
+    supportCount: t.supportCount,
   };
 }
 
@@ -131,6 +135,7 @@ export function toCaseView(c: Case): CaseView {
     rejectReason: c.rejectReason,
     satisfaction: c.satisfaction,
     feedbackComment: c.feedbackComment,
+    supportCount: c.supportCount,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -13,6 +13,8 @@ import { SchedulePage } from "./schedule/SchedulePage.tsx";
 import { SearchPage } from "./search/SearchPage.tsx";
 import { SettingsPage } from "./settings/SettingsPage.tsx";
 import { AuditPage } from "./privacy/AuditPage.tsx";
+import { DeputyRecordPage } from "./duty/DeputyRecordPage.tsx";
+import { DutyPage } from "./duty/DutyPage.tsx";
 import "./admin.css";
 
 // The scoring page carries the charting library: only that page downloads it.
@@ -27,6 +29,7 @@ function AdminNav() {
     ["/admin/cases", t("admin.nav.cases")],
     ["/admin/search", t("admin.nav.search")],
     ["/admin/stats", t("admin.nav.stats")],
+    ["/admin/duty", t("duty.nav")],
     ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")], ["/admin/audit", t("admin.audit.nav")]] : []),
   ] as const;
   return (
@@ -63,6 +66,8 @@ export function AdminApp() {
           />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="duty" element={<DutyPage />} />
+          <Route path="duty/:name" element={<DeputyRecordPage />} />
           <Route path="*" element={<Navigate to="schedule" replace />} />
         </Routes>
       </div>

@@ -56,6 +56,8 @@ export interface SessionInput {
 }
 
 export interface CaseFilter {
+  /** "support": most 附议 first */
+  sort?: "support";
   status?: string;
   venueId?: string;
   from?: string;

@@ -12,6 +12,8 @@ import { useT } from "../../i18n/useT.ts";
 import { DeskQueue } from "./DeskQueue.tsx";
 import { PrintableTicket } from "./PrintableTicket.tsx";
 import { WalkInForm } from "./WalkInForm.tsx";
+import { BookedNotArrived } from "../booking/BookedNotArrived.tsx";
+import { DeskCheckIn } from "../booking/DeskCheckIn.tsx";
 
 /** /desk/:sessionId — the front desk: register walk-ins, print their tickets, see the line. */
 export function DeskPage() {
@@ -55,6 +57,7 @@ export function DeskPage() {
       <OutOfScopeNotice venueId={session.venueId} />
       <div className="desk-grid">
         <div className="no-print">
+          <DeskCheckIn sessionId={session.id} onCheckedIn={setLast} />
           <WalkInForm session={session} onRegistered={setLast} />
         </div>
         {last && lastTicket ? (
@@ -62,6 +65,7 @@ export function DeskPage() {
         ) : null}
         <div className="no-print">
           <DeskQueue tickets={live.tickets} />
+          <BookedNotArrived sessionId={session.id} refreshKey={last?.ticket.id} />
         </div>
       </div>
     </div>

@@ -24,6 +24,8 @@ import { SessionControls } from "./SessionControls.tsx";
 import { StreamPanel } from "./StreamPanel.tsx";
 import { TranscriptEditor } from "./TranscriptEditor.tsx";
 import { TurnFinishedNotice } from "./TurnFinishedNotice.tsx";
+import { SupportedTopics } from "./SupportedTopics.tsx";
+import { BookedNotArrived } from "../booking/BookedNotArrived.tsx";
 
 /** /hall/:sessionId — the deputy's console: call, hear, close each turn; keep the record. */
 export function HallConsolePage() {
@@ -96,6 +98,8 @@ export function HallConsolePage() {
             onCall={(x) => void run(() => callTicket(x.id))}
             onPrioritize={setPrioritizing}
           />
+          <SupportedTopics tickets={live.tickets} />
+          <BookedNotArrived sessionId={session.id} />
           <MissedAndDone
             missed={noShowTickets(live.tickets)}
             finished={finishedTickets(live.tickets)}

@@ -27,6 +27,11 @@ export function SessionCard({ session, staff }: { session: SessionListItem; staf
           {t("session.theme")}{t("punct.colon")}{session.theme}
         </p>
       ) : null}
+      {session.bookingCapacity && session.placesLeft !== undefined && !session.live ? (
+        <p className="session-card__places" data-testid="session-places">
+          <Link to={`/s/${session.id}#booking`}>{session.placesLeft > 0 ? t("booking.placesLeft", { n: session.placesLeft }) : t("booking.status.WAITLISTED")}</Link>
+        </p>
+      ) : null}
       <div className="button-row">
         <Link className="button button--primary" to={`/s/${session.id}`} aria-label={`${t("home.enter")}${t("punct.colon")}${session.title}`}>
           {session.live ? t("home.watchLive") : t("home.enter")}

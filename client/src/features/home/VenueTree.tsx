@@ -34,9 +34,17 @@ function VenueItem({ venue, sessionsByVenue }: { venue: VenueNode; sessionsByVen
                 {formatDate(lang, s.startsAt)} · {s.title}
               </Link>
               {s.live ? <span className="badge badge--live">{t("home.live")}</span> : null}
+              {s.bookingCapacity && s.placesLeft !== undefined && !s.live ? (
+                <span className="muted"> · {s.placesLeft > 0 ? t("booking.placesLeft", { n: s.placesLeft }) : t("booking.status.WAITLISTED")}</span>
+              ) : null}
             </li>
           ))}
         </ul>
+      ) : null}
+      {sessions.length ? (
+        <p className="venue__calendar">
+          <a href={`/api/venues/${encodeURIComponent(venue.id)}/calendar.ics`}>{t("booking.venueCalendar")}</a>
+        </p>
       ) : null}
       {venue.children.length ? <VenueTree venues={venue.children} sessionsByVenue={sessionsByVenue} /> : null}
     </li>

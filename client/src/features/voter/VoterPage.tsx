@@ -13,6 +13,8 @@ import { LiveStream } from "./LiveStream.tsx";
 import { MyTicketCard } from "./MyTicketCard.tsx";
 import { SessionHeader } from "./SessionHeader.tsx";
 import { VoterCallPanel } from "./VoterCallPanel.tsx";
+import { PublicTopics } from "./PublicTopics.tsx";
+import { BookingPanel } from "../booking/BookingPanel.tsx";
 import { useCalledAlert } from "./useCalledAlert.ts";
 import { useTicketFromLink } from "./useTicketFromLink.ts";
 
@@ -54,6 +56,7 @@ export function VoterPage() {
             </p>
           ) : null}
           <LiveBoard tickets={live.tickets} ownTicketId={ticket?.id} />
+          <PublicTopics tickets={live.tickets} ownTicketId={ticket?.id} />
           {!ticket && own.phase !== "resuming" && session.queueOpen && session.status !== "ENDED" ? (
             <a className="button button--primary button--large join-jump" href="#join">
               {t("join.jump")}
@@ -66,6 +69,7 @@ export function VoterPage() {
         </div>
         {!ticket && own.phase !== "resuming" ? (
           <div className="voter-grid__join">
+            <BookingPanel session={session} />
             <JoinForm session={session} />
           </div>
         ) : null}

@@ -2,11 +2,13 @@
 import type { MessageKey } from "../zh-CN/index.ts";
 import { admin } from "./admin.ts";
 import { call } from "./call.ts";
+import { booking } from "./booking.ts";
+import { duty } from "./duty.ts";
 import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 
-export const enNamespaces = { common, voter, hall, call, admin, track } as const;
+export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty } as const;
 
-export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track };
+export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty };

@@ -18,12 +18,17 @@ import { loginRoom, publicRoom, staffRoom, ticketRoom } from "../rooms.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
 import { attachCallHandlers, type CallTimers } from "./call.handlers.ts";
 import { liveEvents, type LiveSocket } from "./handle.ts";
+import { checkInAtDesk, checkInOnline } from "../../services/booking-check-in.ts";
+import { supportTicket } from "../../services/ticket-support.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveBroadcaster, log: Logger, callTimers: CallTimers): void {
   const joinsPerSocket = new RateLimiter(deps.config.joinLimitPerSocketPerMin, 60_000);
   const joinsPerIp = new RateLimiter(deps.config.joinLimitPerIpPerMin, 60_000);
+  // 附议: a device supports each topic once anyway; this bounds the writes one socket can cause.
+  const supportsPerSocket = new RateLimiter(30, 60_000);
+  const supportsPerIp = new RateLimiter(deps.config.joinLimitPerIpPerMin * 4, 60_000);
 
   io.on("connection", (socket: LiveSocket) => {
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown; voterToken?: unknown };
@@ -96,6 +101,21 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
 
     on("transcript:append", s.transcriptAppendSchema, async (input) => appendTranscript(deps, await actor(), input));
     on("transcript:amend", s.transcriptAmendSchema, async ({ entryId, text }) => amendTranscript(deps, await actor(), entryId, text));
+
+    // ---- bookings and support (DESIGN §6b) ----
+    on("booking:checkIn", s.bookingCheckInSchema, async ({ code, bookingToken }) => {
+      joinAllowed();
+      const result = await checkInOnline(deps, code, bookingToken);
+      followTicket(result.ticket.id);
+      return result;
+    });
+    on("desk:checkIn", s.deskCheckInSchema, async ({ sessionId, code }) => checkInAtDesk(deps, await actor(), sessionId, code));
+    on("ticket:support", s.ticketSupportSchema, async ({ ticketId, supporterToken }) => {
+      if (!supportsPerSocket.take(socket.id) || !supportsPerIp.take(socket.data.ip)) {
+        throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many, try again shortly");
+      }
+      return supportTicket(deps, ticketId, supporterToken);
+    });
 
     attachCallHandlers({ io, socket, deps, log, actor, timers: callTimers });
   });

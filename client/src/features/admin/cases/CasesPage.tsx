@@ -33,6 +33,7 @@ export function CasesPage() {
     venueId: params.get("venueId") ?? undefined,
     q: params.get("q") ?? undefined,
     overdue: params.get("overdue") === "1" ? ("1" as const) : undefined,
+    sort: params.get("sort") === "support" ? ("support" as const) : undefined,
     limit: 500,
   };
   const cases = useResource(() => boApi.cases(filter), params.toString());
@@ -107,6 +108,10 @@ export function CasesPage() {
         <label className="check check--inline">
           <input type="checkbox" checked={params.get("overdue") === "1"} onChange={(e) => setParam("overdue", e.target.checked ? "1" : null)} />
           <span>{t("admin.cases.overdueOnly")}</span>
+        </label>
+        <label className="check check--inline">
+          <input type="checkbox" checked={params.get("sort") === "support"} onChange={(e) => setParam("sort", e.target.checked ? "support" : null)} />
+          <span>{t("support.sortCases")}</span>
         </label>
         <button type="submit" className="button">
           {t("admin.common.search")}

@@ -1,0 +1,139 @@
+import { useEffect, useState, type FormEvent } from "react";
+import type { BookingPublicView, SessionView } from "@protocol/model.ts";
+import { request } from "../../api.ts";
+import { FormField } from "../../components/FormField.tsx";
+import { useT } from "../../i18n/useT.ts";
+import "./booking.css";
+import type { ClientError } from "../../lib/client-error.ts";
+import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
+import { PrivacyNoticeBox } from "../privacy/PrivacyNoticeBox.tsx";
+import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
+import { bookPlace } from "./booking-api.ts";
+import { BookingConfirmation } from "./BookingConfirmation.tsx";
+
+type Window = "open" | "notYet" | "closed";
+
+/** Where the day's booking window stands now (the server decides; this only picks the words). */
+export function bookingWindow(session: SessionView, now = Date.now()): Window | null {
+  if (!session.bookingCapacity) return null;
+  if (session.status === "ENDED") return "closed";
+  if (session.bookingOpensAt && now < Date.parse(session.bookingOpensAt)) return "notYet";
+  if (now >= Date.parse(session.bookingClosesAt ?? session.startsAt)) return "closed";
+  return "open";
+}
+
+interface Draft {
+  name: string;
+  phone: string;
+  topic: string;
+  question: string;
+  isPublic: boolean;
+  consent: boolean;
+}
+const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, consent: false };
+
+/** 预约 on the voter's page: places left, the form, then the code with its QR and link. */
+export function BookingPanel({ session }: { session: SessionView }) {
+  const t = useT();
+  const [placesLeft, setPlacesLeft] = useState<number | null>(null);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ClientError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<BookingPublicView | null>(null);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const window_ = bookingWindow(session);
+  const notice = usePrivacyNotice();
+
+  useEffect(() => {
+    if (!session.bookingCapacity) return;
+    void request<{ session: { placesLeft?: number } }>("GET", `/api/sessions/${encodeURIComponent(session.id)}`).then((r) => {
+      if (r.ok) setPlacesLeft(r.data.session.placesLeft ?? null);
+    });
+  }, [session.id, session.bookingCapacity, done]);
+
+  if (!window_) return null;
+  if (done) return <BookingConfirmation booking={done} />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!draft.name.trim()) local.name = t("field.required");
+    if (!draft.topic.trim()) local.topic = t("field.required");
+    if (draft.phone.trim() && !/^[0-9+\-() ]+$/.test(draft.phone.trim())) local.phone = t("field.phone.invalid");
+    if (!draft.consent) local.consent = t("field.consentRequired");
+    setErrors(local);
+    setFailure(null);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    const res = await bookPlace(session.id, {
+      name: draft.name.trim(),
+      phone: draft.phone.trim() || undefined,
+      topic: draft.topic.trim(),
+      question: draft.question.trim() || undefined,
+      isPublic: draft.isPublic,
+      ...(notice ? { consentVersion: notice.version } : {}),
+    });
+    setBusy(false);
+    if (res.ok) {
+      setDone(res.data.booking);
+      return;
+    }
+    setFailure(res.error);
+    setErrors(fieldMessages(t, res.error));
+  }
+
+  return (
+    <section className="card join-card booking-card" aria-labelledby="booking-title" id="booking" data-testid="booking-panel">
+      <h2 id="booking-title">{t("booking.title")}</h2>
+      {window_ === "notYet" ? <p className="notice">{t("booking.notOpen")}</p> : null}
+      {window_ === "closed" ? <p className="notice">{t("booking.closed")}</p> : null}
+      {window_ === "open" ? (
+        <>
+          <p className="muted">{t("booking.intro")}</p>
+          {placesLeft !== null ? (
+            <p className={placesLeft > 0 ? "booking-card__places" : "notice"} data-testid="booking-places">
+              {placesLeft > 0 ? t("booking.placesLeft", { n: placesLeft }) : t("booking.full")}
+            </p>
+          ) : null}
+          <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="booking-form">
+            <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
+              {(p) => <input {...p} name="name" autoComplete="name" maxLength={50} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
+            </FormField>
+            <FormField label={t("join.phone")} hint={t("join.phoneHint")} error={errors.phone}>
+              {(p) => <input {...p} name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={30} value={draft.phone} onChange={(e) => set("phone", e.target.value)} />}
+            </FormField>
+            <FormField label={t("join.topic")} hint={t("join.topicHint")} error={errors.topic} required requiredMark={t("field.requiredMark")}>
+              {(p) => <input {...p} name="topic" maxLength={100} value={draft.topic} onChange={(e) => set("topic", e.target.value)} />}
+            </FormField>
+            <FormField label={t("join.question")} error={errors.question}>
+              {(p) => <textarea {...p} name="question" rows={3} maxLength={2000} value={draft.question} onChange={(e) => set("question", e.target.value)} />}
+            </FormField>
+            <div className="check">
+              <input id="booking-public" type="checkbox" name="isPublic" checked={draft.isPublic} onChange={(e) => set("isPublic", e.target.checked)} />
+              <label htmlFor="booking-public">{t("join.isPublic")}</label>
+            </div>
+            <PrivacyNoticeBox notice={notice} />
+            <div className={`check ${errors.consent ? "field--error" : ""}`}>
+              <input id="booking-consent" type="checkbox" name="consent" checked={draft.consent} onChange={(e) => set("consent", e.target.checked)} aria-invalid={errors.consent ? true : undefined} />
+              <label htmlFor="booking-consent">{t("join.consent")}</label>
+              {errors.consent ? (
+                <p className="field__error" role="alert">
+                  {errors.consent}
+                </p>
+              ) : null}
+            </div>
+            {failure && failure.code !== "BAD_REQUEST" ? (
+              <p className="form__error" role="alert">
+                {failure.code === "CONFLICT" ? t("booking.conflict") : errorMessage(t, failure)}
+              </p>
+            ) : null}
+            <button type="submit" className="button button--primary button--large" disabled={busy}>
+              {busy ? t("booking.submitting") : t("booking.submit")}
+            </button>
+          </form>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Notifications to voters (booking reminders), through a driver chosen by
+ * configuration: `log` (default: writes that a reminder went out — code and
+ * kind, never the phone) or `webhook` (POSTs JSON to NOTIFY_WEBHOOK_URL, so a
+ * station can plug in its SMS gateway; retried with backoff).
+ *
+ * A message carries only what delivering it needs: the phone to send to, the
+ * text, the booking code and the day's time — no name, no topic, no question.
+ */
+import type { Logger } from "../logger.ts";
+
+export type NotificationKind = "booking.reminder.day" | "booking.reminder.hour";
+
+export interface Notification {
+  kind: NotificationKind;
+  /** where an SMS gateway delivers it; null when the voter gave no phone (the log driver still records it) */
+  phone: string | null;
+  text: string;
+  bookingCode: string;
+  sessionId: string;
+  startsAt: string;
+}
+
+export interface Notifier {
+  /** resolves when delivered, rejects when the driver gave up */
+  send(n: Notification): Promise<void>;
+}
+
+export function logNotifier(log: Logger): Notifier {
+  return {
+    async send(n) {
+      log.info("notify", { kind: n.kind, bookingCode: n.bookingCode, sessionId: n.sessionId, hasPhone: n.phone !== null });
+    },
+  };
+}
+
+export interface WebhookOptions {
+  url: string;
+  /** sent as `x-tongxin-secret` so the gateway can tell the station's calls apart */
+  secret?: string | null;
+  attempts?: number;
+  /** first retry after this long; each next one waits twice as long */
+  backoffMs?: number;
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** POSTs the notification as JSON; a network error, a timeout or a 5xx/429 is retried, other 4xx are final. */
+export function webhookNotifier(opts: WebhookOptions, log: Logger): Notifier {
+  const attempts = Math.max(1, opts.attempts ?? 4);
+  const backoffMs = opts.backoffMs ?? 1000;
+  const sleep = opts.sleep ?? defaultSleep;
+  return {
+    async send(n) {
+      let lastError = "";
+      for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+          const res = await fetch(opts.url, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...(opts.secret ? { "x-tongxin-secret": opts.secret } : {}) },
+            body: JSON.stringify(n),
+            signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+          });
+          if (res.ok) return;
+          lastError = `status ${res.status}`;
+          if (res.status < 500 && res.status !== 429) break;
+        } catch (e) {
+          lastError = e instanceof Error ? e.name : "error";
+        }
+        if (attempt < attempts) await sleep(backoffMs * 2 ** (attempt - 1));
+      }
+      log.warn("notify failed", { kind: n.kind, bookingCode: n.bookingCode, error: lastError });
+      throw new Error(`webhook notification failed: ${lastError}`);
+    },
+  };
+}

@@ -1,0 +1,208 @@
+/** 预约 (DESIGN §6b): capacity and waitlist, cancel and promotion, check-in online and at the desk, no-shows at the end. */
+import { describe, expect, it } from "vitest";
+import type { BookingPublicView, BookingView } from "../src/protocol/model.ts";
+import { call, ok } from "./helpers/test-server.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
+
+const t = useTestServer({ perTest: true });
+const MIN = 60_000;
+
+interface Booked {
+  booking: BookingPublicView;
+  bookingToken: string;
+}
+
+/** A reception day at 盛泽镇 that takes `capacity` bookings, starting in `startsInMin` minutes. */
+async function bookableDay(capacity: number, startsInMin = 24 * 60): Promise<string> {
+  const startsAt = new Date(t.clock.now().getTime() + startsInMin * MIN);
+  const res = await t.http("staffShengze").post("/api/sessions", {
+    venueId: t.world.shengze.venueId,
+    title: "预约接待日",
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3 * 60 * MIN).toISOString(),
+    slotMin: 8,
+    walkInHeadStartMin: 10,
+    bookingCapacity: capacity,
+  });
+  expect(res.status).toBe(201);
+  return res.body.session.id;
+}
+
+async function book(sessionId: string, name: string, over: Record<string, unknown> = {}): Promise<Booked> {
+  const res = await t.http().post<Booked>(`/api/sessions/${sessionId}/bookings`, { name, phone: "13812345678", topic: "加装电梯", question: "六楼没有电梯", isPublic: false, ...over });
+  if (res.status !== 201) throw new Error(`booking failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+function cancel(code: string, token: string | null) {
+  return fetch(`${t.url}/api/bookings/${code}/cancel`, { method: "POST", headers: token ? { "x-booking-token": token } : {} }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+}
+
+async function statusOf(code: string): Promise<BookingPublicView> {
+  return (await t.http().get<{ booking: BookingPublicView }>(`/api/bookings/${code}`)).body.booking;
+}
+
+async function staffList(sessionId: string): Promise<BookingView[]> {
+  const res = await t.http("staffShengze").get<{ bookings: BookingView[] }>(`/api/sessions/${sessionId}/bookings`);
+  expect(res.status).toBe(200);
+  return res.body.bookings;
+}
+
+const openDay = (sessionId: string) => t.http("staffShengze").patch(`/api/sessions/${sessionId}`, { status: "OPEN" });
+
+describe("bookings", () => {
+  it("places are booked in order, over capacity a booking is waitlisted, and the public view carries no name or phone", async () => {
+    const sessionId = await bookableDay(2);
+    const a = await book(sessionId, "张三");
+    const b = await book(sessionId, "李四");
+    const c = await book(sessionId, "王五", { isPublic: true, topic: "停车难" });
+    expect([a, b, c].map((x) => [x.booking.place, x.booking.status])).toEqual([[1, "BOOKED"], [2, "BOOKED"], [3, "WAITLISTED"]]);
+    expect(c.booking.waitlistPosition).toBe(1);
+    expect(a.booking.code).toMatch(/^[A-Z2-9]{6}$/);
+
+    const seen = await t.http().get(`/api/bookings/${a.booking.code.toLowerCase()}`);
+    expect(seen.status).toBe(200);
+    expect(seen.text).not.toContain("张三");
+    expect(seen.text).not.toContain("13812345678");
+    expect(seen.text).not.toContain("六楼");
+    expect(seen.body.booking).toMatchObject({ status: "BOOKED", topic: null, session: { title: "预约接待日" } });
+    expect((await statusOf(c.booking.code)).topic).toBe("停车难");
+
+    const day = await t.http().get(`/api/sessions/${sessionId}`);
+    expect(day.body.session).toMatchObject({ bookingCapacity: 2, placesLeft: 0 });
+  });
+
+  it("staff see the day's bookings with full names and masked phones; other towns' staff and voters do not", async () => {
+    const sessionId = await bookableDay(3);
+    await book(sessionId, "张三");
+    const list = await staffList(sessionId);
+    expect(list[0]).toMatchObject({ name: "张三", phone: "138****5678", status: "BOOKED", place: 1 });
+    expect((await t.http("staffLili").get(`/api/sessions/${sessionId}/bookings`)).status).toBe(403);
+    expect((await t.http().get(`/api/sessions/${sessionId}/bookings`)).status).toBe(401);
+  });
+
+  it("cancelling a booked place promotes the first of the waitlist; a wrong token or a second cancel is refused", async () => {
+    const sessionId = await bookableDay(1);
+    const a = await book(sessionId, "甲");
+    const b = await book(sessionId, "乙");
+    const c = await book(sessionId, "丙");
+    expect((await cancel(a.booking.code, b.bookingToken)).status).toBe(403);
+    expect((await cancel(a.booking.code, null)).status).toBe(403);
+    const done = await cancel(a.booking.code, a.bookingToken);
+    expect(done).toMatchObject({ status: 200, body: { booking: { status: "CANCELLED" } } });
+    expect(await statusOf(b.booking.code)).toMatchObject({ status: "BOOKED", waitlistPosition: null });
+    expect(await statusOf(c.booking.code)).toMatchObject({ status: "WAITLISTED", waitlistPosition: 1 });
+    expect((await cancel(a.booking.code, a.bookingToken)).status).toBe(409);
+    expect((await cancel("ZZZZZZ", a.bookingToken)).status).toBe(404);
+  });
+
+  it("many concurrent bookings and cancellations never book more than the capacity, and the waitlist moves up in booked order", async () => {
+    const capacity = 5;
+    const sessionId = await bookableDay(capacity);
+    const first = await Promise.all(Array.from({ length: 20 }, (_, i) => book(sessionId, `选民${i}`)));
+    expect(first.filter((b) => b.booking.status === "BOOKED")).toHaveLength(capacity);
+
+    // Cancel three booked and two waitlisted places while ten more people book.
+    const booked = first.filter((b) => b.booking.status === "BOOKED").slice(0, 3);
+    const waiting = first.filter((b) => b.booking.status === "WAITLISTED").slice(0, 2);
+    const results = await Promise.all([
+      ...[...booked, ...waiting].map((b) => cancel(b.booking.code, b.bookingToken)),
+      ...Array.from({ length: 10 }, (_, i) => book(sessionId, `后来${i}`)),
+    ]);
+    expect(results.slice(0, 5).every((r) => (r as { status: number }).status === 200)).toBe(true);
+
+    const all = await staffList(sessionId);
+    const placesOf = (status: string) => all.filter((b) => b.status === status).map((b) => b.place);
+    expect(placesOf("BOOKED")).toHaveLength(capacity);
+    expect(placesOf("CANCELLED")).toHaveLength(5);
+    // In order: every booked place comes before every waitlisted one.
+    expect(Math.max(...placesOf("BOOKED"))).toBeLessThan(Math.min(...placesOf("WAITLISTED")));
+    expect(new Set(all.map((b) => b.place)).size).toBe(30);
+    expect(await t.db.booking.count({ where: { sessionId, status: "BOOKED" } })).toBe(capacity);
+  });
+
+  it("raising the capacity promotes the waitlist; a day without places refuses bookings; bad input is BAD_REQUEST", async () => {
+    const sessionId = await bookableDay(1);
+    await book(sessionId, "甲");
+    const b = await book(sessionId, "乙");
+    expect(b.booking.status).toBe("WAITLISTED");
+    expect((await t.http("staffShengze").patch(`/api/sessions/${sessionId}`, { bookingCapacity: 2 })).status).toBe(200);
+    expect((await statusOf(b.booking.code)).status).toBe("BOOKED");
+
+    const none = await t.http().post(`/api/sessions/${t.world.shengze.sessionId}/bookings`, { name: "甲", topic: "t", isPublic: false });
+    expect(none.status).toBe(409);
+    const bad = await t.http().post(`/api/sessions/${sessionId}/bookings`, { name: "", topic: "t", isPublic: "yes" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.details)).toEqual(expect.arrayContaining(["name", "isPublic"]));
+  });
+
+  it("the voter checks in online from the phone: the rank follows the booked slot within one head start, and a second check-in is CONFLICT", async () => {
+    const sessionId = await bookableDay(3, 30);
+    const [p1, p2, p3] = [await book(sessionId, "一号"), await book(sessionId, "二号"), await book(sessionId, "三号")];
+    const phone = await t.connect();
+    expect(await call(phone, "booking:checkIn", { code: p1.booking.code, bookingToken: p1.bookingToken })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+
+    expect((await openDay(sessionId)).status).toBe(200);
+    t.clock.advance(40 * MIN); // the day began 10 minutes ago: slots at −10, −2 and +6 minutes
+    const now = () => t.clock.now().getTime();
+    const one = await ok(phone, "booking:checkIn", { code: p1.booking.code, bookingToken: p1.bookingToken });
+    expect(one.ticket).toMatchObject({ channel: "ONLINE", label: "W001", name: "一号", phone: "13812345678" });
+    expect(Math.abs(one.ticket.rank - (now() - 10 * MIN))).toBeLessThan(2000);
+    const two = await ok(phone, "booking:checkIn", { code: p2.booking.code, bookingToken: p2.bookingToken });
+    expect(Math.abs(two.ticket.rank - (now() - 2 * MIN))).toBeLessThan(2000);
+    const three = await ok(phone, "booking:checkIn", { code: p3.booking.code, bookingToken: p3.bookingToken });
+    expect(Math.abs(three.ticket.rank - now())).toBeLessThan(2000);
+
+    expect(await call(phone, "booking:checkIn", { code: p1.booking.code, bookingToken: p1.bookingToken })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await call(phone, "booking:checkIn", { code: p2.booking.code, bookingToken: p1.bookingToken })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await statusOf(p1.booking.code)).toMatchObject({ status: "CHECKED_IN", ticketLabel: "W001" });
+    const resumed = await ok(phone, "ticket:resume", { voterToken: one.voterToken });
+    expect(resumed.ticket.id).toBe(one.ticket.id);
+  });
+
+  it("the desk checks in a booking by its code as an in-person ticket; twice is CONFLICT, another day's code NOT_FOUND, a voter UNAUTHENTICATED", async () => {
+    const sessionId = await bookableDay(2, 5);
+    const a = await book(sessionId, "李阿婆");
+    const other = await book(await bookableDay(2), "别处");
+    await openDay(sessionId);
+    const desk = await t.connectAs("staffShengze");
+    const voter = await t.connect();
+    expect(await call(voter, "desk:checkIn", { sessionId, code: a.booking.code })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    const typed = a.booking.code.toLowerCase().replace(/^(...)/, "$1 ");
+    const done = await ok(desk, "desk:checkIn", { sessionId, code: typed });
+    expect(done.ticket).toMatchObject({ channel: "IN_PERSON", label: "A001", name: "李阿婆", status: "WAITING" });
+    expect(await call(desk, "desk:checkIn", { sessionId, code: a.booking.code })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await call(desk, "desk:checkIn", { sessionId, code: other.booking.code })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await call(desk, "desk:checkIn", { sessionId, code: "!!" })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    const listed = await staffList(sessionId);
+    expect(listed[0]).toMatchObject({ status: "CHECKED_IN", ticketLabel: "A001", ticketId: done.ticket.id });
+  });
+
+  it("bookings not checked in become NO_SHOW when the day ends, and a waitlisted booking cannot check in", async () => {
+    const sessionId = await bookableDay(1, 5);
+    const came = await book(sessionId, "来了");
+    const waiting = await book(sessionId, "候补");
+    await openDay(sessionId);
+    const phone = await t.connect();
+    expect(await call(phone, "booking:checkIn", { code: waiting.booking.code, bookingToken: waiting.bookingToken })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    const absent = await bookableDay(3, 5);
+    const gone = await book(absent, "没来");
+    await openDay(absent);
+    await ok(phone, "booking:checkIn", { code: came.booking.code, bookingToken: came.bookingToken });
+
+    for (const id of [sessionId, absent]) expect((await t.http("staffShengze").patch(`/api/sessions/${id}`, { status: "ENDED" })).status).toBe(200);
+    expect((await statusOf(came.booking.code)).status).toBe("CHECKED_IN");
+    expect((await statusOf(waiting.booking.code)).status).toBe("NO_SHOW");
+    expect((await statusOf(gone.booking.code)).status).toBe("NO_SHOW");
+    expect((await cancel(gone.booking.code, gone.bookingToken)).status).toBe(409);
+    expect(await call(phone, "booking:checkIn", { code: gone.booking.code, bookingToken: gone.bookingToken })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+
+    const record = await t.http("staffShengze").get(`/api/sessions/${sessionId}/record`);
+    expect(record.body.bookings.map((b: BookingView) => [b.name, b.status])).toEqual([["来了", "CHECKED_IN"], ["候补", "NO_SHOW"]]);
+    const csv = await t.http("staffShengze").get(`/api/sessions/${sessionId}/record.csv?part=bookings`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain("未到");
+    expect(csv.text).toContain("W001");
+    expect(csv.text).not.toContain("13812345678");
+  });
+});
