@@ -60,6 +60,22 @@ describe("retention", () => {
     expect(stats.status).toBe(200);
   });
 
+  it("anonymizes a booking that never became a ticket, and a checked-in one with its ticket", async () => {
+    const day = await playFinishedDay(t.server, t.world);
+    const booking = (over: { code: string; place: number; ticketId?: string }) =>
+      t.db.booking.create({
+        data: { sessionId: day.sessionId, status: over.ticketId ? "CHECKED_IN" : "NO_SHOW", name: "赵预约", phone: "13700001111", topic: "路灯", question: "家门口路灯坏了", tokenHash: `h-${over.code}`, bookedAt: new Date(0), ...over },
+      });
+    const lapsed = await booking({ code: "RTN001", place: 1 });
+    const checkedIn = await booking({ code: "RTN002", place: 2, ticketId: day.online.ticketId });
+    t.clock.advance(181 * DAY_MS);
+    expect(await run()).toMatchObject({ tickets: 2, bookings: 1 });
+    for (const b of [lapsed, checkedIn]) {
+      expect(await t.db.booking.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ name: "已匿名", phone: null, question: null, topic: "路灯" });
+    }
+    expect(await run()).toMatchObject({ tickets: 0, bookings: 0 });
+  });
+
   it("never touches a day that has not ended, however old", async () => {
     const [ticket] = await t.joinVoters(["张三"]);
     t.clock.advance(400 * DAY_MS);
@@ -97,7 +113,7 @@ describe("retention", () => {
     await expect.poll(() => lines.length, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
     await timer.stop();
     expect(timer.running).toBeNull();
-    expect(lines[0]).toMatch(/^retention\.run \{"tickets":2,"caseComments":0,"batches":1,"ms":\d+\}$/);
+    expect(lines[0]).toMatch(/^retention\.run \{"tickets":2,"caseComments":0,"bookings":0,"batches":1,"ms":\d+\}$/);
     expect(lines[1]).toMatch(/^retention\.run \{"tickets":0/);
     const count = lines.length;
     await new Promise((r) => setTimeout(r, 150));
