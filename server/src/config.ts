@@ -19,6 +19,16 @@ export interface Config {
   clientDir: string | null;
   /** Secure cookies: on when served over https */
   secureCookies: boolean;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of this node
+   * (TRUST_PROXY, comma-separated). Only a request whose direct peer is one of
+   * them has its X-Forwarded-For read; empty = forwarded headers are ignored.
+   */
+  trustProxy: string[];
+  /** this process's name in the cluster (NODE_ID; default host:port:pid) — metrics and viewer counts */
+  nodeId: string;
+  /** SIGTERM: how long the write lanes may take to finish before the process exits anyway */
+  drainTimeoutMs: number;
 }
 
 const int = (v: string | undefined, fallback: number): number => {
@@ -45,5 +55,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenIdleTtlMs: int(env.TOKEN_IDLE_TTL_MS, 12 * 60 * 60 * 1000),
     clientDir: env.CLIENT_DIR ?? "client/dist",
     secureCookies: env.SECURE_COOKIES === "1",
+    trustProxy: (env.TRUST_PROXY ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    nodeId: env.NODE_ID || `${env.HOST || "127.0.0.1"}:${int(env.PORT, 3000)}:${process.pid}`,
+    drainTimeoutMs: int(env.DRAIN_TIMEOUT_MS, 10_000),
   };
 }

@@ -40,7 +40,15 @@ async function openPostgres(url: string): Promise<Db> {
     import("./postgres-url.ts"),
   ]);
   const { pool, options } = pgAdapterConfig(url);
-  const db = new PgClient({ adapter: new PrismaPg({ ...pool, max: 10 }, options), errorFormat: "minimal" });
+  // Bounded waits, so a write during a database outage fails (coded, see
+  // cluster/db-outage.ts) well within a client's 10 s ack timeout instead of hanging.
+  const db = new PgClient({
+    adapter: new PrismaPg(
+      { ...pool, max: 10, connectionTimeoutMillis: 3_000, query_timeout: 5_000, keepAlive: true, idleTimeoutMillis: 30_000 },
+      options,
+    ),
+    errorFormat: "minimal",
+  });
   await db.$connect();
   return db as unknown as Db;
 }
