@@ -8,7 +8,7 @@
  * Socket.IO agree.
  */
 import { BlockList, isIP } from "node:net";
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 
 export type TrustCheck = (address: string) => boolean;
 
@@ -34,7 +34,7 @@ export function trustCheck(entries: readonly string[]): TrustCheck {
 }
 
 /** The client's address of a request (an HTTP request or a Socket.IO handshake's). */
-export function clientAddress(req: Pick<IncomingMessage, "headers" | "socket">, trusted: TrustCheck): string {
+export function clientAddress(req: { headers: IncomingHttpHeaders; socket: { remoteAddress?: string } }, trusted: TrustCheck): string {
   const peer = plain(req.socket.remoteAddress ?? "");
   if (!trusted(peer)) return peer;
   const header = req.headers["x-forwarded-for"];
