@@ -235,4 +235,27 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
     // the watcher that was on the killed node came back through the balancer and resynced
     expect(watchers[1]!.resyncs).toBeGreaterThanOrEqual(1);
   }, 120_000);
+
+  it("SIGTERM drains a node: the joins in flight are all committed and acked, its clients reconnect to another node, it exits 0", async () => {
+    const sessionId = world.shengze.sessionId;
+    const node = cluster.nodes[2]!;
+    const voter = await via("n3");
+    const before = await socketsOn(node);
+    expect(before).toBeGreaterThanOrEqual(1);
+    const inFlight = Array.from({ length: 20 }, (_, i) =>
+      voter.timeout(10_000).emitWithAck("queue:join", { sessionId, name: `下班${i}`, topic: "t", isPublic: false, requestId: randomUUID() }),
+    ) as Promise<JoinAck>[];
+    await sleep(5); // the joins are on the wire, the lane has them or is about to
+    const exited = new Promise<number | null>((resolve) => node.child.once("exit", (code) => resolve(code)));
+    node.child.kill("SIGTERM");
+    const answers = await Promise.allSettled(inFlight);
+    const acked = answers.filter((a) => a.status === "fulfilled" && a.value.ok).length;
+    // the socket stays open until the lanes are idle: every join already sent is committed and acked
+    expect(acked).toBe(20);
+    expect(await exited).toBe(0);
+    await expect.poll(() => voter.connected, { timeout: 10_000 }).toBe(true);
+    const r = (await voter.timeout(10_000).emitWithAck("queue:join", { sessionId, name: "换了节点", topic: "t", isPublic: false, requestId: randomUUID() })) as JoinAck;
+    expect(r.ok).toBe(true);
+    expect(await db.ticket.count({ where: { sessionId, name: { startsWith: "下班" } } })).toBe(acked);
+  }, 40_000);
 });
