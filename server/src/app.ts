@@ -130,7 +130,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     http,
     io,
     deps,
-    drain: () => drainNode({ http, io, lanes, readiness }, config.drainTimeoutMs),
+    drain: () => drainNode({ http, io, lanes, readiness }, config.drainTimeoutMs, config.drainGraceMs),
     async close() {
       broadcaster.close();
       // This node's sockets only: through the Redis adapter a plain

@@ -29,6 +29,8 @@ export interface Config {
   nodeId: string;
   /** SIGTERM: how long the write lanes may take to finish before the process exits anyway */
   drainTimeoutMs: number;
+  /** SIGTERM: how long /readyz answers 503 before the node stops accepting, so the balancer notices first */
+  drainGraceMs: number;
 }
 
 const int = (v: string | undefined, fallback: number): number => {
@@ -61,5 +63,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     nodeId: env.NODE_ID || `${env.HOST || "127.0.0.1"}:${int(env.PORT, 3000)}:${process.pid}`,
     drainTimeoutMs: int(env.DRAIN_TIMEOUT_MS, 10_000),
+    drainGraceMs: int(env.DRAIN_GRACE_MS, 1_500),
   };
 }

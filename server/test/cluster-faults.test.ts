@@ -236,7 +236,7 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
     expect(watchers[1]!.resyncs).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
-  it("SIGTERM drains a node: the joins in flight are all committed and acked, its clients reconnect to another node, it exits 0", async () => {
+  it("SIGTERM drains a node: readyz 503 first, the joins in flight are all committed and acked, its clients reconnect to another node, it exits 0", async () => {
     const sessionId = world.shengze.sessionId;
     const node = cluster.nodes[2]!;
     const voter = await via("n3");
@@ -248,6 +248,8 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
     await sleep(5); // the joins are on the wire, the lane has them or is about to
     const exited = new Promise<number | null>((resolve) => node.child.once("exit", (code) => resolve(code)));
     node.child.kill("SIGTERM");
+    // First the balancer is told (readyz 503 during DRAIN_GRACE_MS), then the node stops accepting.
+    await expect.poll(() => readyz(node.url), { timeout: 1_500, interval: 100 }).toBe(503);
     const answers = await Promise.allSettled(inFlight);
     const acked = answers.filter((a) => a.status === "fulfilled" && a.value.ok).length;
     // the socket stays open until the lanes are idle: every join already sent is committed and acked

@@ -1,6 +1,7 @@
 /**
  * Taking a node out without losing a write (SIGTERM, a rolling deploy):
- * 1. /readyz answers 503, so the balancer stops sending new connections;
+ * 1. /readyz answers 503 for `graceMs`, so the balancer's health check (every
+ *    500 ms in deploy/haproxy.cfg.template, down after 2) stops sending new connections;
  * 2. the HTTP server stops accepting connections;
  * 3. the write lanes finish what they hold (bounded by `timeoutMs`): every
  *    request already accepted is committed and acked;
@@ -24,8 +25,10 @@ export function dropLocalTransports(io: Server, spreadMs = 0): void {
 export async function drainNode(
   parts: { http: HttpServer; io: Server; lanes: WriteLanes; readiness: Readiness },
   timeoutMs: number,
+  graceMs = 0,
 ): Promise<{ lanesFinished: boolean }> {
   parts.readiness.draining = true;
+  if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
   // Stop accepting; open connections stay until their sockets are closed below.
   parts.http.close();
   let timer: NodeJS.Timeout | undefined;
