@@ -41,10 +41,14 @@ async function openPostgres(url: string): Promise<Db> {
   ]);
   const { pool, options } = pgAdapterConfig(url);
   // Bounded waits, so a write during a database outage fails (coded, see
-  // cluster/db-outage.ts) well within a client's 10 s ack timeout instead of hanging.
+  // cluster/db-outage.ts) within a client's 10 s ack timeout instead of hanging.
+  // The query timeout (client side: it also covers a connection whose packets
+  // vanish) must leave room for the slowest legitimate query (exports, search):
+  // PG_QUERY_TIMEOUT_MS, default 8 s.
+  const queryTimeout = Number(process.env.PG_QUERY_TIMEOUT_MS) || 8_000;
   const db = new PgClient({
     adapter: new PrismaPg(
-      { ...pool, max: 10, connectionTimeoutMillis: 3_000, query_timeout: 5_000, keepAlive: true, idleTimeoutMillis: 30_000 },
+      { ...pool, max: 10, connectionTimeoutMillis: 3_000, query_timeout: queryTimeout, keepAlive: true, idleTimeoutMillis: 30_000 },
       options,
     ),
     errorFormat: "minimal",
