@@ -74,10 +74,11 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   }
   const viewerCounts = redis ? new ClusterViewerCounts(redis, config.nodeId) : null;
   const metrics = createMetrics(io, config.nodeId);
-  const readiness: Readiness = { draining: false };
+  const outage = guardTransactions(db, log);
+  const readiness: Readiness = { draining: false, writesRefused: outage.down };
 
   const broadcaster = new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast, viewerCounts ? (local) => viewerCounts.exchange(local) : undefined);
-  const lanes = new WriteLanes(guardTransactions(db, log), (events) => broadcaster.publish(events), undefined, metrics.lane);
+  const lanes = new WriteLanes(outage.db, (events) => broadcaster.publish(events), undefined, metrics.lane);
   // Behind a balancer (TRUST_PROXY): the voter's address, for the per-address limits and logs.
   const trusted = trustCheck(config.trustProxy);
   io.use((socket, next) => {

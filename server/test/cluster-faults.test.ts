@@ -8,6 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { io as ioClient } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TicketView } from "../src/protocol/model.ts";
 import { openDatabase, type Db } from "../src/store/prisma.ts";
@@ -46,6 +47,8 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
     return s;
   };
   const lastSeq = async (sessionId: string) => (await db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq;
+  // HAProxy marks a node up again after 2 good checks 500 ms apart (deploy/haproxy.cfg.template).
+  const balancerCatchesUp = () => sleep(1_500);
   const readyz = async (url: string) => (await fetch(`${url}/readyz`).catch(() => null))?.status ?? 0;
 
   beforeAll(async () => {
@@ -110,6 +113,24 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
     expect(own.find((t) => t.status === "CALLED")?.label).toBe("W001");
   }, 30_000);
 
+  it("a client on the long-polling fallback stays on one node through the balancer's sticky cookie", async () => {
+    const sessionId = world.shengze.sessionId;
+    // No cookie to start with: HAProxy picks a node and sets TXNODE; the client's
+    // cookie jar (withCredentials) sends it with every later poll.
+    const polling: TestSocket = ioClient(cluster.url, { transports: ["polling"], withCredentials: true, forceNew: true, reconnection: false });
+    sockets.push(polling);
+    await new Promise<void>((resolve, reject) => (polling.once("connect", () => resolve()), polling.once("connect_error", reject)));
+    const w = await resilientWatch(polling, sessionId);
+    expect(w.seq).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < 5; i++) {
+      const r = (await polling.timeout(10_000).emitWithAck("queue:join", { sessionId, name: `轮询${i}`, topic: "t", isPublic: false, requestId: randomUUID() })) as JoinAck;
+      expect(r.ok).toBe(true);
+    }
+    // Every request of the session reached the same node: never an unknown-session error, never a reconnect.
+    expect(polling.connected).toBe(true);
+    expect(polling.io.engine.transport.name).toBe("polling");
+  }, 30_000);
+
   it("session:viewers counts the watchers on every node", async () => {
     const sessionId = world.lili.sessionId;
     const counts: number[] = [];
@@ -140,6 +161,7 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
       await pgProxy.restore();
     }
     await expect.poll(() => Promise.all(cluster.nodes.map((n) => readyz(n.url))), { timeout: 15_000, interval: 250 }).toEqual([200, 200, 200]);
+    await balancerCatchesUp();
     // Back by themselves: a write goes through again (the socket may have been moved meanwhile).
     const again = await via("n2");
     const r = (await again.timeout(10_000).emitWithAck("queue:join", { sessionId, name: "来电", topic: "t", isPublic: false, requestId: randomUUID() })) as JoinAck;
@@ -152,14 +174,17 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
     const voter = await via("n1");
     const acked: string[] = [];
     await redis.kill();
-    await expect.poll(() => readyz(cluster.nodes[1]!.url), { timeout: 5_000, interval: 200 }).toBe(503);
-    // Writes still commit on PostgreSQL while the cross-node fan-out is down.
-    for (let i = 0; i < 5; i++) {
-      const r = (await voter.timeout(10_000).emitWithAck("queue:join", { sessionId, name: `断线${i}`, topic: "t", isPublic: false, requestId: randomUUID() })) as JoinAck;
-      if (r.ok) acked.push(r.data.ticket.id);
+    try {
+      await expect.poll(() => readyz(cluster.nodes[1]!.url), { timeout: 5_000, interval: 200 }).toBe(503);
+      // Writes still commit on PostgreSQL while the cross-node fan-out is down.
+      for (let i = 0; i < 5; i++) {
+        const r = (await voter.timeout(10_000).emitWithAck("queue:join", { sessionId, name: `断线${i}`, topic: "t", isPublic: false, requestId: randomUUID() })) as JoinAck;
+        if (r.ok) acked.push(r.data.ticket.id);
+      }
+    } finally {
+      await redis.start();
     }
     expect(acked).toHaveLength(5);
-    await redis.start();
     expect(await portOpen(redis.port)).toBe(true);
     const last = await lastSeq(sessionId);
     for (const w of watchers) {
@@ -171,6 +196,7 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
     }
     expect(await db.ticket.count({ where: { id: { in: acked } } })).toBe(5);
     await expect.poll(() => Promise.all(cluster.nodes.map((n) => readyz(n.url))), { timeout: 15_000, interval: 250 }).toEqual([200, 200, 200]);
+    await balancerCatchesUp();
   }, 60_000);
 
   it("kill -9 of a node during a 300-join storm: clients move, retry with their requestId, every acked join exists exactly once", async () => {

@@ -32,8 +32,14 @@ async function reachable(db: Db): Promise<boolean> {
 
 export const databaseUnavailable = () => new AppError("INTERNAL", "数据库暂不可用，请稍后再试 / database unavailable, try again shortly");
 
-/** `db` whose `$transaction` is refused at once while the database is known to be down. */
-export function guardTransactions(db: Db, log: Logger): Db {
+export interface OutageGuard {
+  /** `db` whose `$transaction` is refused at once while the database is known to be down */
+  db: Db;
+  /** true while writes are refused (/readyz reports it, so "ready" means "takes writes") */
+  down(): boolean;
+}
+
+export function guardTransactions(db: Db, log: Logger): OutageGuard {
   let down = false;
   let probe: NodeJS.Timeout | null = null;
   const markDown = () => {
@@ -61,10 +67,11 @@ export function guardTransactions(db: Db, log: Logger): Db {
       throw down ? databaseUnavailable() : e;
     }
   }) as Db["$transaction"];
-  return new Proxy(db, {
+  const guarded = new Proxy(db, {
     get(target, prop) {
       if (prop === "$transaction") return transaction;
       return Reflect.get(target, prop) as unknown;
     },
   });
+  return { db: guarded, down: () => down };
 }

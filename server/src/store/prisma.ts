@@ -46,6 +46,9 @@ async function openPostgres(url: string): Promise<Db> {
   // vanish) must leave room for the slowest legitimate query (exports, search):
   // PG_QUERY_TIMEOUT_MS, default 8 s.
   const queryTimeout = Number(process.env.PG_QUERY_TIMEOUT_MS) || 8_000;
+  // A node that hangs (not dies) inside a transaction would hold its session's
+  // row lock for every node: PostgreSQL ends such a transaction after 15 s.
+  pool.options = [pool.options, "-c idle_in_transaction_session_timeout=15000"].filter(Boolean).join(" ");
   const db = new PgClient({
     adapter: new PrismaPg(
       { ...pool, max: 10, connectionTimeoutMillis: 3_000, query_timeout: queryTimeout, keepAlive: true, idleTimeoutMillis: 30_000 },

@@ -29,9 +29,12 @@ export class CuttableProxy {
     if (this.server) return;
     const server = createServer((client) => {
       const upstream = createConnection(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
+      // Either side gone (FIN or RST, e.g. a node killed mid-transaction) closes
+      // the other, as a direct connection would: PostgreSQL then rolls back and
+      // releases that backend's locks.
+      for (const [s, other] of [[client, upstream], [upstream, client]] as const) {
         this.open.add(s);
-        s.on("close", () => this.open.delete(s));
+        s.on("close", () => (this.open.delete(s), other.destroy()));
         s.on("error", () => undefined);
       }
       client.pipe(upstream).pipe(client);

@@ -1,8 +1,9 @@
 /**
  * Liveness and readiness, for the balancer and the orchestrator.
  * - `/healthz`: the process is up and its database answers (as before).
- * - `/readyz`: send me traffic — 503 while draining (SIGTERM), or while the
- *   database or Redis does not answer within READY_TIMEOUT_MS, so the
+ * - `/readyz`: send me traffic — 503 while draining (SIGTERM), while the
+ *   database or Redis does not answer within READY_TIMEOUT_MS, or while the
+ *   write lanes still refuse writes after an outage, so the
  *   balancer takes this node out until it can serve again.
  * Bodies carry only booleans: nothing for a stranger to learn.
  */
@@ -14,6 +15,8 @@ const READY_TIMEOUT_MS = 1_000;
 export interface Readiness {
   /** set once on SIGTERM: /readyz answers 503 from then on */
   draining: boolean;
+  /** true while the write lanes refuse writes after a database outage (cluster/db-outage.ts) */
+  writesRefused?: () => boolean;
 }
 
 async function within(ms: number, check: () => Promise<unknown>): Promise<boolean> {
@@ -39,7 +42,7 @@ export function healthRoutes(db: Db, readiness: Readiness, pingRedis: ((timeoutM
       within(READY_TIMEOUT_MS, () => db.$queryRawUnsafe("SELECT 1")),
       pingRedis ? within(READY_TIMEOUT_MS, () => pingRedis(READY_TIMEOUT_MS)) : Promise.resolve(true),
     ]);
-    const ok = database && redis && !readiness.draining;
+    const ok = database && redis && !readiness.draining && !readiness.writesRefused?.();
     res.status(ok ? 200 : 503).json({ ok, database, redis, draining: readiness.draining });
   });
   return router;
