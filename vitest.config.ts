@@ -5,7 +5,12 @@ import { configDefaults, defineConfig } from "vitest/config";
  * writing the SQLite file, or seed a SQLite file. multi-node runs on
  * PostgreSQL + Redis in the `server` project already.
  */
-const NOT_ON_POSTGRES = ["server/test/durability.test.ts", "server/test/demo-seed.test.ts", "server/test/multi-node.test.ts"];
+const NOT_ON_POSTGRES = [
+  "server/test/durability.test.ts",
+  "server/test/demo-seed.test.ts",
+  "server/test/multi-node.test.ts",
+  "server/test/cluster-faults.test.ts",
+];
 
 // Four projects: pure + integration tests of the server; the same integration
 // suites on PostgreSQL (server-pg: one suite, two storages, see

@@ -16,6 +16,13 @@ import type { ServiceDeps } from "./services/deps.ts";
 import { createWatchCache } from "./services/watch.ts";
 import type { Db } from "./store/prisma.ts";
 import { WriteLanes } from "./store/write-lane.ts";
+import { guardTransactions } from "./cluster/db-outage.ts";
+import { drainNode, dropLocalTransports } from "./cluster/drain.ts";
+import { attachRedisAdapter, type ClusterRedis } from "./cluster/redis.ts";
+import { ClusterViewerCounts } from "./cluster/viewer-counts.ts";
+import { clientAddress, trustCheck } from "./transport/client-address.ts";
+import { healthRoutes, type Readiness } from "./transport/http/health.routes.ts";
+import { createMetrics } from "./transport/metrics.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { privacyRoutes } from "./transport/http/privacy.routes.ts";
@@ -49,13 +56,17 @@ export interface App {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   deps: ServiceDeps;
   retention: RetentionTimer;
+  /** SIGTERM: readyz 503, stop accepting, finish the write lanes, close the sockets (cluster/drain.ts) */
+  drain(): Promise<{ lanesFinished: boolean }>;
   close(): Promise<void>;
 }
 
 export async function createApp({ config, db, now = () => new Date(), log = createLogger() }: AppOptions): Promise<App> {
   const app = express();
   const http = createServer(app);
-  const connectionLimits = new ConnectionLimits(config.connectionsPerIp, config.connectionsPerIpPerMin);
+  // TRUST_PROXY: which proxies' X-Forwarded-For names the voter (limits, logs, the handshake address).
+  const trusted = trustCheck(config.trustProxy);
+  const connectionLimits = new ConnectionLimits(config.connectionsPerIp, config.connectionsPerIpPerMin, trusted);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     // Frames are small; compressing each costs more CPU than it saves on a LAN or 4G.
@@ -72,14 +83,31 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   connectionLimits.attach(io);
   const cleanups: Array<() => Promise<void>> = [];
-  if (config.redisUrl) cleanups.push(await attachRedisAdapter(io, config.redisUrl));
+  let redis: ClusterRedis | null = null;
+  if (config.redisUrl) {
+    redis = await attachRedisAdapter(io, config.redisUrl, log);
+    cleanups.push(redis.close);
+    // Frames from other nodes were lost while Redis was away: make this node's
+    // watchers reconnect (spread over 2 s) and resync with sinceSeq.
+    redis.onRecovered(() => dropLocalTransports(io, 2_000));
+  }
+  const viewerCounts = redis ? new ClusterViewerCounts(redis, config.nodeId) : null;
+  const metrics = createMetrics(io, config.nodeId);
+  const outage = guardTransactions(db, log);
+  const readiness: Readiness = { draining: false, writesRefused: outage.down };
 
-  const broadcaster = new LiveBroadcaster(io, config.coalesceMs);
-  const lanes = new WriteLanes(db, (events) => broadcaster.publish(events));
+  const broadcaster = new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast, viewerCounts ? (local) => viewerCounts.exchange(local) : undefined);
+  const lanes = new WriteLanes(outage.db, (events) => broadcaster.publish(events), undefined, metrics.lane);
+  // Behind a balancer (TRUST_PROXY): the voter's address, for the per-address limits and logs.
+  io.use((socket, next) => {
+    socket.handshake.address = clientAddress(socket.request, trusted);
+    next();
+  });
+  metrics.countAcks(io);
   const deps: ServiceDeps = { db, lanes, config, now, watchCache: createWatchCache() };
 
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  app.set("trust proxy", config.trustProxy.length ? config.trustProxy : false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -98,14 +126,9 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use(rejectIllFormedInput());
 
-  app.get("/healthz", async (_req, res) => {
-    try {
-      await db.$queryRawUnsafe("SELECT 1");
-      res.json({ ok: true });
-    } catch {
-      res.status(500).json({ ok: false });
-    }
-  });
+  app.use(healthRoutes(db, readiness, redis ? redis.ping : null));
+  // Scraped on each node directly; the shipped balancer config refuses it from outside.
+  app.get("/metrics", metrics.handler);
   app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true), log));
   app.use("/api", sessionRoutes(deps));
   app.use("/api", privacyRoutes(deps));
@@ -143,26 +166,18 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     io,
     deps,
     retention,
+    drain: () => drainNode({ http, io, lanes, readiness }, config.drainTimeoutMs, config.drainGraceMs),
     async close() {
       await retention.stop();
       broadcaster.close();
-      io.disconnectSockets(true);
+      // This node's sockets only: through the Redis adapter a plain
+      // io.disconnectSockets would disconnect every node's clients.
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Disconnects start work (a call whose console left ends); let it finish before the database goes.
       await callTimers.close();
       await lanes.idle();
       for (const c of cleanups) await c();
     },
-  };
-}
-
-async function attachRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {
-  const [{ createAdapter }, { createClient }] = await Promise.all([import("@socket.io/redis-adapter"), import("redis")]);
-  const pub = createClient({ url });
-  const sub = pub.duplicate();
-  await Promise.all([pub.connect(), sub.connect()]);
-  io.adapter(createAdapter(pub, sub));
-  return async () => {
-    await Promise.allSettled([pub.quit(), sub.quit()]);
   };
 }

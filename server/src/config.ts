@@ -45,6 +45,18 @@ export interface Config {
   notifyWebhookUrl: string | null;
   notifyWebhookSecret: string | null;
   notifyIntervalMs: number;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of this node
+   * (TRUST_PROXY, comma-separated). Only a request whose direct peer is one of
+   * them has its X-Forwarded-For read; empty = forwarded headers are ignored.
+   */
+  trustProxy: string[];
+  /** this process's name in the cluster (NODE_ID; default host:port:pid) — metrics and viewer counts */
+  nodeId: string;
+  /** SIGTERM: how long the write lanes may take to finish before the process exits anyway */
+  drainTimeoutMs: number;
+  /** SIGTERM: how long /readyz answers 503 before the node stops accepting, so the balancer notices first */
+  drainGraceMs: number;
 }
 
 const list = (v: string | undefined): string[] =>
@@ -98,5 +110,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL || null,
     notifyWebhookSecret: env.NOTIFY_WEBHOOK_SECRET || null,
     notifyIntervalMs: int(env.NOTIFY_INTERVAL_MS, 60_000),
+    trustProxy: (env.TRUST_PROXY ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    nodeId: env.NODE_ID || `${env.HOST || "127.0.0.1"}:${int(env.PORT, 3000)}:${process.pid}`,
+    drainTimeoutMs: int(env.DRAIN_TIMEOUT_MS, 10_000),
+    drainGraceMs: int(env.DRAIN_GRACE_MS, 1_500),
   };
 }

@@ -29,6 +29,9 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info("shutting down", { signal });
+  // Drain first: readyz 503, stop accepting, finish the lanes, send clients elsewhere.
+  const { lanesFinished } = await app.drain();
+  if (!lanesFinished) log.warn("write lanes did not finish before the drain timeout");
   await app.close();
   await db.$disconnect();
   process.exit(0);

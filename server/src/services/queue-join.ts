@@ -12,7 +12,8 @@ import { ticketLabel } from "../domain/labels.ts";
 import { projectTicket } from "../domain/projections.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { Channel, Projection, TicketView } from "../protocol/model.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Ticket } from "../generated/prisma/client.ts";
+import { insertRows, newRowId } from "../store/bulk-insert.ts";
 import type { GroupResult, LaneContext } from "../store/write-lane.ts";
 import { headOfQueue, WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toTicketView } from "../store/views.ts";
@@ -60,6 +61,13 @@ function addToQueue(deps: ServiceDeps, channel: Channel, input: Pending): Promis
   return deps.lanes.runGrouped(input.sessionId, `join:${channel}`, input, (ctx, inputs) => addMany(deps, channel, ctx, inputs));
 }
 
+/** Every column of a new ticket, in the raw INSERT's order. */
+const TICKET_COLUMNS = [
+  "id", "sessionId", "channel", "label", "status", "rank", "name", "phone", "topic", "question", "isPublic", "priorityReason",
+  "summary", "voterTokenHash", "requestKey", "sealedVoterToken", "joinedAt", "calledAt", "startedAt", "finishedAt", "updatedAt",
+  "consentVersion", "consentAt", "anonymizedAt", "supportCount",
+] as const satisfies readonly (keyof Ticket)[];
+
 /** Online voters see their own projection; the desk sees the staff one. */
 const projectionOf = (channel: Channel): Projection => (channel === "ONLINE" ? "own" : "staff");
 
@@ -91,7 +99,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
   const noticeVersion = inputs.some((i) => i.consentVersion !== undefined) ? await currentNoticeVersion(tx) : 0;
   const unknownConsent = (i: Pending) => i.consentVersion !== undefined && !consentVersionKnown(i.consentVersion, noticeVersion);
 
-  const fresh: { input: Pending; key: string | null; label: string; token: string; data: Prisma.TicketCreateManyInput }[] = [];
+  const fresh: { input: Pending; key: string | null; label: string; token: string; row: Ticket }[] = [];
   const plan: Array<{ kind: "earlier"; key: string; input: Pending } | { kind: "fresh"; index: number } | { kind: "rejected"; error: AppError }> = [];
   for (const input of inputs) {
     if (unknownConsent(input)) {
@@ -114,10 +122,12 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
       key,
       label,
       token,
-      data: {
+      row: {
+        id: newRowId(),
         sessionId,
         channel,
         label,
+        status: "WAITING",
         rank,
         name: input.name,
         phone: input.phone ?? null,
@@ -125,23 +135,31 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
         question: input.question ?? null,
         isPublic: input.isPublic,
         priorityReason: input.priority ?? null,
+        summary: null,
         voterTokenHash: tokenHash(token),
         requestKey: key,
         sealedVoterToken: input.requestId ? sealWithRequestId(token, input.requestId) : null,
         joinedAt: now,
         consentVersion: input.consentVersion ?? null,
         consentAt: input.consentVersion !== undefined ? now : null,
+        calledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        updatedAt: now,
+        anonymizedAt: null,
+        supportCount: 0,
       },
     });
   }
 
   const views: TicketView[] = [];
   if (fresh.length) {
-    const rows = await tx.ticket.createManyAndReturn({ data: fresh.map((f) => f.data) });
-    const byLabel = new Map(rows.map((r) => [r.label, r]));
+    // One raw multi-row INSERT instead of createManyAndReturn (store/bulk-insert.ts);
+    // the rows are fully known here, so nothing needs reading back.
+    await insertRows(tx, "Ticket", TICKET_COLUMNS, fresh.map((f) => TICKET_COLUMNS.map((c) => f.row[c])));
     await tx.receptionSession.update({ where: { id: sessionId }, data: { [counter]: issued }, select: { id: true } });
     for (const f of fresh) {
-      const view = toTicketView(byLabel.get(f.label)!);
+      const view = toTicketView(f.row);
       views.push(view);
       await ctx.append({ type: "ticket.joined", data: view }, now, f.input.actorId ?? undefined);
       if (f.key) answered.set(f.key, { view, token: f.token, sealed: null });

@@ -42,7 +42,22 @@ async function openPostgres(url: string): Promise<Db> {
     import("./postgres-url.ts"),
   ]);
   const { pool, options } = pgAdapterConfig(url);
-  const db = refuseIllFormedText(new PgClient({ adapter: new PrismaPg({ ...pool, max: 10 }, options), errorFormat: "minimal" }) as unknown as Db);
+  // Bounded waits, so a write during a database outage fails (coded, see
+  // cluster/db-outage.ts) within a client's 10 s ack timeout instead of hanging.
+  // The query timeout (client side: it also covers a connection whose packets
+  // vanish) must leave room for the slowest legitimate query (exports, search):
+  // PG_QUERY_TIMEOUT_MS, default 8 s.
+  const queryTimeout = Number(process.env.PG_QUERY_TIMEOUT_MS) || 8_000;
+  // A node that hangs (not dies) inside a transaction would hold its session's
+  // row lock for every node: PostgreSQL ends such a transaction after 15 s.
+  pool.options = [pool.options, "-c idle_in_transaction_session_timeout=15000"].filter(Boolean).join(" ");
+  const db = refuseIllFormedText(new PgClient({
+    adapter: new PrismaPg(
+      { ...pool, max: 10, connectionTimeoutMillis: 3_000, query_timeout: queryTimeout, keepAlive: true, idleTimeoutMillis: 30_000 },
+      options,
+    ),
+    errorFormat: "minimal",
+  }) as unknown as Db);
   await db.$connect();
   return db;
 }

@@ -4,10 +4,13 @@
  * the log has no gaps.
  */
 import type { CommittedEvent, LiveEventBody } from "../protocol/model.ts";
+import { insertRows, newRowId } from "./bulk-insert.ts";
 import type { Db, Tx } from "./prisma.ts";
 
 /** An event as committed: data is the staff (full) view; projections narrow it when sent. */
 export type StoredEvent = CommittedEvent;
+
+const EVENT_COLUMNS = ["id", "sessionId", "seq", "type", "data", "actorId", "at"] as const;
 
 /**
  * The events one write-lane transaction appends. Seqs are handed out in
@@ -36,7 +39,13 @@ export class EventAppender {
   /** Call once, inside the transaction, after its last `add`. */
   async write(tx: Tx): Promise<void> {
     if (this.rows.length === 0) return;
-    await tx.sessionEvent.createMany({ data: this.rows });
+    // One raw multi-row INSERT (store/bulk-insert.ts): a storm's batch appends hundreds of events.
+    await insertRows(
+      tx,
+      "SessionEvent",
+      EVENT_COLUMNS,
+      this.rows.map((r) => [newRowId(), r.sessionId, r.seq, r.type, r.data, r.actorId, r.at]),
+    );
     await tx.receptionSession.update({ where: { id: this.sessionId }, data: { lastSeq: this.lastSeq }, select: { id: true } });
   }
 }

@@ -86,19 +86,24 @@ function segmentsOf(batch: Pending[]): Pending[][] {
   return segments;
 }
 
+/** Told each batch's size and how long its transaction(s) took, for /metrics (issue 12). */
+export type LaneObserver = (batchSize: number, ms: number) => void;
+
 export class WriteLanes {
   private readonly lanes = new Map<string, Lane>();
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly db: Db,
     private readonly onCommit: (events: StoredEvent[]) => void,
     private readonly maxBatch = 256,
+    private readonly observe?: LaneObserver,
   ) {}
 
-  /** Resolves once no lane has work left (closing the app waits for it). */
-  async idle(): Promise<void> {
-    // A drained lane removes itself; every transaction ends (at the latest at its timeout).
-    while (this.lanes.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  /** Resolves when no lane has work queued or running (new work may still arrive: stop it first). */
+  idle(): Promise<void> {
+    if (this.lanes.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   run<T>(sessionId: string, op: LaneOp<T>): Promise<T> {
@@ -128,14 +133,17 @@ export class WriteLanes {
       await nextTurn();
       while (lane.queue.length > 0) {
         const batch = lane.queue.splice(0, this.maxBatch);
+        const started = performance.now();
         if (batch.length === 1) await this.runAlone(sessionId, batch[0]!);
         else await this.runBatch(sessionId, batch);
+        this.observe?.(batch.length, performance.now() - started);
         await nextTurn();
       }
     } finally {
       lane.running = false;
       if (lane.queue.length === 0) this.lanes.delete(sessionId);
       else void this.drain(sessionId, lane);
+      if (this.lanes.size === 0) for (const w of this.idleWaiters.splice(0)) w();
     }
   }
 

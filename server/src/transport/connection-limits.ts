@@ -12,7 +12,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Server } from "socket.io";
-import { addressKey } from "./client-address.ts";
+import { addressKey, clientAddress, type TrustCheck } from "./client-address.ts";
 import { RateLimiter } from "./rate-limit.ts";
 
 const PENDING_MS = 10_000;
@@ -26,6 +26,8 @@ export class ConnectionLimits {
   constructor(
     private readonly maxOpen: number,
     perMinute: number,
+    /** which proxies' X-Forwarded-For to believe (TRUST_PROXY): behind a balancer, count the voter, not it */
+    private readonly trusted: TrustCheck = () => false,
     private readonly now: () => number = Date.now,
   ) {
     this.rate = new RateLimiter(perMinute, 60_000, now);
@@ -33,7 +35,7 @@ export class ConnectionLimits {
 
   /** null (and the handshake is counted) when allowed; otherwise why not. */
   admit(req: IncomingMessage): string | null {
-    const key = addressKey(req.socket.remoteAddress);
+    const key = this.keyOf(req);
     const pending = this.pendingOf(key);
     if ((this.open.get(key) ?? 0) + pending.length >= this.maxOpen) return "too many connections from this address";
     if (!this.rate.take(key)) return "too many new connections from this address, try again in a minute";
@@ -46,7 +48,7 @@ export class ConnectionLimits {
   /** Counts engine connections in and out; call once with the Socket.IO server. */
   attach(io: Server): void {
     io.engine.on("connection", (raw: { request: IncomingMessage; once(e: "close", f: () => void): void }) => {
-      const key = addressKey(raw.request.socket.remoteAddress);
+      const key = this.keyOf(raw.request);
       this.settle(raw.request, key);
       this.open.set(key, (this.open.get(key) ?? 0) + 1);
       raw.once("close", () => {
@@ -56,13 +58,17 @@ export class ConnectionLimits {
       });
     });
     io.engine.on("connection_error", (err: { req?: IncomingMessage }) => {
-      if (err.req) this.settle(err.req, addressKey(err.req.socket.remoteAddress));
+      if (err.req) this.settle(err.req, this.keyOf(err.req));
     });
   }
 
   /** Open connections of an address (tests, diagnostics). */
-  openOf(req: { socket: { remoteAddress?: string | undefined } }): number {
-    return this.open.get(addressKey(req.socket.remoteAddress)) ?? 0;
+  openOf(req: IncomingMessage): number {
+    return this.open.get(this.keyOf(req)) ?? 0;
+  }
+
+  private keyOf(req: IncomingMessage): string {
+    return addressKey(clientAddress(req, this.trusted));
   }
 
   private settle(req: IncomingMessage, key: string): void {

@@ -25,6 +25,20 @@ const MAX_COALESCE_MS = 50;
  */
 const FLUSH_COST_FACTOR = 4;
 
+/** What the broadcaster reports to /metrics (transport/metrics.ts). */
+export interface BroadcastObserver {
+  /** one `session:events` flush's send loop over its rooms */
+  sendLoop(ms: number): void;
+  /** a session's viewer count as sent in `session:viewers` (0 = nobody watches any more) */
+  viewers(sessionId: string, count: number): void;
+}
+
+/**
+ * Cluster-wide viewer totals from this node's counts (cluster/viewer-counts.ts);
+ * rejects when the other nodes cannot be asked, and the local counts are sent instead.
+ */
+export type ViewerTotals = (local: ReadonlyMap<string, number>) => Promise<Map<string, number>>;
+
 interface Buffer {
   events: StoredEvent[];
   timer: NodeJS.Timeout | null;
@@ -38,10 +52,15 @@ export class LiveBroadcaster {
   private readonly viewersDirty = new Set<string>();
   private readonly lastViewers = new Map<string, number>();
   private readonly viewerTimer: NodeJS.Timeout;
+  /** sessions with local watchers as of the last tick (their counts are refreshed in the cluster every tick) */
+  private readonly watchedHere = new Set<string>();
+  private exchanging = false;
 
   constructor(
     private readonly io: Io,
     private readonly coalesceMs: number,
+    private readonly observer?: BroadcastObserver,
+    private readonly viewerTotals?: ViewerTotals,
   ) {
     // Viewer counts change on every connect; send them at most once a second.
     this.viewerTimer = setInterval(() => this.sendViewerCounts(), 1000);
@@ -67,8 +86,13 @@ export class LiveBroadcaster {
     this.io.in([callHallRoom(call.callId), callVoterRoom(call.callId)]).socketsLeave([callHallRoom(call.callId), callVoterRoom(call.callId)]);
   }
 
-  /** Number of sockets watching a session on this node. */
+  /** Number of sockets watching a session: in the cluster as of the last tick, or on this node if more. */
   viewers(sessionId: string): number {
+    return Math.max(this.lastViewers.get(sessionId) ?? 0, this.localViewers(sessionId));
+  }
+
+  /** Number of sockets watching a session on this node. */
+  localViewers(sessionId: string): number {
     const rooms = this.io.of("/").adapter.rooms;
     return (rooms.get(publicRoom(sessionId))?.size ?? 0) + (rooms.get(staffRoom(sessionId))?.size ?? 0);
   }
@@ -109,6 +133,7 @@ export class LiveBroadcaster {
     this.io.to(publicRoom(sessionId)).emit("session:events", events.map((e) => projectEvent(e, "public")));
     this.io.to(staffRoom(sessionId)).emit("session:events", events.map((e) => projectEvent(e, "staff")));
     const costMs = performance.now() - started;
+    this.observer?.sendLoop(costMs);
     b.paceMs = Math.max(this.coalesceMs, Math.min(MAX_COALESCE_MS, FLUSH_COST_FACTOR * costMs));
     // Keep the buffer (with lastFlushAt) for one more interval so a burst is paced.
     b.timer = setTimeout(() => this.flush(sessionId), b.paceMs);
@@ -120,14 +145,42 @@ export class LiveBroadcaster {
   }
 
   private sendViewerCounts(): void {
-    for (const sessionId of this.viewersDirty) {
-      const count = this.viewers(sessionId);
+    if (!this.viewerTotals) {
+      const local = new Map([...this.viewersDirty].map((id) => [id, this.localViewers(id)] as const));
+      this.viewersDirty.clear();
+      this.emitViewerCounts(local, false);
+      return;
+    }
+    // Cluster: every session watched here is refreshed each tick (other nodes'
+    // counts change without any event here); one exchange in flight at a time.
+    if (this.exchanging) return;
+    const local = new Map<string, number>();
+    for (const id of [...this.viewersDirty, ...this.watchedHere]) local.set(id, this.localViewers(id));
+    this.viewersDirty.clear();
+    this.watchedHere.clear();
+    for (const [id, n] of local) if (n > 0) this.watchedHere.add(id);
+    if (local.size === 0) return;
+    this.exchanging = true;
+    this.viewerTotals(local)
+      .then(
+        (totals) => this.emitViewerCounts(totals, true),
+        () => this.emitViewerCounts(local, true),
+      )
+      .finally(() => (this.exchanging = false));
+  }
+
+  /** `local`: each node tells its own sockets (the other nodes do the same with the same totals). */
+  private emitViewerCounts(counts: ReadonlyMap<string, number>, local: boolean): void {
+    for (const [sessionId, count] of counts) {
       if (this.lastViewers.get(sessionId) === count) continue;
       if (count === 0) this.lastViewers.delete(sessionId);
       else this.lastViewers.set(sessionId, count);
+      this.observer?.viewers(sessionId, count);
       const payload = { sessionId, count };
-      this.io.to(publicRoom(sessionId)).to(staffRoom(sessionId)).emit("session:viewers", payload);
+      const to = local ? this.io.local : this.io;
+      to.to(publicRoom(sessionId)).to(staffRoom(sessionId)).emit("session:viewers", payload);
+      // Not watched here any more: forget the total, it would go stale without refreshes.
+      if (local && this.localViewers(sessionId) === 0) this.lastViewers.delete(sessionId);
     }
-    this.viewersDirty.clear();
   }
 }

@@ -23,7 +23,7 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
 
   r.post("/login", route(async (req, res) => {
     const { username, password } = parse(loginSchema, req.body);
-    const address = addressKey(req.socket.remoteAddress);
+    const address = addressKey(req.ip);
     const account = username.toLowerCase();
     const attempt = throttle.begin(address, account);
     if (attempt.refused) {

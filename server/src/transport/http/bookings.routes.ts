@@ -6,6 +6,7 @@ import { bookingCode, bookingCreateSchema } from "../../protocol/schemas.ts";
 import { bookingByCode, cancelBooking, createBooking, sessionBookings } from "../../services/bookings.ts";
 import { bookingCalendar, venueCalendar } from "../../services/calendar.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
+import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { actorOf, parse, route } from "./http-kit.ts";
 
@@ -18,7 +19,7 @@ export function bookingRoutes(deps: ServiceDeps): Router {
   const perIp = new RateLimiter(deps.config.joinLimitPerIpPerMin, 60_000);
 
   r.post("/sessions/:id/bookings", route(async (req, res) => {
-    if (!perIp.take(req.socket.remoteAddress ?? "?")) throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many bookings, try again shortly");
+    if (!perIp.take(addressKey(req.ip))) throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many bookings, try again shortly");
     const { id } = parse(idParam, req.params);
     res.status(201).json(await createBooking(deps, id, parse(bookingCreateSchema, req.body)));
   }));

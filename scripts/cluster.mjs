@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm run cluster`: NODES (default 3) server processes on PostgreSQL + Redis
+// behind HAProxy on PORT (default 3000), on this machine. Migrates first, seeds
+// the demo on the first node (DEMO_SEED=0 to skip), stops everything on Ctrl-C
+// (each node drains: see server/src/cluster/drain.ts). For real machines see docs/DEPLOY.md.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { startHaproxy, waitReady } from "./cluster-lib.mjs";
+
+const env = { ...process.env };
+const nodes = Math.max(1, Number(env.NODES || 3));
+const port = Number(env.PORT || 3000);
+const basePort = Number(env.NODE_BASE_PORT || port + 1);
+env.DATABASE_URL ||= "postgresql://root@127.0.0.1:5432/test?schema=tongxin_cluster";
+env.REDIS_URL ||= "redis://127.0.0.1:6379";
+if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+  console.error("npm run cluster needs a PostgreSQL DATABASE_URL (several processes cannot share one SQLite file)");
+  process.exit(2);
+}
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
+run(process.execPath, ["--import", "tsx", "server/src/store/postgres-migrate.ts"]);
+if (env.CLIENT_DIR !== "" && !existsSync("client/dist/index.html")) run(path.join("node_modules", ".bin", "vite"), ["build", "--config", "client/vite.config.ts"]);
+
+const children = [];
+let stopping = false;
+function startNode(i) {
+  const name = `n${i + 1}`;
+  const nodePort = basePort + i;
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+    stdio: "inherit",
+    env: {
+      ...env,
+      PORT: String(nodePort),
+      HOST: "127.0.0.1",
+      NODE_ID: name,
+      // The balancer runs here: its X-Forwarded-For is the voter's address.
+      TRUST_PROXY: env.TRUST_PROXY || "127.0.0.1,::1",
+      DEMO_SEED: i === 0 ? (env.DEMO_SEED ?? "1") : "0",
+    },
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) console.error(`node ${name} exited (${signal ?? code}); the balancer sends its clients to the others`);
+  });
+  children.push(child);
+  return { name, host: "127.0.0.1", port: nodePort, child };
+}
+
+async function stop(signal, exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\nstopping (${signal}): nodes drain, then the balancer stops`);
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((resolve) => {
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once("exit", resolve);
+          c.kill("SIGTERM");
+          setTimeout(() => c.kill("SIGKILL"), 15_000).unref();
+        }),
+    ),
+  );
+  await balancer?.stop();
+  process.exit(exitCode);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+
+let balancer = null;
+try {
+  const started = [];
+  for (let i = 0; i < nodes; i++) {
+    const node = startNode(i);
+    started.push(node);
+    // The first node seeds the demo alone; the others start together after it.
+    if (i === 0) await waitReady(`http://127.0.0.1:${node.port}/readyz`, 120_000, () => node.child.exitCode === null);
+  }
+  await Promise.all(started.map((n) => waitReady(`http://127.0.0.1:${n.port}/readyz`, 60_000, () => n.child.exitCode === null)));
+  balancer = await startHaproxy({ port, nodes: started });
+  console.log(`Tongxin cluster: ${nodes} nodes (${started.map((n) => `${n.name}=:${n.port}`).join(", ")}) behind HAProxy at ${balancer.url}`);
+  console.log("metrics per node: " + started.map((n) => `http://127.0.0.1:${n.port}/metrics`).join(" "));
+} catch (e) {
+  console.error(`cluster did not start: ${e.message}`);
+  await stop("error", 1);
+}

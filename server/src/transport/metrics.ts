@@ -1,0 +1,111 @@
+/**
+ * /metrics in Prometheus text format (prom-client). One registry per app, so
+ * two apps in one test process do not share counters.
+ *
+ * Label cardinality is bounded: session ids appear only on the viewers gauge
+ * (one series per session being watched on this node, removed when nobody
+ * watches — a district has a few hundred sessions a day, not millions), event
+ * names come from the protocol's closed list, ack codes from protocol/errors.ts.
+ */
+import type { RequestHandler } from "express";
+import client from "prom-client";
+import type { Server } from "socket.io";
+import type { BroadcastObserver } from "./live-broadcaster.ts";
+import type { LaneObserver } from "../store/write-lane.ts";
+
+export interface Metrics {
+  registry: client.Registry;
+  lane: LaneObserver;
+  broadcast: BroadcastObserver;
+  /** counts every ack this node sends, by event and code (OK or the error code) */
+  countAcks(io: Server): void;
+  handler: RequestHandler;
+}
+
+const MS_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
+
+export function createMetrics(io: Server, nodeId: string): Metrics {
+  const registry = new client.Registry();
+  registry.setDefaultLabels({ node: nodeId });
+  // process CPU/memory, GC, and nodejs_eventloop_lag_* (event-loop lag)
+  client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+
+  new client.Gauge({
+    name: "tongxin_sockets",
+    help: "Socket.IO connections open on this node",
+    registers: [registry],
+    collect() {
+      this.set(io.engine.clientsCount);
+    },
+  });
+  const viewers = new client.Gauge({
+    name: "tongxin_session_viewers",
+    help: "Sockets watching a session, cluster-wide as this node last sent it in session:viewers",
+    labelNames: ["session"],
+    registers: [registry],
+  });
+  const batchSize = new client.Histogram({
+    name: "tongxin_write_lane_batch_size",
+    help: "Operations per write-lane batch (one transaction, or one per member after a failed batch)",
+    buckets: [1, 2, 5, 10, 25, 50, 100, 200, 256],
+    registers: [registry],
+  });
+  const commitMs = new client.Histogram({
+    name: "tongxin_write_lane_commit_ms",
+    help: "Time from a write-lane batch's start to its commit, milliseconds",
+    buckets: MS_BUCKETS,
+    registers: [registry],
+  });
+  const sendLoopMs = new client.Histogram({
+    name: "tongxin_fanout_send_loop_ms",
+    help: "Time of one session:events broadcast's send loop over its rooms, milliseconds",
+    buckets: MS_BUCKETS,
+    registers: [registry],
+  });
+  const acks = new client.Counter({
+    name: "tongxin_acks_total",
+    help: "Acks sent, by event and code (OK, or the error code)",
+    labelNames: ["event", "code"],
+    registers: [registry],
+  });
+
+  return {
+    registry,
+    lane(size, ms) {
+      batchSize.observe(size);
+      commitMs.observe(ms);
+    },
+    broadcast: {
+      sendLoop: (ms) => sendLoopMs.observe(ms),
+      viewers(sessionId, count) {
+        if (count === 0) viewers.remove(sessionId);
+        else viewers.set({ session: sessionId }, count);
+      },
+    },
+    countAcks(server) {
+      // A packet middleware wraps the ack callback, so no handler changes: the
+      // code is read from the `{ ok, error: { code } }` answer every handler gives.
+      server.on("connection", (socket) => {
+        socket.use((packet, next) => {
+          const last = packet.length - 1;
+          const ack = packet[last];
+          const event = String(packet[0]);
+          // Only events this socket handles: a made-up name must not become a label.
+          if (last > 0 && typeof ack === "function" && socket.listenerCount(event) > 0) {
+            packet[last] = (answer: unknown) => {
+              const a = answer as { ok?: boolean; error?: { code?: unknown } } | undefined;
+              const code = a?.ok ? "OK" : typeof a?.error?.code === "string" ? a.error.code : "UNKNOWN";
+              acks.inc({ event, code });
+              (ack as (x: unknown) => void)(answer);
+            };
+          }
+          next();
+        });
+      });
+    },
+    handler: async (_req, res) => {
+      res.set("Content-Type", registry.contentType);
+      res.send(await registry.metrics());
+    },
+  };
+}

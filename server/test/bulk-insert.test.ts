@@ -1,0 +1,39 @@
+/**
+ * The join storm's raw multi-row INSERTs (store/bulk-insert.ts) write rows
+ * that Prisma reads back exactly as the ack and the event described them —
+ * dates, booleans, enums and nulls — on SQLite and PostgreSQL alike.
+ */
+import { expect, it } from "vitest";
+import { eventsSince } from "../src/store/session-events.ts";
+import { toTicketView } from "../src/store/views.ts";
+import { useTestServer } from "./helpers/use-test-server.ts";
+
+const t = useTestServer();
+
+it("reads back a batch of joined tickets and their events exactly as they were acked", async () => {
+  const sessionId = t.world.shengze.sessionId;
+  const voter = await t.connect();
+  const acks = (await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      voter.emitWithAck("queue:join", { sessionId, name: `批量${i}`, topic: "t", isPublic: i % 2 === 0, ...(i % 3 ? { phone: "13900000000", question: "问" } : {}) }),
+    ),
+  )) as Array<{ ok: true; data: { ticket: { id: string; label: string; joinedAt: string; isPublic: boolean } } }>;
+  expect(acks.every((a) => a.ok)).toBe(true);
+
+  const rows = await t.db.ticket.findMany({ where: { sessionId }, orderBy: { label: "asc" } });
+  expect(rows.map((r) => r.label)).toEqual(Array.from({ length: 12 }, (_, i) => `W${String(i + 1).padStart(3, "0")}`));
+  const events = await eventsSince(t.db, sessionId, 0, 100);
+  expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  for (const row of rows) {
+    const joined = events.find((e) => e.type === "ticket.joined" && e.data.id === row.id);
+    expect(joined?.type === "ticket.joined" && joined.data).toEqual(toTicketView(row));
+    const ack = acks.find((a) => a.data.ticket.id === row.id)!;
+    expect(row.joinedAt.toISOString()).toBe(ack.data.ticket.joinedAt);
+    expect(row.isPublic).toBe(ack.data.ticket.isPublic);
+    expect(row.status).toBe("WAITING");
+    expect(row.updatedAt.getTime()).toBe(row.joinedAt.getTime());
+    expect(new Date(joined!.at).getTime()).toBe(row.joinedAt.getTime());
+  }
+  // a row of the batch is found by its token hash and request key indexes like any other
+  expect(await t.db.ticket.count({ where: { sessionId, phone: "13900000000" } })).toBe(8);
+});
