@@ -1,24 +1,14 @@
-import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import QRCode from "qrcode";
 import type { BookingPublicView } from "@protocol/model.ts";
 import { useT } from "../../i18n/useT.ts";
 import { bookingLink } from "./booking-api.ts";
+import { useQrDataUrl } from "../../hooks/useQrDataUrl.ts";
 
 /** The booking's code in large type, its QR (the desk scans it) and the link to its status page. */
 export function BookingConfirmation({ booking, linkToStatus = true }: { booking: BookingPublicView; linkToStatus?: boolean }) {
   const t = useT();
-  const [qr, setQr] = useState<string | null>(null);
   const link = bookingLink(booking.code);
-  useEffect(() => {
-    let cancelled = false;
-    void QRCode.toDataURL(link, { errorCorrectionLevel: "M", margin: 1, width: 320 }).then((url) => {
-      if (!cancelled) setQr(url);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [link]);
+  const qr = useQrDataUrl(link);
   return (
     <section className="card booking-confirmation" aria-labelledby="booking-done-title" data-testid="booking-confirmation">
       <h2 id="booking-done-title" tabIndex={-1}>
@@ -32,7 +22,7 @@ export function BookingConfirmation({ booking, linkToStatus = true }: { booking:
       {qr ? <img className="booking-confirmation__qr" src={qr} alt={t("booking.qrAlt")} width={200} height={200} data-testid="booking-qr" /> : null}
       <p className="muted">{t("booking.codeHint")}</p>
       <p className="booking-confirmation__link">
-        {t("booking.link")}：<a href={link}>{link}</a>
+        {t("booking.link")}{t("punct.colon")}<a href={link}>{link}</a>
       </p>
       <p>
         <a className="button" href={`/api/bookings/${encodeURIComponent(booking.code)}/calendar.ics`} download>

@@ -6,7 +6,7 @@ import { useT } from "../../i18n/useT.ts";
 import "./booking.css";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
-import { PrivacyNoticeBox } from "../privacy/PrivacyNoticeBox.tsx";
+import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 import { bookPlace } from "./booking-api.ts";
 import { BookingConfirmation } from "./BookingConfirmation.tsx";
@@ -113,16 +113,7 @@ export function BookingPanel({ session }: { session: SessionView }) {
               <input id="booking-public" type="checkbox" name="isPublic" checked={draft.isPublic} onChange={(e) => set("isPublic", e.target.checked)} />
               <label htmlFor="booking-public">{t("join.isPublic")}</label>
             </div>
-            <PrivacyNoticeBox notice={notice} />
-            <div className={`check ${errors.consent ? "field--error" : ""}`}>
-              <input id="booking-consent" type="checkbox" name="consent" checked={draft.consent} onChange={(e) => set("consent", e.target.checked)} aria-invalid={errors.consent ? true : undefined} />
-              <label htmlFor="booking-consent">{t("join.consent")}</label>
-              {errors.consent ? (
-                <p className="field__error" role="alert">
-                  {errors.consent}
-                </p>
-              ) : null}
-            </div>
+            <ConsentCheck id="booking-consent" notice={notice} checked={draft.consent} onChange={(v) => set("consent", v)} error={errors.consent} />
             {failure && failure.code !== "BAD_REQUEST" ? (
               <p className="form__error" role="alert">
                 {failure.code === "CONFLICT" ? t("booking.conflict") : errorMessage(t, failure)}

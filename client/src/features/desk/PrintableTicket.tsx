@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from "react";
-import QRCode from "qrcode";
+import { useEffect, useRef } from "react";
 import type { SessionView, TicketView } from "@protocol/model.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { useQrDataUrl } from "../../hooks/useQrDataUrl.ts";
 
 interface Props {
   session: SessionView;
@@ -17,19 +17,10 @@ interface Props {
 export function PrintableTicket({ session, ticket, voterToken, position, onPrinted }: Props) {
   const t = useT();
   const lang = useLang();
-  const [qr, setQr] = useState<string | null>(null);
   const printRef = useRef<HTMLButtonElement>(null);
   const link = `${location.origin}/s/${encodeURIComponent(session.id)}?t=${encodeURIComponent(voterToken)}`;
+  const qr = useQrDataUrl(link);
 
-  useEffect(() => {
-    let cancelled = false;
-    void QRCode.toDataURL(link, { errorCorrectionLevel: "M", margin: 1, width: 320 }).then((url) => {
-      if (!cancelled) setQr(url);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [link]);
 
   useEffect(() => {
     printRef.current?.focus();

@@ -6,7 +6,7 @@ import { unlockSound } from "../../lib/attention.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { joinQueue } from "../../socket.ts";
-import { PrivacyNoticeBox } from "../privacy/PrivacyNoticeBox.tsx";
+import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 
 interface Draft {
@@ -118,24 +118,7 @@ export function JoinForm({ session }: { session: SessionView }) {
             {t("join.isPublicHint")}
           </p>
         </div>
-        <PrivacyNoticeBox notice={notice} />
-        <div className={`check ${errors.consent ? "field--error" : ""}`}>
-          <input
-            id="join-consent"
-            type="checkbox"
-            name="consent"
-            checked={draft.consent}
-            onChange={(e) => set("consent", e.target.checked)}
-            aria-invalid={errors.consent ? true : undefined}
-            aria-describedby={errors.consent ? "join-consent-error" : undefined}
-          />
-          <label htmlFor="join-consent">{t("join.consent")}</label>
-          {errors.consent ? (
-            <p id="join-consent-error" className="field__error" role="alert">
-              {errors.consent}
-            </p>
-          ) : null}
-        </div>
+        <ConsentCheck id="join-consent" notice={notice} checked={draft.consent} onChange={(v) => set("consent", v)} error={errors.consent} />
         {failure && failure.code !== "BAD_REQUEST" ? (
           <p className="form__error" role="alert">
             {failure.code === "CONFLICT" ? t("join.conflict") : errorMessage(t, failure)}
