@@ -1,7 +1,7 @@
 /** Opening, going live, pausing and ending a reception day; editing its live settings. */
 import { canMoveSession, queueOpenAfter } from "../domain/session-lifecycle.ts";
 import { AppError } from "../protocol/errors.ts";
-import type { SessionStatus, SessionView, StreamEventData } from "../protocol/model.ts";
+import type { SessionStatus, SessionView } from "../protocol/model.ts";
 import { toSessionView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
