@@ -23,6 +23,23 @@ export function findChromium(): string | null {
 
 export const CHROMIUM = findChromium();
 
+/**
+ * Headless Debian Chromium as these machines run it: without the networking
+ * flags it keeps trying hosts this closed network refuses; autoplay so the
+ * hall's chime and a call's audio play without a click.
+ */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+  "--autoplay-policy=no-user-gesture-required",
+] as const;
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

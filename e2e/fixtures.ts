@@ -11,7 +11,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import type { Config } from "../server/src/config.ts";
 import { startTestServer, type TestServer } from "../server/test/helpers/test-server.ts";
-import { CHROMIUM, ROOT, SEEDED_DB, ensureClientBuilt } from "./browser-env.ts";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDED_DB, ensureClientBuilt } from "./browser-env.ts";
 
 export { CHROMIUM, ROOT };
 export const ARTIFACTS = path.join(ROOT, "e2e", "artifacts");
@@ -21,17 +21,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!CHROMIUM) throw new Error("no chromium");
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

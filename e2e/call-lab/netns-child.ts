@@ -18,7 +18,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { io as ioClient } from "socket.io-client";
 import { startTestServer, type TestServer } from "../../server/test/helpers/test-server.ts";
-import { CHROMIUM, SEEDED_DB } from "../browser-env.ts";
+import { CHROMIUM, CHROMIUM_ARGS, SEEDED_DB } from "../browser-env.ts";
 
 const PROBE = readFileSync(path.join(import.meta.dirname, "probe.js"), "utf8");
 const probeFor = (role: "hall" | "voter") => PROBE.replaceAll("__LAB_ROLE__", role);
@@ -330,14 +330,7 @@ async function main(): Promise<void> {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--autoplay-policy=no-user-gesture-required",
+        ...CHROMIUM_ARGS,
         "--use-fake-device-for-media-stream",
         "--use-fake-ui-for-media-stream",
         `--use-file-for-fake-audio-capture=${wav}`,

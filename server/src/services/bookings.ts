@@ -8,6 +8,7 @@
  * taken that a booking reads cannot change before it writes, and a day is
  * never overbooked.
  */
+import type { BookingCreateInput } from "../protocol/schemas.ts";
 import { randomBytes } from "node:crypto";
 import { bookingCodeFrom, bookingRefusal, canCancel, HOLDS_PLACE, promotionsFor, statusForNewBooking } from "../domain/booking-rules.ts";
 import { AppError } from "../protocol/errors.ts";
@@ -21,15 +22,6 @@ import { consentVersionKnown } from "../domain/privacy.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
-export interface BookingInput {
-  name: string;
-  phone?: string | undefined;
-  topic: string;
-  question?: string | undefined;
-  isPublic: boolean;
-  consentVersion?: number | undefined;
-}
-
 export interface BookingOutcome {
   booking: BookingPublicView;
   /** cancels the booking and checks it in online; shown once, stored hashed */
@@ -42,7 +34,7 @@ const REFUSALS = {
   CLOSED: "预约已截止 / booking has closed",
 } as const;
 
-export async function createBooking(deps: ServiceDeps, sessionId: string, input: BookingInput): Promise<BookingOutcome> {
+export async function createBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput): Promise<BookingOutcome> {
   const token = newToken();
   const booking = await deps.lanes.run(sessionId, async ({ tx }) => {
     const session = await findSessionOrThrow(tx, sessionId);

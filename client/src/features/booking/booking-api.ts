@@ -3,17 +3,9 @@
  * token cancels and checks in, so it stays in localStorage by booking code.
  */
 import type { BookingPublicView, BookingView } from "@protocol/model.ts";
+import type { BookingCreateInput } from "@protocol/schemas.ts";
 import { request } from "../../api.ts";
 import { toClientError, type Result } from "../../lib/client-error.ts";
-
-export interface BookingDraft {
-  name: string;
-  phone?: string | undefined;
-  topic: string;
-  question?: string | undefined;
-  isPublic: boolean;
-  consentVersion?: number | undefined;
-}
 
 const tokenKey = (code: string) => `tongxin.booking.${code}`;
 
@@ -35,7 +27,7 @@ function keepBookingToken(code: string, token: string): void {
 
 export const bookingLink = (code: string) => `${location.origin}/b/${encodeURIComponent(code)}`;
 
-export async function bookPlace(sessionId: string, draft: BookingDraft) {
+export async function bookPlace(sessionId: string, draft: BookingCreateInput) {
   const res = await request<{ booking: BookingPublicView; bookingToken: string }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/bookings`, draft);
   if (res.ok) keepBookingToken(res.data.booking.code, res.data.bookingToken);
   return res;
