@@ -1,0 +1,50 @@
+/**
+ * Calendar months and ISO weeks in China time (Asia/Shanghai, UTC+8 all year:
+ * no daylight saving), as instants. Pure. The stats already cut months this
+ * way (services/stats.ts, domain/service-metrics.ts).
+ */
+export const CN_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Period {
+  from: Date;
+  /** exclusive */
+  to: Date;
+}
+
+/** "2026-12" → its first instant and the next month's first instant, China time. */
+export function monthPeriod(month: string): Period {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return { from: new Date(Date.UTC(y, m - 1, 1) - CN_OFFSET_MS), to: new Date(Date.UTC(y, m, 1) - CN_OFFSET_MS) };
+}
+
+/** The China-time calendar month of an instant, "YYYY-MM". */
+export function cnMonthOf(d: Date): string {
+  return new Date(d.getTime() + CN_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+export interface IsoWeek {
+  /** "2026-W49" */
+  label: string;
+  /** Monday 00:00 China time */
+  start: Date;
+  /** the next Monday 00:00 */
+  end: Date;
+}
+
+/** The ISO week (Monday first; week 1 holds the year's first Thursday) of an instant, in China time. */
+export function isoWeekOf(d: Date): IsoWeek {
+  const local = new Date(d.getTime() + CN_OFFSET_MS);
+  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  const mondayLocal = midnight - ((local.getUTCDay() + 6) % 7) * DAY_MS;
+  const thursday = new Date(mondayLocal + 3 * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+  const start = new Date(mondayLocal - CN_OFFSET_MS);
+  return { label: `${year}-W${String(week).padStart(2, "0")}`, start, end: new Date(start.getTime() + 7 * DAY_MS) };
+}
+
+/** When a week's digest is due: `weekday` (1 = Monday … 7 = Sunday) at `hour`:00 China time. */
+export function weeklyDueAt(week: IsoWeek, weekday: number, hour: number): Date {
+  return new Date(week.start.getTime() + (weekday - 1) * DAY_MS + hour * 60 * 60 * 1000);
+}
