@@ -40,7 +40,8 @@ import { loginRoom } from "./transport/rooms.ts";
 import { CallTimers } from "./transport/socket/call.handlers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
 import { startReminderLoop } from "./notify/booking-reminders.ts";
-import { logNotifier, webhookNotifier, type Notifier } from "./notify/notifier.ts";
+import { logDigestNotifier, logNotifier, webhookDigestNotifier, webhookNotifier, type DigestNotifier, type Notifier } from "./notify/notifier.ts";
+import { startDigestLoop } from "./notify/weekly-digest.ts";
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
@@ -159,6 +160,14 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   if (config.notifyIntervalMs > 0) {
     const stop = startReminderLoop(db, notifier, now, config.notifyIntervalMs);
     cleanups.push(async () => stop());
+  }
+  // The staff's weekly digest (DIGEST_WEEKDAY, DIGEST_HOUR), claimed per venue and ISO week.
+  if (config.digestIntervalMs > 0) {
+    const digests: DigestNotifier =
+      config.notifyDriver === "webhook" && config.notifyWebhookUrl
+        ? webhookDigestNotifier({ url: config.notifyWebhookUrl, secret: config.notifyWebhookSecret }, log)
+        : logDigestNotifier(log);
+    cleanups.push(startDigestLoop(deps, digests, { weekday: config.digestWeekday, hour: config.digestHour }, config.digestIntervalMs));
   }
 
   return {

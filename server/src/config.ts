@@ -45,6 +45,13 @@ export interface Config {
   notifyWebhookUrl: string | null;
   notifyWebhookSecret: string | null;
   notifyIntervalMs: number;
+  // ---- the staff's weekly digest (notify/weekly-digest.ts), through the same driver
+  /** 1 = Monday … 7 = Sunday (DIGEST_WEEKDAY) */
+  digestWeekday: number;
+  /** hour of that day, China time, 0–23 (DIGEST_HOUR) */
+  digestHour: number;
+  /** how often to check whether digests are due (DIGEST_INTERVAL_MS); 0 = no digests */
+  digestIntervalMs: number;
   /**
    * Addresses (or CIDR ranges) of the reverse proxies in front of this node
    * (TRUST_PROXY, comma-separated). Only a request whose direct peer is one of
@@ -110,6 +117,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL || null,
     notifyWebhookSecret: env.NOTIFY_WEBHOOK_SECRET || null,
     notifyIntervalMs: int(env.NOTIFY_INTERVAL_MS, 60_000),
+    digestWeekday: Math.min(7, Math.max(1, int(env.DIGEST_WEEKDAY, 1))),
+    digestHour: Math.min(23, int(env.DIGEST_HOUR, 8)),
+    digestIntervalMs: int(env.DIGEST_INTERVAL_MS, 300_000),
     trustProxy: (env.TRUST_PROXY ?? "")
       .split(",")
       .map((s) => s.trim())

@@ -35,6 +35,8 @@ export interface NudgeRules {
   month: Period;
   now: Date;
   defaultDueDays: number;
+  /** the venues the reader may see (null = all); groups still count all their venues' activity */
+  shown?: ReadonlySet<string> | null;
 }
 
 const within = (d: Date, p: Period) => d >= p.from && d < p.to;
@@ -62,7 +64,8 @@ function caseList(cases: NudgeCase[]): NudgeCaseList {
 export function nudgesOf(facts: NudgeFacts, rules: NudgeRules): NudgeReport {
   const { now, month, defaultDueDays } = rules;
   const weekEnd = new Date(now.getTime() + NUDGE_HORIZON_DAYS * DAY_MS);
-  const venues: VenueNudges[] = facts.venues.map((v) => {
+  const shown = rules.shown ?? null;
+  const venues: VenueNudges[] = facts.venues.filter((v) => !shown || shown.has(v.id)).map((v) => {
     const activity = activityOf(new Set([v.id]), facts, month, now);
     const overdue: NudgeCase[] = [];
     const dueSoon: NudgeCase[] = [];
@@ -96,7 +99,7 @@ export function nudgesOf(facts: NudgeFacts, rules: NudgeRules): NudgeReport {
       const activity = activityOf(new Set(venueIds), facts, month, now);
       return { groupId: g.id, name: g.name, town: g.town, venueIds, activity, inactive: isIdle(activity) };
     })
-    .filter((g) => g.venueIds.length > 0);
+    .filter((g) => g.venueIds.length > 0 && (!shown || g.venueIds.some((id) => shown.has(id))));
   const oldest = venues.map((v) => v.overdue.oldestDueAt).filter((d): d is string => d !== null).sort()[0] ?? null;
   return {
     month: cnMonthOf(month.from),

@@ -6,8 +6,10 @@
  *
  * A message carries only what delivering it needs: the phone to send to, the
  * text, the booking code and the day's time — no name, no topic, no question.
+ * Staff's weekly digests go through the same drivers (DigestNotifier).
  */
 import type { Logger } from "../logger.ts";
+import type { WeeklyDigest } from "../protocol/nudges.ts";
 
 export type NotificationKind = "booking.reminder.day" | "booking.reminder.hour";
 
@@ -47,32 +49,73 @@ export interface WebhookOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-/** POSTs the notification as JSON; a network error, a timeout or a 5xx/429 is retried, other 4xx are final. */
-export function webhookNotifier(opts: WebhookOptions, log: Logger): Notifier {
+/**
+ * POSTs `body` as JSON; a network error, a timeout or a 5xx/429 is retried,
+ * other 4xx are final. `what` is logged when it gives up (no personal data).
+ */
+async function postWithRetry(opts: WebhookOptions, body: unknown, what: Record<string, unknown>, log: Logger): Promise<void> {
   const attempts = Math.max(1, opts.attempts ?? 4);
   const backoffMs = opts.backoffMs ?? 1000;
   const sleep = opts.sleep ?? defaultSleep;
+  let lastError = "";
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const res = await fetch(opts.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(opts.secret ? { "x-tongxin-secret": opts.secret } : {}) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      });
+      if (res.ok) return;
+      lastError = `status ${res.status}`;
+      if (res.status < 500 && res.status !== 429) break;
+    } catch (e) {
+      lastError = e instanceof Error ? e.name : "error";
+    }
+    if (attempt < attempts) await sleep(backoffMs * 2 ** (attempt - 1));
+  }
+  log.warn("notify failed", { ...what, error: lastError });
+  throw new Error(`webhook notification failed: ${lastError}`);
+}
+
+/** POSTs the notification as JSON (postWithRetry). */
+export function webhookNotifier(opts: WebhookOptions, log: Logger): Notifier {
   return {
-    async send(n) {
-      let lastError = "";
-      for (let attempt = 1; attempt <= attempts; attempt++) {
-        try {
-          const res = await fetch(opts.url, {
-            method: "POST",
-            headers: { "content-type": "application/json", ...(opts.secret ? { "x-tongxin-secret": opts.secret } : {}) },
-            body: JSON.stringify(n),
-            signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-          });
-          if (res.ok) return;
-          lastError = `status ${res.status}`;
-          if (res.status < 500 && res.status !== 429) break;
-        } catch (e) {
-          lastError = e instanceof Error ? e.name : "error";
-        }
-        if (attempt < attempts) await sleep(backoffMs * 2 ** (attempt - 1));
-      }
-      log.warn("notify failed", { kind: n.kind, bookingCode: n.bookingCode, error: lastError });
-      throw new Error(`webhook notification failed: ${lastError}`);
+    send: (n) => postWithRetry(opts, n, { kind: n.kind, bookingCode: n.bookingCode }, log),
+  };
+}
+
+/** The staff's weekly digest (notify/weekly-digest.ts), through the same drivers. */
+export interface DigestNotifier {
+  /** resolves when delivered, rejects when the driver gave up */
+  sendDigest(d: WeeklyDigest): Promise<void>;
+}
+
+/** What the log driver records of a digest: kind, venue, week and counts — no names, no case data. */
+export function digestLogFields(d: WeeklyDigest): Record<string, unknown> {
+  return {
+    kind: d.kind,
+    venueId: d.venueId,
+    week: d.week,
+    recipients: d.recipients.length,
+    overdue: d.counts.overdue,
+    dueSoon: d.counts.dueSoon,
+    days: d.counts.days,
+    noActivity: d.items.some((i) => i.type === "no-activity"),
+  };
+}
+
+export function logDigestNotifier(log: Logger): DigestNotifier {
+  return {
+    async sendDigest(d) {
+      log.info("notify", digestLogFields(d));
     },
+  };
+}
+
+/** POSTs the digest as JSON, `{kind: "weekly-digest", venueId, venueName, week, recipients, items, …}`. */
+export function webhookDigestNotifier(opts: WebhookOptions, log: Logger): DigestNotifier {
+  return {
+    sendDigest: (d) => postWithRetry(opts, d, { kind: d.kind, venueId: d.venueId, week: d.week }, log),
   };
 }

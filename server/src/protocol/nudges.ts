@@ -123,6 +123,6 @@ export interface DigestPreview {
   digest: WeeklyDigest;
   /** a digest with no items is not sent */
   wouldSend: boolean;
-  /** this week's claim: null = not yet, else its state */
-  claim: { state: "claimed" | "sent" | "failed"; at: string } | null;
+  /** this week's claim: null = not yet; "skipped" = nothing to say when it was due */
+  claim: { state: "claimed" | "sent" | "failed" | "skipped"; at: string } | null;
 }

@@ -8,6 +8,7 @@ import type { ServiceDeps } from "../../services/deps.ts";
 import { adminRoutes } from "./admin.routes.ts";
 import { caseRoutes } from "./cases.routes.ts";
 import { insightRoutes } from "./insights.routes.ts";
+import { nudgeRoutes } from "./nudges.routes.ts";
 import { recordRoutes } from "./records.routes.ts";
 
 export function backOfficeRoutes(deps: ServiceDeps): Router {
@@ -19,6 +20,7 @@ export function backOfficeRoutes(deps: ServiceDeps): Router {
   r.use(caseRoutes(deps));
   r.use(recordRoutes(deps));
   r.use(insightRoutes(deps));
+  r.use(nudgeRoutes(deps));
   r.use("/admin", adminRoutes(deps));
   return r;
 }
