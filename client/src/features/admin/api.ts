@@ -13,6 +13,7 @@ import type {
   StatsReport,
   WeightsInput,
 } from "@protocol/back-office.ts";
+import type { NudgeReport } from "@protocol/nudges.ts";
 import type { CaseStatus, CaseView, DeputyGroupView, LiveEvent, Role, SessionStatus, SessionView, TicketView, TranscriptEntryView, VenueKind } from "@protocol/model.ts";
 import { request } from "../../api.ts";
 
@@ -98,6 +99,8 @@ export const boApi = {
   stats: (q: { from?: string; to?: string; groupBy: "venue" | "deputyGroup"; town?: string }) => request<StatsReport>("GET", `/api/stats${query(q)}`),
   statsCsvUrl: (q: { from?: string; to?: string; groupBy: "venue" | "deputyGroup"; town?: string }) => `/api/stats.csv${query(q)}`,
   weights: () => request<ScoringWeightsView>("GET", "/api/stats/weights"),
+  /** 需要关注: no-activity flags of a China-time month ("YYYY-MM"; default this month), overdue cases, the coming week */
+  nudges: (month?: string) => request<NudgeReport>("GET", `/api/insights/nudges${query({ month })}`),
   saveWeights: (w: WeightsInput) => request<ScoringWeightsView>("PUT", "/api/stats/weights", w),
 
   users: () => request<{ users: AdminUserView[] }>("GET", "/api/admin/users"),

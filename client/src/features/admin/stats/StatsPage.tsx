@@ -7,6 +7,7 @@ import { useAuth } from "../../../stores/auth.ts";
 import { boApi } from "../api.ts";
 import { minutes, sortRows, type SortDir } from "../format.ts";
 import { LoadState } from "../shared/LoadState.tsx";
+import { NudgesPanel } from "./NudgesPanel.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { useVenues } from "../shared/useVenues.ts";
 import { BarChart } from "./BarChart.tsx";
@@ -147,6 +148,9 @@ export function StatsPage() {
           {t("admin.stats.apply")}
         </button>
       </form>
+
+      {/* The month picked as "to" (default: this month) */}
+      <NudgesPanel month={toMonth || undefined} />
 
       <LoadState loading={report.loading} error={report.error} onRetry={() => void report.reload()}>
         {r ? (
