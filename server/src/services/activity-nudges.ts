@@ -34,12 +34,14 @@ export async function computeNudges(deps: ServiceDeps, scope: string[] | null, m
   const venueIds = venues.map((v) => v.id);
   const shownIds = inScope.map((v) => v.id);
   const weekEnd = new Date(now.getTime() + NUDGE_HORIZON_DAYS * DAY_MS);
-  // A day running now started before now: reach a day back for the coming week's list.
-  const from = new Date(Math.min(month.from.getTime(), now.getTime() - DAY_MS));
-  const to = new Date(Math.max(month.to.getTime(), weekEnd.getTime()));
+  // The month's days, and the coming week's (a day running now started before now: reach a day back).
+  const dayRanges = [
+    { startsAt: { gte: month.from, lt: month.to } },
+    { startsAt: { gte: new Date(now.getTime() - DAY_MS), lt: weekEnd } },
+  ];
   const [sessions, activities, cases] = await Promise.all([
     db.receptionSession.findMany({
-      where: { venueId: { in: venueIds }, startsAt: { gte: from, lt: to } },
+      where: { venueId: { in: venueIds }, OR: dayRanges },
       select: { id: true, venueId: true, title: true, startsAt: true, endsAt: true, status: true, deputies: true, _count: { select: { bookings: { where: { status: "BOOKED" } } } } },
     }),
     db.dutyActivity.findMany({ where: { venueId: { in: venueIds }, date: { gte: month.from, lt: month.to } }, select: { venueId: true, date: true } }),

@@ -81,7 +81,7 @@ export function NudgesPanel({ month }: { month?: string }) {
                     </li>
                   ))}
                 </ul>
-                {overdue.length > 1 ? <Link to={casesLink()}>{t("nudges.viewOverdue")}</Link> : null}
+                {overdue.length > 1 ? <Link to={casesLink()}>{t("nudges.viewAllOverdue")}</Link> : null}
               </div>
             ) : null}
             {dueSoon.length || days.length ? (
