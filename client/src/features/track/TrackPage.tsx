@@ -70,7 +70,7 @@ export function TrackPage() {
     <div className="track-page">
       <section className="card" aria-labelledby="track-title">
         <h1 id="track-title">{t("track.title")}</h1>
-        <p className="muted">{t("track.intro")}</p>
+        <p className="muted">{view.source === "MESSAGE" ? t("track.intro.message") : t("track.intro")}</p>
         <p className="track-code">
           {t("track.code")}
           {t("punct.colon")}
