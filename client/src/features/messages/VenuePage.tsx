@@ -11,6 +11,12 @@ import { MessageForm } from "./MessageForm.tsx";
 import { usePublicData } from "./usePublicData.ts";
 import "./messages.css";
 
+function startOfToday(): Date {
+  const d = new Date();
+  d.setHours(0, 0, 0, 0);
+  return d;
+}
+
 /** /v/:venueId — a station's own page: where it is, its coming reception days, its deputies, how it answered, and the message box. */
 export function VenuePage() {
   const { venueId = "" } = useParams();
@@ -18,7 +24,8 @@ export function VenuePage() {
   const lang = useLang();
   const venue = usePublicData(() => messageApi.venue(venueId), venueId);
   const stats = usePublicData(() => messageApi.venueStats(venueId), venueId);
-  const days = usePublicData(() => api.sessions({ venueId, from: new Date().toISOString() }), venueId);
+  // From the start of the local day, so today's reception (already begun) is listed too.
+  const days = usePublicData(() => api.sessions({ venueId, from: startOfToday().toISOString() }), venueId);
   const v = venue.data?.venue;
   useDocumentTitle(v ? `${v.name} · ${t("app.name")}` : t("app.name"));
   const { hash } = useLocation();
