@@ -39,6 +39,10 @@ describe.skipIf(!CHROMIUM)("message box", () => {
     await phone.goto("/");
     // Each station's row (its children are nested in it) links to its page.
     const row = phone.locator(".venue__row").filter({ has: phone.getByRole("link", { name: STATION, exact: true }) });
+    // …and shows, in one line, how it answered recently.
+    await eventually(() => row.locator("xpath=..").locator(":scope > [data-testid=answer-line]").textContent()).toMatch(/近期收到 \d+ 件，15 天内答复 \d+ 件/);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(phone, "message-home-station");
     await row.getByRole("link", { name: "留言与答复" }).click();
     await eventually(() => phone.url()).toContain(`/v/${venueId}`);
     await eventually(() => phone.getByRole("heading", { level: 1 }).textContent()).toBe(STATION);
