@@ -83,6 +83,7 @@ describe.skipIf(!CHROMIUM)("message box", () => {
     expect(tracked).toContain(code);
     expect(tracked).not.toContain(VOTER_PHONE);
     expect(tracked).not.toContain("顾阿姨");
+    expect(await phone.getByTestId("message-data").count()).toBe(1);
 
     // The station's staff: the case list filtered to messages, then the case with its text, phone masked.
     const { page: office, context } = await openPage(world, "staff", DESKTOP);
@@ -103,6 +104,43 @@ describe.skipIf(!CHROMIUM)("message box", () => {
     expect(theirs.cases.map((c) => c.trackingCode)).not.toContain(code);
 
     expect(world.errors.filter((e) => !/400|Bad Request/i.test(e))).toEqual([]);
+  });
+
+  it("a voter writes to a deputy from the deputy's page, then erases the message's contact on the tracking page", async () => {
+    const venueId = await venueIdOf(world.base, STATION);
+    const { page: phone } = await openPage(world, "deputy phone", PHONE);
+    await phone.goto(`/v/${venueId}`);
+    await phone.getByRole("link", { name: "沈晓鹃代表" }).click();
+    await eventually(() => phone.getByRole("heading", { level: 1 }).textContent()).toBe("沈晓鹃代表");
+    expect(await phone.getByRole("link", { name: STATION }).count()).toBe(1);
+    const form = phone.getByTestId("message-form");
+    await eventually(() => phone.getByRole("heading", { name: "给沈晓鹃代表留言" }).count()).toBe(1);
+    // She has several stations: the voter picks the one that handles it.
+    await phone.getByLabel("由哪个联络站办理").selectOption({ label: STATION });
+    await form.getByRole("textbox", { name: /^姓名/ }).fill("陶先生");
+    await form.getByRole("textbox", { name: /^反映的事项/ }).fill("丝绸企业排污");
+    await form.getByRole("textbox", { name: /^具体情况/ }).fill("夜里河里有异味，怀疑有企业偷排。");
+    await form.getByLabel(/我同意将以上个人信息/).check();
+    await form.getByRole("button", { name: "提交留言" }).click();
+    const codeText = phone.getByTestId("message-code");
+    await eventually(async () => (await codeText.count()) && ((await codeText.textContent()) ?? "")).toMatch(/^[A-Z2-9]{8}$/);
+    const code = (await codeText.textContent())!;
+
+    const { page: office, context } = await openPage(world, "deputy's staff", DESKTOP);
+    await loginAs(context, world.base, "staff.shengze");
+    const found = (await (await context.request.get(`${world.base}/api/cases?source=MESSAGE&q=${encodeURIComponent("偷排")}`)).json()) as { cases: { id: string; trackingCode: string; venueName: string }[] };
+    const kase = found.cases.find((c) => c.trackingCode === code)!;
+    expect(kase.venueName).toBe(STATION);
+    await office.goto(`/admin/cases/${kase.id}`);
+    await eventually(() => office.locator(".bo-facts").textContent()).toContain("留言给沈晓鹃代表");
+
+    await phone.getByTestId("message-track-link").click();
+    const data = phone.getByTestId("message-data");
+    await data.getByRole("button", { name: "删除我的联系方式" }).click();
+    await phone.getByRole("dialog").getByRole("button", { name: "删除我的联系方式" }).click();
+    await eventually(() => data.getByRole("status").textContent()).toContain("已删除");
+    await office.reload();
+    await eventually(() => office.getByTestId("message-text").textContent()).toContain("（已匿名）");
   });
 
   it("prints a poster with a large QR code to the station's page", async () => {

@@ -8,6 +8,7 @@ import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { formatDate, formatDateTime, titleBesideVenue } from "../../lib/format.ts";
 import { CopyButton } from "../../components/CopyButton.tsx";
+import { MessageDataActions } from "../messages/MessageDataActions.tsx";
 import { RatingForm } from "./RatingForm.tsx";
 import "./track.css";
 
@@ -173,6 +174,11 @@ export function TrackPage() {
         </ol>
         <p className="muted track-privacy">{t("track.privacy")}</p>
       </section>
+      {view.source === "MESSAGE" ? (
+        <section className="card">
+          <MessageDataActions trackingCode={view.trackingCode} />
+        </section>
+      ) : null}
     </div>
   );
 }

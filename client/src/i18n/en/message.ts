@@ -58,5 +58,7 @@ export const message: Record<keyof typeof zh, string> = {
   "caseSource.STAFF": "Entered by staff",
   "caseSource.MESSAGE": "Voter's message",
 
+  "message.me.eraseConfirm": "Your name, phone and the text of your message will be anonymized for good. The subject and the tracking code stay, and you can still follow the handling.",
+
   "track.intro.message": "See how far the message you left for the station has come.",
 };

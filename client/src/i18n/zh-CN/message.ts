@@ -56,5 +56,7 @@ export const message = {
   "caseSource.STAFF": "工作人员登记",
   "caseSource.MESSAGE": "群众留言",
 
+  "message.me.eraseConfirm": "您留言中的姓名、电话和留言内容将被匿名化，无法恢复。事项标题和查询码仍然保留，办理进度照常可查。",
+
   "track.intro.message": "这里可以查看您给联络站的留言办到了哪一步。",
 } as const;
