@@ -103,6 +103,8 @@ describe("leaving a message", () => {
       [message({ text: "  " }), "text"],
       [message({ text: "字".repeat(2001) }), "text"],
       [message({ phone: "call me" }), "phone"],
+      // Ill-formed text (a lone surrogate) is a coded refusal, never a database error.
+      [message({ text: "路灯\ud800" }), "text"],
       [message({ isPublic: "yes" }), "isPublic"],
       [message({ consentVersion: 99 }), "consentVersion"],
       [message({ consentVersion: 0 }), "consentVersion"],
