@@ -19,6 +19,9 @@ const HallConsolePage = lazy(() => import("./features/hall/HallConsolePage.tsx")
 const DeskPage = lazy(() => import("./features/desk/DeskPage.tsx").then((m) => ({ default: m.DeskPage })));
 const HallScreenPage = lazy(() => import("./features/screen/HallScreenPage.tsx").then((m) => ({ default: m.HallScreenPage })));
 const BookingStatusPage = lazy(() => import("./features/booking/BookingStatusPage.tsx").then((m) => ({ default: m.BookingStatusPage })));
+const VenuePage = lazy(() => import("./features/messages/VenuePage.tsx").then((m) => ({ default: m.VenuePage })));
+const PosterPage = lazy(() => import("./features/messages/PosterPage.tsx").then((m) => ({ default: m.PosterPage })));
+const DeputyPage = lazy(() => import("./features/messages/DeputyPage.tsx").then((m) => ({ default: m.DeputyPage })));
 const AdminApp = lazy(() => import("./features/admin/AdminApp.tsx").then((m) => ({ default: m.AdminApp })));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -33,6 +36,8 @@ const router = createBrowserRouter([
       { path: "/track", element: page(<TrackLookupPage />) },
       { path: "/track/:code", element: page(<TrackPage />) },
       { path: "/b/:code", element: page(<BookingStatusPage />) },
+      { path: "/v/:venueId", element: page(<VenuePage />) },
+      { path: "/d/:userId", element: page(<DeputyPage />) },
       { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
       { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
       { path: "/admin/*", element: page(<AdminApp />) },
@@ -41,6 +46,8 @@ const router = createBrowserRouter([
   },
   // The hall screen is a TV: no header, no chrome, public projection only.
   { path: "/screen/:sessionId", element: page(<HallScreenPage />) },
+  // The poster is a sheet of paper: no header either.
+  { path: "/v/:venueId/poster", element: page(<PosterPage />) },
 ]);
 
 export function App() {

@@ -30,6 +30,7 @@ import { startRetention, type RetentionTimer } from "./services/retention.ts";
 import { errorHandler, rejectIllFormedInput } from "./transport/http/http-kit.ts";
 import { mediaRoutes } from "./transport/http/media.routes.ts";
 import { bookingRoutes } from "./transport/http/bookings.routes.ts";
+import { messageRoutes } from "./transport/http/messages.routes.ts";
 import { dutyRoutes } from "./transport/http/duty.routes.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { staticClient } from "./transport/http/static-client.ts";
@@ -136,6 +137,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use("/api", backOfficeRoutes(deps));
   app.use("/api", mediaRoutes(deps));
   app.use("/api", bookingRoutes(deps));
+  app.use("/api", messageRoutes(deps));
   app.use("/api", dutyRoutes(deps));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "no such route" } });

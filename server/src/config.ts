@@ -64,6 +64,13 @@ export interface Config {
   drainTimeoutMs: number;
   /** SIGTERM: how long /readyz answers 503 before the node stops accepting, so the balancer notices first */
   drainGraceMs: number;
+  // ---- the message box (DESIGN §6d)
+  /** messages one address may leave per hour (MESSAGE_LIMIT_PER_IP_PER_HOUR) */
+  messageLimitPerIpPerHour: number;
+  /** public answer statistics: "answered within N days" (ANSWER_WITHIN_DAYS) */
+  answerWithinDays: number;
+  /** public answer statistics: the cases opened in the last N days (ANSWER_STATS_WINDOW_DAYS) */
+  answerStatsWindowDays: number;
 }
 
 const list = (v: string | undefined): string[] =>
@@ -127,5 +134,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeId: env.NODE_ID || `${env.HOST || "127.0.0.1"}:${int(env.PORT, 3000)}:${process.pid}`,
     drainTimeoutMs: int(env.DRAIN_TIMEOUT_MS, 10_000),
     drainGraceMs: int(env.DRAIN_GRACE_MS, 1_500),
+    messageLimitPerIpPerHour: Math.max(1, int(env.MESSAGE_LIMIT_PER_IP_PER_HOUR, 30)),
+    answerWithinDays: Math.max(1, int(env.ANSWER_WITHIN_DAYS, 15)),
+    answerStatsWindowDays: Math.max(1, int(env.ANSWER_STATS_WINDOW_DAYS, 90)),
   };
 }

@@ -153,8 +153,8 @@ describe("demo seed: sessions", () => {
 
 describe("demo seed: follow-up cases", () => {
   it("has cases in every status, each with a history that walks the state machine to it", async () => {
-    const cases = await db.case.findMany({ include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] }, ticket: true } });
-    expect(cases.length).toBe(summary.cases);
+    const cases = await db.case.findMany({ where: { source: "TURN" }, include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] }, ticket: true } });
+    expect(cases.length).toBe(summary.cases - (await db.case.count({ where: { source: { not: "TURN" } } })));
     const all: CaseStatus[] = ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"];
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(all));
     for (const c of cases) {
@@ -183,6 +183,28 @@ describe("demo seed: follow-up cases", () => {
       expect(c.feedbackAt!.getTime()).toBeGreaterThan(c.resolvedAt!.getTime());
       expect(c.events.filter((e) => e.type === "feedback").length).toBe(1);
     }
+  });
+});
+
+describe("demo seed: the message box", () => {
+  it("has messages at several stations in every case state, walked through the state machine, one addressed to a deputy", async () => {
+    const cases = await db.case.findMany({ where: { source: "MESSAGE" }, include: { message: true, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"]));
+    expect(new Set(cases.map((c) => c.venueId)).size).toBeGreaterThanOrEqual(3);
+    for (const c of cases) {
+      expect(c.message).toMatchObject({ consentVersion: 1, anonymizedAt: null });
+      expect(c.ticketId).toBeNull();
+      let status: string = "OPEN";
+      for (const e of c.events.filter((e) => e.type === "status")) {
+        expect(e.fromStatus).toBe(status);
+        status = e.toStatus!;
+      }
+      expect(status).toBe(c.status);
+      expect(c.updatedAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    }
+    expect(cases.find((c) => c.status === "CLOSED")?.satisfaction).toBe(5);
+    const deputy = await db.user.findUniqueOrThrow({ where: { username: "deputy.xiaojuan" } });
+    expect(cases.filter((c) => c.message?.deputyId === deputy.id)).toHaveLength(1);
   });
 });
 

@@ -28,6 +28,9 @@ const MARK = {
   username: "marker.user.Zq9",
   comment: "标记评价很满意",
   token: "marker-voter-token-Zq9-0123456789",
+  messageName: "标记留言王叔",
+  messagePhone: "13600778899",
+  messageText: "标记留言楼道漏水",
 };
 
 const t = useTestServer({ clock: "fixed", log, config: { tokenIdleTtlMs: 5000 * DAY_MS } });
@@ -115,6 +118,21 @@ it("a whole day with marker personal data writes none of it to any log line", as
   expect(await mine.text()).toContain(MARK.phone);
   expect((await fetch(`${t.url}/api/me/erase`, { method: "POST", headers: { "x-voter-token": online.voterToken } })).status).toBe(200);
   expect((await fetch(`${t.url}/api/me/data`, { headers: { "x-voter-token": MARK.token } })).status).toBe(404);
+
+  // The message box (DESIGN §6d): a message, refused ones carrying the markers, the rate limit, its data and erase.
+  const leave = (body: unknown) =>
+    fetch(`${t.url}/api/venues/${t.world.shengze.venueId}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const letter = { name: MARK.messageName, phone: MARK.messagePhone, topic: "漏水", text: MARK.messageText, isPublic: false, consentVersion: 1 };
+  const left = (await (await leave(letter)).json()) as { trackingCode: string };
+  expect((await leave({ ...letter, phone: `${MARK.messagePhone}${MARK.messageText}` })).status).toBe(400);
+  expect((await leave({ ...letter, consentVersion: 99 })).status).toBe(400);
+  expect((await leave({ ...letter, deputyId: MARK.messageName })).status).toBe(400);
+  const messageCaseId = (await t.db.case.findUniqueOrThrow({ where: { trackingCode: left.trackingCode } })).id;
+  expect((await clerk.get(`/api/cases/${messageCaseId}`)).status).toBe(200);
+  expect((await clerk.get(`/api/cases/${messageCaseId}/contact`)).body.phone).toBe(MARK.messagePhone);
+  expect((await clerk.get(`/api/cases?q=${encodeURIComponent(MARK.messageText)}`)).body.total).toBe(1);
+  expect(await (await fetch(`${t.url}/api/track/${left.trackingCode}/data`)).text()).toContain(MARK.messagePhone);
+  expect((await fetch(`${t.url}/api/track/${left.trackingCode}/erase`, { method: "POST" })).status).toBe(200);
 
   await ok(staff, "session:update", { sessionId, status: "ENDED" });
   expect((await clerk.patch(`/api/cases/${caseId}`, { status: "CLOSED" })).status).toBe(200);

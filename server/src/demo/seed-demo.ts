@@ -40,6 +40,7 @@ import { createDeputyGroup, createVenue } from "../services/venues-admin.ts";
 import type { Db } from "../store/prisma.ts";
 import { WriteLanes } from "../store/write-lane.ts";
 import { writeDemoBookings, writeDutyRecords } from "./demo-bookings.ts";
+import { writeDemoMessages } from "./demo-messages.ts";
 import {
   CONCERNS,
   FEEDBACK,
@@ -138,6 +139,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
     },
     opts.now.getTime(),
   );
+  await writeDemoMessages(deps, (ms) => clock.set(ms), (key) => ({ actor: staffOf(base, VENUES.find((x) => x.key === key)!.town), venueId: base.venueIds.get(key)! }), base.actors, opts.now.getTime());
   await setMarker(db, "done");
 
   const [tickets, transcriptEntries, events, cases] = await Promise.all([

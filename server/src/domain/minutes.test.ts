@@ -90,6 +90,7 @@ describe("minutes (会议纪要)", () => {
       cases: [
         {
           id: "c1",
+          source: "TURN",
           trackingCode: "ABCD2345",
           sessionId: "s1",
           ticketId: "t1",

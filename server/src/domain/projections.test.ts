@@ -43,7 +43,7 @@ describe("projections", () => {
     expect(projectEvent({ sessionId: "s1", seq: 7, type: "transcript.appended", data: entry, at: "x" }, "public")).toEqual({ sessionId: "s1", seq: 7, at: "x", type: "redacted" });
     expect(projectEvent({ sessionId: "s1", seq: 7, type: "transcript.appended", data: entry, at: "x" }, "staff")).toMatchObject({ type: "transcript.appended" });
     const followUp: CaseView = {
-      id: "c", trackingCode: "ABCD2345", sessionId: "s1", ticketId: "t1", venueId: "v", category: "交通", summary: "内部", status: "OPEN",
+      source: "TURN", id: "c", trackingCode: "ABCD2345", sessionId: "s1", ticketId: "t1", venueId: "v", category: "交通", summary: "内部", status: "OPEN",
       assignee: null, dueAt: null, resolution: null, rejectReason: null, satisfaction: null, feedbackComment: null, createdAt: "", updatedAt: "",
     };
     expect(projectEvent({ sessionId: "s1", seq: 8, type: "case.created", data: followUp, at: "x" }, "public")).toMatchObject({ seq: 8, type: "redacted" });

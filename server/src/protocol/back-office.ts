@@ -4,8 +4,9 @@
  * schemas of the inputs and the views the server answers with.
  */
 import { z } from "zod";
-import { CASE_STATUSES, ROLES, VENUE_KINDS } from "./model.ts";
+import { CASE_SOURCES, CASE_STATUSES, ROLES, VENUE_KINDS } from "./model.ts";
 import type { CaseStatus, CaseView, Channel, DeputyGroupView, Role, UserView, VenueKind } from "./model.ts";
+import type { MessageStaffView } from "./messages.ts";
 import { id, isoDate, LIMITS, str } from "./schemas.ts";
 
 export const BO_LIMITS = {
@@ -47,6 +48,11 @@ export const caseQuerySchema = z.object({
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
     .pipe(z.array(caseStatusSchema).max(CASE_STATUSES.length).optional()),
+  /** one source or a comma list: MESSAGE or TURN,STAFF (DESIGN §6d) */
+  source: str()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(CASE_SOURCES)).max(CASE_SOURCES.length).optional()),
   venueId: id.optional(),
   sessionId: id.optional(),
   /** opened at or after */
@@ -128,6 +134,8 @@ export interface CaseEventView {
 export interface CaseDetail {
   case: CaseListItem;
   voter: { label: string; name: string; phone: string | null; channel: Channel; topic: string; question: string | null } | null;
+  /** a case from the message box (source MESSAGE): the voter's message, phone masked (DESIGN §6d) */
+  message: MessageStaffView | null;
   history: CaseEventView[];
   nextStatuses: CaseStatus[];
 }

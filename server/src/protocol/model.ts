@@ -24,6 +24,9 @@ export const VISIBILITIES = ["PUBLIC", "STAFF"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 export const CASE_STATUSES = ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Where a case came from: a finished turn, staff by hand (a letter, a call), the message box (§6d). */
+export const CASE_SOURCES = ["TURN", "STAFF", "MESSAGE"] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
 export const PROJECTIONS = ["public", "staff", "own"] as const;
 export type Projection = (typeof PROJECTIONS)[number];
 
@@ -116,6 +119,7 @@ export interface CaseView {
   feedbackComment: string | null;
   /** 附议 count the turn had when the case was born */
   supportCount?: number;
+  source: CaseSource;
   createdAt: string;
   updatedAt: string;
 }
@@ -228,6 +232,8 @@ export interface VenueNode {
 export interface TrackView {
   trackingCode: string;
   status: CaseStatus;
+  /** MESSAGE: left in the message box (the page then says "your message"); never the message's text or contact */
+  source: CaseSource;
   category: string;
   summary: string;
   venueName: string;

@@ -52,6 +52,8 @@ export interface RetentionPreview {
   tickets: number;
   /** closed cases without a ticket whose voter comment the next run clears */
   caseComments: number;
+  /** message-box messages (DESIGN §6d) whose name, phone and text the next run anonymizes */
+  messages: number;
   lastRunAt: string | null;
   nextRunAt: string | null;
 }
@@ -61,6 +63,8 @@ export interface RetentionOutcome {
   caseComments: number;
   /** bookings that never became a ticket (cancelled, no-show) */
   bookings: number;
+  /** message-box messages whose case closed or was rejected before the cutoff */
+  messages: number;
   batches: number;
 }
 

@@ -138,6 +138,7 @@ export async function openCase(deps: ServiceDeps, actor: Actor, input: CaseCreat
     return tx.case.create({
       data: {
         trackingCode: trackingCode(),
+        source: "STAFF",
         venueId: venue.id,
         sessionId,
         category: input.category,

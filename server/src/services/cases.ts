@@ -9,6 +9,7 @@ import type { Db, Tx } from "../store/prisma.ts";
 import { toCaseView } from "../store/views.ts";
 import { BACK_OFFICE_ROLES, requireRole } from "./auth.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
+import { messageStaffView } from "./message-box.ts";
 import { currentWeights } from "./scoring-weights.ts";
 import { venueFilter } from "./venue-scope.ts";
 
@@ -50,6 +51,7 @@ export async function listCases(deps: ServiceDeps, actor: Actor, f: CaseQuery): 
         { trackingCode: { contains: f.q.toUpperCase() } },
         { assignee: { contains: f.q } },
         { resolution: { contains: f.q } },
+        { message: { is: { text: { contains: f.q } } } },
       ],
     });
   }
@@ -69,6 +71,7 @@ export async function listCases(deps: ServiceDeps, actor: Actor, f: CaseQuery): 
     venueId: venueFilter(user, f.venueId),
     sessionId: f.sessionId,
     status: f.status ? { in: f.status } : undefined,
+    source: f.source ? { in: f.source } : undefined,
     createdAt: f.from || f.to ? { gte: f.from, lt: f.to } : undefined,
     AND: and.length ? and : undefined,
   };
@@ -101,15 +104,17 @@ export async function caseDetail(deps: ServiceDeps, actor: Actor, caseId: string
 }
 
 export async function detailOf(deps: ServiceDeps, c: CaseRow): Promise<CaseDetail> {
-  const [{ weights }, events] = await Promise.all([
+  const [{ weights }, events, message] = await Promise.all([
     currentWeights(deps),
     deps.db.caseEvent.findMany({ where: { caseId: c.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+    deps.db.voterMessage.findUnique({ where: { caseId: c.id } }),
   ]);
   return {
     case: toCaseListItem(c, deps.now(), weights.defaultDueDays),
     voter: c.ticket
       ? { label: c.ticket.label, name: c.ticket.name, phone: maskPhone(c.ticket.phone), channel: c.ticket.channel, topic: c.ticket.topic, question: c.ticket.question }
       : null,
+    message: await messageStaffView(deps.db, message),
     history: events.map(
       (e): CaseEventView => ({
         id: e.id,

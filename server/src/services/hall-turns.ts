@@ -131,6 +131,7 @@ export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) 
       const created = await ctx.tx.case.create({
         data: {
           trackingCode: trackingCode(),
+          source: "TURN",
           sessionId: t.sessionId,
           ticketId: t.id,
           venueId: session.venueId,

@@ -22,7 +22,9 @@ export async function revealTicketPhone(deps: ServiceDeps, actor: Actor, ticketI
 export async function revealCaseContact(deps: ServiceDeps, actor: Actor, caseId: string): Promise<{ name: string | null; phone: string | null }> {
   const user = requireRole(actor, BACK_OFFICE_ROLES);
   const c = await findCaseInScope(deps.db, user, caseId);
-  const phone = c.ticket?.phone ?? null;
+  // A case from the message box has the voter's contact on its message instead of a ticket.
+  const message = c.ticket ? null : await deps.db.voterMessage.findUnique({ where: { caseId: c.id }, select: { name: true, phone: true } });
+  const phone = c.ticket?.phone ?? message?.phone ?? null;
   if (phone) await recordAudit(deps.db, deps.now(), user, "pii.reveal", `case:${caseId}${c.sessionId ? ` session:${c.sessionId}` : ""}`);
-  return { name: c.ticket?.name ?? null, phone };
+  return { name: c.ticket?.name ?? message?.name ?? null, phone };
 }

@@ -3,6 +3,10 @@
  * and after its follow-up case was closed or rejected, a ticket's name,
  * phone and private question are anonymized (store/anonymize.ts). Closed
  * cases opened by hand have no ticket; their voter comment is cleared.
+ * Message-box messages (name, phone, text) go RETENTION_DAYS after their
+ * case was closed or rejected.
+ * Message-box messages (name, phone, text) go RETENTION_DAYS after their
+ * case was closed or rejected.
  *
  * It runs at start-up and daily (startRetention, owned by createApp), in
  * small transactions of BATCH rows outside the session write lanes — the
@@ -14,7 +18,7 @@ import type { Logger } from "../logger.ts";
 import { DAY_MS, retentionCutoff } from "../domain/privacy.ts";
 import type { RetentionOutcome, RetentionPreview } from "../protocol/privacy.ts";
 import { ANONYMIZED_NAME } from "../domain/privacy.ts";
-import { anonymizeBookings, anonymizeTickets } from "../store/anonymize.ts";
+import { anonymizeBookings, anonymizeMessages, anonymizeTickets } from "../store/anonymize.ts";
 import { requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 
@@ -38,6 +42,11 @@ function dueBookings(cutoff: Date): Prisma.BookingWhereInput {
   return { ticketId: null, name: { not: ANONYMIZED_NAME }, session: { status: "ENDED", endsAt: { lt: cutoff } } };
 }
 
+/** Messages whose case was closed or rejected, and last changed, before the cutoff (an open one keeps its contact for the reply). */
+function dueMessages(cutoff: Date): Prisma.VoterMessageWhereInput {
+  return { anonymizedAt: null, case: { status: { in: [...FINAL_CASE] }, updatedAt: { lt: cutoff } } };
+}
+
 function dueCaseComments(cutoff: Date): Prisma.CaseWhereInput {
   return { ticketId: null, status: { in: [...FINAL_CASE] }, updatedAt: { lt: cutoff }, feedbackComment: { not: null } };
 }
@@ -56,17 +65,21 @@ export async function retentionPreview(deps: ServiceDeps, actor: Actor): Promise
   requireRole(actor, ["ADMIN"]);
   const days = deps.config.retentionDays;
   const lastRunAt = await lastRun(deps);
-  if (days <= 0) return { retentionDays: days, cutoff: null, tickets: 0, caseComments: 0, lastRunAt, nextRunAt: null };
+  if (days <= 0) return { retentionDays: days, cutoff: null, tickets: 0, caseComments: 0, messages: 0, lastRunAt, nextRunAt: null };
   const cutoff = retentionCutoff(deps.now(), days);
-  const [tickets, caseComments] = await Promise.all([deps.db.ticket.count({ where: dueTickets(cutoff) }), deps.db.case.count({ where: dueCaseComments(cutoff) })]);
+  const [tickets, caseComments, messages] = await Promise.all([
+    deps.db.ticket.count({ where: dueTickets(cutoff) }),
+    deps.db.case.count({ where: dueCaseComments(cutoff) }),
+    deps.db.voterMessage.count({ where: dueMessages(cutoff) }),
+  ]);
   const nextRunAt = lastRunAt ? new Date(Date.parse(lastRunAt) + DAY_MS).toISOString() : null;
-  return { retentionDays: days, cutoff: cutoff.toISOString(), tickets, caseComments, lastRunAt, nextRunAt };
+  return { retentionDays: days, cutoff: cutoff.toISOString(), tickets, caseComments, messages, lastRunAt, nextRunAt };
 }
 
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runRetention(deps: ServiceDeps): Promise<RetentionOutcome> {
-  const outcome: RetentionOutcome = { tickets: 0, caseComments: 0, bookings: 0, batches: 0 };
+  const outcome: RetentionOutcome = { tickets: 0, caseComments: 0, bookings: 0, messages: 0, batches: 0 };
   const days = deps.config.retentionDays;
   if (days <= 0) return outcome;
   const now = deps.now();
@@ -82,6 +95,13 @@ export async function runRetention(deps: ServiceDeps): Promise<RetentionOutcome>
     const ids = (await deps.db.booking.findMany({ where: dueBookings(cutoff), select: { id: true }, orderBy: { id: "asc" }, take: RETENTION_BATCH })).map((b) => b.id);
     if (!ids.length) break;
     outcome.bookings += await deps.db.$transaction((tx) => anonymizeBookings(tx, ids));
+    outcome.batches++;
+    await breathe();
+  }
+  while (outcome.batches < MAX_BATCHES) {
+    const ids = (await deps.db.voterMessage.findMany({ where: dueMessages(cutoff), select: { caseId: true }, orderBy: { caseId: "asc" }, take: RETENTION_BATCH })).map((m) => m.caseId);
+    if (!ids.length) break;
+    outcome.messages += await deps.db.$transaction((tx) => anonymizeMessages(tx, ids, now));
     outcome.batches++;
     await breathe();
   }

@@ -17,6 +17,7 @@ export async function trackCase(deps: ServiceDeps, code: string): Promise<TrackV
   return {
     trackingCode: c.trackingCode,
     status: c.status,
+    source: c.source,
     category: c.category,
     summary: c.summary,
     venueName: c.venue.name,

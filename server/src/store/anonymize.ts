@@ -1,6 +1,6 @@
 /**
- * Anonymizing tickets: the one place that retires a voter's name, phone and
- * private question, used by retention (services/retention.ts) and by the
+ * Anonymizing tickets (and message-box messages): the one place that retires a
+ * voter's name, phone and private question or message, used by retention (services/retention.ts) and by the
  * voter's own erase (services/voter-data.ts). The label, topic, status,
  * times, the public transcript and the case's substance stay, so records and
  * statistics still add up; the tracking code keeps working.
@@ -18,6 +18,27 @@ import { ANONYMIZED_NAME, ANONYMIZED_TEXT, anonymizedTicketData, redactNumbers }
 import type { Tx } from "./prisma.ts";
 
 const SCRUBBED_EVENT_TYPES = ["ticket.joined", "ticket.updated", "transcript.appended", "transcript.amended"];
+
+/**
+ * Message-box messages (by their case's id): name → 已匿名, phone → null, the
+ * text → （已匿名）; the topic (the case's summary) and the case stay, and what
+ * staff wrote about it loses phone/ID-shaped numbers, as for a ticket's case.
+ */
+export async function anonymizeMessages(tx: Tx, caseIds: readonly string[], now: Date): Promise<number> {
+  if (!caseIds.length) return 0;
+  const ids = [...caseIds];
+  const { count } = await tx.voterMessage.updateMany({
+    where: { caseId: { in: ids }, anonymizedAt: null },
+    data: { name: ANONYMIZED_NAME, phone: null, text: ANONYMIZED_TEXT, anonymizedAt: now },
+  });
+  for (const m of await tx.voterMessage.findMany({ where: { caseId: { in: ids } }, select: { id: true, topic: true } })) {
+    const topic = redactNumbers(m.topic);
+    if (topic !== m.topic) await tx.voterMessage.update({ where: { id: m.id }, data: { topic } });
+  }
+  await tx.case.updateMany({ where: { id: { in: ids }, feedbackComment: { not: null } }, data: { feedbackComment: null } });
+  await redactNumbersOf(tx, ids);
+  return count;
+}
 
 /** Bookings that never became a ticket (cancelled, no-show): name, phone and question anonymized. */
 export async function anonymizeBookings(tx: Tx, bookingIds: readonly string[]): Promise<number> {
@@ -70,7 +91,13 @@ async function redactNumbersOfCases(tx: Tx, ticketIds: string[]): Promise<void> 
     const summary = redactNumbers(r.summary!);
     if (summary !== r.summary) await tx.ticket.update({ where: { id: r.id }, data: { summary } });
   }
-  const cases = await tx.case.findMany({ where: { ticketId: { in: ticketIds } }, select: { id: true, summary: true, resolution: true, events: { where: { note: { not: null } }, select: { id: true, note: true } } } });
+  await redactNumbersOf(tx, (await tx.case.findMany({ where: { ticketId: { in: ticketIds } }, select: { id: true } })).map((c) => c.id));
+}
+
+/** Phone- and ID-shaped numbers out of staff's free text on these cases (summary, resolution, history notes). */
+async function redactNumbersOf(tx: Tx, caseIds: string[]): Promise<void> {
+  if (!caseIds.length) return;
+  const cases = await tx.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, summary: true, resolution: true, events: { where: { note: { not: null } }, select: { id: true, note: true } } } });
   for (const c of cases) {
     const summary = redactNumbers(c.summary);
     const resolution = c.resolution === null ? null : redactNumbers(c.resolution);

@@ -136,6 +136,7 @@ export function toCaseView(c: Case): CaseView {
     satisfaction: c.satisfaction,
     feedbackComment: c.feedbackComment,
     supportCount: c.supportCount,
+    source: c.source,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -21,6 +21,12 @@ export class RateLimiter {
     return w.count <= this.limit;
   }
 
+  /** How long until `key`'s window ends (for Retry-After); 0 when it has none. */
+  retryAfterMs(key: string): number {
+    const w = this.windows.get(key);
+    return w ? Math.max(0, w.start + this.windowMs - this.now()) : 0;
+  }
+
   private sweep(t: number): void {
     for (const [k, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(k);
   }

@@ -60,6 +60,8 @@ export interface CaseFilter {
   /** "support": most 附议 first */
   sort?: "support";
   status?: string;
+  /** TURN | STAFF | MESSAGE, or a comma list (DESIGN §6d) */
+  source?: string;
   venueId?: string;
   from?: string;
   to?: string;

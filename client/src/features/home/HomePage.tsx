@@ -13,7 +13,7 @@ import { VenueTree } from "./VenueTree.tsx";
 /** / — stations by town, today's and upcoming reception days, which are live. */
 export function HomePage() {
   const t = useT();
-  const { venues, sessions, loading, error } = useHomeData();
+  const { venues, sessions, answers, loading, error } = useHomeData();
   const user = useAuth((s) => s.user);
   // Staff links only where this account may act (admins everywhere).
   const mayRun = (s: SessionListItem) => !!user && (user.role === "ADMIN" || user.venueIds.includes(s.venueId));
@@ -98,7 +98,7 @@ export function HomePage() {
               .map((name) => (
                 <div key={name} className="town">
                   <h3 className="town__name">{name}</h3>
-                  <VenueTree venues={venues.filter((v) => v.town === name)} sessionsByVenue={sessionsByVenue} />
+                  <VenueTree venues={venues.filter((v) => v.town === name)} sessionsByVenue={sessionsByVenue} answers={answers} />
                 </div>
               ))}
           </section>

@@ -1,30 +1,46 @@
 import { Link } from "react-router-dom";
 import type { VenueNode } from "@protocol/model.ts";
+import type { AnswerStatsView } from "@protocol/messages.ts";
+import { AnswerStatsLine } from "../messages/AnswerStats.tsx";
 import type { SessionListItem } from "../../api.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { formatDate } from "../../lib/format.ts";
 
 /** The 家→站→室 tree of one town, each venue with its coming reception days. */
-export function VenueTree({ venues, sessionsByVenue }: { venues: VenueNode[]; sessionsByVenue: Map<string, SessionListItem[]> }) {
+interface TreeProps {
+  venues: VenueNode[];
+  sessionsByVenue: Map<string, SessionListItem[]>;
+  /** how each station answered recently (public side of 量化积分) */
+  answers?: AnswerStatsView | null;
+}
+
+export function VenueTree({ venues, sessionsByVenue, answers = null }: TreeProps) {
   return (
     <ul className="venue-tree" role="list">
       {venues.map((v) => (
-        <VenueItem key={v.id} venue={v} sessionsByVenue={sessionsByVenue} />
+        <VenueItem key={v.id} venue={v} sessionsByVenue={sessionsByVenue} answers={answers} />
       ))}
     </ul>
   );
 }
 
-function VenueItem({ venue, sessionsByVenue }: { venue: VenueNode; sessionsByVenue: Map<string, SessionListItem[]> }) {
+function VenueItem({ venue, sessionsByVenue, answers }: { venue: VenueNode } & Required<Pick<TreeProps, "sessionsByVenue" | "answers">>) {
   const t = useT();
   const lang = useLang();
   const sessions = sessionsByVenue.get(venue.id) ?? [];
+  const answered = answers?.venues.find((r) => r.venueId === venue.id);
   return (
     <li className={`venue venue--${venue.kind.toLowerCase()}`}>
       <div className="venue__row">
         <span className={`badge badge--venue-${venue.kind.toLowerCase()}`}>{t(`venueKind.${venue.kind}`)}</span>
-        <span className="venue__name">{venue.name}</span>
+        <Link className="venue__name" to={`/v/${encodeURIComponent(venue.id)}`}>
+          {venue.name}
+        </Link>
+        <Link className="venue__message" to={`/v/${encodeURIComponent(venue.id)}#message`}>
+          {t("message.venue.home")}
+        </Link>
       </div>
+      {answered && answers ? <AnswerStatsLine row={answered} withinDays={answers.answerWithinDays} /> : null}
       {venue.address ? <p className="venue__address muted">{venue.address}</p> : null}
       {sessions.length ? (
         <ul className="venue__sessions">
@@ -46,7 +62,7 @@ function VenueItem({ venue, sessionsByVenue }: { venue: VenueNode; sessionsByVen
           <a href={`/api/venues/${encodeURIComponent(venue.id)}/calendar.ics`}>{t("booking.venueCalendar")}</a>
         </p>
       ) : null}
-      {venue.children.length ? <VenueTree venues={venue.children} sessionsByVenue={sessionsByVenue} /> : null}
+      {venue.children.length ? <VenueTree venues={venue.children} sessionsByVenue={sessionsByVenue} answers={answers} /> : null}
     </li>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 import type { VenueNode } from "@protocol/model.ts";
+import type { AnswerStatsView } from "@protocol/messages.ts";
+import { messageApi } from "../messages/message-api.ts";
 import { api, type SessionListItem } from "../../api.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 
@@ -8,13 +10,15 @@ const UPCOMING_DAYS = 30;
 export interface HomeData {
   venues: VenueNode[];
   sessions: SessionListItem[];
+  /** the public answer statistics per venue (DESIGN §6d); null until loaded or when they cannot be */
+  answers: AnswerStatsView | null;
   loading: boolean;
   error: ClientError | null;
 }
 
 /** The venue tree and the reception days from today on; refreshed every minute (live flags). */
 export function useHomeData(): HomeData {
-  const [data, setData] = useState<HomeData>({ venues: [], sessions: [], loading: true, error: null });
+  const [data, setData] = useState<HomeData>({ venues: [], sessions: [], answers: null, loading: true, error: null });
   useEffect(() => {
     let cancelled = false;
     async function load() {
@@ -22,11 +26,12 @@ export function useHomeData(): HomeData {
       const from = new Date();
       from.setHours(0, 0, 0, 0);
       const to = new Date(from.getTime() + (UPCOMING_DAYS + 1) * 86_400_000 - 1);
-      const [venues, sessions] = await Promise.all([api.venues(), api.sessions({ from: from.toISOString(), to: to.toISOString() })]);
+      const [venues, sessions, answers] = await Promise.all([api.venues(), api.sessions({ from: from.toISOString(), to: to.toISOString() }), messageApi.stats()]);
       if (cancelled) return;
       setData({
         venues: venues.ok ? venues.data.venues : [],
         sessions: sessions.ok ? [...sessions.data.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt)) : [],
+        answers: answers.ok ? answers.data : null,
         loading: false,
         error: !venues.ok ? venues.error : !sessions.ok ? sessions.error : null,
       });

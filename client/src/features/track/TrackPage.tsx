@@ -8,6 +8,7 @@ import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { formatDate, formatDateTime, titleBesideVenue } from "../../lib/format.ts";
 import { CopyButton } from "../../components/CopyButton.tsx";
+import { MessageDataActions } from "../messages/MessageDataActions.tsx";
 import { RatingForm } from "./RatingForm.tsx";
 import "./track.css";
 
@@ -70,7 +71,7 @@ export function TrackPage() {
     <div className="track-page">
       <section className="card" aria-labelledby="track-title">
         <h1 id="track-title">{t("track.title")}</h1>
-        <p className="muted">{t("track.intro")}</p>
+        <p className="muted">{view.source === "MESSAGE" ? t("track.intro.message") : t("track.intro")}</p>
         <p className="track-code">
           {t("track.code")}
           {t("punct.colon")}
@@ -173,6 +174,11 @@ export function TrackPage() {
         </ol>
         <p className="muted track-privacy">{t("track.privacy")}</p>
       </section>
+      {view.source === "MESSAGE" ? (
+        <section className="card">
+          <MessageDataActions trackingCode={view.trackingCode} />
+        </section>
+      ) : null}
     </div>
   );
 }

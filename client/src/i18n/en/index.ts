@@ -5,11 +5,12 @@ import { call } from "./call.ts";
 import { booking } from "./booking.ts";
 import { duty } from "./duty.ts";
 import { nudges } from "./nudges.ts";
+import { message } from "./message.ts";
 import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 
-export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges } as const;
+export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message } as const;
 
-export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges };
+export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message };

@@ -8,13 +8,14 @@ import { call } from "./call.ts";
 import { booking } from "./booking.ts";
 import { duty } from "./duty.ts";
 import { nudges } from "./nudges.ts";
+import { message } from "./message.ts";
 import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 
-export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges } as const;
+export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message } as const;
 
-export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges } as const;
+export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message } as const;
 
 export type MessageKey = keyof typeof zhCN;

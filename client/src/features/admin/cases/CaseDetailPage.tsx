@@ -68,7 +68,12 @@ export function CaseDetailPage() {
                 <dl className="bo-facts">
                   <dt>{t("admin.case.source")}</dt>
                   <dd>
-                    {d.case.sessionId ? (
+                    {d.case.source === "MESSAGE" ? (
+                      <>
+                        {t("caseSource.MESSAGE")}
+                        {d.message?.deputyName ? ` · ${t("message.staff.toDeputy", { name: d.message.deputyName })}` : ""}
+                      </>
+                    ) : d.case.sessionId ? (
                       <Link to={`/admin/records/${d.case.sessionId}`}>
                         {d.case.sessionStartsAt ? formatDate(lang, d.case.sessionStartsAt) : ""} {d.case.sessionTitle}
                       </Link>
@@ -89,6 +94,24 @@ export function CaseDetailPage() {
                       <dt>{t("admin.case.phone")}</dt>
                       <dd>
                         <MaskedPhone key={d.case.id} masked={d.voter.phone} reveal={() => privacyApi.caseContact(d.case.id)} />
+                      </dd>
+                    </>
+                  ) : null}
+                  {d.message ? (
+                    <>
+                      <dt>{t("admin.case.voter")}</dt>
+                      <dd>
+                        {d.message.name}{" "}
+                        <span className="badge">{d.message.isPublic ? t("message.staff.public") : t("message.staff.private")}</span>
+                      </dd>
+                      <dt>{t("admin.case.phone")}</dt>
+                      <dd>
+                        <MaskedPhone key={d.case.id} masked={d.message.phone} reveal={() => privacyApi.caseContact(d.case.id)} />
+                      </dd>
+                      <dt>{t("message.staff.text")}</dt>
+                      <dd className="bo-message-text" data-testid="message-text">
+                        <strong>{d.message.topic}</strong>
+                        <p>{d.message.text}</p>
                       </dd>
                     </>
                   ) : null}

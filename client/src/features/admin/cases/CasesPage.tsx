@@ -9,6 +9,8 @@ import { boApi } from "../api.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, useVenues } from "../shared/useVenues.ts";
+import { CaseSourceBadge } from "./CaseSourceBadge.tsx";
+import { CASE_SOURCES } from "@protocol/model.ts";
 import { CaseStatusBadge } from "./CaseStatusBadge.tsx";
 import { NewCaseDialog } from "./NewCaseDialog.tsx";
 
@@ -30,6 +32,7 @@ export function CasesPage() {
   const [creating, setCreating] = useState(false);
   const filter = {
     status: params.get("status") ?? undefined,
+    source: params.get("source") ?? undefined,
     venueId: params.get("venueId") ?? undefined,
     q: params.get("q") ?? undefined,
     overdue: params.get("overdue") === "1" ? ("1" as const) : undefined,
@@ -105,6 +108,17 @@ export function CasesPage() {
             </select>
           </label>
         ) : null}
+        <label>
+          <span>{t("caseSource.label")}</span>
+          <select name="source" value={params.get("source") ?? ""} onChange={(e) => setParam("source", e.target.value || null)}>
+            <option value="">{t("common.all")}</option>
+            {CASE_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`caseSource.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="check check--inline">
           <input type="checkbox" checked={params.get("overdue") === "1"} onChange={(e) => setParam("overdue", e.target.checked ? "1" : null)} />
           <span>{t("admin.cases.overdueOnly")}</span>
@@ -167,6 +181,7 @@ export function CasesPage() {
                   <tr key={c.id} className={c.overdue ? "bo-row--overdue" : ""}>
                     <th scope="row">
                       <Link to={`/admin/cases/${c.id}`}>{c.trackingCode}</Link>
+                      <CaseSourceBadge source={c.source} />
                     </th>
                     <td>
                       <CaseStatusBadge status={c.status} />
@@ -199,7 +214,10 @@ function CaseCard({ c }: { c: CaseListItem }) {
   return (
     <li className={`bo-case-card${c.overdue ? " bo-case-card--overdue" : ""}`}>
       <Link to={`/admin/cases/${c.id}`} className="bo-case-card__link">
-        <span className="bo-case-card__code">{c.trackingCode}</span>
+        <span className="bo-case-card__code">
+          {c.trackingCode}
+          <CaseSourceBadge source={c.source} />
+        </span>
         <span className="bo-case-card__summary">
           {t("punct.bracket", { text: c.category })}{c.summary}
         </span>
