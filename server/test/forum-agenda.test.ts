@@ -150,6 +150,15 @@ describe("speakers' lists per item", () => {
     expect((await ok(hall, "hall:callNext", { sessionId: forum.id })).ticket.id).toBe(s["乙"]!.id);
   });
 
+  it("hall:call of a speaker on another item's list gives them the floor under the current item", async () => {
+    const forum = await createForum(t);
+    const s = await speakers(forum, [["李二", 2]]);
+    const hall = await t.connectAs("deputyShengze");
+    await ok(hall, "hall:agendaNext", { sessionId: forum.id });
+    const called = (await ok(hall, "hall:call", { ticketId: s["李二"]!.id })).ticket;
+    expect(called).toMatchObject({ status: "CALLED", agendaItemId: forum.agenda[0]!.id });
+  });
+
   it("a join chooses an item that is not done, defaulting to the current one (item 1 before the start)", async () => {
     const forum = await createForum(t);
     const hall = await t.connectAs("staffShengze");

@@ -75,12 +75,12 @@ async function onTicket(
 /**
  * §5e: in a forum with an agenda, the floor belongs to the current item: its
  * speakers' list is the queue, and a ticket called from another list speaks
- * in (and is recorded under) the current item. undefined: a plain queue.
+ * in (and is recorded under) the current item. undefined: a plain queue
+ * (a reception, a forum without agenda); null: no item has the floor.
  */
-async function floorItem(ctx: LaneContext): Promise<string | undefined> {
+async function floorItem(ctx: LaneContext): Promise<string | null | undefined> {
   const s = await findSessionOrThrow(ctx.tx, ctx.sessionId);
   if (s.kind !== "FORUM" || s.agenda.length === 0) return undefined;
-  if (!s.currentAgendaItemId) throw new AppError("CONFLICT", "没有进行中的议程，请先进入下一议程 / no agenda item has the floor");
   return s.currentAgendaItemId;
 }
 
@@ -91,6 +91,7 @@ export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: strin
     await ensureServing(ctx);
     await ensureFloorFree(ctx);
     const item = await floorItem(ctx);
+    if (item === null) throw new AppError("CONFLICT", "没有进行中的议程，请先进入下一议程 / no agenda item has the floor");
     const head = await headOfQueue(ctx.tx, sessionId, undefined, item);
     if (!head) throw new AppError("CONFLICT", item ? "本议程没有等候发言的人 / nobody is on this item's speakers' list" : "没有等候的选民 / nobody is waiting");
     const now = deps.now();
@@ -103,7 +104,7 @@ export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: strin
 export function callTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
   return onTicket(deps, actor, ticketId, "call", async (ctx, t, user, now) => {
     await ensureFloorFree(ctx, t.id);
-    const item = await floorItem(ctx).catch(() => undefined);
+    const item = await floorItem(ctx);
     await goLiveOnCall(ctx, deps.config.mediaHlsBase, now, user.id);
     return saveTicket(ctx, t.id, { status: RESULT_OF.call, calledAt: now, ...(item ? { agendaItemId: item } : {}) }, now, user.id);
   });
