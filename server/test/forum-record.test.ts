@@ -16,7 +16,7 @@ let trackingCode: string;
 beforeAll(async () => {
   forum = await createForum(t);
   const online = await invite(t, forum.id, "王建国", { phone: PHONE });
-  const inHall = await invite(t, forum.id, "李秀英", { role: "VOTER" });
+  const inHall = await invite(t, forum.id, "李秀英", { role: "DEPARTMENT", organization: "盛泽交警中队" });
   const desk = await t.connectAs("staffShengze");
   const hall = await t.connectAs("deputyShengze");
   const voter = await t.connect();
@@ -107,7 +107,7 @@ describe("a forum's record", () => {
     expect(first).toContain("电梯议题小结：分批推进");
     expect(first).toContain(trackingCode);
     expect(first).toContain("六楼老人下楼难");
-    expect(second).toContain(`${labels.hall} 李*`);
+    expect(second).toContain(`${labels.hall} 李* · 盛泽交警中队`);
     expect(second).toContain(`${labels.second} 赵*`);
     expect(second).toContain("夜间开放学校停车场");
     expect(second).not.toContain(trackingCode);

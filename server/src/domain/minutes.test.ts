@@ -171,7 +171,7 @@ describe("a forum's minutes, grouped by agenda item", () => {
   const agenda = [item("b", 2, 20, 40), item("a", 1, 0, 20), item("c", 3, null, null)];
   const followUp = (trackingCode: string) => ({ category: "城建", summary: "评估", trackingCode, status: "OPEN" as const, assignee: null });
   const turn = (label: string, agendaItemId: string | null, withCase?: string): MinutesItem => ({
-    agendaItemId, label, voter: "王*", channel: "ONLINE", concern: label, answers: [], summary: null, callSec: null, followUp: withCase ? followUp(withCase) : null,
+    agendaItemId, label, voter: "王*", organization: null, channel: "ONLINE", concern: label, answers: [], summary: null, callSec: null, followUp: withCase ? followUp(withCase) : null,
   });
 
   it("puts each turn, remark and case under its item, in agenda order; hand-made cases under the item that had the floor", () => {

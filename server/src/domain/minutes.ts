@@ -16,6 +16,8 @@ export interface MinutesInput {
   cases: readonly CaseView[];
   /** the session log (staff projection); its `call.ended` events give each turn's talk time (§5b) */
   events?: readonly LiveEvent[];
+  /** §5e: a forum's invitees by ticket id — the organization a speaker spoke for (a department's, a community's) */
+  speakers?: ReadonlyMap<string, { organization: string }>;
   generatedAt: Date;
 }
 
@@ -24,6 +26,8 @@ export interface MinutesItem {
   agendaItemId: string | null;
   label: string;
   voter: string;
+  /** §5e: the organization an invitee spoke for (not a personal field: a department, a community) */
+  organization: string | null;
   channel: Channel;
   concern: string;
   answers: string[];
@@ -143,6 +147,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
       agendaItemId: t.agendaItemId ?? null,
       label: t.label,
       voter: maskName(t.name),
+      organization: input.speakers?.get(t.id)?.organization || null,
       channel: t.channel,
       concern: redactNumbers(concern),
       answers: own.filter((e) => e.kind === "ANSWER").map((e) => redactNumbers(e.currentText)),
@@ -244,7 +249,7 @@ function itemsHtml(items: readonly MinutesItem[], point: string): string {
   return `<ol class="items">${items
     .map(
       (it, i) => `<li>
-      <p class="who">${i + 1}. ${e(it.label)} ${e(it.voter)}（${it.channel === "ONLINE" ? "线上" : "现场"}）</p>
+      <p class="who">${i + 1}. ${e(it.label)} ${e(it.voter)}${it.organization ? ` · ${e(it.organization)}` : ""}（${it.channel === "ONLINE" ? "线上" : "现场"}）</p>
       <p><span class="tag">${point}</span>${multiline(it.concern)}</p>
       ${it.callSec !== null ? `<p class="call"><span class="tag">电话连线</span>${e(it.label)} 通话 ${formatCallDurationZh(it.callSec)}</p>` : ""}
       ${it.answers.map((a) => `<p><span class="tag">代表答复</span>${multiline(a)}</p>`).join("\n      ")}

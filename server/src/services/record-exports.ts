@@ -238,6 +238,8 @@ export async function recordCsv(deps: ServiceDeps, actor: Actor, sessionId: stri
 export async function minutesHtml(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ filename: string; html: string }> {
   const record = await sessionRecord(deps, actor, sessionId);
   await recordAudit(deps.db, deps.now(), requireUser(actor), "record.export", `session:${sessionId} minutes`);
-  const html = renderMinutesHtml(buildMinutes({ ...record, generatedAt: deps.now() }));
+  const invitees = await deps.db.invitation.findMany({ where: { sessionId, ticketId: { not: null } }, select: { ticketId: true, organization: true } });
+  const speakers = new Map(invitees.map((i) => [i.ticketId!, { organization: i.organization }]));
+  const html = renderMinutesHtml(buildMinutes({ ...record, speakers, generatedAt: deps.now() }));
   return { filename: `${record.session.venueName}-${dateOf(record.session)}-会议纪要.html`, html };
 }
