@@ -93,7 +93,7 @@ describe("retention", () => {
     t.clock.advance(181 * DAY_MS);
     expect(await preview()).toMatchObject({ tickets: n });
     const outcome = await runRetention(t.server.app.deps);
-    expect(outcome).toEqual({ tickets: n, caseComments: 0, bookings: 0, messages: 0, batches: 3 });
+    expect(outcome).toEqual({ tickets: n, caseComments: 0, bookings: 0, messages: 0, invitations: 0, batches: 3 });
     expect(await t.db.ticket.count({ where: { sessionId, anonymizedAt: null } })).toBe(0);
   });
 
@@ -113,7 +113,7 @@ describe("retention", () => {
     await expect.poll(() => lines.length, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
     await timer.stop();
     expect(timer.running).toBeNull();
-    expect(lines[0]).toMatch(/^retention\.run \{"tickets":2,"caseComments":0,"bookings":0,"messages":0,"batches":1,"ms":\d+\}$/);
+    expect(lines[0]).toMatch(/^retention\.run \{"tickets":2,"caseComments":0,"bookings":0,"messages":0,"invitations":0,"batches":1,"ms":\d+\}$/);
     expect(lines[1]).toMatch(/^retention\.run \{"tickets":0/);
     const count = lines.length;
     await new Promise((r) => setTimeout(r, 150));
@@ -127,6 +127,6 @@ describe("retention switched off", () => {
     await playFinishedDay(off.server, off.world);
     off.clock.advance(1000 * DAY_MS);
     expect((await off.http("admin").get("/api/admin/retention")).body).toMatchObject({ retentionDays: 0, cutoff: null, tickets: 0 });
-    expect(await runRetention(off.server.app.deps)).toEqual({ tickets: 0, caseComments: 0, bookings: 0, messages: 0, batches: 0 });
+    expect(await runRetention(off.server.app.deps)).toEqual({ tickets: 0, caseComments: 0, bookings: 0, messages: 0, invitations: 0, batches: 0 });
   });
 });

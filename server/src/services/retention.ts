@@ -18,7 +18,7 @@ import type { Logger } from "../logger.ts";
 import { DAY_MS, retentionCutoff } from "../domain/privacy.ts";
 import type { RetentionOutcome, RetentionPreview } from "../protocol/privacy.ts";
 import { ANONYMIZED_NAME } from "../domain/privacy.ts";
-import { anonymizeBookings, anonymizeMessages, anonymizeTickets } from "../store/anonymize.ts";
+import { anonymizeBookings, anonymizeInvitations, anonymizeMessages, anonymizeTickets } from "../store/anonymize.ts";
 import { requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 
@@ -45,6 +45,11 @@ function dueBookings(cutoff: Date): Prisma.BookingWhereInput {
 /** Messages whose case was closed or rejected, and last changed, before the cutoff (an open one keeps its contact for the reply). */
 function dueMessages(cutoff: Date): Prisma.VoterMessageWhereInput {
   return { anonymizedAt: null, case: { status: { in: [...FINAL_CASE] }, updatedAt: { lt: cutoff } } };
+}
+
+/** A forum's invitations, RETENTION_DAYS after the forum ended (its ticket, if any, follows the ticket rule). */
+function dueInvitations(cutoff: Date): Prisma.InvitationWhereInput {
+  return { anonymizedAt: null, session: { status: "ENDED", endsAt: { lt: cutoff } } };
 }
 
 function dueCaseComments(cutoff: Date): Prisma.CaseWhereInput {
@@ -79,7 +84,7 @@ export async function retentionPreview(deps: ServiceDeps, actor: Actor): Promise
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runRetention(deps: ServiceDeps): Promise<RetentionOutcome> {
-  const outcome: RetentionOutcome = { tickets: 0, caseComments: 0, bookings: 0, messages: 0, batches: 0 };
+  const outcome: RetentionOutcome = { tickets: 0, caseComments: 0, bookings: 0, messages: 0, invitations: 0, batches: 0 };
   const days = deps.config.retentionDays;
   if (days <= 0) return outcome;
   const now = deps.now();
@@ -102,6 +107,13 @@ export async function runRetention(deps: ServiceDeps): Promise<RetentionOutcome>
     const ids = (await deps.db.voterMessage.findMany({ where: dueMessages(cutoff), select: { caseId: true }, orderBy: { caseId: "asc" }, take: RETENTION_BATCH })).map((m) => m.caseId);
     if (!ids.length) break;
     outcome.messages += await deps.db.$transaction((tx) => anonymizeMessages(tx, ids, now));
+    outcome.batches++;
+    await breathe();
+  }
+  while (outcome.batches < MAX_BATCHES) {
+    const ids = (await deps.db.invitation.findMany({ where: dueInvitations(cutoff), select: { id: true }, orderBy: { id: "asc" }, take: RETENTION_BATCH })).map((i) => i.id);
+    if (!ids.length) break;
+    outcome.invitations += await deps.db.$transaction((tx) => anonymizeInvitations(tx, ids, now));
     outcome.batches++;
     await breathe();
   }
