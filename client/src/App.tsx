@@ -19,6 +19,7 @@ const HallConsolePage = lazy(() => import("./features/hall/HallConsolePage.tsx")
 const DeskPage = lazy(() => import("./features/desk/DeskPage.tsx").then((m) => ({ default: m.DeskPage })));
 const HallScreenPage = lazy(() => import("./features/screen/HallScreenPage.tsx").then((m) => ({ default: m.HallScreenPage })));
 const BookingStatusPage = lazy(() => import("./features/booking/BookingStatusPage.tsx").then((m) => ({ default: m.BookingStatusPage })));
+const RsvpPage = lazy(() => import("./features/forum/RsvpPage.tsx").then((m) => ({ default: m.RsvpPage })));
 const AdminApp = lazy(() => import("./features/admin/AdminApp.tsx").then((m) => ({ default: m.AdminApp })));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
       { path: "/track", element: page(<TrackLookupPage />) },
       { path: "/track/:code", element: page(<TrackPage />) },
       { path: "/b/:code", element: page(<BookingStatusPage />) },
+      { path: "/i/:token", element: page(<RsvpPage />) },
       { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
       { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
       { path: "/admin/*", element: page(<AdminApp />) },

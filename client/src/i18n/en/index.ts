@@ -4,11 +4,12 @@ import { admin } from "./admin.ts";
 import { call } from "./call.ts";
 import { booking } from "./booking.ts";
 import { duty } from "./duty.ts";
+import { forum } from "./forum.ts";
 import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 
-export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty } as const;
+export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, forum } as const;
 
-export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty };
+export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...forum };
