@@ -23,6 +23,9 @@ export const sessionView = (over: Partial<SessionView> = {}): SessionView => ({
   avgServiceSec: 600,
   streamLive: false,
   hlsUrl: null,
+  kind: "RECEPTION",
+  agenda: [],
+  currentAgendaItemId: null,
   ...over,
 });
 
@@ -41,6 +44,7 @@ export const ticketView = (id: string, rank: number, over: Partial<TicketView> =
   calledAt: null,
   startedAt: null,
   finishedAt: null,
+  agendaItemId: null,
   ...over,
 });
 
@@ -54,6 +58,7 @@ export const entryView = (id: string, text: string, over: Partial<TranscriptEntr
   text,
   visibility: "PUBLIC",
   amendsId: null,
+  agendaItemId: null,
   createdAt: AT,
   ...over,
 });

@@ -22,6 +22,9 @@ const session: SessionView = {
   avgServiceSec: 480,
   streamLive: false,
   hlsUrl: null,
+  kind: "RECEPTION",
+  agenda: [],
+  currentAgendaItemId: null,
 };
 
 const ticket = (over: Partial<TicketView>): TicketView => ({
@@ -42,6 +45,7 @@ const ticket = (over: Partial<TicketView>): TicketView => ({
   phone: "13912345678",
   question: "小区门口停车位不够，电话13912345678",
   summary: "转交镇建设局",
+  agendaItemId: null,
   ...over,
 });
 
@@ -55,6 +59,7 @@ const entry = (over: Partial<TranscriptEntryView>): TranscriptEntryView => ({
   text: "停车难：小区门口停车位不够，电话13912345678",
   visibility: "PUBLIC",
   amendsId: null,
+  agendaItemId: null,
   createdAt: "2026-09-10T01:06:00.000Z",
   ...over,
 });

@@ -6,7 +6,7 @@ import { maskName } from "./privacy.ts";
 const ticket: TicketView = {
   id: "t1", sessionId: "s1", label: "W001", channel: "ONLINE", status: "WAITING", rank: 1,
   name: "王小明", topic: "停车难", isPublic: false, priority: true, joinedAt: "", calledAt: null, startedAt: null, finishedAt: null,
-  phone: "13912345678", question: "我家楼下没有车位", priorityReason: "高龄", summary: "内部摘要", trackingCode: "ABCD2345",
+  phone: "13912345678", question: "我家楼下没有车位", priorityReason: "高龄", summary: "内部摘要", trackingCode: "ABCD2345", agendaItemId: null,
 };
 
 describe("projections", () => {
@@ -39,7 +39,7 @@ describe("projections", () => {
   });
 
   it("redact staff-only transcript lines and cases for viewers, keeping the seq", () => {
-    const entry: TranscriptEntryView = { id: "e", sessionId: "s1", ticketId: null, kind: "NOTE", speakerRole: "STAFF", speakerName: null, text: "内部", visibility: "STAFF", amendsId: null, createdAt: "" };
+    const entry: TranscriptEntryView = { id: "e", sessionId: "s1", ticketId: null, kind: "NOTE", speakerRole: "STAFF", speakerName: null, text: "内部", visibility: "STAFF", amendsId: null, agendaItemId: null, createdAt: "" };
     expect(projectEvent({ sessionId: "s1", seq: 7, type: "transcript.appended", data: entry, at: "x" }, "public")).toEqual({ sessionId: "s1", seq: 7, at: "x", type: "redacted" });
     expect(projectEvent({ sessionId: "s1", seq: 7, type: "transcript.appended", data: entry, at: "x" }, "staff")).toMatchObject({ type: "transcript.appended" });
     const followUp: CaseView = {

@@ -23,6 +23,7 @@ export function publicTicket(t: TicketView): TicketView {
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
     supportCount: t.supportCount ?? 0,
+    agendaItemId: t.agendaItemId,
   };
 }
 

@@ -60,6 +60,8 @@ export interface ClientToServerEvents {
   "hall:requeue": (p: HallRequeueInput, ack: AckFn<TicketResult>) => void;
   "hall:prioritize": (p: HallPrioritizeInput, ack: AckFn<TicketResult>) => void;
   "session:update": (p: SessionUpdateInput, ack: AckFn<{ session: SessionView }>) => void;
+  /** §5e (forum): end the current agenda item and give the floor to the next; the first call makes the day LIVE */
+  "hall:agendaNext": (p: SessionRefInput, ack: AckFn<{ session: SessionView }>) => void;
   "transcript:append": (p: TranscriptAppendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
   "transcript:amend": (p: TranscriptAmendInput, ack: AckFn<{ entry: TranscriptEntryView }>) => void;
   // calls (§5b)

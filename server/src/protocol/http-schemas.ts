@@ -1,7 +1,8 @@
 /** zod schemas of the HTTP API's inputs (docs/ARCHITECTURE.md §6). */
 import { z } from "zod";
+import { INVITEE_ROLES, SESSION_KINDS } from "./model.ts";
 import type { SessionStatus } from "./model.ts";
-import { id, isoDate, LIMITS, str, sessionStatusSchema, streamUrl } from "./schemas.ts";
+import { agendaSchema, id, isoDate, LIMITS, str, sessionStatusSchema, streamUrl } from "./schemas.ts";
 
 export const loginSchema = z.object({
   username: str().trim().min(1).max(LIMITS.name),
@@ -31,6 +32,9 @@ const sessionFields = {
   bookingCapacity: z.number().int().min(0).max(1000).optional(),
   bookingOpensAt: isoDate.optional().nullable(),
   bookingClosesAt: isoDate.optional().nullable(),
+  // 座谈会 (§5e): a forum and its agenda; an agenda can no longer change once an item started
+  kind: z.enum(SESSION_KINDS).optional(),
+  agenda: agendaSchema.optional(),
 };
 
 /** A reception day is scheduled ahead, or opened at once; it goes live from the console. */
@@ -48,3 +52,34 @@ export const sessionPatchSchema = sessionCreateSchema
   .partial()
   .extend({ status: sessionStatusSchema.optional(), queueOpen: z.boolean().optional() })
   .strict();
+
+// ---- Forums (座谈会), §5e ---------------------------------------------------
+
+/** PUT /api/sessions/:id/agenda: the whole agenda, in order. */
+export const agendaPutSchema = z.object({ items: agendaSchema }).strict();
+
+const optionalPhone = str()
+  .trim()
+  .max(LIMITS.phone)
+  .regex(/^[0-9+\-() ]*$/, "digits only")
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : undefined));
+
+/** POST /api/sessions/:id/invitations */
+export const invitationCreateSchema = z
+  .object({
+    name: str().trim().min(1).max(LIMITS.name),
+    organization: str().trim().max(LIMITS.organization).optional(),
+    role: z.enum(INVITEE_ROLES),
+    phone: optionalPhone,
+  })
+  .strict();
+export type InvitationCreateInput = z.output<typeof invitationCreateSchema>;
+
+/** POST /api/invitations/:token/rsvp: PENDING is not an answer. */
+export const rsvpSchema = z.object({ response: z.enum(["HALL", "ONLINE", "DECLINED"]) }).strict();
+export type RsvpResponse = z.output<typeof rsvpSchema>["response"];
+
+/** An invitation token in a path: what /i/<token> carries. */
+export const invitationTokenSchema = str().min(16).max(LIMITS.token);

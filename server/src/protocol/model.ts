@@ -26,6 +26,31 @@ export const CASE_STATUSES = ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CL
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const PROJECTIONS = ["public", "staff", "own"] as const;
 export type Projection = (typeof PROJECTIONS)[number];
+/** 接待日 (one voter after another) or 座谈会 (an agenda, invitees, the floor per item; §5e) */
+export const SESSION_KINDS = ["RECEPTION", "FORUM"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+/** An invitee's answer: coming to the hall, joining online, not coming; PENDING until they answer. */
+export const RSVP_STATUSES = ["PENDING", "HALL", "ONLINE", "DECLINED"] as const;
+export type RsvpStatus = (typeof RSVP_STATUSES)[number];
+export const INVITEE_ROLES = ["VOTER", "DEPARTMENT"] as const;
+export type InviteeRole = (typeof INVITEE_ROLES)[number];
+export const AGENDA_ITEM_STATUSES = ["PENDING", "CURRENT", "DONE"] as const;
+export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
+
+/** One item of a forum's agenda (§5e); every projection sees the agenda. */
+export interface AgendaItemView {
+  id: string;
+  /** 1-based order */
+  position: number;
+  title: string;
+  /** the item's time box, minutes */
+  timeboxMin: number;
+  /** each speaker's time box, minutes (a countdown from the ticket's startedAt; nobody is cut off) */
+  speakerMin: number;
+  startedAt: string | null;
+  endedAt: string | null;
+  status: AgendaItemStatus;
+}
 
 export interface SessionView {
   id: string;
@@ -55,6 +80,11 @@ export interface SessionView {
   bookingCapacity?: number;
   bookingOpensAt?: string | null;
   bookingClosesAt?: string | null;
+  /** §5e: a reception or a forum; a reception's agenda is empty */
+  kind: SessionKind;
+  agenda: AgendaItemView[];
+  /** the forum's item that has the floor; null before the first item and after the last */
+  currentAgendaItemId: string | null;
 }
 
 export interface TicketView {
@@ -84,6 +114,8 @@ export interface TicketView {
   trackingCode?: string | null;
   /** 附议: devices that support this topic (DESIGN §6b); every projection carries it */
   supportCount?: number;
+  /** a forum's agenda item whose speakers' list the ticket is on (or spoke in); null in a reception */
+  agendaItemId: string | null;
 }
 
 export interface TranscriptEntryView {
@@ -96,6 +128,8 @@ export interface TranscriptEntryView {
   text: string;
   visibility: Visibility;
   amendsId: string | null;
+  /** the forum's item that had the floor when the entry was written; null in a reception */
+  agendaItemId: string | null;
   createdAt: string;
 }
 
@@ -340,4 +374,51 @@ export interface BookingView {
   cancelledAt: string | null;
   ticketId: string | null;
   ticketLabel: string | null;
+}
+
+// ---- Forums (座谈会), §5e ---------------------------------------------------
+
+/** The staff's view of an invitation: the phone masked (138****5678). Never sent to viewers. */
+export interface InvitationView {
+  id: string;
+  sessionId: string;
+  name: string;
+  organization: string;
+  role: InviteeRole;
+  phone: string | null;
+  rsvp: RsvpStatus;
+  respondedAt: string | null;
+  ticketId: string | null;
+  ticketLabel: string | null;
+  createdAt: string;
+}
+
+/** POST /api/sessions/:id/invitations: the token is shown this once (only its hash is kept). */
+export interface InvitationCreated {
+  invitation: InvitationView;
+  token: string;
+  /** `/i/<token>`: the RSVP page */
+  link: string;
+}
+
+/** GET /api/invitations/:token — what the invitation's holder sees (their own name; no phone). */
+export interface InvitationPublicView {
+  name: string;
+  organization: string;
+  role: InviteeRole;
+  rsvp: RsvpStatus;
+  respondedAt: string | null;
+  ticketLabel: string | null;
+  session: {
+    id: string;
+    title: string;
+    theme: string;
+    venueName: string;
+    town: string;
+    address: string;
+    startsAt: string;
+    endsAt: string;
+    status: SessionStatus;
+    agenda: AgendaItemView[];
+  };
 }

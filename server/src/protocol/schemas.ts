@@ -14,6 +14,9 @@ export const LIMITS = {
   reason: 200,
   requestId: 100,
   id: 64,
+  agendaTitle: 100,
+  agendaItems: 30,
+  organization: 100,
   token: 200,
   bookingCode: 12,
   streamUrl: 500,
@@ -77,11 +80,22 @@ const voterFields = {
   /** the privacy notice version the voter saw (DESIGN §6c); the desk sends the one it showed */
   consentVersion,
 };
-export const queueJoinSchema = z.object(voterFields);
+const optionalId = id.optional().nullable().transform((v) => v ?? undefined);
+export const queueJoinSchema = z.object({
+  ...voterFields,
+  /** §5e: in a forum, an online join needs the invitation's token (the RSVP link's) */
+  invitationToken: str().min(16).max(LIMITS.token).optional().nullable().transform((v) => v ?? undefined),
+  /** §5e: the forum's item to speak on (not DONE); default the current item, or item 1 before the start */
+  agendaItemId: optionalId,
+});
 export const deskRegisterSchema = z.object({
   ...voterFields,
   isPublic: z.boolean().default(false),
   priority: optionalText(LIMITS.reason),
+  /** §5e: the forum's item to speak on */
+  agendaItemId: optionalId,
+  /** §5e: checks an invitee in (rsvp → HALL, the invitation holds the ticket) */
+  invitationId: optionalId,
 });
 export const voterTokenSchema = z.object({ voterToken: str().min(16).max(LIMITS.token) });
 
@@ -199,6 +213,17 @@ export const ticketSupportSchema = z.object({
   /** the device's supporter token from an earlier answer; without one the server issues one */
   supporterToken: z.string().min(16).max(LIMITS.token).optional(),
 });
+
+// ---- Forums (座谈会), §5e ---------------------------------------------------
+
+/** One agenda item as staff type it: a title and a time box (speakers get 3 minutes unless said). */
+export const agendaItemInputSchema = z.object({
+  title: text(LIMITS.agendaTitle),
+  timeboxMin: z.number().int().min(1).max(600),
+  speakerMin: z.number().int().min(1).max(60).optional(),
+});
+export const agendaSchema = z.array(agendaItemInputSchema).max(LIMITS.agendaItems);
+export type AgendaItemInput = z.input<typeof agendaItemInputSchema>;
 
 export type BookingCreateInput = z.input<typeof bookingCreateSchema>;
 export type BookingCheckInInput = z.input<typeof bookingCheckInSchema>;

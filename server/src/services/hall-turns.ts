@@ -12,7 +12,7 @@ import { AppError } from "../protocol/errors.ts";
 import type { TicketView } from "../protocol/model.ts";
 import type { LaneContext } from "../store/write-lane.ts";
 import { headOfQueue, WITH_TRACKING_CODE } from "../store/tickets.ts";
-import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
+import { SESSION_VIEW_INCLUDE, toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { requireVenueRole } from "./auth.ts";
 import { endCallsWhenTurnEnds } from "./calls.ts";
@@ -38,7 +38,7 @@ async function goLiveOnCall(ctx: LaneContext, hlsBase: string | null, at: Date, 
   const s = await findSessionOrThrow(ctx.tx, ctx.sessionId);
   const status = statusAfterCall(s.status);
   if (status === s.status) return;
-  const row = await ctx.tx.receptionSession.update({ where: { id: s.id }, data: { status }, include: { venue: true } });
+  const row = await ctx.tx.receptionSession.update({ where: { id: s.id }, data: { status }, include: SESSION_VIEW_INCLUDE });
   await ctx.append({ type: "session.updated", data: toSessionView(row, hlsBase) }, at, actorId);
 }
 
@@ -153,7 +153,7 @@ export function finishTurn(deps: ServiceDeps, actor: Actor, input: FinishInput) 
           avgServiceSec: nextAverageServiceSec(session.avgServiceSec, session.finishedTurns, turnSec),
           finishedTurns: { increment: 1 },
         },
-        include: { venue: true },
+        include: SESSION_VIEW_INCLUDE,
       });
       await ctx.append({ type: "session.updated", data: toSessionView(updated, deps.config.mediaHlsBase) }, now, user.id);
     }

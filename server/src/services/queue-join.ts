@@ -148,6 +148,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
         updatedAt: now,
         anonymizedAt: null,
         supportCount: 0,
+        agendaItemId: null,
       },
     });
   }

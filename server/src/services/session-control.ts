@@ -2,7 +2,7 @@
 import { canMoveSession, queueOpenAfter } from "../domain/session-lifecycle.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { SessionStatus, SessionView } from "../protocol/model.ts";
-import { toSessionView } from "../store/views.ts";
+import { SESSION_VIEW_INCLUDE, toSessionView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
@@ -61,7 +61,7 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
         // Before anyone is served, the expected turn is the slot length.
         ...(changes.slotMin !== undefined && s.finishedTurns === 0 ? { avgServiceSec: changes.slotMin * 60 } : {}),
       },
-      include: { venue: true },
+      include: SESSION_VIEW_INCLUDE,
     });
     // Bookings (DESIGN §6b): a larger capacity promotes the waitlist; the end records no-shows.
     if (status === "ENDED" && s.status !== "ENDED") await markBookingNoShows(tx, sessionId);

@@ -4,7 +4,7 @@ import type { InitialSessionStatus } from "../protocol/http-schemas.ts";
 import type { BookingView, CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
 import { WITH_TRACKING_CODE } from "../store/tickets.ts";
-import { toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
+import { SESSION_VIEW_INCLUDE, toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
 import { projectEvent, projectTicket, publicSession } from "../domain/projections.ts";
 import { CLERK_ROLES, requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
@@ -36,7 +36,7 @@ export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: Math.min(f.limit ?? 500, 1000),
-    include: { venue: true },
+    include: SESSION_VIEW_INCLUDE,
   });
   const taken = await placesTakenBySession(deps.db, rows.filter((r) => r.bookingCapacity > 0).map((r) => r.id));
   return rows.map((r) => ({
@@ -94,7 +94,7 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
       bookingClosesAt: input.bookingClosesAt ?? null,
       createdAt: deps.now(),
     },
-    include: { venue: true },
+    include: SESSION_VIEW_INCLUDE,
   });
   return toSessionView(row, deps.config.mediaHlsBase);
 }

@@ -1,7 +1,7 @@
 /** What staff need to point an encoder at the relay, and replacing a leaked stream key (§5c). */
 import { hlsUrlFor, newStreamKey } from "../domain/livestream.ts";
 import type { StreamEventData, StreamSettings } from "../protocol/model.ts";
-import { toSessionView } from "../store/views.ts";
+import { SESSION_VIEW_INCLUDE, toSessionView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
@@ -36,7 +36,7 @@ export async function regenerateStreamKey(deps: ServiceDeps, actor: Actor, sessi
     const row = await tx.receptionSession.update({
       where: { id: sessionId },
       data: { streamKey: newStreamKey(), streamLive: false },
-      include: { venue: true },
+      include: SESSION_VIEW_INCLUDE,
     });
     const view = toSessionView(row, deps.config.mediaHlsBase);
     await append({ type: "session.updated", data: view }, now, user.id);

@@ -2,9 +2,10 @@
 import { AppError } from "../protocol/errors.ts";
 import type { Db, Tx } from "./prisma.ts";
 import { WITH_TRACKING_CODE } from "./tickets.ts";
+import { SESSION_VIEW_INCLUDE } from "./views.ts";
 
 export async function findSessionOrThrow(db: Db | Tx, sessionId: string) {
-  const s = await db.receptionSession.findUnique({ where: { id: sessionId }, include: { venue: true } });
+  const s = await db.receptionSession.findUnique({ where: { id: sessionId }, include: SESSION_VIEW_INCLUDE });
   if (!s) throw new AppError("NOT_FOUND", "没有这个接待日 / no such reception session");
   return s;
 }

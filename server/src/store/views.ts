@@ -1,6 +1,7 @@
 /** Rows → wire views (staff projection: everything). Projections narrow these. */
 import type {
   $Enums,
+  AgendaItem,
   Case,
   ReceptionSession,
   Ticket,
@@ -8,9 +9,13 @@ import type {
   Venue,
 } from "../generated/prisma/client.ts";
 import type {
+  AgendaItemView,
   CaseStatus,
   CaseView,
   Channel,
+  InviteeRole,
+  RsvpStatus,
+  SessionKind,
   Role,
   SessionStatus,
   SessionView,
@@ -37,6 +42,9 @@ export type EnumsAgree = [
   Agree<Same<$Enums.SpeakerRole, SpeakerRole>>,
   Agree<Same<$Enums.Visibility, Visibility>>,
   Agree<Same<$Enums.CaseStatus, CaseStatus>>,
+  Agree<Same<$Enums.SessionKind, SessionKind>>,
+  Agree<Same<$Enums.RsvpStatus, RsvpStatus>>,
+  Agree<Same<$Enums.InviteeRole, InviteeRole>>,
 ];
 import { hlsUrlFor } from "../domain/livestream.ts";
 
@@ -51,8 +59,29 @@ export function parseDeputies(json: string): string[] {
   }
 }
 
+/**
+ * What every query that builds a SessionView includes: the venue and, for a
+ * forum, the agenda in order (§5e).
+ */
+export const SESSION_VIEW_INCLUDE = { venue: true, agenda: { orderBy: { position: "asc" } } } as const;
+export type SessionRow = ReceptionSession & { venue: Pick<Venue, "name" | "kind" | "town">; agenda: AgendaItem[] };
+
+/** An item is DONE once ended, CURRENT while it has the floor, PENDING before. */
+export function toAgendaItemView(a: AgendaItem, currentAgendaItemId: string | null): AgendaItemView {
+  return {
+    id: a.id,
+    position: a.position,
+    title: a.title,
+    timeboxMin: a.timeboxMin,
+    speakerMin: a.speakerMin,
+    startedAt: iso(a.startedAt),
+    endedAt: iso(a.endedAt),
+    status: a.endedAt ? "DONE" : a.id === currentAgendaItemId ? "CURRENT" : "PENDING",
+  };
+}
+
 /** `hlsBase` is config.mediaHlsBase: the session's hlsUrl is derived from it and the stream key. */
-export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" | "kind" | "town"> }, hlsBase: string | null): SessionView {
+export function toSessionView(s: SessionRow, hlsBase: string | null): SessionView {
   return {
     id: s.id,
     venueId: s.venueId,
@@ -76,6 +105,9 @@ export function toSessionView(s: ReceptionSession & { venue: Pick<Venue, "name" 
     bookingCapacity: s.bookingCapacity,
     bookingOpensAt: iso(s.bookingOpensAt),
     bookingClosesAt: iso(s.bookingClosesAt),
+    kind: s.kind,
+    agenda: [...s.agenda].sort((a, b) => a.position - b.position).map((a) => toAgendaItemView(a, s.currentAgendaItemId)),
+    currentAgendaItemId: s.currentAgendaItemId,
   };
 }
 
@@ -101,6 +133,7 @@ export function toTicketView(t: Ticket, trackingCode?: string | null): TicketVie
     summary: t.summary,
     trackingCode: trackingCode ?? null,
     supportCount: t.supportCount,
+    agendaItemId: t.agendaItemId,
   };
 }
 
@@ -115,6 +148,7 @@ export function toTranscriptView(e: TranscriptEntry): TranscriptEntryView {
     text: e.text,
     visibility: e.visibility,
     amendsId: e.amendsId,
+    agendaItemId: e.agendaItemId,
     createdAt: e.createdAt.toISOString(),
   };
 }

@@ -18,6 +18,7 @@ const ticket = (id: string, over: Partial<TicketView> = {}): TicketView => ({
   startedAt: null,
   finishedAt: null,
   supportCount: 0,
+  agendaItemId: null,
   ...over,
 });
 
