@@ -2,18 +2,16 @@
  * The forum's HTTP calls (docs/ARCHITECTURE.md §6): the invitation holder's
  * page (public, by token) and the staff's agenda and invitation lists.
  */
-import type { InvitationPublicView, InvitationView, InviteeRole, SessionView } from "@protocol/model.ts";
+import type { InvitationCreated, InvitationPublicView, InvitationView, InviteeRole, SessionView } from "@protocol/model.ts";
+import type { RsvpResponse } from "@protocol/http-schemas.ts";
+import type { AgendaItemInput } from "@protocol/schemas.ts";
 import { request } from "../../api.ts";
+
+export type { AgendaItemInput };
 
 const id = encodeURIComponent;
 
-export type RsvpAnswer = "HALL" | "ONLINE" | "DECLINED";
-
-export interface AgendaItemInput {
-  title: string;
-  timeboxMin: number;
-  speakerMin?: number;
-}
+export type RsvpAnswer = RsvpResponse;
 
 export interface InvitationInput {
   name: string;
@@ -29,7 +27,7 @@ export const forumApi = {
   putAgenda: (sessionId: string, items: AgendaItemInput[]) => request<{ session: SessionView }>("PUT", `/api/sessions/${id(sessionId)}/agenda`, { items }),
   invitations: (sessionId: string) => request<{ invitations: InvitationView[] }>("GET", `/api/sessions/${id(sessionId)}/invitations`),
   invite: (sessionId: string, input: InvitationInput) =>
-    request<{ invitation: InvitationView; token: string; link: string }>("POST", `/api/sessions/${id(sessionId)}/invitations`, input),
+    request<InvitationCreated>("POST", `/api/sessions/${id(sessionId)}/invitations`, input),
   removeInvitation: (invitationId: string) => request<unknown>("DELETE", `/api/invitations/${id(invitationId)}`),
 };
 

@@ -110,6 +110,7 @@ export const forum: Record<keyof typeof zh, string> = {
   "forum.invite.col.link": "Invitation link",
   "forum.invite.linkHidden": "Shown only when created",
   "forum.invite.remove": "Remove the invitation of {name}",
+  "forum.invite.delete": "Remove",
   "forum.invite.print": "Print the list (with QR codes)",
   "forum.invite.printHint": "Prints QR codes of the links created on this computer; links created earlier are no longer shown.",
   "forum.invite.qr": "Invitation QR code of {name}",

@@ -108,6 +108,7 @@ export const forum = {
   "forum.invite.col.link": "邀请链接",
   "forum.invite.linkHidden": "仅在创建时显示",
   "forum.invite.remove": "删除 {name} 的邀请",
+  "forum.invite.delete": "删除",
   "forum.invite.print": "打印邀请名单（含二维码）",
   "forum.invite.printHint": "打印本页在这台电脑上生成的邀请链接的二维码；更早生成的链接不再显示。",
   "forum.invite.qr": "{name} 的邀请二维码",
