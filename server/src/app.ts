@@ -32,6 +32,7 @@ import { mediaRoutes } from "./transport/http/media.routes.ts";
 import { bookingRoutes } from "./transport/http/bookings.routes.ts";
 import { dutyRoutes } from "./transport/http/duty.routes.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
+import { forumRoutes } from "./transport/http/forums.routes.ts";
 import { staticClient } from "./transport/http/static-client.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
 import { ConnectionLimits } from "./transport/connection-limits.ts";
@@ -136,6 +137,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use("/api", mediaRoutes(deps));
   app.use("/api", bookingRoutes(deps));
   app.use("/api", dutyRoutes(deps));
+  app.use("/api", forumRoutes(deps));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "no such route" } });
   });

@@ -83,6 +83,8 @@ const voterFields = {
 const optionalId = id.optional().nullable().transform((v) => v ?? undefined);
 export const queueJoinSchema = z.object({
   ...voterFields,
+  /** optional only for a forum's invitee, whose invitation names them (§5e); otherwise BAD_REQUEST */
+  name: text(LIMITS.name).optional(),
   /** §5e: in a forum, an online join needs the invitation's token (the RSVP link's) */
   invitationToken: str().min(16).max(LIMITS.token).optional().nullable().transform((v) => v ?? undefined),
   /** §5e: the forum's item to speak on (not DONE); default the current item, or item 1 before the start */
@@ -90,6 +92,7 @@ export const queueJoinSchema = z.object({
 });
 export const deskRegisterSchema = z.object({
   ...voterFields,
+  name: text(LIMITS.name).optional(),
   isPublic: z.boolean().default(false),
   priority: optionalText(LIMITS.reason),
   /** §5e: the forum's item to speak on */

@@ -72,14 +72,27 @@ async function onTicket(
   return { ticket: projectTicket(ticket, "staff") };
 }
 
+/**
+ * §5e: in a forum with an agenda, the floor belongs to the current item: its
+ * speakers' list is the queue, and a ticket called from another list speaks
+ * in (and is recorded under) the current item. undefined: a plain queue.
+ */
+async function floorItem(ctx: LaneContext): Promise<string | undefined> {
+  const s = await findSessionOrThrow(ctx.tx, ctx.sessionId);
+  if (s.kind !== "FORUM" || s.agenda.length === 0) return undefined;
+  if (!s.currentAgendaItemId) throw new AppError("CONFLICT", "没有进行中的议程，请先进入下一议程 / no agenda item has the floor");
+  return s.currentAgendaItemId;
+}
+
 export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<{ ticket: TicketView }> {
   const session = await findSessionOrThrow(deps.db, sessionId);
   const user = requireVenueRole(actor, session.venueId);
   const ticket = await deps.lanes.run(sessionId, async (ctx) => {
     await ensureServing(ctx);
     await ensureFloorFree(ctx);
-    const head = await headOfQueue(ctx.tx, sessionId);
-    if (!head) throw new AppError("CONFLICT", "没有等候的选民 / nobody is waiting");
+    const item = await floorItem(ctx);
+    const head = await headOfQueue(ctx.tx, sessionId, undefined, item);
+    if (!head) throw new AppError("CONFLICT", item ? "本议程没有等候发言的人 / nobody is on this item's speakers' list" : "没有等候的选民 / nobody is waiting");
     const now = deps.now();
     await goLiveOnCall(ctx, deps.config.mediaHlsBase, now, user.id);
     return saveTicket(ctx, head.id, { status: RESULT_OF.call, calledAt: now }, now, user.id);
@@ -90,13 +103,15 @@ export async function callNext(deps: ServiceDeps, actor: Actor, sessionId: strin
 export function callTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
   return onTicket(deps, actor, ticketId, "call", async (ctx, t, user, now) => {
     await ensureFloorFree(ctx, t.id);
+    const item = await floorItem(ctx).catch(() => undefined);
     await goLiveOnCall(ctx, deps.config.mediaHlsBase, now, user.id);
-    return saveTicket(ctx, t.id, { status: RESULT_OF.call, calledAt: now }, now, user.id);
+    return saveTicket(ctx, t.id, { status: RESULT_OF.call, calledAt: now, ...(item ? { agendaItemId: item } : {}) }, now, user.id);
   });
 }
 
 export function startTurn(deps: ServiceDeps, actor: Actor, ticketId: string) {
   return onTicket(deps, actor, ticketId, "start", async (ctx, t, user, now) => {
+    const { currentAgendaItemId } = await findSessionOrThrow(ctx.tx, t.sessionId);
     const view = await saveTicket(ctx, t.id, { status: RESULT_OF.start, startedAt: now }, now, user.id);
     // The voter's question opens the turn's record; it is public only if the voter allowed it.
     const text = t.question ? `${t.topic}：${t.question}` : t.topic;
@@ -110,6 +125,7 @@ export function startTurn(deps: ServiceDeps, actor: Actor, ticketId: string) {
         text,
         visibility: t.isPublic ? "PUBLIC" : "STAFF",
         authorId: user.id,
+        agendaItemId: currentAgendaItemId ?? t.agendaItemId,
         createdAt: now,
       },
     });
@@ -181,7 +197,8 @@ export function requeueTicket(deps: ServiceDeps, actor: Actor, ticketId: string,
 
 export function prioritizeTicket(deps: ServiceDeps, actor: Actor, ticketId: string, reason: string) {
   return onTicket(deps, actor, ticketId, "prioritize", async (ctx, t, user, now) => {
-    const head = await headOfQueue(ctx.tx, t.sessionId, t.id);
+    // In a forum, ahead of the head of the ticket's own speakers' list.
+    const head = await headOfQueue(ctx.tx, t.sessionId, t.id, t.agendaItemId ?? undefined);
     return saveTicket(ctx, t.id, { rank: priorityRank(t.rank, head?.rank), priorityReason: reason }, now, user.id);
   });
 }

@@ -12,7 +12,8 @@ import { ticketLabel } from "../domain/labels.ts";
 import { projectTicket } from "../domain/projections.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { Channel, Projection, TicketView } from "../protocol/model.ts";
-import type { Ticket } from "../generated/prisma/client.ts";
+import type { Invitation, Ticket } from "../generated/prisma/client.ts";
+import { forumJoinPlanner, linkInvitation } from "./forum-joins.ts";
 import { insertRows, newRowId } from "../store/bulk-insert.ts";
 import type { GroupResult, LaneContext } from "../store/write-lane.ts";
 import { headOfQueue, WITH_TRACKING_CODE } from "../store/tickets.ts";
@@ -26,7 +27,8 @@ import { currentNoticeVersion } from "./privacy-notice.ts";
 
 export interface JoinInput {
   sessionId: string;
-  name: string;
+  /** optional only for an invitee of a forum: the invitation's name is used (§5e) */
+  name?: string | undefined;
   phone?: string | undefined;
   topic: string;
   question?: string | undefined;
@@ -36,6 +38,12 @@ export interface JoinInput {
   priority?: string | undefined;
   /** the privacy notice version the voter saw (or the desk showed) */
   consentVersion?: number | undefined;
+  /** §5e: an online join to a forum needs its invitation's token */
+  invitationToken?: string | undefined;
+  /** §5e: the desk checks an invitee in */
+  invitationId?: string | undefined;
+  /** §5e: the forum's item to speak on */
+  agendaItemId?: string | undefined;
 }
 
 export interface JoinOutcome {
@@ -48,7 +56,7 @@ interface Pending extends JoinInput {
 }
 
 export function joinQueue(deps: ServiceDeps, input: JoinInput): Promise<JoinOutcome> {
-  return addToQueue(deps, "ONLINE", { ...input, priority: undefined, actorId: null });
+  return addToQueue(deps, "ONLINE", { ...input, priority: undefined, invitationId: undefined, actorId: null });
 }
 
 export async function registerWalkIn(deps: ServiceDeps, actor: Actor, input: JoinInput): Promise<JoinOutcome> {
@@ -65,7 +73,7 @@ function addToQueue(deps: ServiceDeps, channel: Channel, input: Pending): Promis
 const TICKET_COLUMNS = [
   "id", "sessionId", "channel", "label", "status", "rank", "name", "phone", "topic", "question", "isPublic", "priorityReason",
   "summary", "voterTokenHash", "requestKey", "sealedVoterToken", "joinedAt", "calledAt", "startedAt", "finishedAt", "updatedAt",
-  "consentVersion", "consentAt", "anonymizedAt", "supportCount",
+  "consentVersion", "consentAt", "anonymizedAt", "supportCount", "agendaItemId",
 ] as const satisfies readonly (keyof Ticket)[];
 
 /** Online voters see their own projection; the desk sees the staff one. */
@@ -98,8 +106,10 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
   // One read of the notice's version for the whole run, and only when someone gave consent.
   const noticeVersion = inputs.some((i) => i.consentVersion !== undefined) ? await currentNoticeVersion(tx) : 0;
   const unknownConsent = (i: Pending) => i.consentVersion !== undefined && !consentVersionKnown(i.consentVersion, noticeVersion);
+  // §5e: who may join a forum, on which item's list (a reception: the name is required, nothing else).
+  const planForum = await forumJoinPlanner(tx, session, channel, inputs);
 
-  const fresh: { input: Pending; key: string | null; label: string; token: string; row: Ticket }[] = [];
+  const fresh: { input: Pending; key: string | null; label: string; token: string; row: Ticket; invitation: Invitation | null }[] = [];
   const plan: Array<{ kind: "earlier"; key: string; input: Pending } | { kind: "fresh"; index: number } | { kind: "rejected"; error: AppError }> = [];
   for (const input of inputs) {
     if (unknownConsent(input)) {
@@ -109,6 +119,11 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
     const key = keyOf(input);
     if (key && (answered.has(key) || fresh.some((f) => f.key === key))) {
       plan.push({ kind: "earlier", key, input });
+      continue;
+    }
+    const forum = planForum(input);
+    if (forum instanceof AppError) {
+      plan.push({ kind: "rejected", error: forum });
       continue;
     }
     let rank = initialRank(channel, now.getTime(), session.walkInHeadStartMin);
@@ -122,6 +137,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
       key,
       label,
       token,
+      invitation: forum.invitation,
       row: {
         id: newRowId(),
         sessionId,
@@ -129,7 +145,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
         label,
         status: "WAITING",
         rank,
-        name: input.name,
+        name: forum.name,
         phone: input.phone ?? null,
         topic: input.topic,
         question: input.question ?? null,
@@ -148,7 +164,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
         updatedAt: now,
         anonymizedAt: null,
         supportCount: 0,
-        agendaItemId: null,
+        agendaItemId: forum.agendaItemId,
       },
     });
   }
@@ -160,6 +176,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
     await insertRows(tx, "Ticket", TICKET_COLUMNS, fresh.map((f) => TICKET_COLUMNS.map((c) => f.row[c])));
     await tx.receptionSession.update({ where: { id: sessionId }, data: { [counter]: issued }, select: { id: true } });
     for (const f of fresh) {
+      if (f.invitation) await linkInvitation(tx, f.invitation, f.row.id, channel, now);
       const view = toTicketView(f.row);
       views.push(view);
       await ctx.append({ type: "ticket.joined", data: view }, now, f.input.actorId ?? undefined);

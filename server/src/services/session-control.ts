@@ -7,6 +7,9 @@ import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
 import { fillPlaces, markBookingNoShows } from "./bookings.ts";
+import type { AgendaItemInput } from "../protocol/schemas.ts";
+import type { SessionKind } from "../protocol/model.ts";
+import { checkAgendaKind, replaceAgenda } from "./forum-agenda.ts";
 
 export interface SessionChanges {
   status?: SessionStatus | undefined;
@@ -22,6 +25,9 @@ export interface SessionChanges {
   bookingCapacity?: number | undefined;
   bookingOpensAt?: Date | null | undefined;
   bookingClosesAt?: Date | null | undefined;
+  /** §5e: the kind and agenda change only until the first item starts */
+  kind?: SessionKind | undefined;
+  agenda?: AgendaItemInput[] | undefined;
 }
 
 export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: string, changes: SessionChanges): Promise<{ session: SessionView }> {
@@ -37,6 +43,10 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
     const startsAt = changes.startsAt ?? s.startsAt;
     const endsAt = changes.endsAt ?? s.endsAt;
     if (endsAt <= startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
+    const kind = changes.kind ?? s.kind;
+    checkAgendaKind(kind, changes.agenda);
+    // A forum turned back into a reception loses its (not yet started) agenda.
+    if (changes.agenda !== undefined || (kind !== s.kind && s.agenda.length)) await replaceAgenda(tx, sessionId, kind === "FORUM" ? (changes.agenda ?? []) : []);
     const queueOpen = changes.queueOpen ?? (changes.status ? queueOpenAfter(status, s.queueOpen) : s.queueOpen);
     const now = deps.now();
     // An ended day has no livestream: the relay's on_update hook then drops the encoder (§5c).
@@ -58,6 +68,7 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
         bookingCapacity: changes.bookingCapacity,
         bookingOpensAt: changes.bookingOpensAt,
         bookingClosesAt: changes.bookingClosesAt,
+        kind: changes.kind,
         // Before anyone is served, the expected turn is the slot length.
         ...(changes.slotMin !== undefined && s.finishedTurns === 0 ? { avgServiceSec: changes.slotMin * 60 } : {}),
       },

@@ -11,6 +11,9 @@ import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
 import { placesTakenBySession } from "./bookings.ts";
 import { toBookingView } from "../store/booking-views.ts";
+import type { AgendaItemInput } from "../protocol/schemas.ts";
+import type { AgendaItemView, SessionKind } from "../protocol/model.ts";
+import { agendaRows, checkAgendaKind } from "./forum-agenda.ts";
 
 export interface SessionFilter {
   venueId?: string | undefined;
@@ -66,6 +69,9 @@ export interface NewSession {
   bookingCapacity?: number | undefined;
   bookingOpensAt?: Date | null | undefined;
   bookingClosesAt?: Date | null | undefined;
+  /** §5e: a forum, with its agenda in order */
+  kind?: SessionKind | undefined;
+  agenda?: AgendaItemInput[] | undefined;
 }
 
 export async function createSession(deps: ServiceDeps, actor: Actor, input: NewSession): Promise<SessionView> {
@@ -75,6 +81,8 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
   if (input.endsAt <= input.startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
   const slotMin = input.slotMin ?? 8;
   const status = input.status ?? "SCHEDULED";
+  const kind = input.kind ?? "RECEPTION";
+  checkAgendaKind(kind, input.agenda);
   const row = await deps.db.receptionSession.create({
     data: {
       venueId: venue.id,
@@ -92,6 +100,8 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
       bookingCapacity: input.bookingCapacity ?? 0,
       bookingOpensAt: input.bookingOpensAt ?? null,
       bookingClosesAt: input.bookingClosesAt ?? null,
+      kind,
+      ...(input.agenda?.length ? { agenda: { create: agendaRows(input.agenda) } } : {}),
       createdAt: deps.now(),
     },
     include: SESSION_VIEW_INCLUDE,
@@ -107,6 +117,8 @@ export interface SessionRecord {
   cases: CaseView[];
   /** 预约 of the day in booked order (phones masked), with their outcome: CHECKED_IN, NO_SHOW… */
   bookings: BookingView[];
+  /** §5e: a forum's agenda (empty for a reception); turns and transcript lines carry agendaItemId */
+  agenda: AgendaItemView[];
 }
 
 /** Everything about one reception day, in the staff projection. */
@@ -120,8 +132,10 @@ export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string)
     deps.db.case.findMany({ where: { sessionId: id }, orderBy: { createdAt: "asc" } }),
     deps.db.booking.findMany({ where: { sessionId: id }, orderBy: { place: "asc" }, include: { ticket: { select: { label: true } } } }),
   ]);
+  const view = toSessionView(session, deps.config.mediaHlsBase);
   return {
-    session: toSessionView(session, deps.config.mediaHlsBase),
+    session: view,
+    agenda: view.agenda,
     tickets: tickets.map((t) => projectTicket(toTicketView(t, t.case?.trackingCode), "staff")),
     transcript: transcript.map(toTranscriptView),
     events: events.map((e) => projectEvent(e, "staff")),

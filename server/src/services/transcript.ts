@@ -32,10 +32,13 @@ export async function appendTranscript(deps: ServiceDeps, actor: Actor, input: A
       if (!t || t.sessionId !== input.sessionId) throw new AppError("NOT_FOUND", "没有这个排号 / no such ticket in this session");
     }
     const now = deps.now();
+    // §5e: a forum's line belongs to the item that has the floor.
+    const { currentAgendaItemId } = await tx.receptionSession.findUniqueOrThrow({ where: { id: input.sessionId }, select: { currentAgendaItemId: true } });
     const row = await tx.transcriptEntry.create({
       data: {
         sessionId: input.sessionId,
         ticketId: input.ticketId ?? null,
+        agendaItemId: currentAgendaItemId,
         kind: input.kind,
         speakerRole: input.speakerRole,
         speakerName: input.speakerName ?? null,
@@ -70,6 +73,7 @@ export async function amendTranscript(deps: ServiceDeps, actor: Actor, entryId: 
         text,
         visibility: original.visibility,
         amendsId: original.amendsId ?? original.id,
+        agendaItemId: original.agendaItemId,
         authorId: user.id,
         createdAt: now,
       },

@@ -10,10 +10,19 @@ export const QUEUE_ORDER = [{ rank: "asc" as const }, { label: "asc" as const }]
 /** A ticket row with its follow-up case's tracking code, for `toTicketView(row, row.case?.trackingCode)`. */
 export const WITH_TRACKING_CODE = { case: { select: { trackingCode: true } } } as const;
 
-/** The WAITING ticket served next, optionally leaving one ticket out; null when nobody waits. */
-export function headOfQueue(db: Db | Tx, sessionId: string, exceptTicketId?: string) {
+/**
+ * The WAITING ticket served next, optionally leaving one ticket out; null when
+ * nobody waits. In a forum, pass the agenda item: each item has its own
+ * speakers' list (§5e).
+ */
+export function headOfQueue(db: Db | Tx, sessionId: string, exceptTicketId?: string, agendaItemId?: string | null) {
   return db.ticket.findFirst({
-    where: { sessionId, status: "WAITING", ...(exceptTicketId ? { id: { not: exceptTicketId } } : {}) },
+    where: {
+      sessionId,
+      status: "WAITING",
+      ...(exceptTicketId ? { id: { not: exceptTicketId } } : {}),
+      ...(agendaItemId !== undefined ? { agendaItemId } : {}),
+    },
     orderBy: QUEUE_ORDER,
   });
 }

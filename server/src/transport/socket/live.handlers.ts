@@ -20,6 +20,7 @@ import { attachCallHandlers, type CallTimers } from "./call.handlers.ts";
 import { liveEvents, type LiveSocket } from "./handle.ts";
 import { checkInAtDesk, checkInOnline } from "../../services/booking-check-in.ts";
 import { supportTicket } from "../../services/ticket-support.ts";
+import { agendaNext } from "../../services/forum-agenda.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -97,6 +98,7 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
     on("hall:requeue", s.hallRequeueSchema, async ({ ticketId, keepPlace }) => requeueTicket(deps, await actor(), ticketId, keepPlace ?? false));
     on("hall:prioritize", s.hallPrioritizeSchema, async ({ ticketId, reason }) => prioritizeTicket(deps, await actor(), ticketId, reason));
 
+    on("hall:agendaNext", s.sessionRefSchema, async ({ sessionId }) => agendaNext(deps, await actor(), sessionId));
     on("session:update", s.sessionUpdateSchema, async ({ sessionId, ...changes }) => updateSession(deps, await actor(), sessionId, changes));
 
     on("transcript:append", s.transcriptAppendSchema, async (input) => appendTranscript(deps, await actor(), input));
