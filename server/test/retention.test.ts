@@ -93,7 +93,7 @@ describe("retention", () => {
     t.clock.advance(181 * DAY_MS);
     expect(await preview()).toMatchObject({ tickets: n });
     const outcome = await runRetention(t.server.app.deps);
-    expect(outcome).toEqual({ tickets: n, caseComments: 0, bookings: 0, batches: 3 });
+    expect(outcome).toEqual({ tickets: n, caseComments: 0, bookings: 0, invitations: 0, batches: 3 });
     expect(await t.db.ticket.count({ where: { sessionId, anonymizedAt: null } })).toBe(0);
   });
 
@@ -127,6 +127,6 @@ describe("retention switched off", () => {
     await playFinishedDay(off.server, off.world);
     off.clock.advance(1000 * DAY_MS);
     expect((await off.http("admin").get("/api/admin/retention")).body).toMatchObject({ retentionDays: 0, cutoff: null, tickets: 0 });
-    expect(await runRetention(off.server.app.deps)).toEqual({ tickets: 0, caseComments: 0, bookings: 0, batches: 0 });
+    expect(await runRetention(off.server.app.deps)).toEqual({ tickets: 0, caseComments: 0, bookings: 0, invitations: 0, batches: 0 });
   });
 });

@@ -4,7 +4,7 @@
  * pinned up), so voters appear as 张* and anything shaped like a phone or ID
  * number is blanked, even inside what a voter typed.
  */
-import type { CaseStatus, CaseView, Channel, LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { AgendaItemView, CaseStatus, CaseView, Channel, LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { formatCallDurationZh } from "./call-lifecycle.ts";
 import { maskName, redactNumbers } from "./privacy.ts";
 import { resolveAmendments } from "./transcript-timeline.ts";
@@ -20,6 +20,8 @@ export interface MinutesInput {
 }
 
 export interface MinutesItem {
+  /** a forum's item the turn was heard in (§5e); null in a reception */
+  agendaItemId: string | null;
   label: string;
   voter: string;
   channel: Channel;
@@ -44,7 +46,64 @@ export interface Minutes {
   items: MinutesItem[];
   otherRemarks: string[];
   otherCases: NonNullable<MinutesItem["followUp"]>[];
+  /** §5e: a forum's minutes, one section per agenda item in order (null for a reception) */
+  sections: MinutesSection[] | null;
   generatedAt: string;
+}
+
+type FollowUp = NonNullable<MinutesItem["followUp"]>;
+
+/** One agenda item in a forum's minutes: who spoke, their points and the answers, the cases born in it. */
+export interface MinutesSection {
+  /** null: what was said outside the agenda (before the first item, after the last) */
+  position: number | null;
+  title: string;
+  time: string | null;
+  items: MinutesItem[];
+  remarks: string[];
+  cases: FollowUp[];
+}
+
+/** A remark or a hand-made case, with where it belongs. */
+export interface Placed<T> {
+  agendaItemId: string | null;
+  at: string;
+  value: T;
+}
+
+const within = (at: string, item: AgendaItemView): boolean =>
+  !!item.startedAt && at >= item.startedAt && (!item.endedAt || at < item.endedAt);
+
+/**
+ * Groups a forum's turns, remarks and cases by agenda item (pure): a turn and
+ * a remark go to the item they carry; a case born of a turn to its turn's
+ * item, a case opened by hand to the item that had the floor when it was
+ * opened. What fits no item goes to a last section, 议程外, shown only when
+ * something is in it.
+ */
+export function groupByAgenda(
+  agenda: readonly AgendaItemView[],
+  items: readonly MinutesItem[],
+  remarks: readonly Placed<string>[],
+  cases: readonly Placed<FollowUp>[],
+  timeOf: (item: AgendaItemView) => string | null = () => null,
+): MinutesSection[] {
+  const ordered = [...agenda].sort((a, b) => a.position - b.position);
+  const known = new Set(ordered.map((a) => a.id));
+  const home = (agendaItemId: string | null, at: string): string | null =>
+    agendaItemId && known.has(agendaItemId) ? agendaItemId : (ordered.find((a) => within(at, a))?.id ?? null);
+  const sections: MinutesSection[] = ordered.map((a) => ({ position: a.position, title: a.title, time: timeOf(a), items: [], remarks: [], cases: [] }));
+  const outside: MinutesSection = { position: null, title: "议程外", time: null, items: [], remarks: [], cases: [] };
+  const sectionOf = (id: string | null): MinutesSection => (id ? sections[ordered.findIndex((a) => a.id === id)]! : outside);
+  for (const it of items) {
+    const s = sectionOf(it.agendaItemId && known.has(it.agendaItemId) ? it.agendaItemId : null);
+    s.items.push(it);
+    if (it.followUp) s.cases.push(it.followUp);
+  }
+  for (const r of remarks) sectionOf(home(r.agendaItemId, r.at)).remarks.push(r.value);
+  for (const c of cases) sectionOf(home(c.agendaItemId, c.at)).cases.push(c.value);
+  const hasContent = outside.items.length + outside.remarks.length + outside.cases.length > 0;
+  return hasContent ? [...sections, outside] : sections;
 }
 
 export { redactNumbers } from "./privacy.ts";
@@ -81,6 +140,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
     const concern = question?.currentText ?? (t.question ? `${t.topic ?? ""}：${t.question}` : (t.topic ?? ""));
     const kase = caseByTicket.get(t.id);
     return {
+      agendaItemId: t.agendaItemId ?? null,
       label: t.label,
       voter: maskName(t.name),
       channel: t.channel,
@@ -91,6 +151,20 @@ export function buildMinutes(input: MinutesInput): Minutes {
       followUp: kase ? followUpOf(kase) : null,
     };
   });
+
+  const remarks = resolved.filter((e) => !e.ticketId && e.kind === "ANSWER");
+  const forum = session.kind === "FORUM" && session.agenda.length > 0;
+  const timeOf = (a: AgendaItemView) =>
+    a.startedAt ? `${CN_TIME.format(new Date(a.startedAt))}–${a.endedAt ? CN_TIME.format(new Date(a.endedAt)) : ""}` : null;
+  const sections = forum
+    ? groupByAgenda(
+        session.agenda,
+        items,
+        remarks.map((e) => ({ agendaItemId: e.agendaItemId ?? null, at: e.createdAt, value: redactNumbers(e.currentText) })),
+        input.cases.filter((c) => !c.ticketId).map((c) => ({ agendaItemId: null, at: c.createdAt, value: followUpOf(c) })),
+        timeOf,
+      )
+    : null;
 
   return {
     title: session.title,
@@ -106,8 +180,9 @@ export function buildMinutes(input: MinutesInput): Minutes {
     },
     notHeard: input.tickets.filter((t) => t.status === "NO_SHOW" || t.status === "LEFT").length,
     items,
-    otherRemarks: resolved.filter((e) => !e.ticketId && e.kind === "ANSWER").map((e) => redactNumbers(e.currentText)),
+    otherRemarks: remarks.map((e) => redactNumbers(e.currentText)),
     otherCases: input.cases.filter((c) => !c.ticketId).map(followUpOf),
+    sections,
     generatedAt: CN_DATETIME.format(input.generatedAt),
   };
 }
@@ -141,6 +216,9 @@ const STYLE = `
   table.facts { width: 100%; border-collapse: collapse; margin-bottom: 8mm; font-size: 11pt; }
   table.facts th, table.facts td { border: 1px solid #555; padding: 2mm 3mm; text-align: left; vertical-align: top; }
   table.facts th { width: 22%; background: #f0f0f0; font-weight: 600; }
+  h2 .meta { display: inline; margin-left: 1em; font-weight: 400; }
+  h3 { font-size: 12pt; margin: 4mm 0 2mm; }
+  section.agenda-item { margin-bottom: 6mm; }
   h2 { font-size: 14pt; border-bottom: 2px solid #111; padding-bottom: 1mm; margin: 8mm 0 4mm; }
   ol.items { padding-left: 0; list-style: none; margin: 0; }
   ol.items > li { break-inside: avoid; page-break-inside: avoid; margin-bottom: 5mm; padding-bottom: 3mm; border-bottom: 1px dashed #aaa; }
@@ -158,24 +236,51 @@ const STYLE = `
   }
 `;
 
-export function renderMinutesHtml(m: Minutes): string {
+const CN_NUMERALS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const cnNumber = (n: number): string => (n <= 10 ? CN_NUMERALS[n]! : n < 20 ? `十${CN_NUMERALS[n - 10]}` : String(n));
+
+function itemsHtml(items: readonly MinutesItem[], point: string): string {
   const e = escapeHtml;
-  const items = m.items.length
-    ? `<ol class="items">${m.items
-        .map(
-          (it, i) => `<li>
+  return `<ol class="items">${items
+    .map(
+      (it, i) => `<li>
       <p class="who">${i + 1}. ${e(it.label)} ${e(it.voter)}（${it.channel === "ONLINE" ? "线上" : "现场"}）</p>
-      <p><span class="tag">反映问题</span>${multiline(it.concern)}</p>
+      <p><span class="tag">${point}</span>${multiline(it.concern)}</p>
       ${it.callSec !== null ? `<p class="call"><span class="tag">电话连线</span>${e(it.label)} 通话 ${formatCallDurationZh(it.callSec)}</p>` : ""}
       ${it.answers.map((a) => `<p><span class="tag">代表答复</span>${multiline(a)}</p>`).join("\n      ")}
       ${it.summary ? `<p><span class="tag">处理意见</span>${multiline(it.summary)}</p>` : ""}
       ${it.followUp ? followUpHtml(it.followUp) : ""}
     </li>`,
-        )
-        .join("\n")}</ol>`
-    : `<p>本次接待日没有选民发言。</p>`;
-  const remarks = m.otherRemarks.length ? `<h2>其他发言</h2>${m.otherRemarks.map((r) => `<p>${multiline(r)}</p>`).join("")}` : "";
-  const others = m.otherCases.length ? `<h2>其他办理事项</h2>${m.otherCases.map(followUpHtml).join("")}` : "";
+    )
+    .join("\n")}</ol>`;
+}
+
+/** §5e: one section per agenda item — who spoke, their points, the answers, the cases born in it. */
+function sectionsHtml(sections: readonly MinutesSection[]): string {
+  const e = escapeHtml;
+  return sections
+    .map((s) => {
+      const heading = s.position === null ? e(s.title) : `议程${cnNumber(s.position)}：${e(s.title)}`;
+      const followUps = s.cases.filter((c) => !s.items.some((it) => it.followUp === c));
+      return `<section class="agenda-item">
+  <h2>${heading}${s.time ? `<span class="meta">${e(s.time)}</span>` : ""}</h2>
+  ${s.items.length ? itemsHtml(s.items, "发言要点") : `<p>本议程没有发言。</p>`}
+  ${s.remarks.length ? `<h3>其他发言</h3>${s.remarks.map((r) => `<p>${multiline(r)}</p>`).join("")}` : ""}
+  ${followUps.length ? `<h3>本议程办理事项</h3>${followUps.map(followUpHtml).join("")}` : ""}
+</section>`;
+    })
+    .join("\n");
+}
+
+export function renderMinutesHtml(m: Minutes): string {
+  const e = escapeHtml;
+  const forum = m.sections !== null;
+  const items = forum
+    ? sectionsHtml(m.sections!)
+    : `<h2>选民反映问题及答复</h2>
+  ${m.items.length ? itemsHtml(m.items, "反映问题") : `<p>本次接待日没有选民发言。</p>`}`;
+  const remarks = !forum && m.otherRemarks.length ? `<h2>其他发言</h2>${m.otherRemarks.map((r) => `<p>${multiline(r)}</p>`).join("")}` : "";
+  const others = !forum && m.otherCases.length ? `<h2>其他办理事项</h2>${m.otherCases.map(followUpHtml).join("")}` : "";
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -187,16 +292,16 @@ export function renderMinutesHtml(m: Minutes): string {
 <body>
 <p class="hint">按 Ctrl+P（或 ⌘P）打印或存为 PDF</p>
 <article class="page">
-  <h1>会议纪要</h1>
+  <h1>${forum ? "座谈会纪要" : "会议纪要"}</h1>
   <p class="subtitle">${e(m.venue)} · ${e(m.title)}</p>
   <table class="facts">
     <tr><th>地点</th><td>${e(m.venue)}（${e(m.town)}）</td></tr>
     <tr><th>时间</th><td>${e(m.date)} ${e(m.time)}</td></tr>
-    <tr><th>本月主题</th><td>${m.theme ? e(m.theme) : "—"}</td></tr>
-    <tr><th>接待代表</th><td>${m.deputies.length ? m.deputies.map(e).join("、") : "—"}</td></tr>
-    <tr><th>接待选民</th><td>共 ${m.heard.online + m.heard.inPerson} 人（线上 ${m.heard.online} 人，现场 ${m.heard.inPerson} 人）${m.notHeard ? `；另有 ${m.notHeard} 人未到或离开` : ""}</td></tr>
+    <tr><th>${forum ? "座谈主题" : "本月主题"}</th><td>${m.theme ? e(m.theme) : "—"}</td></tr>
+    <tr><th>${forum ? "主持代表" : "接待代表"}</th><td>${m.deputies.length ? m.deputies.map(e).join("、") : "—"}</td></tr>
+    ${forum ? `<tr><th>议程</th><td>${m.sections!.filter((s) => s.position !== null).map((s) => `${s.position}. ${e(s.title)}`).join("<br>")}</td></tr>` : ""}
+    <tr><th>${forum ? "发言人员" : "接待选民"}</th><td>共 ${m.heard.online + m.heard.inPerson} 人（线上 ${m.heard.online} 人，现场 ${m.heard.inPerson} 人）${m.notHeard ? `；另有 ${m.notHeard} 人未到或离开` : ""}</td></tr>
   </table>
-  <h2>选民反映问题及答复</h2>
   ${items}
   ${remarks}
   ${others}

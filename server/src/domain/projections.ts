@@ -60,18 +60,23 @@ export function transcriptVisibleTo(e: TranscriptEntryView, projection: Projecti
   return projection === "staff" || e.visibility === "PUBLIC";
 }
 
+/** Events stored before forums (§5e) lack the forum fields: a reception's values fill them. */
+function withForumDefaults(s: SessionView): SessionView {
+  return { ...s, kind: s.kind ?? "RECEPTION", agenda: s.agenda ?? [], currentAgendaItemId: s.currentAgendaItemId ?? null };
+}
+
 /** An event as one projection receives it; what it may not see arrives as `redacted` to keep seq contiguous. */
 export function projectEvent(e: CommittedEvent, projection: Projection): LiveEvent {
   const base = { sessionId: e.sessionId, seq: e.seq, at: e.at };
   switch (e.type) {
     case "session.updated":
-      return { ...base, type: e.type, data: projectSession(e.data, projection) };
+      return { ...base, type: e.type, data: projectSession(withForumDefaults(e.data), projection) };
     case "ticket.joined":
     case "ticket.updated":
-      return { ...base, type: e.type, data: projectTicket(e.data, projection) };
+      return { ...base, type: e.type, data: projectTicket({ ...e.data, agendaItemId: e.data.agendaItemId ?? null }, projection) };
     case "transcript.appended":
     case "transcript.amended":
-      return transcriptVisibleTo(e.data, projection) ? { ...base, type: e.type, data: e.data } : { ...base, type: "redacted" };
+      return transcriptVisibleTo(e.data, projection) ? { ...base, type: e.type, data: { ...e.data, agendaItemId: e.data.agendaItemId ?? null } } : { ...base, type: "redacted" };
     case "case.created":
       return projection === "staff" ? { ...base, type: e.type, data: e.data } : { ...base, type: "redacted" };
     case "stream.started":

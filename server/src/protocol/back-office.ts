@@ -135,7 +135,7 @@ export interface CaseDetail {
 // ---- records ----------------------------------------------------------------
 
 /** The tables of a record's CSV export. */
-export const RECORD_PARTS = ["tickets", "transcript", "events", "bookings"] as const;
+export const RECORD_PARTS = ["tickets", "transcript", "events", "bookings", "agenda"] as const;
 export type RecordPart = (typeof RECORD_PARTS)[number];
 export const recordCsvQuerySchema = z.object({ part: z.enum(RECORD_PARTS).default("tickets") });
 

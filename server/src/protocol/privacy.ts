@@ -61,6 +61,8 @@ export interface RetentionOutcome {
   caseComments: number;
   /** bookings that never became a ticket (cancelled, no-show) */
   bookings: number;
+  /** a forum's invitations (§5e), RETENTION_DAYS after the forum ended */
+  invitations: number;
   batches: number;
 }
 
@@ -74,5 +76,7 @@ export interface VoterDataExport {
     anonymizedAt: string | null;
     transcript: TranscriptEntryView[];
     case: (TrackView & { status: CaseStatus }) | null;
+    /** §5e: the forum invitation the ticket came from (the voter sees their own phone, as on the ticket) */
+    invitation?: { name: string; organization: string; role: string; rsvp: string; phone: string | null; respondedAt: string | null } | null;
   }>;
 }

@@ -7,7 +7,7 @@ import { END_REASON_ZH, formatCallDurationZh } from "../domain/call-lifecycle.ts
 import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
 import type { RecordPart } from "../protocol/back-office.ts";
-import type { BookingView, LiveEvent, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { AgendaItemView, BookingView, LiveEvent, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventActors } from "../store/session-events.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { sessionRecord } from "./sessions.ts";
@@ -48,9 +48,19 @@ const TICKET_STATUS_ZH: Record<TicketView["status"], string> = {
 const KIND_ZH: Record<TranscriptEntryView["kind"], string> = { SYSTEM: "系统", QUESTION: "提问", ANSWER: "答复", NOTE: "备注" };
 const ROLE_ZH: Record<TranscriptEntryView["speakerRole"], string> = { VOTER: "选民", DEPUTY: "代表", STAFF: "工作人员", SYSTEM: "系统" };
 
-/** `tickets` carry the staff projection's masked phones; `fullPhones` (an admin's export) replaces them. */
-export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<string, string>, fullPhones?: Map<string, string | null>): CsvCell[][] {
-  const header = ["排号", "渠道", "状态", "姓名", "议题", "问题", "公开议题", "优先原因", "取号时间", "叫号时间", "开始发言", "结束时间", "等候(分钟)", "发言(分钟)", "处理意见", "查询码", "办理状态", "电话"];
+/** "第2项 交通出行" — how a forum's exports name an agenda item (the agendaItem column). */
+export function agendaItemName(agenda: readonly AgendaItemView[], id: string | null | undefined): string {
+  const item = id ? agenda.find((a) => a.id === id) : undefined;
+  return item ? `第${item.position}项 ${item.title}` : "";
+}
+
+/**
+ * `tickets` carry the staff projection's masked phones; `fullPhones` (an admin's export) replaces them.
+ * A forum's export (`agenda` given and not empty) gains the 议程 column (the turn's, and so its case's, agenda item) before 电话.
+ */
+export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<string, string>, fullPhones?: Map<string, string | null>, agenda: readonly AgendaItemView[] = []): CsvCell[][] {
+  const forum = agenda.length > 0;
+  const header = ["排号", "渠道", "状态", "姓名", "议题", "问题", "公开议题", "优先原因", "取号时间", "叫号时间", "开始发言", "结束时间", "等候(分钟)", "发言(分钟)", "处理意见", "查询码", "办理状态", ...(forum ? ["议程"] : []), "电话"];
   return [
     header,
     ...tickets.map((t) => [
@@ -71,14 +81,17 @@ export function ticketRows(tickets: readonly TicketView[], caseStatus: Map<strin
       t.summary ?? "",
       t.trackingCode ?? "",
       t.trackingCode ? (caseStatus.get(t.trackingCode) ?? "") : "",
+      ...(forum ? [agendaItemName(agenda, t.agendaItemId)] : []),
       (fullPhones ? fullPhones.get(t.id) : t.phone) ?? "",
     ]),
   ];
 }
 
-export function transcriptRows(entries: readonly TranscriptEntryView[], labels: Map<string, string>): CsvCell[][] {
+/** A forum's transcript (`agenda` not empty) gains a last column, 议程: the item that had the floor. */
+export function transcriptRows(entries: readonly TranscriptEntryView[], labels: Map<string, string>, agenda: readonly AgendaItemView[] = []): CsvCell[][] {
+  const forum = agenda.length > 0;
   return [
-    ["时间", "类型", "发言人角色", "发言人", "排号", "内容", "可见范围", "更正的记录", "记录编号"],
+    ["时间", "类型", "发言人角色", "发言人", "排号", "内容", "可见范围", "更正的记录", "记录编号", ...(forum ? ["议程"] : [])],
     ...entries.map((e) => [
       chinaTime(e.createdAt),
       KIND_ZH[e.kind],
@@ -89,6 +102,7 @@ export function transcriptRows(entries: readonly TranscriptEntryView[], labels: 
       e.visibility === "STAFF" ? "仅工作人员" : "公开",
       e.amendsId ?? "",
       e.id,
+      ...(forum ? [agendaItemName(agenda, e.agendaItemId)] : []),
     ]),
   ];
 }
@@ -102,8 +116,10 @@ const STREAM_STOP_ZH: Record<StreamStopReason, string> = {
 /** What happened, without the personal data the stored payloads carry. */
 export function describeEvent(e: LiveEvent): string {
   switch (e.type) {
-    case "session.updated":
-      return `接待日 ${e.data.status}${e.data.queueOpen ? "（排队开放）" : "（排队关闭）"}`;
+    case "session.updated": {
+      const current = e.data.agenda?.find((a) => a.id === e.data.currentAgendaItemId);
+      return `接待日 ${e.data.status}${e.data.queueOpen ? "（排队开放）" : "（排队关闭）"}${current ? `，议程第${current.position}项` : ""}`;
+    }
     case "ticket.joined":
       return `${e.data.label} 取号（${CHANNEL_ZH[e.data.channel]}）`;
     case "ticket.updated":
@@ -164,6 +180,30 @@ export function bookingRows(bookings: readonly BookingView[]): CsvCell[][] {
   ];
 }
 
+const AGENDA_STATUS_ZH: Record<AgendaItemView["status"], string> = { PENDING: "未开始", CURRENT: "进行中", DONE: "已结束" };
+
+/** `?part=agenda`: a forum's items with their times, speakers and the cases born in each. */
+export function agendaRows(agenda: readonly AgendaItemView[], tickets: readonly TicketView[]): CsvCell[][] {
+  return [
+    ["序号", "议程", "时长(分钟)", "每人发言(分钟)", "状态", "开始", "结束", "实际(分钟)", "发言人数", "办理事项"],
+    ...agenda.map((a) => {
+      const heard = tickets.filter((t) => t.agendaItemId === a.id && t.status === "DONE");
+      return [
+        a.position,
+        a.title,
+        a.timeboxMin,
+        a.speakerMin,
+        AGENDA_STATUS_ZH[a.status],
+        chinaTime(a.startedAt),
+        chinaTime(a.endedAt),
+        minutesBetween(a.startedAt, a.endedAt),
+        heard.length,
+        heard.filter((t) => t.trackingCode).length,
+      ];
+    }),
+  ];
+}
+
 export interface CsvFile {
   filename: string;
   body: string;
@@ -180,16 +220,18 @@ export async function recordCsv(deps: ServiceDeps, actor: Actor, sessionId: stri
     const full = phones === "full"
       ? new Map((await deps.db.ticket.findMany({ where: { sessionId }, select: { id: true, phone: true } })).map((t) => [t.id, t.phone]))
       : undefined;
-    rows = ticketRows(record.tickets, new Map(record.cases.map((c) => [c.trackingCode, c.status])), full);
+    rows = ticketRows(record.tickets, new Map(record.cases.map((c) => [c.trackingCode, c.status])), full, record.agenda);
   } else if (part === "bookings") {
     rows = bookingRows(record.bookings);
   } else if (part === "transcript") {
-    rows = transcriptRows(record.transcript, new Map(record.tickets.map((t) => [t.id, t.label])));
+    rows = transcriptRows(record.transcript, new Map(record.tickets.map((t) => [t.id, t.label])), record.agenda);
+  } else if (part === "agenda") {
+    rows = agendaRows(record.agenda, record.tickets);
   } else {
     const { events } = await sessionAudit(deps, actor, sessionId);
     rows = [["序号", "时间", "事件", "操作人", "内容"], ...events.map((e) => [e.seq, chinaTime(e.at), e.type, e.actorName ?? "", e.summary])];
   }
-  const partZh = { tickets: "排号", transcript: "记录", events: "日志", bookings: "预约" }[part];
+  const partZh = { tickets: "排号", transcript: "记录", events: "日志", bookings: "预约", agenda: "议程" }[part];
   return { filename: `${record.session.venueName}-${dateOf(record.session)}-${partZh}.csv`, body: toCsv(rows) };
 }
 

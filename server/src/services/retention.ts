@@ -14,7 +14,7 @@ import type { Logger } from "../logger.ts";
 import { DAY_MS, retentionCutoff } from "../domain/privacy.ts";
 import type { RetentionOutcome, RetentionPreview } from "../protocol/privacy.ts";
 import { ANONYMIZED_NAME } from "../domain/privacy.ts";
-import { anonymizeBookings, anonymizeTickets } from "../store/anonymize.ts";
+import { anonymizeBookings, anonymizeInvitations, anonymizeTickets } from "../store/anonymize.ts";
 import { requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 
@@ -36,6 +36,11 @@ function dueTickets(cutoff: Date): Prisma.TicketWhereInput {
 /** Bookings without a ticket of a day that ended before the cutoff (a checked-in one goes with its ticket). */
 function dueBookings(cutoff: Date): Prisma.BookingWhereInput {
   return { ticketId: null, name: { not: ANONYMIZED_NAME }, session: { status: "ENDED", endsAt: { lt: cutoff } } };
+}
+
+/** A forum's invitations, RETENTION_DAYS after the forum ended (its ticket, if any, follows the ticket rule). */
+function dueInvitations(cutoff: Date): Prisma.InvitationWhereInput {
+  return { anonymizedAt: null, session: { status: "ENDED", endsAt: { lt: cutoff } } };
 }
 
 function dueCaseComments(cutoff: Date): Prisma.CaseWhereInput {
@@ -66,7 +71,7 @@ export async function retentionPreview(deps: ServiceDeps, actor: Actor): Promise
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runRetention(deps: ServiceDeps): Promise<RetentionOutcome> {
-  const outcome: RetentionOutcome = { tickets: 0, caseComments: 0, bookings: 0, batches: 0 };
+  const outcome: RetentionOutcome = { tickets: 0, caseComments: 0, bookings: 0, invitations: 0, batches: 0 };
   const days = deps.config.retentionDays;
   if (days <= 0) return outcome;
   const now = deps.now();
@@ -82,6 +87,13 @@ export async function runRetention(deps: ServiceDeps): Promise<RetentionOutcome>
     const ids = (await deps.db.booking.findMany({ where: dueBookings(cutoff), select: { id: true }, orderBy: { id: "asc" }, take: RETENTION_BATCH })).map((b) => b.id);
     if (!ids.length) break;
     outcome.bookings += await deps.db.$transaction((tx) => anonymizeBookings(tx, ids));
+    outcome.batches++;
+    await breathe();
+  }
+  while (outcome.batches < MAX_BATCHES) {
+    const ids = (await deps.db.invitation.findMany({ where: dueInvitations(cutoff), select: { id: true }, orderBy: { id: "asc" }, take: RETENTION_BATCH })).map((i) => i.id);
+    if (!ids.length) break;
+    outcome.invitations += await deps.db.$transaction((tx) => anonymizeInvitations(tx, ids, now));
     outcome.batches++;
     await breathe();
   }

@@ -37,6 +37,7 @@ export async function myData(deps: ServiceDeps, voterToken: string | undefined):
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const kase = t.case ? await trackCase(deps, t.case.trackingCode) : null;
+  const invitation = await deps.db.invitation.findUnique({ where: { ticketId: t.id } });
   return {
     exportedAt: deps.now().toISOString(),
     tickets: [
@@ -47,6 +48,9 @@ export async function myData(deps: ServiceDeps, voterToken: string | undefined):
         anonymizedAt: t.anonymizedAt?.toISOString() ?? null,
         transcript: transcript.map(toTranscriptView),
         case: kase,
+        invitation: invitation
+          ? { name: invitation.name, organization: invitation.organization, role: invitation.role, rsvp: invitation.rsvp, phone: invitation.phone, respondedAt: invitation.respondedAt?.toISOString() ?? null }
+          : null,
       },
     ],
   };

@@ -25,6 +25,12 @@ export async function anonymizeBookings(tx: Tx, bookingIds: readonly string[]): 
   return (await tx.booking.updateMany({ where: { id: { in: [...bookingIds] } }, data: { name: ANONYMIZED_NAME, phone: null, question: null } })).count;
 }
 
+/** A forum's invitations (§5e): the invitee's name and phone. */
+export async function anonymizeInvitations(tx: Tx, invitationIds: readonly string[], now: Date): Promise<number> {
+  if (!invitationIds.length) return 0;
+  return (await tx.invitation.updateMany({ where: { id: { in: [...invitationIds] } }, data: { name: ANONYMIZED_NAME, phone: null, anonymizedAt: now } })).count;
+}
+
 export async function anonymizeTickets(tx: Tx, ticketIds: readonly string[], now: Date): Promise<number> {
   if (!ticketIds.length) return 0;
   const ids = [...ticketIds];
@@ -33,6 +39,8 @@ export async function anonymizeTickets(tx: Tx, ticketIds: readonly string[], now
   await tx.ticket.updateMany({ where: { id: { in: ids } }, data: { name: ANONYMIZED_NAME, phone: null, question: null, anonymizedAt: now } });
   // The booking the ticket was checked in from holds the same contact data.
   await tx.booking.updateMany({ where: { ticketId: { in: ids } }, data: { name: ANONYMIZED_NAME, phone: null, question: null } });
+  // So does the forum invitation it was taken with (§5e).
+  await tx.invitation.updateMany({ where: { ticketId: { in: ids } }, data: { name: ANONYMIZED_NAME, phone: null, anonymizedAt: now } });
   // The reason may be health data; the ticket keeps its priority flag (a non-null reason).
   await tx.ticket.updateMany({ where: { id: { in: ids }, priorityReason: { not: null } }, data: { priorityReason: ANONYMIZED_NAME } });
 
