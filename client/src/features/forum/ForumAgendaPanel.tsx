@@ -36,10 +36,7 @@ export function ForumAgendaPanel({ session, busy, run }: Props) {
 
   return (
     <section className="panel forum-panel" aria-labelledby="forum-panel-title" data-testid="forum-panel" data-position={progress.position}>
-      <h2 id="forum-panel-title">
-        {t("forum.hall.agenda")}{" "}
-        {progress.total ? <span className="count-pill">{t("forum.agendaPosition", { n: progress.position, total: progress.total })}</span> : null}
-      </h2>
+      <h2 id="forum-panel-title">{t("forum.hall.agenda")}</h2>
       {current ? (
         <>
           <p className="forum-panel__current" data-testid="forum-current">
