@@ -243,6 +243,22 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await expectAccessible(staff, "record (forum)");
     await screenshot(staff, "forum-record", true);
 
+    // The printable minutes follow the agenda: each speaker under the item they spoke on.
+    const minutesHref = await staff.getByRole("link", { name: "会议纪要（可打印）" }).getAttribute("href");
+    const minutes = await staffContext.newPage();
+    await minutes.goto(minutesHref!);
+    const minutesText = (await minutes.locator("body").textContent()) ?? "";
+    const at1 = minutesText.indexOf(`议程一：${ITEM_1}`);
+    const at2 = minutesText.indexOf(`议程二：${ITEM_2}`);
+    expect(at1).toBeGreaterThan(-1);
+    expect(at2).toBeGreaterThan(at1);
+    expect(minutesText.indexOf(onlineLabel, at1)).toBeGreaterThan(at1);
+    expect(minutesText.indexOf(onlineLabel, at1)).toBeLessThan(at2);
+    expect(minutesText.indexOf(hallLabel, at2)).toBeGreaterThan(at2);
+    expect(minutesText.slice(at1, at2)).not.toContain(hallLabel);
+    await screenshot(minutes, "forum-minutes", true);
+    await minutes.close();
+
     expect(world.errors).toEqual([]);
   });
 });
