@@ -17,6 +17,17 @@ const THEME = "丝绸小镇老街保护与商户经营";
 const ITEM_1 = "老街立面改造方案";
 const ITEM_2 = "商户停车与夜间经营";
 
+/** No sideways scrolling on a 375-px phone, and the 18-px floor for body text and the answer buttons. */
+async function expectFitsPhone(page: Page, what: string, selector: string): Promise<void> {
+  const layout = (await page.evaluate(
+    `({ scroll: document.documentElement.scrollWidth, width: window.innerWidth, font: parseFloat(getComputedStyle(document.body).fontSize), part: parseFloat(getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fontSize) })`,
+  )) as { scroll: number; width: number; font: number; part: number };
+  expect(layout.width, what).toBe(375);
+  expect(layout.scroll, what).toBeLessThanOrEqual(375);
+  expect(layout.font, what).toBeGreaterThanOrEqual(18);
+  expect(layout.part, what).toBeGreaterThanOrEqual(18);
+}
+
 async function expectAccessible(page: Page, what: string): Promise<void> {
   const violations = await seriousA11yViolations(page);
   expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
@@ -137,6 +148,7 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await eventually(() => phone.getByTestId("rsvp-state").getAttribute("data-rsvp")).toBe("ONLINE");
     expect(await phone.getByRole("button", { name: "线上参加" }).getAttribute("aria-pressed")).toBe("true");
     await expectAccessible(phone, "RSVP page");
+    await expectFitsPhone(phone, "RSVP page", ".rsvp-answer__choice");
     await screenshot(phone, "forum-rsvp-phone", true);
     await staff.reload();
     await eventually(() => staff.locator("tr[data-rsvp=ONLINE]").count()).toBe(1);
@@ -146,6 +158,9 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await eventually(() => phone.getByTestId("forum-where").getAttribute("data-phase")).toBe("before");
     await eventually(() => phone.getByRole("heading", { name: "申请发言" }).count()).toBe(1);
     expect(await phone.getByRole("textbox", { name: /^姓名/ }).inputValue()).toBe("王小明");
+    await expectFitsPhone(phone, "voter view (forum)", "select[name=agendaItemId]");
+    await expectAccessible(phone, "voter view (forum)");
+    await screenshot(phone, "forum-voter-phone-join", true);
     expect(await phone.getByLabel(/^发言议程/).locator("option:checked").textContent()).toContain(ITEM_1);
     await phone.getByRole("textbox", { name: /^发言题目/ }).fill("立面改造要保留老字号招牌");
     await phone.getByLabel("允许公开显示我反映的事项").check();
