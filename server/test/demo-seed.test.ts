@@ -91,7 +91,7 @@ describe("demo seed: sessions", () => {
   });
 
   it("schedules next month's reception day at every 代表之家", async () => {
-    const upcoming = await db.receptionSession.findMany({ where: { status: "SCHEDULED" }, include: { venue: true } });
+    const upcoming = await db.receptionSession.findMany({ where: { status: "SCHEDULED", kind: "RECEPTION" }, include: { venue: true } });
     expect(upcoming.length).toBe(summary.upcomingSessions);
     expect(upcoming.length).toBeGreaterThan(0);
     for (const s of upcoming) {
@@ -101,7 +101,7 @@ describe("demo seed: sessions", () => {
   });
 
   it("opens bookings on next month's days, with some voters booked, and records the deputies' duty activities", async () => {
-    const upcoming = await db.receptionSession.findMany({ where: { status: "SCHEDULED" } });
+    const upcoming = await db.receptionSession.findMany({ where: { status: "SCHEDULED", kind: "RECEPTION" } });
     expect(upcoming.every((s) => s.bookingCapacity > 0)).toBe(true);
     const booked = await db.booking.findMany({ where: { sessionId: { in: upcoming.map((s) => s.id) } } });
     expect(booked.length).toBeGreaterThan(0);
@@ -116,7 +116,8 @@ describe("demo seed: sessions", () => {
       where: { status: "ENDED" },
       include: { events: { orderBy: { seq: "asc" } }, tickets: true },
     });
-    expect(past.length).toBe(summary.pastSessions);
+    // Every ended day, forums included, keeps the log's rules; the summary counts the receptions.
+    expect(past.filter((s) => s.kind === "RECEPTION").length).toBe(summary.pastSessions);
     expect(past.length).toBeGreaterThanOrEqual(10);
     for (const s of past) {
       expect(s.startsAt.getTime()).toBeLessThan(NOW.getTime());
@@ -148,6 +149,33 @@ describe("demo seed: sessions", () => {
       expect(a.text).not.toBe(original.text);
     }
     expect(await db.sessionEvent.count({ where: { type: "transcript.amended" } })).toBe(amendments.length);
+  });
+});
+
+describe("demo seed: forums (座谈会)", () => {
+  it("holds a past forum at 盛泽镇 on its theme, heard item by item, and schedules one with invitations in every RSVP state", async () => {
+    const forums = await db.receptionSession.findMany({
+      where: { kind: "FORUM" },
+      include: { venue: true, agenda: { orderBy: { position: "asc" } }, invitations: true, tickets: true },
+      orderBy: { startsAt: "asc" },
+    });
+    expect(forums.map((f) => f.status)).toEqual(["ENDED", "SCHEDULED"]);
+    const [past, upcoming] = forums as [(typeof forums)[number], (typeof forums)[number]];
+    for (const f of forums) expect(f).toMatchObject({ theme: "停车难与交通秩序", venue: { name: "盛泽镇人大代表之家", town: "盛泽镇" } });
+    expect(past.startsAt.getTime()).toBeLessThan(NOW.getTime());
+    expect(past.agenda.every((a) => a.startedAt && a.endedAt)).toBe(true);
+    expect(past.currentAgendaItemId).toBeNull();
+    // Each item heard its own speakers; every invitee who came holds their ticket.
+    for (const a of past.agenda) expect(past.tickets.filter((x) => x.agendaItemId === a.id && x.status === "DONE").length).toBeGreaterThan(0);
+    expect(past.invitations.filter((i) => i.rsvp !== "DECLINED").every((i) => i.ticketId)).toBe(true);
+    expect(await db.case.count({ where: { sessionId: past.id } })).toBeGreaterThan(0);
+    expect(await db.transcriptEntry.count({ where: { sessionId: past.id, kind: "SYSTEM", text: { startsWith: "进入议程" } } })).toBe(past.agenda.length);
+
+    expect(upcoming.startsAt.getTime()).toBeGreaterThan(NOW.getTime());
+    expect(upcoming.agenda.length).toBeGreaterThanOrEqual(2);
+    expect(upcoming.agenda.length).toBeLessThanOrEqual(3);
+    expect(new Set(upcoming.invitations.map((i) => i.rsvp))).toEqual(new Set(["PENDING", "HALL", "ONLINE", "DECLINED"]));
+    expect(new Set(upcoming.invitations.map((i) => i.role))).toEqual(new Set(["VOTER", "DEPARTMENT"]));
   });
 });
 

@@ -137,7 +137,7 @@ describe("speakers' lists per item", () => {
     await ok(hall, "hall:agendaNext", { sessionId: forum.id });
     const item2 = forum.agenda[1]!.id;
     const moved = await viewer.waitFor((e) => e.type === "ticket.updated" && (e.data as TicketView).id === s["乙"]!.id && (e.data as TicketView).agendaItemId === item2);
-    expect((moved.data as TicketView).rank).toBe(s["乙"]!.rank);
+    expect(((moved as { data: TicketView }).data).rank).toBe(s["乙"]!.rank);
     const rows = await t.db.ticket.findMany({ where: { sessionId: forum.id }, orderBy: { rank: "asc" } });
     expect(rows.map((r) => [r.name, r.status, r.agendaItemId])).toEqual([
       ["甲", "SPEAKING", forum.agenda[0]!.id],

@@ -113,7 +113,7 @@ describe("retention", () => {
     await expect.poll(() => lines.length, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
     await timer.stop();
     expect(timer.running).toBeNull();
-    expect(lines[0]).toMatch(/^retention\.run \{"tickets":2,"caseComments":0,"bookings":0,"batches":1,"ms":\d+\}$/);
+    expect(lines[0]).toMatch(/^retention\.run \{"tickets":2,"caseComments":0,"bookings":0,"invitations":0,"batches":1,"ms":\d+\}$/);
     expect(lines[1]).toMatch(/^retention\.run \{"tickets":0/);
     const count = lines.length;
     await new Promise((r) => setTimeout(r, 150));

@@ -40,6 +40,7 @@ import { createDeputyGroup, createVenue } from "../services/venues-admin.ts";
 import type { Db } from "../store/prisma.ts";
 import { WriteLanes } from "../store/write-lane.ts";
 import { writeDemoBookings, writeDutyRecords } from "./demo-bookings.ts";
+import { writeDemoForums } from "./demo-forum.ts";
 import {
   CONCERNS,
   FEEDBACK,
@@ -129,6 +130,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
   const sessionsToday = await writeTodaySessions(deps, clock, base, opts.now.getTime());
   const upcoming = await writeUpcomingSessions(deps, clock, base, opts.now.getTime());
   const past = await writePastSessions(deps, clock, base, opts.now.getTime());
+  await writeDemoForums(deps, { setClock: (ms) => clock.set(ms), staff: staffOf(base, "盛泽镇"), chair: hallOf(base, "盛泽镇"), venueId: base.venueIds.get("sz-home")!, deputies: VENUES.find((v) => v.key === "sz-home")!.deputies, now: opts.now.getTime() });
   clock.set(opts.now.getTime() - DAY);
   await writeDutyRecords(
     deps,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
-import { buildMinutes, escapeHtml, redactNumbers, renderMinutesHtml } from "./minutes.ts";
+import type { AgendaItemView, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import { buildMinutes, escapeHtml, groupByAgenda, redactNumbers, renderMinutesHtml, type MinutesItem } from "./minutes.ts";
 import { resolveAmendments } from "./transcript-timeline.ts";
 
 const session: SessionView = {
@@ -158,5 +158,54 @@ describe("calls in the minutes", () => {
     const html = renderMinutesHtml(m);
     expect(html).toContain("W001 通话 3 分 12 秒");
     expect(html.match(/电话连线/g)).toHaveLength(1);
+  });
+});
+
+describe("a forum's minutes, grouped by agenda item", () => {
+  const at = (min: number) => new Date(Date.UTC(2026, 8, 10, 1, min)).toISOString();
+  const item = (id: string, position: number, from: number | null, to: number | null): AgendaItemView => ({
+    id, position, title: `议题${position}`, timeboxMin: 20, speakerMin: 3, startedAt: from === null ? null : at(from), endedAt: to === null ? null : at(to),
+    status: to !== null ? "DONE" : from !== null ? "CURRENT" : "PENDING",
+  });
+  // Out of order on purpose: sections follow the positions.
+  const agenda = [item("b", 2, 20, 40), item("a", 1, 0, 20), item("c", 3, null, null)];
+  const followUp = (trackingCode: string) => ({ category: "城建", summary: "评估", trackingCode, status: "OPEN" as const, assignee: null });
+  const turn = (label: string, agendaItemId: string | null, withCase?: string): MinutesItem => ({
+    agendaItemId, label, voter: "王*", channel: "ONLINE", concern: label, answers: [], summary: null, callSec: null, followUp: withCase ? followUp(withCase) : null,
+  });
+
+  it("puts each turn, remark and case under its item, in agenda order; hand-made cases under the item that had the floor", () => {
+    const sections = groupByAgenda(
+      agenda,
+      [turn("W001", "a", "CASE0001"), turn("W002", "b"), turn("A001", "a")],
+      [{ agendaItemId: "b", at: at(25), value: "小结" }],
+      [{ agendaItemId: null, at: at(30), value: followUp("CASE0002") }],
+    );
+    expect(sections.map((s) => [s.position, s.items.map((i) => i.label), s.remarks, s.cases.map((c) => c.trackingCode)])).toEqual([
+      [1, ["W001", "A001"], [], ["CASE0001"]],
+      [2, ["W002"], ["小结"], ["CASE0002"]],
+      [3, [], [], []],
+    ]);
+  });
+
+  it("adds a last section 议程外 only for what fits no item", () => {
+    expect(groupByAgenda(agenda, [], [], [])).toHaveLength(3);
+    const sections = groupByAgenda(agenda, [turn("W009", null)], [{ agendaItemId: null, at: at(50), value: "散会后补充" }], []);
+    expect(sections.at(-1)).toMatchObject({ position: null, title: "议程外", remarks: ["散会后补充"] });
+    expect(sections.at(-1)!.items.map((i) => i.label)).toEqual(["W009"]);
+  });
+
+  it("renders a forum's minutes as one section per item, and a reception's as before", () => {
+    const forum: SessionView = { ...session, kind: "FORUM", agenda, currentAgendaItemId: null };
+    const transcript = [entry({ ticketId: null, kind: "ANSWER", speakerRole: "DEPUTY", text: "第二项小结", agendaItemId: "b", createdAt: at(30) })];
+    const html = renderMinutesHtml(buildMinutes({ session: forum, tickets: [ticket({ agendaItemId: "a" })], transcript, cases: [], generatedAt: new Date(at(60)) }));
+    expect(html).toContain("座谈会纪要");
+    expect(html.indexOf("议程一：议题1")).toBeLessThan(html.indexOf("W001"));
+    expect(html.indexOf("议程二：议题2")).toBeLessThan(html.indexOf("第二项小结"));
+    expect(html.indexOf("W001")).toBeLessThan(html.indexOf("议程二：议题2"));
+    expect(html).toContain("本议程没有发言");
+    const reception = renderMinutesHtml(buildMinutes({ session, tickets: [ticket({})], transcript: [], cases: [], generatedAt: new Date(at(60)) }));
+    expect(reception).toContain("选民反映问题及答复");
+    expect(reception).not.toContain("议程");
   });
 });
