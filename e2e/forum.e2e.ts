@@ -106,6 +106,12 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
       [2, ITEM_2, 30, 5],
     ]);
 
+    // Editing it again shows the agenda as saved.
+    await staff.getByRole("button", { name: new RegExp(THEME) }).click();
+    await eventually(() => form.getByLabel("第 2 项 · 议题").inputValue()).toBe(ITEM_2);
+    expect(await form.getByLabel("座谈会").isChecked()).toBe(true);
+    await form.getByRole("button", { name: "关闭" }).click();
+
     // ── the invitations: one voter (online), one department representative (hall)
     await staff.getByRole("link", { name: `邀请 · ${forum.title}` }).first().click();
     await staff.getByRole("heading", { name: `邀请参会人 · ${forum.title}` }).waitFor();
@@ -240,6 +246,13 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await hall.getByTestId("agenda-next").click();
     await hall.getByRole("dialog").getByRole("button", { name: "确认" }).click();
     await eventually(() => phone.getByTestId("forum-where").getAttribute("data-phase")).toBe("done");
+
+    // Once started, the agenda is history: the schedule dialog shows it locked.
+    await staff.goto("/admin/schedule");
+    await staff.getByRole("button", { name: new RegExp(THEME) }).click();
+    await eventually(() => form.getByLabel("第 1 项 · 议题").isDisabled()).toBe(true);
+    expect(await form.getByTestId("agenda-editor").textContent()).toContain("议程已开始，不能再修改。");
+    await form.getByRole("button", { name: "关闭" }).click();
 
     // ── the record, by agenda item ─────────────────────────────────────────
     await staff.goto(`/admin/records/${forum.id}`);
