@@ -137,8 +137,11 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     const { page: hall, context: hallContext } = await openPage(world, "hall");
     await loginAs(hallContext, world.base, "deputy.xiaojuan");
     await hall.goto(`/hall/${forum.id}`);
+    // The agenda cannot start on a day not yet open.
+    await eventually(() => hall.getByTestId("agenda-next").isDisabled()).toBe(true);
     await hall.getByRole("button", { name: "开放签到" }).click();
     await eventually(() => hall.locator(".queue-state").first().textContent()).toBe("可以排号");
+    await eventually(() => hall.getByTestId("agenda-next").isEnabled()).toBe(true);
     expect(await hall.getByTestId("forum-panel").textContent()).toContain("座谈会尚未开始");
 
     // ── the online participant answers 线上 and asks to speak on item 1 ────

@@ -24,6 +24,8 @@ export function ForumAgendaPanel({ session, busy, run }: Props) {
   const { current, next } = progress;
   const clock = current ? itemCountdown(current, now) : null;
   const ended = session.status === "ENDED";
+  // The agenda starts once the day is open (OPEN → LIVE with item 1); before that the server would refuse.
+  const notOpen = session.status === "SCHEDULED";
   const buttonLabel = progress.phase === "before" ? t("forum.hall.start") : next ? t("forum.hall.next") : t("forum.hall.finishLast");
   const question =
     progress.phase === "before" && next
@@ -49,9 +51,10 @@ export function ForumAgendaPanel({ session, busy, run }: Props) {
       )}
       {progress.phase !== "done" && progress.total > 0 ? (
         <div className="button-row">
-          <button type="button" className="button button--primary" disabled={busy || ended} onClick={() => setConfirming(true)} data-testid="agenda-next">
+          <button type="button" className="button button--primary" disabled={busy || ended || notOpen} onClick={() => setConfirming(true)} data-testid="agenda-next">
             {buttonLabel}
           </button>
+          {notOpen ? <p className="muted">{t("forum.hall.openFirst")}</p> : null}
         </div>
       ) : null}
       <details className="forum-panel__all">

@@ -53,7 +53,7 @@ export function JoinForm({ session, inviteToken }: { session: SessionView; invit
     };
   }, [forum, inviteToken]);
 
-  if (session.status === "ENDED") return <p className="notice">{t("join.ended")}</p>;
+  if (session.status === "ENDED") return <p className="notice">{forum ? t("forum.join.ended") : t("join.ended")}</p>;
   if (!session.queueOpen) return <p className="notice">{t("join.closed")}</p>;
   const items = forum ? openItems(session) : [];
   if (forum && items.length === 0) return <p className="notice">{t("forum.join.agendaDone")}</p>;

@@ -25,6 +25,7 @@ export const forum: Record<keyof typeof zh, string> = {
   "forum.join.byInvitation": "Speaking online is by invitation. You can keep watching the stream and the captions; if you were invited, open the invitation link you received.",
   "forum.join.invitationRequired": "Speaking online needs an invitation. Open the invitation link you received, then ask again.",
   "forum.join.invitationUsed": "This invitation has already asked to speak.",
+  "forum.join.ended": "The forum has ended. Thank you for following it.",
   "forum.join.agendaDone": "The agenda is finished; no more requests to speak.",
   "forum.join.invitedAs": "Invited: {name}",
 
@@ -49,6 +50,7 @@ export const forum: Record<keyof typeof zh, string> = {
   "forum.hall.agenda": "Agenda",
   "forum.hall.notStarted": "The forum has not started.",
   "forum.hall.allDone": "The agenda is finished.",
+  "forum.hall.openFirst": "Open sign-in in the session controls first, then start the agenda.",
   "forum.hall.itemClock": "Time on this item",
   "forum.hall.next": "Next item",
   "forum.hall.start": "Start agenda item 1",

@@ -23,6 +23,7 @@ export const forum = {
   "forum.join.byInvitation": "线上发言凭邀请链接参加。您可以继续观看直播和实时字幕；如受邀，请打开短信或通知中的邀请链接。",
   "forum.join.invitationRequired": "线上发言需要邀请。请打开您收到的邀请链接后再申请。",
   "forum.join.invitationUsed": "这份邀请已经申请过发言。",
+  "forum.join.ended": "座谈会已结束，感谢您的关注。",
   "forum.join.agendaDone": "议程已全部结束，不再接受发言申请。",
   "forum.join.invitedAs": "受邀人：{name}",
 
@@ -47,6 +48,7 @@ export const forum = {
   "forum.hall.agenda": "议程",
   "forum.hall.notStarted": "座谈会尚未开始。",
   "forum.hall.allDone": "议程已全部结束。",
+  "forum.hall.openFirst": "请先在会场控制中“开放签到”，再开始议程。",
   "forum.hall.itemClock": "本项用时",
   "forum.hall.next": "下一议程",
   "forum.hall.start": "开始第 1 项议程",
