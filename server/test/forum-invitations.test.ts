@@ -1,6 +1,9 @@
 /** 座谈会 (§5e): invitations, RSVP by link, invitee-only online joins, desk check-in, and what viewers never see. */
 import { describe, expect, it } from "vitest";
 import type { InvitationPublicView, InvitationView, TicketView } from "../src/protocol/model.ts";
+import { DAY_MS } from "../src/domain/privacy.ts";
+import type { VoterDataExport } from "../src/protocol/privacy.ts";
+import { runRetention } from "../src/services/retention.ts";
 import { tokenHash } from "../src/services/secrets.ts";
 import { createForum, deleteAs, invite } from "./helpers/forum-fixtures.ts";
 import { call, ok } from "./helpers/test-server.ts";
@@ -64,6 +67,20 @@ describe("invitations", () => {
     const late = await t.http().post(`/api/invitations/${token}/rsvp`, { response: "ONLINE" });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe("CONFLICT");
+  });
+
+  it("get a new link on request (staff), and the old one stops working", async () => {
+    const forum = await createForum(t);
+    const first = await invite(t, forum.id, "王建国");
+    expect((await t.http("deputyShengze").post(`/api/invitations/${first.invitation.id}/link`)).status).toBe(403);
+    expect((await t.http("staffLili").post(`/api/invitations/${first.invitation.id}/link`)).status).toBe(403);
+    const again = await t.http("staffShengze").post(`/api/invitations/${first.invitation.id}/link`);
+    expect(again.status).toBe(200);
+    expect(again.body.link).toBe(`/i/${again.body.token}`);
+    expect(again.body.token).not.toBe(first.token);
+    expect((await t.http().get(`/api/invitations/${first.token}`)).status).toBe(404);
+    expect((await t.http().get(`/api/invitations/${again.body.token}`)).body).toMatchObject({ name: "王建国" });
+    expect((await t.http("staffShengze").post(`/api/invitations/nope/link`)).status).toBe(404);
   });
 
   it("are deleted only while they hold no ticket", async () => {
@@ -137,5 +154,29 @@ describe("joining a forum", () => {
     for (const secret of ["王建国", "李秀英", PHONE, "13700001111", online.token, "区住建局"]) expect(seen).not.toContain(secret);
     const names = ("tickets" in snapshot ? snapshot.tickets : []).map((x: TicketView) => x.name);
     expect(names.sort()).toEqual(["李*", "王*"]);
+  });
+});
+
+describe("an invitee's personal data", () => {
+  it("is anonymized RETENTION_DAYS after the forum ended, and with its ticket when the voter erases it", async () => {
+    const forum = await createForum(t);
+    const stayed = await invite(t, forum.id, "王建国", { phone: PHONE });
+    const erased = await invite(t, forum.id, "李秀英", { phone: "13700001111" });
+    const { voterToken } = await ok(await t.connect(), "queue:join", { sessionId: forum.id, invitationToken: erased.token, topic: "停车", isPublic: false });
+    const mine = (await fetch(`${t.url}/api/me/data`, { headers: { "x-voter-token": voterToken } }).then((r) => r.json())) as VoterDataExport;
+    expect(mine.tickets[0]!.invitation).toMatchObject({ name: "李秀英", rsvp: "ONLINE", phone: "13700001111" });
+    expect((await fetch(`${t.url}/api/me/erase`, { method: "POST", headers: { "x-voter-token": voterToken } })).status).toBe(200);
+    expect(await t.db.invitation.findUniqueOrThrow({ where: { id: erased.invitation.id } })).toMatchObject({ name: "已匿名", phone: null });
+    expect((await t.db.invitation.findUniqueOrThrow({ where: { id: stayed.invitation.id } })).name).toBe("王建国");
+
+    await t.http("staffShengze").patch(`/api/sessions/${forum.id}`, { status: "ENDED" });
+    t.clock.advance(179 * DAY_MS);
+    expect((await runRetention(t.server.app.deps)).invitations).toBe(0);
+    t.clock.advance(2 * DAY_MS);
+    expect((await runRetention(t.server.app.deps)).invitations).toBe(1);
+    const row = await t.db.invitation.findUniqueOrThrow({ where: { id: stayed.invitation.id } });
+    expect(row).toMatchObject({ name: "已匿名", phone: null, rsvp: "PENDING" });
+    expect(row.anonymizedAt).not.toBeNull();
+    expect((await runRetention(t.server.app.deps)).invitations).toBe(0);
   });
 });

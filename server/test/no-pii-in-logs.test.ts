@@ -28,6 +28,8 @@ const MARK = {
   username: "marker.user.Zq9",
   comment: "标记评价很满意",
   token: "marker-voter-token-Zq9-0123456789",
+  inviteeName: "标记受邀诸葛",
+  inviteePhone: "13600778899",
 };
 
 const t = useTestServer({ clock: "fixed", log, config: { tokenIdleTtlMs: 5000 * DAY_MS } });
@@ -116,12 +118,31 @@ it("a whole day with marker personal data writes none of it to any log line", as
   expect((await fetch(`${t.url}/api/me/erase`, { method: "POST", headers: { "x-voter-token": online.voterToken } })).status).toBe(200);
   expect((await fetch(`${t.url}/api/me/data`, { headers: { "x-voter-token": MARK.token } })).status).toBe(404);
 
+  // A forum (§5e): an invitation with marker data, its RSVP, the invitee's online join, bad input.
+  const startsAt = t.clock.now();
+  const forum = (await clerk.post("/api/sessions", {
+    venueId: t.world.shengze.venueId, title: "座谈会", startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+    status: "OPEN", kind: "FORUM", agenda: [{ title: "排污", timeboxMin: 20 }],
+  })).body.session.id as string;
+  const invited = (await clerk.post(`/api/sessions/${forum}/invitations`, { name: MARK.inviteeName, role: "VOTER", phone: MARK.inviteePhone })).body;
+  expect((await clerk.post(`/api/sessions/${forum}/invitations`, { name: MARK.inviteeName.repeat(20), role: "VOTER", phone: MARK.inviteePhone })).status).toBe(400);
+  expect((await t.http().post(`/api/invitations/${invited.token}/rsvp`, { response: "ONLINE" })).status).toBe(200);
+  expect(await refused(voter, "queue:join", { sessionId: forum, name: MARK.inviteeName, phone: MARK.inviteePhone, topic: "t", isPublic: false })).toBe("FORBIDDEN");
+  await ok(voter, "queue:join", { sessionId: forum, invitationToken: invited.token, phone: MARK.inviteePhone, topic: "排污", isPublic: false });
+  expect(await refused(voter, "queue:join", { sessionId: forum, invitationToken: invited.token, topic: "t", isPublic: false })).toBe("CONFLICT");
+  expect((await clerk.get(`/api/sessions/${forum}/invitations`)).status).toBe(200);
+  await ok(staff, "hall:agendaNext", { sessionId: forum });
+  expect((await clerk.get(`/api/sessions/${forum}/minutes`)).status).toBe(200);
+  await ok(staff, "session:update", { sessionId: forum, status: "ENDED" });
+
   await ok(staff, "session:update", { sessionId, status: "ENDED" });
   expect((await clerk.patch(`/api/cases/${caseId}`, { status: "CLOSED" })).status).toBe(200);
   t.clock.advance(200 * DAY_MS);
   const retained = await runRetention(t.server.app.deps);
   log.info("retention.run", { ...retained });
-  expect(retained.tickets).toBe(1);
+  expect(retained.tickets).toBe(2);
+  // The invitee's ticket took its invitation with it.
+  expect(await t.db.invitation.findUniqueOrThrow({ where: { id: invited.invitation.id } })).toMatchObject({ name: "已匿名", phone: null });
 
   // The capture works (it sees the app's own lines) and would see a marker.
   expect(lines.some((l) => l.includes("retention.run"))).toBe(true);

@@ -63,6 +63,21 @@ export async function deleteInvitation(deps: ServiceDeps, actor: Actor, id: stri
   if (!count) throw new AppError("CONFLICT", "该邀请已有排号，不能删除 / this invitation holds a ticket");
 }
 
+/**
+ * POST /api/invitations/:id/link (staff of the venue): a new link for an
+ * invitation whose token was shown once and lost; the old link stops working.
+ */
+export async function reissueInvitationLink(deps: ServiceDeps, actor: Actor, id: string): Promise<InvitationCreated> {
+  const row = await deps.db.invitation.findUnique({ where: { id }, include: { session: { select: { venueId: true, status: true } } } });
+  if (!row) throw NO_SUCH();
+  requireVenueRole(actor, row.session.venueId, CLERK_ROLES);
+  if (row.session.status === "ENDED") throw new AppError("CONFLICT", "座谈会已结束 / the forum has ended");
+  const token = newToken();
+  const updated = await deps.db.invitation.update({ where: { id }, data: { tokenHash: tokenHash(token) } });
+  const labels = await labelsOf(deps.db, [updated.ticketId]);
+  return { invitation: toInvitationView(updated, updated.ticketId ? (labels.get(updated.ticketId) ?? null) : null), token, link: `/i/${token}` };
+}
+
 async function byToken(deps: ServiceDeps, token: string): Promise<InvitationWithSession> {
   const row = await deps.db.invitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: INVITATION_SESSION_INCLUDE });
   if (!row) throw NO_SUCH();

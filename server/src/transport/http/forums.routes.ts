@@ -6,7 +6,7 @@ import { agendaPutSchema, invitationCreateSchema, invitationTokenSchema, rsvpSch
 import { str } from "../../protocol/schemas.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { setAgenda } from "../../services/forum-agenda.ts";
-import { answerInvitation, createInvitation, deleteInvitation, invitationByToken, listInvitations } from "../../services/forum-invitations.ts";
+import { answerInvitation, createInvitation, deleteInvitation, invitationByToken, listInvitations, reissueInvitationLink } from "../../services/forum-invitations.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { actorOf, parse, route } from "./http-kit.ts";
@@ -44,6 +44,11 @@ export function forumRoutes(deps: ServiceDeps): Router {
   r.delete("/invitations/:id", route(async (req, res) => {
     await deleteInvitation(deps, await actorOf(deps, req), parse(idParam, req.params).id);
     res.status(204).end();
+  }));
+
+  r.post("/invitations/:id/link", route(async (req, res) => {
+    noStore(res);
+    res.json(await reissueInvitationLink(deps, await actorOf(deps, req), parse(idParam, req.params).id));
   }));
 
   r.get("/invitations/:token", route(async (req, res) => {
