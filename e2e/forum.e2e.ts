@@ -126,6 +126,8 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await inviteForm.getByLabel("身份").selectOption({ label: "部门代表" });
     await inviteForm.getByRole("button", { name: "添加并生成邀请链接" }).click();
     await eventually(() => staff.getByTestId("invite-table").locator("tbody tr").count()).toBe(2);
+    const deptLink = (await staff.getByTestId("invite-created-link").textContent())!;
+    expect(deptLink).not.toBe(onlineLink);
     await eventually(() => staff.getByTestId("invite-table").locator("img.invite-qr").count()).toBe(2);
     await expectAccessible(staff, "invitations");
     await staff.emulateMedia({ media: "print" });
@@ -161,6 +163,22 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await screenshot(phone, "forum-rsvp-phone", true);
     await staff.reload();
     await eventually(() => staff.locator("tr[data-rsvp=ONLINE]").count()).toBe(1);
+    // This tab still has the links it created; another computer re-issues a lost one, and the old one dies.
+    expect(await staff.getByTestId("invite-table").locator("img.invite-qr").count()).toBe(2);
+    const { page: office, context: officeContext } = await openPage(world, "another office computer");
+    await loginAs(officeContext, world.base, "staff.shengze");
+    await office.goto(`/admin/forums/${forum.id}/invitations`);
+    await eventually(() => office.getByTestId("invite-table").locator("tbody tr").count()).toBe(2);
+    expect(await office.getByTestId("invite-table").locator("img.invite-qr").count()).toBe(0);
+    office.once("dialog", (d) => void d.accept());
+    await office.getByRole("button", { name: "为 李主任 重新生成邀请链接" }).click();
+    await eventually(() => office.getByTestId("invite-created-link").textContent()).toMatch(/\/i\/.{16,}/);
+    const newDeptLink = (await office.getByTestId("invite-created-link").textContent())!;
+    expect(newDeptLink).not.toBe(deptLink);
+    const tokenOf = (link: string) => new URL(link).pathname.split("/").pop()!;
+    expect((await fetch(`${world.base}/api/invitations/${tokenOf(deptLink)}`)).status).toBe(404);
+    expect((await fetch(`${world.base}/api/invitations/${tokenOf(newDeptLink)}`)).status).toBe(200);
+    await officeContext.close();
 
     await phone.getByTestId("rsvp-go-online").click();
     await phone.waitForURL(new RegExp(`/s/${forum.id}$`)); // the token leaves the address bar

@@ -25,7 +25,8 @@ const EMPTY: Draft = { name: "", organization: "", role: "VOTER", phone: "" };
 /**
  * Only a token's hash is stored, so a link exists once, in the answer that
  * created it. This tab keeps the links it created (sessionStorage: gone with
- * the tab) so the clerk can still copy and print them after a reload.
+ * the tab) so the clerk can still copy and print them after a reload; a link
+ * lost otherwise is re-issued (POST /api/invitations/:id/link, the old one dies).
  */
 const linksKey = (sessionId: string) => `tongxin.inviteLinks.${sessionId}`;
 function readLinks(sessionId: string): Record<string, string> {
@@ -55,7 +56,7 @@ export function InvitationsPage() {
   const [error, setError] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
   const [links, setLinks] = useState<Record<string, string>>(() => readLinks(sessionId));
-  const [created, setCreated] = useState<{ name: string; link: string } | null>(null);
+  const [created, setCreated] = useState<{ name: string; link: string; reissued: boolean } | null>(null);
   const title = session.data?.session.title ?? "";
   useDocumentTitle(t("forum.invite.title", { title }));
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
@@ -73,13 +74,25 @@ export function InvitationsPage() {
     });
     setBusy(false);
     if (!res.ok) return setError(res.error);
-    const link = absolute(res.data.link);
-    const next = { ...links, [res.data.invitation.id]: link };
-    setLinks(next);
-    writeLinks(sessionId, next);
-    setCreated({ name: res.data.invitation.name, link });
+    keepLink(res.data.invitation.id, res.data.link, res.data.invitation.name, false);
     setDraft(EMPTY);
     list.setData((d) => ({ invitations: [...(d?.invitations ?? []), res.data.invitation] }));
+  }
+
+  function keepLink(invitationId: string, relative: string, name: string, reissued: boolean) {
+    const link = absolute(relative);
+    const next = { ...readLinks(sessionId), ...links, [invitationId]: link };
+    setLinks(next);
+    writeLinks(sessionId, next);
+    setCreated({ name, link, reissued });
+  }
+
+  async function reissue(inv: InvitationView) {
+    if (!window.confirm(t("forum.invite.reissueConfirm", { name: inv.name }))) return;
+    setError(null);
+    const res = await forumApi.reissueLink(inv.id);
+    if (!res.ok) return setError(res.error);
+    keepLink(inv.id, res.data.link, inv.name, true);
   }
 
   async function remove(inv: InvitationView) {
@@ -146,7 +159,7 @@ export function InvitationsPage() {
           </form>
           {created ? (
             <div className="notice" role="status" data-testid="invite-created">
-              <p>{t("forum.invite.created", { name: created.name })}</p>
+              <p>{created.reissued ? t("forum.invite.reissued", { name: created.name }) : t("forum.invite.created", { name: created.name })}</p>
               <p className="invite-link" data-testid="invite-created-link">
                 {created.link}
               </p>
@@ -176,7 +189,7 @@ export function InvitationsPage() {
                 </thead>
                 <tbody>
                   {invitations.map((inv) => (
-                    <InvitationRow key={inv.id} inv={inv} link={links[inv.id]} onRemove={() => void remove(inv)} />
+                    <InvitationRow key={inv.id} inv={inv} link={links[inv.id]} onRemove={() => void remove(inv)} onReissue={() => void reissue(inv)} />
                   ))}
                 </tbody>
               </table>
@@ -188,7 +201,7 @@ export function InvitationsPage() {
   );
 }
 
-function InvitationRow({ inv, link, onRemove }: { inv: InvitationView; link: string | undefined; onRemove: () => void }) {
+function InvitationRow({ inv, link, onRemove, onReissue }: { inv: InvitationView; link: string | undefined; onRemove: () => void; onReissue: () => void }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -205,7 +218,16 @@ function InvitationRow({ inv, link, onRemove }: { inv: InvitationView; link: str
       </td>
       <td>{inv.ticketLabel ?? "—"}</td>
       <td>
-        {link ? <InviteLink name={inv.name} link={link} /> : <span className="muted">{t("forum.invite.linkHidden")}</span>}
+        {link ? (
+          <InviteLink name={inv.name} link={link} />
+        ) : (
+          <>
+            <span className="muted">{t("forum.invite.linkHidden")}</span>{" "}
+            <button type="button" className="button button--small no-print" onClick={onReissue} aria-label={t("forum.invite.reissueLabel", { name: inv.name })}>
+              {t("forum.invite.reissue")}
+            </button>
+          </>
+        )}
         {!inv.ticketId ? (
           <button type="button" className="button button--small button--quiet no-print" onClick={onRemove} aria-label={t("forum.invite.remove", { name: inv.name })}>
             {t("forum.invite.delete")}

@@ -28,6 +28,8 @@ export const forumApi = {
   invitations: (sessionId: string) => request<{ invitations: InvitationView[] }>("GET", `/api/sessions/${id(sessionId)}/invitations`),
   invite: (sessionId: string, input: InvitationInput) =>
     request<InvitationCreated>("POST", `/api/sessions/${id(sessionId)}/invitations`, input),
+  /** a new link for a lost one: the old token stops working */
+  reissueLink: (invitationId: string) => request<InvitationCreated>("POST", `/api/invitations/${id(invitationId)}/link`, {}),
   removeInvitation: (invitationId: string) => request<unknown>("DELETE", `/api/invitations/${id(invitationId)}`),
 };
 

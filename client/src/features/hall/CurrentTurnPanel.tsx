@@ -72,7 +72,8 @@ export function CurrentTurnPanel({ session, current, waitingCount, busy, onCallN
           <button
             type="button"
             className="button button--primary button--large"
-            disabled={busy || waitingCount === 0}
+            // A forum gives the floor per item: nothing to call from before the first item or after the last.
+            disabled={busy || waitingCount === 0 || forumItem === null}
             onClick={onCallNext}
             data-testid="call-next"
           >

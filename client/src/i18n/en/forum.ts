@@ -113,8 +113,12 @@ export const forum: Record<keyof typeof zh, string> = {
   "forum.invite.linkHidden": "Shown only when created",
   "forum.invite.remove": "Remove the invitation of {name}",
   "forum.invite.delete": "Remove",
+  "forum.invite.reissue": "New link",
+  "forum.invite.reissueLabel": "Create a new invitation link for {name}",
+  "forum.invite.reissueConfirm": "Create a new invitation link for {name}? The old link stops working at once.",
+  "forum.invite.reissued": "New invitation link created for {name}; the old one no longer works.",
   "forum.invite.print": "Print the list (with QR codes)",
-  "forum.invite.printHint": "Prints QR codes of the links created on this computer; links created earlier are no longer shown.",
+  "forum.invite.printHint": "Prints the links and QR codes shown on this page. A link is shown only when created; one created elsewhere can be re-issued (the old link then stops working).",
   "forum.invite.qr": "Invitation QR code of {name}",
   "forum.invite.notForum": "This is not a forum; it has no invitations.",
 

@@ -111,8 +111,12 @@ export const forum = {
   "forum.invite.linkHidden": "仅在创建时显示",
   "forum.invite.remove": "删除 {name} 的邀请",
   "forum.invite.delete": "删除",
+  "forum.invite.reissue": "重新生成链接",
+  "forum.invite.reissueLabel": "为 {name} 重新生成邀请链接",
+  "forum.invite.reissueConfirm": "为 {name} 重新生成邀请链接？原来的链接将立即失效。",
+  "forum.invite.reissued": "已为 {name} 重新生成邀请链接，原来的链接已失效。",
   "forum.invite.print": "打印邀请名单（含二维码）",
-  "forum.invite.printHint": "打印本页在这台电脑上生成的邀请链接的二维码；更早生成的链接不再显示。",
+  "forum.invite.printHint": "打印本页显示的邀请链接和二维码。链接只在生成时显示；其他电脑上生成的链接可以重新生成（原链接随即失效）。",
   "forum.invite.qr": "{name} 的邀请二维码",
   "forum.invite.notForum": "这场不是座谈会，没有邀请名单。",
 
