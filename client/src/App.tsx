@@ -22,6 +22,7 @@ const BookingStatusPage = lazy(() => import("./features/booking/BookingStatusPag
 const VenuePage = lazy(() => import("./features/messages/VenuePage.tsx").then((m) => ({ default: m.VenuePage })));
 const PosterPage = lazy(() => import("./features/messages/PosterPage.tsx").then((m) => ({ default: m.PosterPage })));
 const DeputyPage = lazy(() => import("./features/messages/DeputyPage.tsx").then((m) => ({ default: m.DeputyPage })));
+const RsvpPage = lazy(() => import("./features/forum/RsvpPage.tsx").then((m) => ({ default: m.RsvpPage })));
 const AdminApp = lazy(() => import("./features/admin/AdminApp.tsx").then((m) => ({ default: m.AdminApp })));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -38,6 +39,7 @@ const router = createBrowserRouter([
       { path: "/b/:code", element: page(<BookingStatusPage />) },
       { path: "/v/:venueId", element: page(<VenuePage />) },
       { path: "/d/:userId", element: page(<DeputyPage />) },
+      { path: "/i/:token", element: page(<RsvpPage />) },
       { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
       { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
       { path: "/admin/*", element: page(<AdminApp />) },

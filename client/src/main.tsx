@@ -9,6 +9,7 @@ import "./styles/hall.css";
 import "./styles/desk.css";
 import "./styles/screen.css";
 import "./styles/home.css";
+import "./styles/forum.css";
 
 syncDocumentLang();
 

@@ -281,6 +281,8 @@ export async function leaveQueue() {
 export const registerWalkIn = (input: Omit<DeskRegisterInput, "requestId">) =>
   request("desk:register", { ...input, requestId: newRequestId() }, { idempotent: true });
 export const callNext = (sessionId: string) => request("hall:callNext", { sessionId });
+/** 座谈会: end the current agenda item and start the next (the first call starts item 1). */
+export const agendaNext = (sessionId: string) => request("hall:agendaNext", { sessionId });
 export const callTicket = (ticketId: string) => request("hall:call", { ticketId });
 export const startTurn = (ticketId: string) => request("hall:start", { ticketId });
 export const finishTurn = (input: HallFinishInput) => request("hall:finish", input);

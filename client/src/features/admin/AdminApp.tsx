@@ -15,6 +15,7 @@ import { SettingsPage } from "./settings/SettingsPage.tsx";
 import { AuditPage } from "./privacy/AuditPage.tsx";
 import { DeputyRecordPage } from "./duty/DeputyRecordPage.tsx";
 import { DutyPage } from "./duty/DutyPage.tsx";
+import { InvitationsPage } from "../forum/InvitationsPage.tsx";
 import "./admin.css";
 
 // The scoring page carries the charting library: only that page downloads it.
@@ -51,6 +52,7 @@ export function AdminApp() {
         <Routes>
           <Route index element={<Navigate to="schedule" replace />} />
           <Route path="schedule" element={<SchedulePage />} />
+          <Route path="forums/:sessionId/invitations" element={<InvitationsPage />} />
           <Route path="records" element={<RecordsPage />} />
           <Route path="records/:sessionId" element={<RecordPage />} />
           <Route path="cases" element={<CasesPage />} />

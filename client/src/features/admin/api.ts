@@ -14,7 +14,21 @@ import type {
   WeightsInput,
 } from "@protocol/back-office.ts";
 import type { NudgeReport } from "@protocol/nudges.ts";
-import type { CaseStatus, CaseView, DeputyGroupView, LiveEvent, Role, SessionStatus, SessionView, TicketView, TranscriptEntryView, VenueKind } from "@protocol/model.ts";
+import type {
+  AgendaItemView,
+  CaseStatus,
+  CaseView,
+  DeputyGroupView,
+  LiveEvent,
+  Role,
+  SessionKind,
+  SessionStatus,
+  SessionView,
+  TicketView,
+  TranscriptEntryView,
+  VenueKind,
+} from "@protocol/model.ts";
+import type { AgendaItemInput } from "@protocol/schemas.ts";
 import { request } from "../../api.ts";
 
 /** `?a=1&b=2` from the defined, non-empty values. */
@@ -33,6 +47,8 @@ export interface SessionRecord {
   transcript: TranscriptEntryView[];
   events: LiveEvent[];
   cases: CaseView[];
+  /** 座谈会: the agenda as held (absent or empty for a reception) */
+  agenda?: AgendaItemView[];
 }
 
 export interface AuditLine {
@@ -54,6 +70,9 @@ export interface SessionInput {
   slotMin?: number;
   walkInHeadStartMin?: number;
   status?: SessionStatus;
+  /** 座谈会 (§5e): the kind and its agenda */
+  kind?: SessionKind;
+  agenda?: AgendaItemInput[];
 }
 
 export interface CaseFilter {
@@ -86,7 +105,7 @@ export const boApi = {
   updateSession: (sessionId: string, input: SessionInput) => request<{ session: SessionView }>("PATCH", `/api/sessions/${id(sessionId)}`, input),
   record: (sessionId: string) => request<SessionRecord>("GET", `/api/sessions/${id(sessionId)}/record`),
   audit: (sessionId: string) => request<{ events: AuditLine[] }>("GET", `/api/sessions/${id(sessionId)}/audit`),
-  recordCsvUrl: (sessionId: string, part: "tickets" | "transcript" | "events") => `/api/sessions/${id(sessionId)}/record.csv${query({ part })}`,
+  recordCsvUrl: (sessionId: string, part: "tickets" | "transcript" | "events" | "agenda") => `/api/sessions/${id(sessionId)}/record.csv${query({ part })}`,
   minutesUrl: (sessionId: string) => `/api/sessions/${id(sessionId)}/minutes`,
 
   cases: (f: CaseFilter) => request<{ cases: CaseListItem[]; total: number }>("GET", `/api/cases${query({ ...f })}`),

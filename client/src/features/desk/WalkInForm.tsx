@@ -1,5 +1,5 @@
-import { useRef, useState, type FormEvent } from "react";
-import type { SessionView } from "@protocol/model.ts";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { InvitationView, SessionView } from "@protocol/model.ts";
 import type { JoinResult } from "@protocol/events.ts";
 import { FormField } from "../../components/FormField.tsx";
 import { useT, type MessageKey } from "../../i18n/useT.ts";
@@ -8,6 +8,8 @@ import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { registerWalkIn } from "../../socket.ts";
 import { PrivacyNoticeBox } from "../privacy/PrivacyNoticeBox.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
+import { forumApi } from "../forum/forum-api.ts";
+import { defaultSpeakItem, openItems } from "../forum/forum-logic.ts";
 
 const PRIORITY_REASONS: MessageKey[] = ["reason.elderly", "reason.disabled", "reason.pregnant", "reason.urgent"];
 
@@ -20,8 +22,11 @@ interface Draft {
   priority: string;
   /** the clerk showed (or read out) the privacy notice to this walk-in */
   noticeShown: boolean;
+  /** 座谈会: the agenda item to speak on ("" = the default) and the invitee checked in ("" = a walk-in) */
+  agendaItemId: string;
+  invitationId: string;
 }
-const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, priority: "", noticeShown: false };
+const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, priority: "", noticeShown: false, agendaItemId: "", invitationId: "" };
 
 /** Registers a walk-in from the keyboard: type, Tab, Enter — the ticket prints next. */
 export function WalkInForm({ session, onRegistered }: { session: SessionView; onRegistered: (r: JoinResult) => void }) {
@@ -33,6 +38,21 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
   const nameRef = useRef<HTMLInputElement>(null);
   const notice = usePrivacyNotice();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const forum = session.kind === "FORUM";
+  const [invitees, setInvitees] = useState<InvitationView[]>([]);
+  const [inviteesKey, setInviteesKey] = useState(0);
+  useEffect(() => {
+    if (!forum) return;
+    let cancelled = false;
+    void forumApi.invitations(session.id).then((res) => {
+      if (!cancelled && res.ok) setInvitees(res.data.invitations.filter((i) => !i.ticketId && i.rsvp !== "DECLINED"));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [forum, session.id, inviteesKey]);
+  const items = forum ? openItems(session) : [];
+  const chosenItem = items.find((i) => i.id === draft.agendaItemId) ?? defaultSpeakItem(session);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -53,6 +73,8 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
       isPublic: draft.isPublic,
       priority: draft.priority || undefined,
       ...(notice && draft.noticeShown ? { consentVersion: notice.version } : {}),
+      ...(forum && chosenItem ? { agendaItemId: chosenItem.id } : {}),
+      ...(forum && draft.invitationId ? { invitationId: draft.invitationId } : {}),
     });
     setBusy(false);
     if (!res.ok) {
@@ -61,6 +83,7 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
       return;
     }
     setDraft(EMPTY);
+    if (forum && draft.invitationId) setInviteesKey((k) => k + 1);
     onRegistered(res.data);
   }
 
@@ -68,6 +91,29 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
     <section className="panel" aria-labelledby="walk-in-title">
       <h2 id="walk-in-title">{t("desk.form.title")}</h2>
       <form className="form desk-form" onSubmit={(e) => void submit(e)} noValidate data-testid="walk-in-form">
+        {forum && invitees.length ? (
+          <FormField label={t("forum.desk.invitee")} error={errors.invitationId}>
+            {(p) => (
+              <select
+                {...p}
+                name="invitationId"
+                value={draft.invitationId}
+                onChange={(e) => {
+                  const chosen = invitees.find((i) => i.id === e.target.value);
+                  setDraft((d) => ({ ...d, invitationId: e.target.value, name: chosen ? chosen.name : d.name }));
+                }}
+              >
+                <option value="">{t("forum.desk.noInvitee")}</option>
+                {invitees.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.name}
+                    {i.organization ? ` · ${i.organization}` : ""} · {t(`forum.invite.role.${i.role}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        ) : null}
         <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
           {(p) => (
             <input {...p} ref={nameRef} name="name" maxLength={50} autoFocus autoComplete="off" value={draft.name} onChange={(e) => set("name", e.target.value)} />
@@ -79,6 +125,19 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
         <FormField label={t("join.topic")} error={errors.topic} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="topic" maxLength={100} autoComplete="off" value={draft.topic} onChange={(e) => set("topic", e.target.value)} />}
         </FormField>
+        {forum ? (
+          <FormField label={t("forum.desk.item")} error={errors.agendaItemId}>
+            {(p) => (
+              <select {...p} name="agendaItemId" value={chosenItem?.id ?? ""} onChange={(e) => set("agendaItemId", e.target.value)}>
+                {items.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.position}. {item.status === "CURRENT" ? t("forum.join.itemCurrent", { title: item.title }) : item.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        ) : null}
         <FormField label={t("join.question")} error={errors.question}>
           {(p) => <input {...p} name="question" maxLength={2000} autoComplete="off" value={draft.question} onChange={(e) => set("question", e.target.value)} />}
         </FormField>

@@ -1,9 +1,10 @@
-import type { SessionView, TicketView } from "@protocol/model.ts";
+import type { AgendaItemView, SessionView, TicketView } from "@protocol/model.ts";
 import { ChannelBadge } from "../../components/ChannelBadge.tsx";
 import { useT } from "../../i18n/useT.ts";
 import { MaskedPhone } from "../privacy/MaskedPhone.tsx";
 import { privacyApi } from "../privacy/privacy-api.ts";
 import { TurnTimer } from "./TurnTimer.tsx";
+import { SpeakerCountdown } from "../forum/SpeakerCountdown.tsx";
 
 interface Props {
   session: SessionView;
@@ -14,11 +15,14 @@ interface Props {
   onStart: (t: TicketView) => void;
   onFinish: (t: TicketView) => void;
   onNoShow: (t: TicketView) => void;
+  /** 座谈会: the item whose floor this is (its speakerMin is the speaker's time box); undefined for a reception */
+  forumItem?: AgendaItemView | null | undefined;
 }
 
 /** Who is at the lectern, the turn's clock, and the one obvious next action. */
-export function CurrentTurnPanel({ session, current, waitingCount, busy, onCallNext, onStart, onFinish, onNoShow }: Props) {
+export function CurrentTurnPanel({ session, current, waitingCount, busy, onCallNext, onStart, onFinish, onNoShow, forumItem }: Props) {
   const t = useT();
+  const forum = forumItem !== undefined;
   return (
     <section className="panel current-turn" aria-labelledby="current-title">
       <h2 id="current-title">{t("hall.current.title")}</h2>
@@ -44,7 +48,7 @@ export function CurrentTurnPanel({ session, current, waitingCount, busy, onCallN
           </div>
           {current.topic ? <p className="current-turn__topic">{current.topic}</p> : null}
           {current.question ? <p className="current-turn__question">{current.question}</p> : null}
-          <TurnTimer ticket={current} slotMin={session.slotMin} />
+          {forum ? <SpeakerCountdown ticket={current} item={forumItem} /> : <TurnTimer ticket={current} slotMin={session.slotMin} />}
           <div className="button-row">
             {current.status === "CALLED" ? (
               <>
@@ -68,11 +72,12 @@ export function CurrentTurnPanel({ session, current, waitingCount, busy, onCallN
           <button
             type="button"
             className="button button--primary button--large"
-            disabled={busy || waitingCount === 0}
+            // A forum gives the floor per item: nothing to call from before the first item or after the last.
+            disabled={busy || waitingCount === 0 || forumItem === null}
             onClick={onCallNext}
             data-testid="call-next"
           >
-            {t("hall.callNext")}
+            {forum ? t("forum.hall.callNext") : t("hall.callNext")}
           </button>
           {waitingCount === 0 ? <p className="muted">{t("hall.queue.empty")}</p> : null}
         </div>

@@ -26,6 +26,8 @@ import { TranscriptEditor } from "./TranscriptEditor.tsx";
 import { TurnFinishedNotice } from "./TurnFinishedNotice.tsx";
 import { SupportedTopics } from "./SupportedTopics.tsx";
 import { BookedNotArrived } from "../booking/BookedNotArrived.tsx";
+import { ForumAgendaPanel } from "../forum/ForumAgendaPanel.tsx";
+import { agendaProgress, isForum, speakersLists } from "../forum/forum-logic.ts";
 
 /** /hall/:sessionId — the deputy's console: call, hear, close each turn; keep the record. */
 export function HallConsolePage() {
@@ -44,9 +46,22 @@ export function HallConsolePage() {
   if (!session) {
     return <SessionLoadMessage />;
   }
-  const waiting = waitingTickets(live.tickets);
+  const forum = isForum(session);
+  // A forum gives the floor per agenda item: the current item's list is the one hall:callNext takes from.
+  const lists = forum ? speakersLists(Object.values(live.tickets), session) : [];
+  const forumItem = forum ? agendaProgress(session).current : undefined;
+  const waiting = forum ? (lists[0]?.waiting ?? []) : waitingTickets(live.tickets);
   const current = currentTicket(live.tickets);
   const served = someoneBeingServed(live.tickets);
+  const slotSec = (forumItem?.speakerMin ?? session.slotMin) * 60;
+  const queueProps = {
+    session,
+    someoneServed: served,
+    estimate: serviceEstimateOf(live.tickets, slotSec),
+    busy,
+    onCall: (x: TicketView) => void run(() => callTicket(x.id)),
+    onPrioritize: setPrioritizing,
+  };
 
   return (
     <div className="hall-page">
@@ -78,6 +93,7 @@ export function HallConsolePage() {
       </div>
       <div className="hall-grid">
         <div className="hall-grid__queue">
+          {forum ? <ForumAgendaPanel session={session} busy={busy} run={run} /> : null}
           <CurrentTurnPanel
             session={session}
             current={current}
@@ -87,17 +103,22 @@ export function HallConsolePage() {
             onStart={(x) => void run(() => startTurn(x.id))}
             onFinish={setFinishing}
             onNoShow={(x) => void run(() => markNoShow(x.id))}
+            {...(forum ? { forumItem: forumItem ?? null } : {})}
           />
           <HallCallControls current={current} />
-          <QueueTable
-            session={session}
-            waiting={waiting}
-            someoneServed={served}
-            estimate={serviceEstimateOf(live.tickets, session.slotMin * 60)}
-            busy={busy}
-            onCall={(x) => void run(() => callTicket(x.id))}
-            onPrioritize={setPrioritizing}
-          />
+          {forum ? (
+            lists.map((list, i) => (
+              <QueueTable
+                key={list.item.id}
+                {...queueProps}
+                waiting={list.waiting}
+                title={list.current ? t("forum.hall.listCurrent", { title: list.item.title }) : t("forum.hall.list", { title: `${list.item.position}. ${list.item.title}` })}
+                testId={i === 0 ? "hall-queue" : `hall-queue-item-${list.item.position}`}
+              />
+            ))
+          ) : (
+            <QueueTable {...queueProps} waiting={waiting} />
+          )}
           <SupportedTopics tickets={live.tickets} />
           <BookedNotArrived sessionId={session.id} />
           <MissedAndDone

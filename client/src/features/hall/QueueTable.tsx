@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { SessionView, TicketView } from "@protocol/model.ts";
 import { estimatedWaitRange, type ServiceEstimate } from "@domain/eta.ts";
 import { ChannelBadge } from "../../components/ChannelBadge.tsx";
@@ -14,22 +15,26 @@ interface Props {
   busy: boolean;
   onCall: (t: TicketView) => void;
   onPrioritize: (t: TicketView) => void;
+  /** the heading (a forum shows one list per agenda item); "等候队列" by default */
+  title?: string;
+  testId?: string;
 }
 
 /** The waiting line in serving order, with how long each has waited and will wait. */
-export function QueueTable({ session, waiting, someoneServed, estimate, busy, onCall, onPrioritize }: Props) {
+export function QueueTable({ session, waiting, someoneServed, estimate, busy, onCall, onPrioritize, title, testId = "hall-queue" }: Props) {
   const t = useT();
   const now = useNow(15_000);
+  const titleId = useId();
   return (
-    <section className="panel" aria-labelledby="queue-title">
-      <h2 id="queue-title">
-        {t("hall.queue.title")} <span className="count-pill">{t("hall.queue.count", { n: waiting.length })}</span>
+    <section className="panel" aria-labelledby={titleId} data-testid={`${testId}-panel`}>
+      <h2 id={titleId}>
+        {title ?? t("hall.queue.title")} <span className="count-pill">{t("hall.queue.count", { n: waiting.length })}</span>
       </h2>
       {waiting.length === 0 ? (
         <p className="muted">{t("hall.queue.empty")}</p>
       ) : (
         <div className="table-scroll">
-          <table className="queue-table" data-testid="hall-queue">
+          <table className="queue-table" data-testid={testId}>
             <thead>
               <tr>
                 <th scope="col">{t("hall.queue.position")}</th>

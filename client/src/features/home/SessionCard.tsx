@@ -12,6 +12,7 @@ export function SessionCard({ session, staff }: { session: SessionListItem; staf
     <li className={`card session-card ${session.live ? "session-card--live" : ""}`} data-testid="session-card" data-session-id={session.id}>
       <div className="session-card__top">
         <SessionStatusBadge status={session.status} live={session.live} />
+        {session.kind === "FORUM" ? <span className="badge">{t("forum.kind")}</span> : null}
         <span className="muted">
           {formatDate(lang, session.startsAt)} {formatTime(lang, session.startsAt)}–{formatTime(lang, session.endsAt)}
         </span>

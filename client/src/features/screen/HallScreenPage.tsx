@@ -12,6 +12,8 @@ import { soundUnlocked, unlockSound } from "../../lib/attention.ts";
 import { formatTime, titleBesideVenue } from "../../lib/format.ts";
 import { currentTicket, latestCaptions, waitingTickets } from "../../stores/live-session-selectors.ts";
 import { useCallHighlight } from "./useCallHighlight.ts";
+import { SpeakerCountdown } from "../forum/SpeakerCountdown.tsx";
+import { agendaProgress, isForum, speakersLists } from "../forum/forum-logic.ts";
 
 /** /screen/:sessionId — the TV in the station: now serving, next five, live captions. */
 export function HallScreenPage() {
@@ -33,11 +35,14 @@ export function HallScreenPage() {
     );
   }
   const current = currentTicket(live.tickets);
-  const next = waitingTickets(live.tickets).slice(0, 5);
+  const forum = isForum(session);
+  const progress = forum ? agendaProgress(session) : null;
+  // A forum's "next" is the current item's speakers' list.
+  const next = (forum ? (speakersLists(Object.values(live.tickets), session)[0]?.waiting ?? []) : waitingTickets(live.tickets)).slice(0, 5);
   const captions = latestCaptions(live.transcript, 3);
 
   return (
-    <main className={`screen ${highlight ? "screen--calling" : ""}`} id="main" data-testid="hall-screen">
+    <main className={`screen ${forum ? "screen--forum" : ""} ${highlight ? "screen--calling" : ""}`} id="main" data-testid="hall-screen">
       <ConnectionBanner />
       <header className="screen__head">
         <div>
@@ -64,12 +69,23 @@ export function HallScreenPage() {
           </button>
         </div>
       </header>
+      {progress ? (
+        <section className="screen__agenda" aria-labelledby="screen-agenda-title" data-testid="screen-agenda" data-position={progress.position}>
+          <h2 id="screen-agenda-title" className="screen__agenda-kicker">
+            {progress.current ? t("forum.agendaPosition", { n: progress.position, total: progress.total }) : t("forum.screen.current")}
+          </h2>
+          <p className="screen__agenda-title" data-testid="screen-agenda-title">
+            {progress.current ? progress.current.title : progress.phase === "done" ? t("forum.where.done") : t("forum.hall.notStarted")}
+          </p>
+        </section>
+      ) : null}
       <section className="screen__now" aria-live="assertive" aria-atomic="true">
-        <h2 className="screen__now-title">{current?.status === "CALLED" ? t("screen.pleaseCome") : t("board.nowServing")}</h2>
+        <h2 className="screen__now-title">{current?.status === "CALLED" ? t("screen.pleaseCome") : forum ? t("forum.screen.speaker") : t("board.nowServing")}</h2>
         <p className="screen__now-label" data-testid="screen-now">
           {current?.label ?? "—"}
         </p>
         {current ? <p className="screen__now-name">{current.name}</p> : <p className="screen__now-name">{t("screen.idle")}</p>}
+        {forum && current && current.status === "SPEAKING" ? <SpeakerCountdown ticket={current} item={progress?.current ?? null} className="screen__countdown" /> : null}
       </section>
       <section className="screen__next" aria-labelledby="screen-next-title">
         <h2 id="screen-next-title">{t("screen.next")}</h2>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { SessionView } from "@protocol/model.ts";
 import { FormField } from "../../components/FormField.tsx";
 import { useT } from "../../i18n/useT.ts";
@@ -8,6 +8,8 @@ import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { joinQueue } from "../../socket.ts";
 import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
+import { forumApi } from "../forum/forum-api.ts";
+import { defaultSpeakItem, openItems } from "../forum/forum-logic.ts";
 
 interface Draft {
   name: string;
@@ -21,18 +23,42 @@ interface Draft {
 }
 const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, consent: false, wantsReply: false };
 
-/** Join the queue online: name, topic, question, a phone only for a reply, consent to the notice. */
-export function JoinForm({ session }: { session: SessionView }) {
+/**
+ * Join the queue online: name, topic, question, a phone only for a reply,
+ * consent to the notice. In a forum (`inviteToken` given) it is 申请发言: the
+ * invitation's name comes prefilled and the speaker chooses the agenda item.
+ */
+export function JoinForm({ session, inviteToken }: { session: SessionView; inviteToken?: string | null }) {
   const t = useT();
+  const forum = session.kind === "FORUM";
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [itemId, setItemId] = useState<string>("");
+  const [invitedName, setInvitedName] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
   const notice = usePrivacyNotice();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  if (session.status === "ENDED") return <p className="notice">{t("join.ended")}</p>;
+  useEffect(() => {
+    if (!forum || !inviteToken) return;
+    let cancelled = false;
+    void forumApi.invitation(inviteToken).then((res) => {
+      if (cancelled || !res.ok) return;
+      setInvitedName(res.data.name);
+      setDraft((d) => (d.name ? d : { ...d, name: res.data.name }));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [forum, inviteToken]);
+
+  if (session.status === "ENDED") return <p className="notice">{forum ? t("forum.join.ended") : t("join.ended")}</p>;
   if (!session.queueOpen) return <p className="notice">{t("join.closed")}</p>;
+  const items = forum ? openItems(session) : [];
+  if (forum && items.length === 0) return <p className="notice">{t("forum.join.agendaDone")}</p>;
+  // The chosen item, or the default one if that item has since ended.
+  const chosenItem = items.find((i) => i.id === itemId) ?? defaultSpeakItem(session);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -58,6 +84,8 @@ export function JoinForm({ session }: { session: SessionView }) {
       question: draft.question.trim() || undefined,
       isPublic: draft.isPublic,
       ...(notice ? { consentVersion: notice.version } : {}),
+      ...(forum && inviteToken ? { invitationToken: inviteToken } : {}),
+      ...(forum && chosenItem ? { agendaItemId: chosenItem.id } : {}),
     });
     setBusy(false);
     if (res.ok) {
@@ -76,9 +104,23 @@ export function JoinForm({ session }: { session: SessionView }) {
 
   return (
     <section className="card join-card" aria-labelledby="join-title" id="join">
-      <h2 id="join-title">{t("join.title")}</h2>
-      <p className="muted">{t("join.intro")}</p>
+      <h2 id="join-title">{forum ? t("forum.join.title") : t("join.title")}</h2>
+      <p className="muted">{forum ? t("forum.join.intro") : t("join.intro")}</p>
+      {forum && invitedName ? <p className="join-card__invited">{t("forum.join.invitedAs", { name: invitedName })}</p> : null}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {forum ? (
+          <FormField label={t("forum.join.item")} error={errors.agendaItemId} required requiredMark={t("field.requiredMark")}>
+            {(p) => (
+              <select {...p} name="agendaItemId" value={chosenItem?.id ?? ""} onChange={(e) => setItemId(e.target.value)}>
+                {items.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.position}. {item.status === "CURRENT" ? t("forum.join.itemCurrent", { title: item.title }) : item.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        ) : null}
         <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="name" autoComplete="name" maxLength={50} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
         </FormField>
@@ -105,7 +147,13 @@ export function JoinForm({ session }: { session: SessionView }) {
           )}
         </FormField>
         ) : null}
-        <FormField label={t("join.topic")} hint={t("join.topicHint")} error={errors.topic} required requiredMark={t("field.requiredMark")}>
+        <FormField
+          label={forum ? t("forum.join.topic") : t("join.topic")}
+          hint={forum ? t("forum.join.topicHint") : t("join.topicHint")}
+          error={errors.topic}
+          required
+          requiredMark={t("field.requiredMark")}
+        >
           {(p) => <input {...p} name="topic" maxLength={100} value={draft.topic} onChange={(e) => set("topic", e.target.value)} />}
         </FormField>
         <FormField label={t("join.question")} error={errors.question}>
@@ -121,11 +169,17 @@ export function JoinForm({ session }: { session: SessionView }) {
         <ConsentCheck id="join-consent" notice={notice} checked={draft.consent} onChange={(v) => set("consent", v)} error={errors.consent} />
         {failure && failure.code !== "BAD_REQUEST" ? (
           <p className="form__error" role="alert">
-            {failure.code === "CONFLICT" ? t("join.conflict") : errorMessage(t, failure)}
+            {forum && failure.code === "FORBIDDEN"
+              ? t("forum.join.invitationRequired")
+              : forum && failure.code === "CONFLICT" && /invitation/i.test(failure.message)
+                ? t("forum.join.invitationUsed")
+                : failure.code === "CONFLICT"
+                  ? t("join.conflict")
+                  : errorMessage(t, failure)}
           </p>
         ) : null}
         <button type="submit" className="button button--primary button--large" disabled={busy}>
-          {busy ? t("join.submitting") : t("join.submit")}
+          {busy ? t("join.submitting") : forum ? t("forum.join.submit") : t("join.submit")}
         </button>
       </form>
     </section>

@@ -18,10 +18,12 @@ interface Props {
   ticket: TicketView;
   tickets: TicketMap;
   session: SessionView;
+  /** in a forum: the agenda item whose speakers' list the ticket is on */
+  agendaItemTitle?: string | undefined;
 }
 
 /** The voter's own ticket: label, place in line, wait, status — kept live. */
-export function MyTicketCard({ ticket, tickets, session }: Props) {
+export function MyTicketCard({ ticket, tickets, session, agendaItemTitle }: Props) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<ClientError | null>(null);
@@ -45,6 +47,12 @@ export function MyTicketCard({ ticket, tickets, session }: Props) {
         <span className="visually-hidden">{t("ticket.label")} </span>
         {ticket.label}
       </p>
+      {agendaItemTitle ? (
+        <p className="ticket-card__item" data-testid="my-ticket-item">
+          <span className="muted">{t("forum.join.item")}{t("punct.colon")}</span>
+          {agendaItemTitle}
+        </p>
+      ) : null}
       <div className="ticket-card__status" aria-live="polite" data-testid="my-ticket-status" data-status={ticket.status}>
         {standing ? (
           <>

@@ -17,12 +17,16 @@ import { PublicTopics } from "./PublicTopics.tsx";
 import { BookingPanel } from "../booking/BookingPanel.tsx";
 import { useCalledAlert } from "./useCalledAlert.ts";
 import { useTicketFromLink } from "./useTicketFromLink.ts";
+import { ForumProgress } from "../forum/ForumProgress.tsx";
+import { useInviteFromLink } from "../forum/useInviteFromLink.ts";
+import { agendaProgress, isForum, listItemIdOf, ticketsOnList } from "../forum/forum-logic.ts";
 
 /** /s/:sessionId — what a voter sees on a phone: the session, the stream, the queue, their ticket. */
 export function VoterPage() {
   const { sessionId } = useParams();
   const t = useT();
   useTicketFromLink(sessionId);
+  const inviteToken = useInviteFromLink(sessionId);
   const live = useWatchedSession(sessionId, voterPageSlice, { voter: true });
   const own = useVoterTicket(useShallow((s) => ({ ticket: s.ticket, phase: s.phase })));
   const session = live.session;
@@ -32,6 +36,12 @@ export function VoterPage() {
     return <SessionLoadMessage />;
   }
   const ticket = own.ticket;
+  const forum = isForum(session);
+  // In a forum a place in line is a place on one item's speakers' list.
+  const ownList = forum && ticket ? ticketsOnList(live.tickets, session, listItemIdOf(ticket, session)) : live.tickets;
+  const boardList = forum ? ticketsOnList(live.tickets, session, agendaProgress(session).current?.id ?? listItemIdOf({ agendaItemId: null }, session)) : live.tickets;
+  const ownItem = forum && ticket ? session.agenda.find((i) => i.id === listItemIdOf(ticket, session)) : undefined;
+  const mayJoin = !forum || !!inviteToken;
   return (
     <div className="voter-page">
       {ticket?.status === "CALLED" ? <CalledBanner ticket={ticket} /> : null}
@@ -43,7 +53,8 @@ export function VoterPage() {
       <SessionHeader session={session} />
       <div className="voter-grid">
         <div className="voter-grid__status">
-          {ticket ? <MyTicketCard ticket={ticket} tickets={live.tickets} session={session} /> : null}
+          {forum ? <ForumProgress session={session} tickets={live.tickets} /> : null}
+          {ticket ? <MyTicketCard ticket={ticket} tickets={ownList} session={session} agendaItemTitle={ownItem?.title} /> : null}
           {ticket ? <VoterCallPanel ticket={ticket} /> : null}
           {own.phase === "resuming" ? (
             <p className="notice" role="status">
@@ -55,11 +66,11 @@ export function VoterPage() {
               {t("ticket.lost")}
             </p>
           ) : null}
-          <LiveBoard tickets={live.tickets} ownTicketId={ticket?.id} />
+          <LiveBoard tickets={boardList} ownTicketId={ticket?.id} />
           <PublicTopics tickets={live.tickets} ownTicketId={ticket?.id} />
-          {!ticket && own.phase !== "resuming" && session.queueOpen && session.status !== "ENDED" ? (
+          {!ticket && own.phase !== "resuming" && mayJoin && session.queueOpen && session.status !== "ENDED" ? (
             <a className="button button--primary button--large join-jump" href="#join">
-              {t("join.jump")}
+              {forum ? t("forum.join.title") : t("join.jump")}
             </a>
           ) : null}
         </div>
@@ -69,8 +80,14 @@ export function VoterPage() {
         </div>
         {!ticket && own.phase !== "resuming" ? (
           <div className="voter-grid__join">
-            <BookingPanel session={session} />
-            <JoinForm session={session} />
+            {forum ? null : <BookingPanel session={session} />}
+            {mayJoin ? (
+              <JoinForm session={session} inviteToken={inviteToken} />
+            ) : (
+              <p className="notice" data-testid="forum-by-invitation">
+                {t("forum.join.byInvitation")}
+              </p>
+            )}
           </div>
         ) : null}
       </div>

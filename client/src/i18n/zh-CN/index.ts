@@ -9,13 +9,14 @@ import { booking } from "./booking.ts";
 import { duty } from "./duty.ts";
 import { nudges } from "./nudges.ts";
 import { message } from "./message.ts";
+import { forum } from "./forum.ts";
 import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 
-export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message } as const;
+export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum } as const;
 
-export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message } as const;
+export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum } as const;
 
 export type MessageKey = keyof typeof zhCN;

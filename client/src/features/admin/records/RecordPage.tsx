@@ -11,6 +11,7 @@ import { boApi } from "../api.ts";
 import { minutes, secondsBetween } from "../format.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
+import { RecordAgendaSections } from "../../forum/RecordAgendaSections.tsx";
 
 /** /admin/records/:sessionId — one reception day: transcript, tickets, cases, audit trail, exports. */
 export function RecordPage() {
@@ -35,6 +36,8 @@ export function RecordPage() {
   const caseOf = useMemo(() => new Map((r?.cases ?? []).map((c) => [c.trackingCode, c])), [r]);
   const timeline = useMemo(() => resolveAmendments(r?.transcript ?? []), [r]);
   const heard = (r?.tickets ?? []).filter((tk) => tk.status === "DONE");
+  // A forum's record is read by agenda item first (the minutes' order); a reception has none.
+  const agenda = r?.agenda ?? r?.session.agenda ?? [];
   const missed = (r?.tickets ?? []).filter((tk) => tk.status === "NO_SHOW" || tk.status === "LEFT").length;
 
   return (
@@ -89,8 +92,15 @@ export function RecordPage() {
                 <a className="button" href={boApi.recordCsvUrl(sessionId, "events")} download>
                   {t("admin.record.csvEvents")}
                 </a>
+                {agenda.length ? (
+                  <a className="button" href={boApi.recordCsvUrl(sessionId, "agenda")} download>
+                    {t("forum.record.csvAgenda")}
+                  </a>
+                ) : null}
               </nav>
             </header>
+
+            {agenda.length ? <RecordAgendaSections agenda={agenda} tickets={r.tickets} transcript={r.transcript} cases={r.cases} /> : null}
 
             <section className="card" aria-labelledby="record-transcript">
               <h2 id="record-transcript">{t("admin.record.transcript")}</h2>

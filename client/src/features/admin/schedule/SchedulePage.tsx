@@ -117,6 +117,14 @@ export function SchedulePage() {
                           </button>
                           <span className="bo-calendar__meta">
                             <SessionStatusBadge status={s.status} />
+                            {s.kind === "FORUM" ? (
+                              <>
+                                <span className="badge">{t("forum.kind")}</span>
+                                <Link to={`/admin/forums/${s.id}/invitations`} className="bo-calendar__record" aria-label={`${t("forum.admin.invitations")} · ${s.title}`}>
+                                  {t("forum.admin.invitations")}
+                                </Link>
+                              </>
+                            ) : null}
                             {s.status !== "SCHEDULED" ? (
                               <Link to={`/admin/records/${s.id}`} className="bo-calendar__record">
                                 {t("admin.schedule.record")}

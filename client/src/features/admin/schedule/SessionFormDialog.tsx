@@ -1,6 +1,8 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useReducer, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n/useT.ts";
-import type { SessionView } from "@protocol/model.ts";
+import type { SessionKind, SessionView } from "@protocol/model.ts";
+import { AgendaEditor, newRowKey } from "../../forum/AgendaEditor.tsx";
+import { agendaDraftReducer, agendaInputOf, emptyRow, rowsOf, sameAgenda } from "../../forum/agenda-draft.ts";
 import { Dialog } from "../../../components/Dialog.tsx";
 import { FormField } from "../../../components/FormField.tsx";
 import type { ClientError } from "../../../lib/client-error.ts";
@@ -30,11 +32,12 @@ interface Draft {
   streamUrl: string;
   slotMin: string;
   headStart: string;
+  kind: SessionKind;
 }
 
 function draftOf(session: SessionView | null, defaults: Props["defaults"], titleDefault: string): Draft {
   if (!session) {
-    return { venueId: defaults.venueId, title: titleDefault, theme: "", date: defaults.date, start: "09:00", end: "11:30", deputies: "", streamUrl: "", slotMin: "8", headStart: "10" };
+    return { venueId: defaults.venueId, title: titleDefault, theme: "", date: defaults.date, start: "09:00", end: "11:30", deputies: "", streamUrl: "", slotMin: "8", headStart: "10", kind: "RECEPTION" };
   }
   const s = new Date(session.startsAt);
   return {
@@ -48,21 +51,31 @@ function draftOf(session: SessionView | null, defaults: Props["defaults"], title
     streamUrl: session.streamUrl ?? "",
     slotMin: String(session.slotMin),
     headStart: String(session.walkInHeadStartMin),
+    kind: session.kind,
   };
 }
 
-/** Schedule a reception day, or edit one: venue, title, theme, time, deputies, stream, slot, walk-in head start. */
+/**
+ * Schedule a reception day, or edit one: venue, title, theme, time, deputies,
+ * stream, slot, walk-in head start; or make it a forum (座谈会) with its agenda.
+ */
 export function SessionFormDialog({ open, session, venues, defaults, onClose, onSaved }: Props) {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(() => draftOf(session, defaults, t("admin.sessionForm.titleDefault")));
   const [error, setError] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [agendaRows, dispatchAgenda] = useReducer(agendaDraftReducer, []);
+  const [agendaError, setAgendaError] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (open) {
       setDraft(draftOf(session, defaults, t("admin.sessionForm.titleDefault")));
+      dispatchAgenda({ type: "reset", rows: session?.agenda.length ? rowsOf(session.agenda) : [emptyRow(newRowKey())] });
+      setAgendaError(undefined);
       setError(null);
     }
   }, [open, session?.id, defaults.date, defaults.venueId]);
+  // Once an item has started the agenda is history: the server refuses a change (CONFLICT).
+  const agendaLocked = !!session?.agenda.some((i) => i.status !== "PENDING");
 
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
   const details = error?.details ?? {};
@@ -71,6 +84,15 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (endBeforeStart) return;
+    const forum = draft.kind === "FORUM";
+    const agenda = agendaInputOf(agendaRows);
+    if (forum && agenda.length === 0) {
+      setAgendaError(t("forum.admin.agendaEmpty"));
+      return;
+    }
+    setAgendaError(undefined);
+    // Send the agenda only when it changed: an edit of a running forum's time must not touch it.
+    const agendaChanged = forum && !agendaLocked && !(session && sameAgenda(agenda, session.agenda));
     setBusy(true);
     const input: SessionInput = {
       title: draft.title.trim(),
@@ -81,6 +103,8 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
       streamUrl: draft.streamUrl.trim() || null,
       slotMin: Number(draft.slotMin),
       walkInHeadStartMin: Number(draft.headStart),
+      ...(session?.kind !== draft.kind || !session ? { kind: draft.kind } : {}),
+      ...(agendaChanged ? { agenda } : {}),
     };
     const res = session ? await boApi.updateSession(session.id, input) : await boApi.createSession({ ...input, venueId: draft.venueId });
     setBusy(false);
@@ -102,6 +126,25 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
             </select>
           )}
         </FormField>
+        <fieldset className="fieldset">
+          <legend>{t("forum.admin.kind")}</legend>
+          <div className="button-row">
+            {(["RECEPTION", "FORUM"] as const).map((k) => (
+              <div className="check check--inline" key={k}>
+                <input
+                  id={`session-kind-${k}`}
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={draft.kind === k}
+                  disabled={agendaLocked}
+                  onChange={() => setDraft((d) => ({ ...d, kind: k, title: !session && d.title === t("admin.sessionForm.titleDefault") && k === "FORUM" ? t("forum.kind") : d.title }))}
+                />
+                <label htmlFor={`session-kind-${k}`}>{t(`forum.admin.kind.${k}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
         <FormField label={t("admin.sessionForm.title")} required error={details.title}>
           {(p) => <input {...p} name="title" maxLength={100} value={draft.title} onChange={set("title")} />}
         </FormField>
@@ -133,6 +176,7 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
             {(p) => <input {...p} name="walkInHeadStartMin" type="number" min={0} max={120} value={draft.headStart} onChange={set("headStart")} />}
           </FormField>
         </div>
+        {draft.kind === "FORUM" ? <AgendaEditor rows={agendaRows} dispatch={dispatchAgenda} locked={agendaLocked} error={agendaError ?? details.agenda} /> : null}
         <FormError error={error} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
