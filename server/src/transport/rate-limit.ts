@@ -1,27 +1,45 @@
-/** A fixed-window counter per key (socket id, address): cheap and good enough for join floods. */
+/**
+ * A fixed-window limit per key (socket id, address): cheap and good enough for
+ * join floods. Counted in this process, or — given the shared windows (Redis,
+ * transport/fixed-windows.ts) — across every node, for keys that name an
+ * address (a socket lives on one node: its limits never need sharing).
+ */
+import { MemoryWindows, type FixedWindows } from "./fixed-windows.ts";
+
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly windows: FixedWindows;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Counts one hit; false when the key is over its limit in this window. */
-  take(key: string): boolean {
-    const t = this.now();
-    let w = this.windows.get(key);
-    if (!w || t - w.start >= this.windowMs) {
-      if (this.windows.size > 50_000) this.sweep(t);
-      w = { start: t, count: 0 };
-      this.windows.set(key, w);
-    }
-    w.count += 1;
-    return w.count <= this.limit;
+    /** distinguishes this limit's keys from other limits' in shared windows */
+    private readonly name = "limit",
+    shared?: FixedWindows,
+    now: () => number = Date.now,
+  ) {
+    this.windows = shared ?? new MemoryWindows(now);
   }
 
-  private sweep(t: number): void {
-    for (const [k, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(k);
+  /** Counts one hit; false when the key is over its limit in this window. */
+  async take(key: string): Promise<boolean> {
+    const { count } = await this.windows.hit(`${this.name}:${key}`, this.windowMs);
+    return count <= this.limit;
+  }
+}
+
+/** A per-process limit for per-socket keys, answered synchronously. */
+export class LocalRateLimiter {
+  private readonly windows: MemoryWindows;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    now: () => number = Date.now,
+  ) {
+    this.windows = new MemoryWindows(now);
+  }
+
+  take(key: string): boolean {
+    return this.windows.hitNow(key, this.windowMs).count <= this.limit;
   }
 }
