@@ -2,14 +2,15 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * Integration files that only make sense on SQLite: they kill -9 a process
- * writing the SQLite file, or seed a SQLite file. multi-node runs on
- * PostgreSQL + Redis in the `server` project already.
+ * writing the SQLite file, or seed a SQLite file. multi-node (and the other
+ * two-node suites) run on PostgreSQL + Redis in the `server` project already.
  */
 const NOT_ON_POSTGRES = [
   "server/test/durability.test.ts",
   "server/test/demo-seed.test.ts",
   "server/test/multi-node.test.ts",
   "server/test/cluster-faults.test.ts",
+  "server/test/shared-limits.test.ts",
 ];
 
 // Four projects: pure + integration tests of the server; the same integration

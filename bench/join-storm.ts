@@ -18,6 +18,13 @@ export interface StormOptions {
   viewers: number;
   processes: number;
   lanesPerProcess: number;
+  /**
+   * How the watchers are run: `light` viewers (raw ws speaking the Socket.IO protocol minimally,
+   * seqs read off the bytes) instead of socket.io-client, and the viewer processes' nice value
+   * during the storm — the server does the same work per viewer either way; this only keeps the
+   * load generator from taking the server's CPU (on separate machines it would not).
+   */
+  viewerClient: { light: boolean; nice: number };
   log: (line: string) => void;
 }
 
@@ -25,6 +32,7 @@ export interface StormResult {
   joins: number;
   viewers: number;
   concurrency: number;
+  viewerClient: { light: boolean; nice: number };
   ackMs: Summary;
   /** each voter's connection, made before the storm (not in the ack latency) */
   connectMs: Summary;
@@ -34,7 +42,9 @@ export interface StormResult {
   /** CPU time used during the storm, ms: the server, the viewer processes, the voter processes (all on one machine) */
   cpuMs: { server: number; viewers: number; voters: number };
   /** `session:events` frames the watchers got during the storm, and the server's send loop per frame */
-  frames: { count: number; sendLoopMs: Summary };
+  /** write-lane transactions committed during the storm (group commit: far fewer than joins) */
+  commits: number;
+  frames: { count: number; sendLoopMs: Summary; /** the server's CPU in those send loops, all frames together */ sendLoopCpuMs: number };
   durationMs: number;
   acked: number;
   failed: Array<[string, number]>;
@@ -64,7 +74,9 @@ export async function runJoinStorm(fleet: ViewerFleet, opts: StormOptions): Prom
   let lastSeq = 0;
   let streams: ViewerStatus;
   try {
-    const c = await fleet.connectTongxin(server.url, db.sessionId, viewers, { notify: false, capture: false });
+    const c = opts.viewerClient.light
+      ? await fleet.connectTongxinLight(server.url, db.sessionId, viewers)
+      : await fleet.connectTongxin(server.url, db.sessionId, viewers, { notify: false, capture: false });
     log(`  ${c.connected} viewers watching${c.failed ? `, ${c.failed} failed` : ""}`);
     const share = (i: number) => Math.floor(k / processes) + (i < k % processes ? 1 : 0);
     let first = 0;
@@ -80,12 +92,15 @@ export async function runJoinStorm(fleet: ViewerFleet, opts: StormOptions): Prom
     await sleep(1000);
     const cpuOf = async (children: Child[]) => (await Promise.all(children.map((c) => cpuMs(c.pid)))).reduce((a, b) => a + b, 0);
     const cpuBefore = { server: await cpuMs(server.child.pid), viewers: await cpuOf(fleet.workers), voters: await cpuOf(voters) };
-    const replies = await Promise.all(voters.map((v) => v.request("go", {}, 600_000)));
+    fleet.nice(opts.viewerClient.nice);
+    const replies = await Promise.all(voters.map((v) => v.request("go", {}, 600_000))).finally(() => fleet.nice(0));
     const serverCpu = (await cpuMs(server.child.pid)) - cpuBefore.server;
     const cpu = { server: Math.round(serverCpu), viewers: Math.round((await cpuOf(fleet.workers)) - cpuBefore.viewers), voters: Math.round((await cpuOf(voters)) - cpuBefore.voters) };
-    const { broadcasts } = (await server.child.request("commits")) as unknown as { broadcasts: Array<[number, number]> };
+    const { broadcasts, batches } = (await server.child.request("commits")) as unknown as { broadcasts: Array<[number, number, number]>; batches: number };
     // The public room's frames (the staff room is empty here, its broadcasts cost nothing).
-    const loops = broadcasts.map(([a, b]) => b - a).filter((_, i) => i % 2 === 0);
+    const publicFrames = broadcasts.filter((_, i) => i % 2 === 0);
+    const loops = publicFrames.map(([a, b]) => b - a);
+    const sendLoopCpuMs = Math.round(publicFrames.reduce((sum, [, , c]) => sum + c, 0));
     const latencies = replies.flatMap((r) => r.latencies as number[]);
     const ackedTickets = replies.flatMap((r) => r.acked as Array<[string, string]>);
     const failed = new Map<string, number>();
@@ -96,18 +111,20 @@ export async function runJoinStorm(fleet: ViewerFleet, opts: StormOptions): Prom
       joins: k,
       viewers,
       concurrency: processes * lanesPerProcess,
+      viewerClient: opts.viewerClient,
       ackMs: summarize(latencies),
       connectMs,
       durationMs: Math.round(end - start),
       joinsPerSec: Math.round(ackedTickets.length / ((end - start) / 1000)),
       serverCpuMsPerJoin: Math.round((serverCpu / k) * 100) / 100,
       cpuMs: cpu,
-      frames: { count: loops.length, sendLoopMs: summarize(loops) },
+      commits: batches,
+      frames: { count: loops.length, sendLoopMs: summarize(loops), sendLoopCpuMs },
       acked: ackedTickets.length,
       failed: [...failed.entries()],
       ackedTickets,
     };
-    log(`  ${outcome.acked}/${k} joins acked in ${(outcome.durationMs / 1000).toFixed(2)} s (${outcome.joinsPerSec}/s, server CPU ${outcome.serverCpuMsPerJoin} ms/join, ${loops.length} frames to the watchers, send loop p50 ${summarize(loops).p50} ms; CPU s: server ${cpu.server / 1000}, viewers ${cpu.viewers / 1000}, voters ${cpu.voters / 1000}); ack p50 ${outcome.ackMs.p50} ms, p99 ${outcome.ackMs.p99} ms, max ${outcome.ackMs.max} ms`);
+    log(`  ${outcome.acked}/${k} joins acked in ${(outcome.durationMs / 1000).toFixed(2)} s (${outcome.joinsPerSec}/s, ${batches} commits, server CPU ${outcome.serverCpuMsPerJoin} ms/join, ${loops.length} frames to the watchers, send loop p50 ${summarize(loops).p50} ms, ${sendLoopCpuMs} ms CPU in all; CPU s: server ${cpu.server / 1000}, viewers ${cpu.viewers / 1000}, voters ${cpu.voters / 1000}); ack p50 ${outcome.ackMs.p50} ms, p99 ${outcome.ackMs.p99} ms, max ${outcome.ackMs.max} ms`);
     lastSeq = ((await server.child.request("lastSeq")) as { seq: number }).seq;
     streams = await fleet.waitSeq(lastSeq, 15_000);
     await Promise.all(voters.map((v) => v.request("closeAll")));

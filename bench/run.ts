@@ -6,7 +6,7 @@
  *
  * Options: --quick · --only fanout,storm,steady,search,calls,voter3g · --merge (keep NAME.json's other parts) ·
  * --voter-before DIR (an older client build as a baseline) · --viewers 1000,5000 ·
- * --events 50 · --joins 500,2000 · --storm-viewers 1000 · --workers 4 · --out NAME (results/NAME.json|md) ·
+ * --events 50 · --joins 500,2000 · --storm-viewers 1000 · --storm-viewer-client light|io · --storm-viewer-nice 10 · --workers 4 · --out NAME (results/NAME.json|md) ·
  * --render (rewrite NAME.md and the chart from NAME.json)
  *
  * Writes bench/results/{latest|quick}.json and .md, and latency.svg.
@@ -50,6 +50,9 @@ const storms = [
   ...joinCounts.map((joins) => ({ joins, viewers: stormViewers })),
   ...(quick || option("joins") || option("storm-viewers") ? [] : [{ joins: Math.max(...joinCounts), viewers: 0 }]),
 ];
+// The storm's watchers: light clients at nice 10 by default (bench/NOTES.md, "How it measures");
+// `--storm-viewer-client io --storm-viewer-nice 0` is the heavier setup measured before issue 12.
+const viewerClient = { light: option("storm-viewer-client") !== "io", nice: Number(option("storm-viewer-nice") ?? 10) };
 const outName = option("out") ?? (quick ? "quick" : "latest");
 const RESULTS_DIR = path.join(BENCH_DIR, "results");
 
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
     if (only.has("storm")) {
       for (const { joins, viewers } of storms) {
         log(`join storm: ${joins} joins, 200 in flight, ${viewers} watching`);
-        storm.push(await runJoinStorm(fleet, { joins, viewers, processes: 4, lanesPerProcess: 50, log }));
+        storm.push(await runJoinStorm(fleet, { joins, viewers, processes: 4, lanesPerProcess: 50, viewerClient, log }));
       }
     }
     if (only.has("steady")) {

@@ -153,14 +153,15 @@ export function renderMarkdown(r: Results, notes: string, chartFile = "latency.s
   if (r.storm.length) {
     L.push("## Join storm");
     L.push("");
-    L.push("Each voter is its own Socket.IO connection, opened before the storm (the voter has the page open), doing one `queue:join` with a requestId; `in flight` joins are outstanding at any time, from 4 processes. Ack latency is emit → ack. The check runs on the database after the server has shut down.");
+    L.push("Each voter is its own Socket.IO connection, opened before the storm (the voter has the page open), doing one `queue:join` with a requestId; `in flight` joins are outstanding at any time, from 4 processes. Ack latency is emit → ack. The check runs on the database after the server has shut down. Watchers' client: `light` = raw ws clients speaking the Socket.IO protocol minimally (the same connection, namespace connect, watch and frames for the server; seqs read off the bytes instead of parsing the JSON), `io` = socket.io-client; `nice` = the viewer processes' nice value during the storm (bench/NOTES.md, \"How it measures\").");
     L.push("");
-    L.push("| joins | in flight | watching | ack p50 | p95 | p99 | max | joins/s | server CPU/join | CPU s: server / viewers / voters | frames to watchers | acked | failed | lost | duplicate labels | labels gapless | event log gapless | viewer seq violations | viewers complete |");
-    L.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|");
+    L.push("| joins | in flight | watching | ack p50 | p95 | p99 | max | joins/s | server CPU/join | CPU s: server / viewers / voters | watchers' client | commits | frames to watchers | send-loop CPU | acked | failed | lost | duplicate labels | labels gapless | event log gapless | viewer seq violations | viewers complete |");
+    L.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|");
     for (const s of r.storm) {
+      const client = s.viewers === 0 ? "–" : s.viewerClient ? `${s.viewerClient.light ? "light" : "io"}, nice ${s.viewerClient.nice}` : "io, nice 0";
       const failed = s.failed.reduce((a, [, n]) => a + n, 0);
       L.push(
-        `| ${s.joins.toLocaleString("en-US")} | ${s.concurrency} | ${s.viewers.toLocaleString("en-US")} | ${ms(s.ackMs.p50)} | ${ms(s.ackMs.p95)} | ${ms(s.ackMs.p99)} | ${ms(s.ackMs.max)} | ${s.joinsPerSec} | ${s.serverCpuMsPerJoin.toFixed(1)} ms | ${(s.cpuMs.server / 1000).toFixed(1)} / ${(s.cpuMs.viewers / 1000).toFixed(1)} / ${(s.cpuMs.voters / 1000).toFixed(1)} | ${s.frames.count} | ${s.acked} | ${failed}${failed ? ` ${JSON.stringify(s.failed)}` : ""} | ${s.check.lost} | ${s.check.duplicateLabels} | ${yes(s.check.labelsGapless)} | ${yes(s.check.eventLogGapless)} | ${s.check.viewers.violations} | ${yes(!s.check.viewersBehind)} |`,
+        `| ${s.joins.toLocaleString("en-US")} | ${s.concurrency} | ${s.viewers.toLocaleString("en-US")} | ${ms(s.ackMs.p50)} | ${ms(s.ackMs.p95)} | ${ms(s.ackMs.p99)} | ${ms(s.ackMs.max)} | ${s.joinsPerSec} | ${s.serverCpuMsPerJoin.toFixed(1)} ms | ${(s.cpuMs.server / 1000).toFixed(1)} / ${(s.cpuMs.viewers / 1000).toFixed(1)} / ${(s.cpuMs.voters / 1000).toFixed(1)} | ${client} | ${s.commits ?? "–"} | ${s.frames.count} | ${s.frames.sendLoopCpuMs !== undefined ? `${(s.frames.sendLoopCpuMs / 1000).toFixed(2)} s` : "–"} | ${s.acked} | ${failed}${failed ? ` ${JSON.stringify(s.failed)}` : ""} | ${s.check.lost} | ${s.check.duplicateLabels} | ${yes(s.check.labelsGapless)} | ${yes(s.check.eventLogGapless)} | ${s.check.viewers.violations} | ${yes(!s.check.viewersBehind)} |`,
       );
     }
     L.push("");

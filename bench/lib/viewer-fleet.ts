@@ -2,6 +2,7 @@
  * The viewer processes, driven together: connect N viewers spread over the
  * workers, learn when the last viewer got a seq, check every stream, close.
  */
+import os from "node:os";
 import { spawnChild, type Child, type Message } from "./child.ts";
 import { sleep } from "./clock.ts";
 
@@ -67,6 +68,16 @@ export class ViewerFleet {
   /** Socket.IO viewers that each `session:watch` the session. */
   connectTongxin(url: string, sessionId: string, n: number, opts: { notify: boolean; capture: boolean }): Promise<ConnectOutcome> {
     return this.connect(n, "connectIo", { url, sessionId, concurrency: 50, ...opts });
+  }
+
+  /** Light viewers (workers/viewer-worker.ts connectLight): same server work, a fraction of the client CPU. */
+  connectTongxinLight(url: string, sessionId: string, n: number): Promise<ConnectOutcome> {
+    return this.connect(n, "connectLight", { url, sessionId, concurrency: 50, notify: false });
+  }
+
+  /** Sets the scheduling priority (nice value) of every viewer process. */
+  nice(value: number): void {
+    for (const w of this.workers) os.setPriority(w.pid, value);
   }
 
   /** Plain ws clients of the baseline; their streams start after `fromSeq`. */

@@ -44,8 +44,10 @@ let lastSeq = 0;
 const lanes = app.deps.lanes as unknown as { onCommit?: (events: StoredEvent[]) => void };
 const publish = lanes.onCommit;
 if (typeof publish !== "function") throw new Error("bench probe: WriteLanes no longer has an onCommit callback; update bench/workers/tongxin-server.ts");
+let batches = 0;
 lanes.onCommit = (events) => {
   const t = nowMs();
+  batches += 1;
   for (const e of events) {
     committedAt.set(e.seq, t);
     if (e.seq > lastSeq) lastSeq = e.seq;
@@ -55,14 +57,16 @@ lanes.onCommit = (events) => {
 
 // How long each `session:events` broadcast took inside the server (the send
 // loop over the room's sockets), to split the fan-out latency into its parts.
-const broadcasts: Array<[start: number, end: number]> = [];
+const broadcasts: Array<[start: number, end: number, cpuMs: number]> = [];
 const adapter = app.io.of("/").adapter as unknown as { broadcast(packet: { data?: unknown[] }, opts: unknown): void };
 const broadcast = adapter.broadcast.bind(adapter);
 adapter.broadcast = (packet, opts) => {
   if (packet.data?.[0] !== "session:events") return broadcast(packet, opts);
   const start = nowMs();
+  const cpu = process.cpuUsage();
   broadcast(packet, opts);
-  broadcasts.push([start, nowMs()]);
+  const used = process.cpuUsage(cpu);
+  broadcasts.push([start, nowMs(), (used.user + used.system) / 1000]);
 };
 
 app.http.listen(config.port, config.host, () => {
@@ -71,7 +75,7 @@ app.http.listen(config.port, config.host, () => {
 
 serveRequests({
   lastSeq: () => ({ seq: lastSeq }),
-  commits: () => ({ commits: [...committedAt.entries()], broadcasts }),
+  commits: () => ({ commits: [...committedAt.entries()], broadcasts, batches }),
   gc: () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) {

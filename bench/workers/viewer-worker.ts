@@ -85,6 +85,64 @@ function connectIo(url: string, sessionId: string, capture: boolean): Promise<Vi
   });
 }
 
+/**
+ * A light viewer: the same WebSocket connection, Socket.IO namespace connect and
+ * `session:watch` as the Socket.IO client (so the server does exactly the same
+ * work per viewer), spoken minimally over `ws`: engine.io's open and ping
+ * packets, Socket.IO's CONNECT, one EVENT with an ack. A `session:events` frame
+ * is not parsed: its seqs are read off the bytes (`"seq":` occurs only as an
+ * event's own key — inside a JSON string a quote is escaped), which is what lets
+ * 1,000 viewers share the server's two cores during a join storm without
+ * spending more CPU than the server (docs/CAPACITY.md). Contiguity is checked as
+ * for the full client.
+ */
+const SEQ_KEY = Buffer.from('"seq":');
+const EVENTS_PREFIX = Buffer.from('42["session:events"');
+
+function seqsOf(frame: Buffer): Array<{ seq: number }> {
+  const out: Array<{ seq: number }> = [];
+  for (let i = frame.indexOf(SEQ_KEY, EVENTS_PREFIX.length); i >= 0; i = frame.indexOf(SEQ_KEY, i)) {
+    let j = i + SEQ_KEY.length;
+    let n = 0;
+    for (let c = frame[j]!; c >= 48 && c <= 57; c = frame[++j]!) n = n * 10 + (c - 48);
+    out.push({ seq: n });
+    i = j;
+  }
+  return out;
+}
+
+function connectLight(url: string, sessionId: string): Promise<Viewer> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+    const v: Viewer = { snapSeq: null, early: [], last: 0, violations: 0, close: () => ws.close() };
+    const timer = setTimeout(() => reject(new Error("light viewer: no watch ack within 60 s")), 60_000);
+    ws.on("message", (data: Buffer) => {
+      const kind = data[0];
+      if (kind === 0x34 /* engine.io message */ && data.subarray(0, EVENTS_PREFIX.length).equals(EVENTS_PREFIX)) {
+        receive(v, seqsOf(data), nowMs());
+      } else if (kind === 0x32 /* engine.io ping */) {
+        ws.send("3");
+      } else if (kind === 0x30 /* engine.io open */) {
+        ws.send("40");
+      } else if (data.toString("latin1", 0, 2) === "40") {
+        ws.send(`420${JSON.stringify(["session:watch", { sessionId }])}`);
+      } else if (data.toString("latin1", 0, 3) === "430") {
+        clearTimeout(timer);
+        const [res] = JSON.parse(data.toString("utf8", 3)) as [Ack<WatchSnapshot>];
+        if (!res.ok) return reject(new Error(`${res.error.code} ${res.error.message}`));
+        watching(v, res.data.seq);
+        resolve(v);
+      } else if (data.toString("latin1", 0, 2) === "44") {
+        reject(new Error(`connect refused: ${data.toString("utf8", 2)}`));
+      }
+    });
+    ws.once("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
 function connectWs(url: string, fromSeq: number): Promise<Viewer> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
@@ -139,6 +197,10 @@ serveRequests({
     return connectMany(m.count as number, m.concurrency as number, (i) =>
       connectIo(m.url as string, m.sessionId as string, Boolean(m.capture) && i === 0),
     );
+  },
+  connectLight: (m) => {
+    notify = Boolean(m.notify);
+    return connectMany(m.count as number, m.concurrency as number, () => connectLight(m.url as string, m.sessionId as string));
   },
   connectWs: (m) => {
     notify = Boolean(m.notify);

@@ -37,6 +37,7 @@ import { forumRoutes } from "./transport/http/forums.routes.ts";
 import { staticClient } from "./transport/http/static-client.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
 import { ConnectionLimits } from "./transport/connection-limits.ts";
+import { RedisWindows } from "./transport/fixed-windows.ts";
 import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
 import { CallTimers } from "./transport/socket/call.handlers.ts";
@@ -77,8 +78,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     httpCompression: false,
     allowRequest: (req, cb) => {
       if (!originAllowed(req, config.allowedOrigins)) return cb("origin not allowed", false);
-      const refused = connectionLimits.admit(req);
-      cb(refused, refused === null);
+      void connectionLimits.admit(req).then((refused) => cb(refused, refused === null), () => cb("internal error", false));
     },
     cors: config.allowedOrigins ? { origin: config.allowedOrigins, credentials: true } : undefined,
     connectionStateRecovery: undefined,
@@ -94,6 +94,9 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     // watchers reconnect (spread over 2 s) and resync with sinceSeq.
     redis.onRecovered(() => dropLocalTransports(io, 2_000));
   }
+  // The abuse limits' windows, shared by the nodes through Redis (transport/fixed-windows.ts).
+  const sharedWindows = redis ? new RedisWindows(redis.pub, config.limitsPrefix) : undefined;
+  if (sharedWindows) connectionLimits.share(sharedWindows);
   const viewerCounts = redis ? new ClusterViewerCounts(redis, config.nodeId) : null;
   const metrics = createMetrics(io, config.nodeId);
   const outage = guardTransactions(db, log);
@@ -107,7 +110,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     next();
   });
   metrics.countAcks(io);
-  const deps: ServiceDeps = { db, lanes, config, now, watchCache: createWatchCache() };
+  const deps: ServiceDeps = { db, lanes, config, now, watchCache: createWatchCache(), sharedWindows };
 
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy.length ? config.trustProxy : false);

@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   redisUrl: string | null;
+  /** with Redis: the key prefix of the shared abuse-limit windows (one per cluster sharing a Redis) */
+  limitsPrefix: string;
   demoSeed: boolean;
   demoPassword: string;
   /** null = same origin only */
@@ -94,6 +96,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || "127.0.0.1",
     databaseUrl: env.DATABASE_URL || "file:./data/tongxin.db",
     redisUrl: env.REDIS_URL || null,
+    limitsPrefix: env.LIMITS_REDIS_PREFIX || "tongxin:limit",
     demoSeed: env.DEMO_SEED === "1" || env.DEMO_SEED === "true",
     demoPassword: env.DEMO_PASSWORD || "tongxin-demo",
     allowedOrigins: origins.length ? origins : null,

@@ -2,6 +2,7 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import type { Logger } from "../src/logger.ts";
+import { MemoryWindows } from "../src/transport/fixed-windows.ts";
 import { ACCOUNT_LOCK_MS, LoginThrottle } from "../src/transport/login-throttle.ts";
 import { useTestServer, type TestServerHandle } from "./helpers/use-test-server.ts";
 
@@ -90,15 +91,15 @@ describe("login limits, at 2 failures per window", () => {
 });
 
 describe("the login throttle's account-wide limit", () => {
-  it("past 10 × the limit from many addresses, each guess waits a minute after the last failure, and no longer", () => {
+  it("past 10 × the limit from many addresses, each guess waits a minute after the last failure, and no longer", async () => {
     let now = 0;
-    const throttle = new LoginThrottle({ maxFailures: 2, windowMs: 15 * MIN }, () => now);
-    for (let i = 0; i < 20; i++) expect(throttle.begin(`10.0.0.${i}`, "admin").refused).toBeNull();
-    expect(throttle.begin("10.0.1.1", "admin").refused).toEqual({ retryAfterSec: 60, scope: "account" });
+    const throttle = new LoginThrottle({ maxFailures: 2, windowMs: 15 * MIN }, new MemoryWindows(() => now));
+    for (let i = 0; i < 20; i++) expect((await throttle.begin(`10.0.0.${i}`, "admin")).refused).toBeNull();
+    expect((await throttle.begin("10.0.1.1", "admin")).refused).toEqual({ retryAfterSec: 60, scope: "account" });
     now += ACCOUNT_LOCK_MS;
-    expect(throttle.begin("10.0.1.2", "admin").refused).toBeNull();
-    expect(throttle.begin("10.0.1.3", "admin").refused?.scope).toBe("account");
+    expect((await throttle.begin("10.0.1.2", "admin")).refused).toBeNull();
+    expect((await throttle.begin("10.0.1.3", "admin")).refused?.scope).toBe("account");
     // Other accounts are untouched.
-    expect(throttle.begin("10.0.1.3", "deputy").refused).toBeNull();
+    expect((await throttle.begin("10.0.1.3", "deputy")).refused).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from "../store/prisma.ts";
 import type { WriteLanes } from "../store/write-lane.ts";
 import type { Role } from "../protocol/model.ts";
 import type { WatchCache } from "./watch.ts";
+import type { FixedWindows } from "../transport/fixed-windows.ts";
 
 export interface ServiceDeps {
   db: Db;
@@ -13,6 +14,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** session:watch's caches, one per app (services/watch.ts) */
   watchCache: WatchCache;
+  /** the abuse limits' counters shared by every node (Redis); absent: each limit counts in its own process */
+  sharedWindows?: FixedWindows | undefined;
 }
 
 export interface AuthUser {

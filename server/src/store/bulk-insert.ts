@@ -26,7 +26,19 @@ export const newRowId = (): string => `c${randomBytes(12).toString("hex")}`;
 export async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map((r) => Prisma.sql`(${Prisma.join(r as unknown[])})`);
+    const values = rows.slice(i, i + CHUNK).map((r) => Prisma.sql`(${Prisma.join(r.map(literalOrParam))})`);
     await tx.$executeRaw`${head}${Prisma.join(values)}`;
   }
+}
+
+/**
+ * NULLs and safe integers go into the statement as literals (no value of
+ * either kind can carry SQL); everything else stays a bound parameter. Prisma
+ * spends ~3.5 µs of CPU per bound parameter of a raw query (a 200-row ticket
+ * insert had 5,000), and a batch's rows are mostly NULL columns and numbers.
+ */
+function literalOrParam(v: unknown): unknown {
+  if (v === null) return Prisma.raw("NULL");
+  if (typeof v === "number" && Number.isSafeInteger(v)) return Prisma.raw(String(v));
+  return v;
 }

@@ -67,12 +67,10 @@ const TX_OPTIONS = { timeout: 60_000, maxWait: 60_000 };
  * (an unknown session appends nothing: its ops fail with NOT_FOUND).
  */
 async function lockSession(tx: Tx, sessionId: string): Promise<EventAppender> {
-  const [row] = await tx.receptionSession.updateManyAndReturn({
-    where: { id: sessionId },
-    data: { lastSeq: { increment: 0 } },
-    select: { lastSeq: true },
-  });
-  return new EventAppender(sessionId, row?.lastSeq ?? 0);
+  // Raw: the ORM's updateManyAndReturn cost ~5 ms of CPU for this one-row statement, every transaction.
+  const [row] = await tx.$queryRaw<Array<{ lastSeq: number | bigint }>>`
+    UPDATE "ReceptionSession" SET "lastSeq" = "lastSeq" WHERE "id" = ${sessionId} RETURNING "lastSeq"`;
+  return new EventAppender(sessionId, row ? Number(row.lastSeq) : 0);
 }
 
 /** Consecutive items of the same group form one segment; every plain op is its own. */

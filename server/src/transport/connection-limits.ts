@@ -9,10 +9,17 @@
  * fails (`connection_error`), or — a WebSocket upgrade the `ws` library
  * rejects — is never heard of again; so an admitted handshake is held as
  * pending until one of the first two, or for PENDING_MS at most.
+ *
+ * With Redis (`share`), the new-per-minute window is counted across the
+ * nodes. The open count stays this node's own: it is exact here and dies
+ * with the process, where a shared gauge would leak the counts of a node
+ * killed with its sockets open; behind a balancer a node holds its share of
+ * an address's sockets, so the cluster-wide ceiling is `maxOpen` × nodes.
  */
 import type { IncomingMessage } from "node:http";
 import type { Server } from "socket.io";
 import { addressKey, clientAddress, type TrustCheck } from "./client-address.ts";
+import type { FixedWindows } from "./fixed-windows.ts";
 import { RateLimiter } from "./rate-limit.ts";
 
 const PENDING_MS = 10_000;
@@ -21,27 +28,36 @@ export class ConnectionLimits {
   private readonly open = new Map<string, number>();
   private readonly pending = new Map<string, number[]>();
   private readonly admitted = new WeakSet<IncomingMessage>();
-  private readonly rate: RateLimiter;
+  private rate: RateLimiter;
 
   constructor(
     private readonly maxOpen: number,
-    perMinute: number,
+    private readonly perMinute: number,
     /** which proxies' X-Forwarded-For to believe (TRUST_PROXY): behind a balancer, count the voter, not it */
     private readonly trusted: TrustCheck = () => false,
     private readonly now: () => number = Date.now,
   ) {
-    this.rate = new RateLimiter(perMinute, 60_000, now);
+    this.rate = new RateLimiter(perMinute, 60_000, "conn-ip", undefined, now);
+  }
+
+  /** Counts new connections per minute in the nodes' shared windows from now on. */
+  share(windows: FixedWindows): void {
+    this.rate = new RateLimiter(this.perMinute, 60_000, "conn-ip", windows);
   }
 
   /** null (and the handshake is counted) when allowed; otherwise why not. */
-  admit(req: IncomingMessage): string | null {
+  async admit(req: IncomingMessage): Promise<string | null> {
     const key = this.keyOf(req);
     const pending = this.pendingOf(key);
     if ((this.open.get(key) ?? 0) + pending.length >= this.maxOpen) return "too many connections from this address";
-    if (!this.rate.take(key)) return "too many new connections from this address, try again in a minute";
+    // Held as pending at once, so handshakes racing the shared count cannot pass the open limit together.
     pending.push(this.now());
     this.pending.set(key, pending);
     this.admitted.add(req);
+    if (!(await this.rate.take(key))) {
+      this.settle(req, key);
+      return "too many new connections from this address, try again in a minute";
+    }
     return null;
   }
 

@@ -71,7 +71,10 @@ export class LiveBroadcaster {
 
   publish(events: readonly StoredEvent[]): void {
     for (const e of events) {
-      if (e.type === "ticket.joined" || e.type === "ticket.updated") {
+      // Not for ticket.joined: nobody can follow a ticket before its join is answered
+      // (followTicket runs after the ack's promise), so that room is always empty —
+      // and with the Redis adapter each such emit was a PUBLISH per join of a storm.
+      if (e.type === "ticket.updated") {
         this.io.to(ticketRoom(e.data.id)).emit("ticket:event", { ticket: projectTicket(e.data, "own") });
       }
       if (e.type === "call.ended") this.callEnded(e.data as CallLogView);

@@ -1,33 +1,50 @@
-/** A fixed-window counter per key (socket id, address): cheap and good enough for join floods. */
+/**
+ * A fixed-window limit per key (socket id, address): cheap and good enough for
+ * join floods. Counted in this process, or — given the shared windows (Redis,
+ * transport/fixed-windows.ts) — across every node, for keys that name an
+ * address (a socket lives on one node: its limits never need sharing).
+ */
+import { MemoryWindows, type FixedWindows } from "./fixed-windows.ts";
+
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly windows: FixedWindows;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    /** distinguishes this limit's keys from other limits' in shared windows */
+    private readonly name = "limit",
+    shared?: FixedWindows,
+    now: () => number = Date.now,
+  ) {
+    this.windows = shared ?? new MemoryWindows(now);
+  }
 
   /** Counts one hit; false when the key is over its limit in this window. */
+  async take(key: string): Promise<boolean> {
+    return (await this.check(key)).allowed;
+  }
+
+  /** Counts one hit; says whether it is allowed and, when not, how long until the window ends (Retry-After). */
+  async check(key: string): Promise<{ allowed: boolean; retryAfterMs: number }> {
+    const { count, msLeft } = await this.windows.hit(`${this.name}:${key}`, this.windowMs);
+    return { allowed: count <= this.limit, retryAfterMs: count <= this.limit ? 0 : Math.max(0, msLeft) };
+  }
+}
+
+/** A per-process limit for per-socket keys, answered synchronously. */
+export class LocalRateLimiter {
+  private readonly windows: MemoryWindows;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    now: () => number = Date.now,
+  ) {
+    this.windows = new MemoryWindows(now);
+  }
+
   take(key: string): boolean {
-    const t = this.now();
-    let w = this.windows.get(key);
-    if (!w || t - w.start >= this.windowMs) {
-      if (this.windows.size > 50_000) this.sweep(t);
-      w = { start: t, count: 0 };
-      this.windows.set(key, w);
-    }
-    w.count += 1;
-    return w.count <= this.limit;
-  }
-
-  /** How long until `key`'s window ends (for Retry-After); 0 when it has none. */
-  retryAfterMs(key: string): number {
-    const w = this.windows.get(key);
-    return w ? Math.max(0, w.start + this.windowMs - this.now()) : 0;
-  }
-
-  private sweep(t: number): void {
-    for (const [k, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(k);
+    return this.windows.hitNow(key, this.windowMs).count <= this.limit;
   }
 }

@@ -19,12 +19,13 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
-export async function tempPostgresSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function tempPostgresSchema(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const schema = `tx_${randomBytes(6).toString("hex")}`;
   const url = `${PG_BASE}?schema=${schema}`;
   await migratePostgres(url);
   return {
     url,
+    name: schema,
     async drop() {
       const client = new pg.Client({ connectionString: PG_BASE });
       await client.connect();

@@ -38,7 +38,8 @@ export async function multiNodeAvailable(what: string): Promise<boolean> {
   return available;
 }
 
-export function useTwoNodes(config: Partial<Config> = {}) {
+/** `config` may be a function, read when the nodes start (e.g. a Redis the suite starts first). */
+export function useTwoNodes(config: Partial<Config> | (() => Partial<Config>) = {}) {
   let schema: Awaited<ReturnType<typeof tempPostgresSchema>> | undefined;
   let world: World | undefined;
   const nodes: TestNode[] = [];
@@ -50,7 +51,18 @@ export function useTwoNodes(config: Partial<Config> = {}) {
     world = await buildWorld(setup);
     await setup.$disconnect();
     for (let i = 0; i < 2; i++) {
-      const nodeConfig = { ...readConfig({}), databaseUrl: schema.url, redisUrl: REDIS_URL, clientDir: null, joinLimitPerSocketPerMin: 1000, ...config };
+      const nodeConfig = {
+        ...readConfig({}),
+        databaseUrl: schema.url,
+        redisUrl: REDIS_URL,
+        clientDir: null,
+        joinLimitPerSocketPerMin: 1000,
+        // Every client here is 127.0.0.1, as in useTestServer; and this suite's limit windows are its own
+        // (other suites, on this machine's one Redis, count theirs at the same time).
+        connectionsPerIpPerMin: 100_000,
+        limitsPrefix: `test:limit:${schema.name}`,
+        ...(typeof config === "function" ? config() : config),
+      };
       const db = await openDatabase(schema.url);
       const app = await createApp({ config: nodeConfig, db, log: createLogger("silent") });
       await new Promise<void>((resolve) => app.http.listen(0, "127.0.0.1", resolve));

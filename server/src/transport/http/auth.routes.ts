@@ -9,6 +9,7 @@ import type { ServiceDeps } from "../../services/deps.ts";
 import { tokenHash } from "../../services/secrets.ts";
 import { addressKey } from "../client-address.ts";
 import { AUTH_COOKIE } from "../cookies.ts";
+import { MemoryWindows } from "../fixed-windows.ts";
 import { LoginThrottle } from "../login-throttle.ts";
 import { actorOf, parse, route, tokenOf } from "./http-kit.ts";
 
@@ -17,15 +18,17 @@ const pseudonym = (value: string) => createHash("sha256").update(value).digest("
 
 export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => void, log?: Logger): Router {
   const r = Router();
-  // Brute-force limits per account and address (login-throttle.ts), on the services' clock.
-  const throttle = new LoginThrottle({ maxFailures: deps.config.loginMaxFailures, windowMs: deps.config.loginWindowMs }, () => deps.now().getTime());
+  // Brute-force limits per account and address (login-throttle.ts): shared by the nodes
+  // through Redis, or in this process on the services' clock.
+  const windows = deps.sharedWindows ?? new MemoryWindows(() => deps.now().getTime());
+  const throttle = new LoginThrottle({ maxFailures: deps.config.loginMaxFailures, windowMs: deps.config.loginWindowMs }, windows);
   const cookieOptions = { httpOnly: true, sameSite: "lax" as const, secure: deps.config.secureCookies, path: "/" };
 
   r.post("/login", route(async (req, res) => {
     const { username, password } = parse(loginSchema, req.body);
     const address = addressKey(req.ip);
     const account = username.toLowerCase();
-    const attempt = throttle.begin(address, account);
+    const attempt = await throttle.begin(address, account);
     if (attempt.refused) {
       res.set("Retry-After", String(attempt.refused.retryAfterSec));
       throw new AppError("RATE_LIMITED", "登录失败次数过多，请稍后再试 / too many failed logins, try again later");
@@ -38,7 +41,7 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
       for (const scope of attempt.fills) log?.warn("login locked", { scope, account: pseudonym(account), address: pseudonym(address) });
       throw e;
     }
-    throttle.succeeded(address, account);
+    await throttle.succeeded(address, account);
     const { user, token } = answer;
     res.cookie(AUTH_COOKIE, token, { ...cookieOptions, maxAge: deps.config.tokenIdleTtlMs });
     res.json({ user, token });

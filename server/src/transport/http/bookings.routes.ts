@@ -16,10 +16,10 @@ const codeParam = z.object({ code: bookingCode });
 export function bookingRoutes(deps: ServiceDeps): Router {
   const r = Router();
   // Bookings are made without a login: bound how many one address can make (shared carrier addresses: generous).
-  const perIp = new RateLimiter(deps.config.joinLimitPerIpPerMin, 60_000);
+  const perIp = new RateLimiter(deps.config.joinLimitPerIpPerMin, 60_000, "booking-ip", deps.sharedWindows);
 
   r.post("/sessions/:id/bookings", route(async (req, res) => {
-    if (!perIp.take(addressKey(req.ip))) throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many bookings, try again shortly");
+    if (!(await perIp.take(addressKey(req.ip)))) throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many bookings, try again shortly");
     const { id } = parse(idParam, req.params);
     res.status(201).json(await createBooking(deps, id, parse(bookingCreateSchema, req.body)));
   }));

@@ -17,9 +17,9 @@ const tokenParam = z.object({ token: invitationTokenSchema });
 export function forumRoutes(deps: ServiceDeps): Router {
   const r = Router();
   // The token routes need no login: bound what one address can try.
-  const perIp = new RateLimiter(deps.config.joinLimitPerIpPerMin * 4, 60_000);
-  const limited = (ip: string | undefined) => {
-    if (!perIp.take(addressKey(ip))) throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many requests, try again shortly");
+  const perIp = new RateLimiter(deps.config.joinLimitPerIpPerMin * 4, 60_000, "invitation-ip", deps.sharedWindows);
+  const limited = async (ip: string | undefined) => {
+    if (!(await perIp.take(addressKey(ip)))) throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many requests, try again shortly");
   };
   // Invitations carry names and phones: never cached.
   const noStore = (res: import("express").Response) => res.setHeader("Cache-Control", "no-store");
@@ -53,13 +53,13 @@ export function forumRoutes(deps: ServiceDeps): Router {
 
   r.get("/invitations/:token", route(async (req, res) => {
     noStore(res);
-    limited(req.ip);
+    await limited(req.ip);
     res.json(await invitationByToken(deps, parse(tokenParam, req.params).token));
   }));
 
   r.post("/invitations/:token/rsvp", route(async (req, res) => {
     noStore(res);
-    limited(req.ip);
+    await limited(req.ip);
     const { token } = parse(tokenParam, req.params);
     res.json(await answerInvitation(deps, token, parse(rsvpSchema, req.body).response));
   }));

@@ -23,12 +23,12 @@ const HOUR_MS = 60 * 60 * 1000;
 export function messageRoutes(deps: ServiceDeps): Router {
   const r = Router();
   // Counted on the services' clock, so Retry-After agrees with the server's time (and tests can move it).
-  const perIp = new RateLimiter(deps.config.messageLimitPerIpPerHour, HOUR_MS, () => deps.now().getTime());
+  const perIp = new RateLimiter(deps.config.messageLimitPerIpPerHour, HOUR_MS, "message-ip", deps.sharedWindows, () => deps.now().getTime());
 
   r.post("/venues/:id/messages", route(async (req, res) => {
-    const key = addressKey(req.ip);
-    if (!perIp.take(key)) {
-      res.setHeader("Retry-After", String(Math.max(1, Math.ceil(perIp.retryAfterMs(key) / 1000))));
+    const limit = await perIp.check(addressKey(req.ip));
+    if (!limit.allowed) {
+      res.setHeader("Retry-After", String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))));
       throw new AppError("RATE_LIMITED", "留言过于频繁，请稍后再试 / too many messages from this address, try again later");
     }
     const { id } = parse(idParam, req.params);

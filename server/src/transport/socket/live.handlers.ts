@@ -13,7 +13,7 @@ import { amendTranscript, appendTranscript } from "../../services/transcript.ts"
 import { leaveQueue, resumeTicket, ticketIdOfToken } from "../../services/voter-ticket.ts";
 import { projectionFor, watchSession } from "../../services/watch.ts";
 import type { LiveBroadcaster } from "../live-broadcaster.ts";
-import { RateLimiter } from "../rate-limit.ts";
+import { LocalRateLimiter, RateLimiter } from "../rate-limit.ts";
 import { loginRoom, publicRoom, staffRoom, ticketRoom } from "../rooms.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
 import { attachCallHandlers, type CallTimers } from "./call.handlers.ts";
@@ -25,11 +25,12 @@ import { agendaNext } from "../../services/forum-agenda.ts";
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveBroadcaster, log: Logger, callTimers: CallTimers): void {
-  const joinsPerSocket = new RateLimiter(deps.config.joinLimitPerSocketPerMin, 60_000);
-  const joinsPerIp = new RateLimiter(deps.config.joinLimitPerIpPerMin, 60_000);
+  // Per socket in this process (a socket lives on one node); per address across the nodes (Redis).
+  const joinsPerSocket = new LocalRateLimiter(deps.config.joinLimitPerSocketPerMin, 60_000);
+  const joinsPerIp = new RateLimiter(deps.config.joinLimitPerIpPerMin, 60_000, "join-ip", deps.sharedWindows);
   // 附议: a device supports each topic once anyway; this bounds the writes one socket can cause.
-  const supportsPerSocket = new RateLimiter(30, 60_000);
-  const supportsPerIp = new RateLimiter(deps.config.joinLimitPerIpPerMin * 4, 60_000);
+  const supportsPerSocket = new LocalRateLimiter(30, 60_000);
+  const supportsPerIp = new RateLimiter(deps.config.joinLimitPerIpPerMin * 4, 60_000, "support-ip", deps.sharedWindows);
 
   io.on("connection", (socket: LiveSocket) => {
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown; voterToken?: unknown };
@@ -50,8 +51,8 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
       void ticketIdOfToken(deps, auth.voterToken).then((id) => id && followTicket(id), () => undefined);
     }
 
-    const joinAllowed = () => {
-      if (!joinsPerSocket.take(socket.id) || !joinsPerIp.take(socket.data.ip)) {
+    const joinAllowed = async () => {
+      if (!joinsPerSocket.take(socket.id) || !(await joinsPerIp.take(socket.data.ip))) {
         throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many joins, try again shortly");
       }
     };
@@ -74,7 +75,7 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
     });
 
     on("queue:join", s.queueJoinSchema, async (input) => {
-      joinAllowed();
+      await joinAllowed();
       const result = await joinQueue(deps, input);
       followTicket(result.ticket.id);
       return result;
@@ -106,14 +107,14 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
 
     // ---- bookings and support (DESIGN §6b) ----
     on("booking:checkIn", s.bookingCheckInSchema, async ({ code, bookingToken }) => {
-      joinAllowed();
+      await joinAllowed();
       const result = await checkInOnline(deps, code, bookingToken);
       followTicket(result.ticket.id);
       return result;
     });
     on("desk:checkIn", s.deskCheckInSchema, async ({ sessionId, code }) => checkInAtDesk(deps, await actor(), sessionId, code));
     on("ticket:support", s.ticketSupportSchema, async ({ ticketId, supporterToken }) => {
-      if (!supportsPerSocket.take(socket.id) || !supportsPerIp.take(socket.data.ip)) {
+      if (!supportsPerSocket.take(socket.id) || !(await supportsPerIp.take(socket.data.ip))) {
         throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many, try again shortly");
       }
       return supportTicket(deps, ticketId, supporterToken);
