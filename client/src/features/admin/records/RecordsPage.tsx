@@ -142,7 +142,9 @@ export function RecordsPage() {
                     <td>
                       {s.venueName} <span className="muted">{s.town}</span>
                     </td>
-                    <td>{s.title}</td>
+                    <td>
+                      {s.title} {s.kind === "FORUM" ? <span className="badge" data-testid="forum-badge">{t("forum.kind")}</span> : null}
+                    </td>
                     <td>{s.theme || "—"}</td>
                     <td>
                       <SessionStatusBadge status={s.status} live={s.live} />
