@@ -79,6 +79,7 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await form.getByLabel("座谈会").check();
     await form.getByLabel("名称").fill("老街保护座谈会");
     await form.getByLabel("本月主题").fill(THEME);
+    await form.getByLabel("值班代表").fill("沈晓鹃");
     await form.getByLabel("开始时间").fill("00:05");
     await form.getByLabel("结束时间").fill("23:55");
     await form.getByLabel("第 1 项 · 议题").fill(ITEM_1);
@@ -164,7 +165,7 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await staff.reload();
     await eventually(() => staff.locator("tr[data-rsvp=ONLINE]").count()).toBe(1);
     // This tab still has the links it created; another computer re-issues a lost one, and the old one dies.
-    expect(await staff.getByTestId("invite-table").locator("img.invite-qr").count()).toBe(2);
+    await eventually(() => staff.getByTestId("invite-table").locator("img.invite-qr").count()).toBe(2); // QR images are drawn after the list renders
     const { page: office, context: officeContext } = await openPage(world, "another office computer");
     await loginAs(officeContext, world.base, "staff.shengze");
     await office.goto(`/admin/forums/${forum.id}/invitations`);
@@ -267,6 +268,12 @@ describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
     await hall.getByTestId("agenda-next").click();
     await hall.getByRole("dialog").getByRole("button", { name: "确认" }).click();
     await eventually(() => phone.getByTestId("forum-where").getAttribute("data-phase")).toBe("done");
+    // The chair closes the forum, in a forum's words; the phone says so.
+    await hall.getByRole("button", { name: "结束座谈会" }).click();
+    await hall.getByRole("dialog", { name: "结束本次座谈会" }).getByRole("button", { name: "结束座谈会" }).click();
+    await eventually(() => phone.getByTestId("forum-where").count()).toBeGreaterThan(0);
+    expect(await phone.getByText("主持代表").count()).toBe(1);
+    await eventually(() => hall.getByRole("button", { name: "结束座谈会" }).count()).toBe(0);
 
     // Once started, the agenda is history: the schedule dialog shows it locked.
     await staff.goto("/admin/schedule");

@@ -120,7 +120,11 @@ describe.skipIf(!available)("three processes behind HAProxy on PostgreSQL + Redi
     // cookie jar (withCredentials) sends it with every later poll.
     const polling: TestSocket = ioClient(cluster.url, { transports: ["polling"], withCredentials: true, forceNew: true, reconnection: false });
     sockets.push(polling);
-    await new Promise<void>((resolve, reject) => (polling.once("connect", () => resolve()), polling.once("connect_error", reject)));
+    await new Promise<void>((resolve, reject) =>
+      (polling.once("connect", () => resolve()),
+      // The HTTP status (engine.io's `description`) says which: 400 = a poll reached another node (the cookie was not honoured).
+      polling.once("connect_error", (err: Error & { description?: unknown }) => reject(new Error(`${err.message} (HTTP ${String(err.description)})`)))),
+    );
     const w = await resilientWatch(polling, sessionId);
     expect(w.seq).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < 5; i++) {

@@ -10,7 +10,7 @@
  * say how fast voters heard back, not how often staff changed their mind.
  */
 import type { CaseSource, CaseStatus } from "../protocol/model.ts";
-import { ANSWERED_STATUSES } from "../protocol/messages.ts";
+import { ANSWERED_STATUSES, type AnswerNumbers } from "../protocol/messages.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,15 +23,6 @@ export interface AnswerCase {
   answeredAt: Date[];
 }
 
-export interface AnswerNumbers {
-  received: number;
-  messages: number;
-  answered: number;
-  answeredWithin: number;
-  pending: number;
-  satisfaction: number | null;
-  rated: number;
-}
 
 export const isAnsweredStatus = (s: CaseStatus | null): boolean => s !== null && (ANSWERED_STATUSES as readonly string[]).includes(s);
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { INVITEE_ROLES, SESSION_KINDS } from "./model.ts";
 import type { SessionStatus } from "./model.ts";
-import { agendaSchema, id, isoDate, LIMITS, str, sessionStatusSchema, streamUrl } from "./schemas.ts";
+import { agendaSchema, id, isoDate, LIMITS, phone, str, sessionStatusSchema, streamUrl } from "./schemas.ts";
 
 export const loginSchema = z.object({
   username: str().trim().min(1).max(LIMITS.name),
@@ -58,21 +58,13 @@ export const sessionPatchSchema = sessionCreateSchema
 /** PUT /api/sessions/:id/agenda: the whole agenda, in order. */
 export const agendaPutSchema = z.object({ items: agendaSchema }).strict();
 
-const optionalPhone = str()
-  .trim()
-  .max(LIMITS.phone)
-  .regex(/^[0-9+\-() ]*$/, "digits only")
-  .optional()
-  .nullable()
-  .transform((v) => (v ? v : undefined));
-
 /** POST /api/sessions/:id/invitations */
 export const invitationCreateSchema = z
   .object({
     name: str().trim().min(1).max(LIMITS.name),
     organization: str().trim().max(LIMITS.organization).optional(),
     role: z.enum(INVITEE_ROLES),
-    phone: optionalPhone,
+    phone,
   })
   .strict();
 export type InvitationCreateInput = z.output<typeof invitationCreateSchema>;

@@ -98,10 +98,8 @@ export interface DeputyPublicView {
  * the resolution or the reason); *within N days* when that was at most
  * `answerWithinDays` after it was opened. Only cases opened in the window count.
  */
-export interface AnswerStatsRow {
-  venueId: string;
-  venueName: string;
-  town: string;
+/** The public answer numbers of one station (or of all), over the window. */
+export interface AnswerNumbers {
   /** cases opened in the window (every source) */
   received: number;
   /** of them, left in the message box */
@@ -113,6 +111,12 @@ export interface AnswerStatsRow {
   /** mean of the voters' 1–5 ratings on these cases, null when none rated */
   satisfaction: number | null;
   rated: number;
+}
+
+export interface AnswerStatsRow extends AnswerNumbers {
+  venueId: string;
+  venueName: string;
+  town: string;
 }
 
 export interface AnswerStatsView {

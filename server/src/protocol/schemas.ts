@@ -50,7 +50,8 @@ const optionalText = (max: number) =>
     .optional()
     .nullable()
     .transform((v) => (v ? v : undefined));
-const phone = str()
+/** An optional phone: digits and + - ( ) only; blank means none. */
+export const phone = str()
   .trim()
   .max(LIMITS.phone)
   .regex(/^[0-9+\-() ]*$/, "digits only")

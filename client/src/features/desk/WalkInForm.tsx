@@ -10,6 +10,7 @@ import { PrivacyNoticeBox } from "../privacy/PrivacyNoticeBox.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 import { forumApi } from "../forum/forum-api.ts";
 import { defaultSpeakItem, openItems } from "../forum/forum-logic.ts";
+import { AgendaItemSelect } from "../forum/AgendaItemSelect.tsx";
 
 const PRIORITY_REASONS: MessageKey[] = ["reason.elderly", "reason.disabled", "reason.pregnant", "reason.urgent"];
 
@@ -125,19 +126,7 @@ export function WalkInForm({ session, onRegistered }: { session: SessionView; on
         <FormField label={t("join.topic")} error={errors.topic} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="topic" maxLength={100} autoComplete="off" value={draft.topic} onChange={(e) => set("topic", e.target.value)} />}
         </FormField>
-        {forum ? (
-          <FormField label={t("forum.desk.item")} error={errors.agendaItemId}>
-            {(p) => (
-              <select {...p} name="agendaItemId" value={chosenItem?.id ?? ""} onChange={(e) => set("agendaItemId", e.target.value)}>
-                {items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.position}. {item.status === "CURRENT" ? t("forum.join.itemCurrent", { title: item.title }) : item.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        ) : null}
+        {forum ? <AgendaItemSelect label={t("forum.desk.item")} items={items} value={chosenItem?.id ?? ""} onChange={(v) => set("agendaItemId", v)} error={errors.agendaItemId} /> : null}
         <FormField label={t("join.question")} error={errors.question}>
           {(p) => <input {...p} name="question" maxLength={2000} autoComplete="off" value={draft.question} onChange={(e) => set("question", e.target.value)} />}
         </FormField>

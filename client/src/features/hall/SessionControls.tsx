@@ -19,6 +19,7 @@ export function SessionControls({ session, busy, run }: Props) {
   const update = (patch: Omit<SessionUpdateInput, "sessionId">) => run(() => updateSession({ sessionId: session.id, ...patch }));
   const setStatus = (status: SessionStatus) => void update({ status });
   const ended = session.status === "ENDED";
+  const forum = session.kind === "FORUM";
 
   return (
     <section className="panel session-controls" aria-labelledby="controls-title">
@@ -54,13 +55,13 @@ export function SessionControls({ session, busy, run }: Props) {
         ) : null}
         {!ended ? (
           <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirmEnd(true)}>
-            {t("controls.end")}
+            {t(forum ? "forum.controls.end" : "controls.end")}
           </button>
         ) : null}
       </div>
       <StreamAndTheme session={session} busy={busy} onSave={(patch) => void update(patch)} />
-      <Dialog open={confirmEnd} title={t("controls.endTitle")} onClose={() => setConfirmEnd(false)}>
-        <p>{t("controls.endConfirm")}</p>
+      <Dialog open={confirmEnd} title={t(forum ? "forum.controls.endTitle" : "controls.endTitle")} onClose={() => setConfirmEnd(false)}>
+        <p>{t(forum ? "forum.controls.endConfirm" : "controls.endConfirm")}</p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={() => setConfirmEnd(false)} autoFocus>
             {t("common.cancel")}
@@ -73,7 +74,7 @@ export function SessionControls({ session, busy, run }: Props) {
               setStatus("ENDED");
             }}
           >
-            {t("controls.end")}
+            {t(forum ? "forum.controls.end" : "controls.end")}
           </button>
         </div>
       </Dialog>

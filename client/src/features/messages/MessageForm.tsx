@@ -4,6 +4,7 @@ import { useT } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
+import { ReplyContactFields } from "../privacy/ReplyContactFields.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 import { messageApi } from "./message-api.ts";
 import { MessageSent } from "./MessageSent.tsx";
@@ -100,18 +101,14 @@ export function MessageForm({ venueId, deputy }: Props) {
         <FormField label={t("message.form.text")} error={errors.text} required requiredMark={t("field.requiredMark")}>
           {(p) => <textarea {...p} name="text" rows={6} maxLength={2000} value={draft.text} onChange={(e) => set("text", e.target.value)} />}
         </FormField>
-        <div className="check">
-          <input id="message-reply" type="checkbox" name="wantsReply" checked={draft.wantsReply} onChange={(e) => set("wantsReply", e.target.checked)} aria-describedby="message-reply-hint" />
-          <label htmlFor="message-reply">{t("privacy.join.wantsReply")}</label>
-          <p id="message-reply-hint" className="field__hint">
-            {t("privacy.join.wantsReplyHint")}
-          </p>
-        </div>
-        {draft.wantsReply ? (
-          <FormField label={t("join.phone")} hint={t("join.phoneHint")} error={errors.phone}>
-            {(p) => <input {...p} name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={30} value={draft.phone} onChange={(e) => set("phone", e.target.value)} />}
-          </FormField>
-        ) : null}
+        <ReplyContactFields
+          idPrefix="message"
+          wantsReply={draft.wantsReply}
+          phone={draft.phone}
+          onWantsReply={(v) => set("wantsReply", v)}
+          onPhone={(v) => set("phone", v)}
+          phoneError={errors.phone}
+        />
         <div className="check">
           <input id="message-public" type="checkbox" name="isPublic" checked={draft.isPublic} onChange={(e) => set("isPublic", e.target.checked)} aria-describedby="message-public-hint" />
           <label htmlFor="message-public">{t("message.form.isPublic")}</label>

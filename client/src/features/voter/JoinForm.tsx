@@ -10,6 +10,8 @@ import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 import { forumApi } from "../forum/forum-api.ts";
 import { defaultSpeakItem, openItems } from "../forum/forum-logic.ts";
+import { AgendaItemSelect } from "../forum/AgendaItemSelect.tsx";
+import { ReplyContactFields } from "../privacy/ReplyContactFields.tsx";
 
 interface Draft {
   name: string;
@@ -108,45 +110,18 @@ export function JoinForm({ session, inviteToken }: { session: SessionView; invit
       <p className="muted">{forum ? t("forum.join.intro") : t("join.intro")}</p>
       {forum && invitedName ? <p className="join-card__invited">{t("forum.join.invitedAs", { name: invitedName })}</p> : null}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {forum ? (
-          <FormField label={t("forum.join.item")} error={errors.agendaItemId} required requiredMark={t("field.requiredMark")}>
-            {(p) => (
-              <select {...p} name="agendaItemId" value={chosenItem?.id ?? ""} onChange={(e) => setItemId(e.target.value)}>
-                {items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.position}. {item.status === "CURRENT" ? t("forum.join.itemCurrent", { title: item.title }) : item.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        ) : null}
+        {forum ? <AgendaItemSelect label={t("forum.join.item")} items={items} value={chosenItem?.id ?? ""} onChange={setItemId} error={errors.agendaItemId} required /> : null}
         <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="name" autoComplete="name" maxLength={50} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
         </FormField>
-        <div className="check">
-          <input id="join-reply" type="checkbox" name="wantsReply" checked={draft.wantsReply} onChange={(e) => set("wantsReply", e.target.checked)} aria-describedby="join-reply-hint" />
-          <label htmlFor="join-reply">{t("privacy.join.wantsReply")}</label>
-          <p id="join-reply-hint" className="field__hint">
-            {t("privacy.join.wantsReplyHint")}
-          </p>
-        </div>
-        {draft.wantsReply ? (
-        <FormField label={t("join.phone")} hint={t("join.phoneHint")} error={errors.phone}>
-          {(p) => (
-            <input
-              {...p}
-              name="phone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={30}
-              value={draft.phone}
-              onChange={(e) => set("phone", e.target.value)}
-            />
-          )}
-        </FormField>
-        ) : null}
+        <ReplyContactFields
+          idPrefix="join"
+          wantsReply={draft.wantsReply}
+          phone={draft.phone}
+          onWantsReply={(v) => set("wantsReply", v)}
+          onPhone={(v) => set("phone", v)}
+          phoneError={errors.phone}
+        />
         <FormField
           label={forum ? t("forum.join.topic") : t("join.topic")}
           hint={forum ? t("forum.join.topicHint") : t("join.topicHint")}

@@ -37,7 +37,7 @@ export function SessionHeader({ session }: { session: SessionView }) {
         ) : null}
         {session.deputies.length ? (
           <div>
-            <dt>{t("session.deputies")}</dt>
+            <dt>{t(session.kind === "FORUM" ? "forum.session.deputies" : "session.deputies")}</dt>
             <dd>{session.deputies.join(t("list.separator"))}</dd>
           </div>
         ) : null}

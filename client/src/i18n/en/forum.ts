@@ -131,4 +131,8 @@ export const forum: Record<keyof typeof zh, string> = {
   "forum.record.answers": "Answers and notes",
   "forum.record.cases": "Follow-up cases from this item",
   "forum.record.csvAgenda": "Export the agenda (CSV)",
+  "forum.session.deputies": "Chairing deputies",
+  "forum.controls.end": "End forum",
+  "forum.controls.endTitle": "End this forum",
+  "forum.controls.endConfirm": "End this forum? Nobody can ask to speak afterwards.",
 } as const;

@@ -129,4 +129,8 @@ export const forum = {
   "forum.record.answers": "答复与记录",
   "forum.record.cases": "本项形成的办理事项",
   "forum.record.csvAgenda": "导出议程（CSV）",
+  "forum.session.deputies": "主持代表",
+  "forum.controls.end": "结束座谈会",
+  "forum.controls.endTitle": "结束本次座谈会",
+  "forum.controls.endConfirm": "确定要结束本次座谈会吗？结束后不能再申请发言和叫号。",
 } as const;

@@ -66,7 +66,7 @@ export function RecordPage() {
                   ) : null}
                   {r.session.deputies.length ? (
                     <span>
-                      {t("session.deputies")}{t("punct.colon")}{r.session.deputies.join(t("list.separator"))}
+                      {t(r.session.kind === "FORUM" ? "forum.session.deputies" : "session.deputies")}{t("punct.colon")}{r.session.deputies.join(t("list.separator"))}
                     </span>
                   ) : null}
                 </p>
