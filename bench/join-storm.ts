@@ -97,8 +97,8 @@ export async function runJoinStorm(fleet: ViewerFleet, opts: StormOptions): Prom
     const serverCpu = (await cpuMs(server.child.pid)) - cpuBefore.server;
     const cpu = { server: Math.round(serverCpu), viewers: Math.round((await cpuOf(fleet.workers)) - cpuBefore.viewers), voters: Math.round((await cpuOf(voters)) - cpuBefore.voters) };
     const { broadcasts, batches } = (await server.child.request("commits")) as unknown as { broadcasts: Array<[number, number, number]>; batches: number };
-    // The public room's frames (the staff room is empty here, its broadcasts cost nothing).
-    const publicFrames = broadcasts.filter((_, i) => i % 2 === 0);
+    // The public room's frames (the only ones the server worker records).
+    const publicFrames = broadcasts;
     const loops = publicFrames.map(([a, b]) => b - a);
     const sendLoopCpuMs = Math.round(publicFrames.reduce((sum, [, , c]) => sum + c, 0));
     const latencies = replies.flatMap((r) => r.latencies as number[]);

@@ -36,4 +36,16 @@ it("reads back a batch of joined tickets and their events exactly as they were a
   }
   // a row of the batch is found by its token hash and request key indexes like any other
   expect(await t.db.ticket.count({ where: { sessionId, phone: "13900000000" } })).toBe(8);
+  // and by the ORM's filters on what the raw insert stored (dates, booleans, numbers compare in SQL as Prisma's own rows do)
+  const first = rows[0]!;
+  expect(await t.db.ticket.count({ where: { sessionId, joinedAt: { gte: first.joinedAt, lte: first.joinedAt } } })).toBe(rows.filter((r) => r.joinedAt.getTime() === first.joinedAt.getTime()).length);
+  expect(await t.db.ticket.count({ where: { sessionId, joinedAt: { lt: new Date(first.joinedAt.getTime() - 1) } } })).toBe(0);
+  expect(await t.db.ticket.count({ where: { sessionId, isPublic: true } })).toBe(6);
+  expect(await t.db.ticket.count({ where: { sessionId, rank: { lte: first.rank } } })).toBe(rows.filter((r) => r.rank <= first.rank).length);
+  expect(await t.db.sessionEvent.count({ where: { sessionId, at: { gte: first.joinedAt } } })).toBe(12);
+  // the lane's raw counter updates (store/bulk-insert.ts setSessionCounter) keep the session row as the ORM's update did
+  const session = await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } });
+  expect(session.lastSeq).toBe(12);
+  expect(session.onlineCount).toBe(12);
+  expect(Math.abs(session.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
 });

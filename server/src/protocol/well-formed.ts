@@ -16,28 +16,45 @@ export function isWellFormed(s: string): boolean {
  * The path ("name", "followUp.summary", "tags.2", "<key>") of the first
  * ill-formed string or object key in `value`, or null when all text is well
  * formed. Iterative, so a deeply nested payload cannot overflow the stack.
+ * It runs on every payload and every database query (a join storm's batch
+ * insert holds thousands of values), so paths are not built while walking:
+ * each entry keeps its parent and key, and the path is spelled out only for
+ * the ill-formed one.
  */
 export function findIllFormed(value: unknown): string | null {
-  const stack: Array<{ value: unknown; path: string }> = [{ value, path: "" }];
-  const at = (base: string, key: string) => (base ? `${base}.${key}` : key);
+  const stack: Step[] = [{ value, parent: null, key: "" }];
   let visited = 0;
   while (stack.length) {
-    const { value: v, path } = stack.pop()!;
+    const step = stack.pop()!;
+    const v = step.value;
     // A payload is at most 64 KB; this bound only guards against cycles in
     // objects built in process (the database guard sees those).
     if (++visited > 1_000_000) return null;
     if (typeof v === "string") {
-      if (!isWellFormed(v)) return path || "_";
+      if (!isWellFormed(v)) return pathOf(step) || "_";
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push({ value: item, path: at(path, String(i)) }));
+      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], parent: step, key: i });
     } else if (v !== null && typeof v === "object" && !(v instanceof Date) && !ArrayBuffer.isView(v)) {
-      for (const [key, item] of Object.entries(v)) {
-        if (!isWellFormed(key)) return at(path, "<key>");
-        stack.push({ value: item, path: at(path, key) });
+      for (const key of Object.keys(v)) {
+        if (!isWellFormed(key)) return pathOf({ value: undefined, parent: step, key: "<key>" });
+        stack.push({ value: (v as Record<string, unknown>)[key], parent: step, key });
       }
     }
   }
   return null;
+}
+
+/** One value still to look at, and how it was reached (the root has no parent). */
+interface Step {
+  value: unknown;
+  parent: Step | null;
+  key: string | number;
+}
+
+function pathOf(step: Step): string {
+  const keys: string[] = [];
+  for (let s: Step | null = step; s?.parent; s = s.parent) keys.push(String(s.key));
+  return keys.reverse().join(".");
 }
 
 export const ILL_FORMED_MESSAGE = "文字编码有误 / ill-formed text (lone UTF-16 surrogate)";

@@ -14,7 +14,7 @@ import { AppError } from "../protocol/errors.ts";
 import type { Channel, Projection, TicketView } from "../protocol/model.ts";
 import { Prisma, type Invitation, type Ticket } from "../generated/prisma/client.ts";
 import { forumJoinPlanner, linkInvitation } from "./forum-joins.ts";
-import { insertRows, newRowId } from "../store/bulk-insert.ts";
+import { insertRows, newRowId, setSessionCounter } from "../store/bulk-insert.ts";
 import type { GroupResult, LaneContext } from "../store/write-lane.ts";
 import { headOfQueue, WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { toTicketView } from "../store/views.ts";
@@ -185,7 +185,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
     // One raw multi-row INSERT instead of createManyAndReturn (store/bulk-insert.ts);
     // the rows are fully known here, so nothing needs reading back.
     await insertRows(tx, "Ticket", TICKET_COLUMNS, fresh.map((f) => TICKET_COLUMNS.map((c) => f.row[c])));
-    await tx.receptionSession.update({ where: { id: sessionId }, data: { [counter]: issued }, select: { id: true } });
+    await setSessionCounter(tx, sessionId, counter, issued);
     for (const f of fresh) {
       if (f.invitation) await linkInvitation(tx, f.invitation, f.row.id, channel, now);
       const view = toTicketView(f.row);

@@ -3,8 +3,9 @@
  * retried join return the same answer without storing the token in clear.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { pooledRandomBytes } from "../random-bytes.ts";
 
-export const newToken = (): string => randomBytes(32).toString("base64url");
+export const newToken = (): string => pooledRandomBytes(32).toString("base64url");
 
 export const sha256 = (s: string): string => createHash("sha256").update(s).digest("hex");
 
@@ -17,7 +18,7 @@ const sealKey = (requestId: string): Buffer => createHash("sha256").update(`seal
 
 /** Encrypts a voter token under a key only the sender of requestId can derive. */
 export function sealWithRequestId(secret: string, requestId: string): string {
-  const iv = randomBytes(12);
+  const iv = pooledRandomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", sealKey(requestId), iv);
   const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");

@@ -4,7 +4,7 @@
  * the log has no gaps.
  */
 import type { CommittedEvent, LiveEventBody } from "../protocol/model.ts";
-import { insertRows, newRowId } from "./bulk-insert.ts";
+import { insertRows, newRowId, setSessionCounter } from "./bulk-insert.ts";
 import type { Db, Tx } from "./prisma.ts";
 
 /** An event as committed: data is the staff (full) view; projections narrow it when sent. */
@@ -46,7 +46,7 @@ export class EventAppender {
       EVENT_COLUMNS,
       this.rows.map((r) => [newRowId(), r.sessionId, r.seq, r.type, r.data, r.actorId, r.at]),
     );
-    await tx.receptionSession.update({ where: { id: this.sessionId }, data: { lastSeq: this.lastSeq }, select: { id: true } });
+    await setSessionCounter(tx, this.sessionId, "lastSeq", this.lastSeq);
   }
 }
 

@@ -133,8 +133,14 @@ export class LiveBroadcaster {
     const events = b.events.sort((x, y) => x.seq - y.seq);
     b.events = [];
     const started = performance.now();
-    this.io.to(publicRoom(sessionId)).emit("session:events", events.map((e) => projectEvent(e, "public")));
-    this.io.to(staffRoom(sessionId)).emit("session:events", events.map((e) => projectEvent(e, "staff")));
+    for (const projection of ["public", "staff"] as const) {
+      const room = projection === "public" ? publicRoom(sessionId) : staffRoom(sessionId);
+      // A broadcast encodes its frame before it looks for sockets: on a single
+      // node an empty room (the staff room during a storm, any room nobody
+      // watches) is skipped. With other nodes (viewerTotals) their sockets count too.
+      if (!this.viewerTotals && !this.io.of("/").adapter.rooms.get(room)?.size) continue;
+      this.io.to(room).emit("session:events", events.map((e) => projectEvent(e, projection)));
+    }
     const costMs = performance.now() - started;
     this.observer?.sendLoop(costMs);
     b.paceMs = Math.max(this.coalesceMs, Math.min(MAX_COALESCE_MS, FLUSH_COST_FACTOR * costMs));
