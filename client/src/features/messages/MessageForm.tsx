@@ -3,6 +3,7 @@ import { FormField } from "../../components/FormField.tsx";
 import { useT } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
+import { focusFirstError, focusHeading } from "../../lib/form-focus.ts";
 import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
 import { ReplyContactFields } from "../privacy/ReplyContactFields.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
@@ -61,7 +62,7 @@ export function MessageForm({ venueId, deputy }: Props) {
     if (!draft.consent) local.consent = t("field.consentRequired");
     setErrors(local);
     setFailure(null);
-    if (Object.keys(local).length) return focusFirstError();
+    if (Object.keys(local).length) return focusFirstError(".message-card");
     setBusy(true);
     const res = await messageApi.leave(venueId, {
       name: draft.name.trim(),
@@ -75,16 +76,12 @@ export function MessageForm({ venueId, deputy }: Props) {
     setBusy(false);
     if (res.ok) {
       setSent(res.data.trackingCode);
-      requestAnimationFrame(() => {
-        const heading = document.getElementById("message-sent-title");
-        heading?.focus();
-        heading?.scrollIntoView({ block: "start" });
-      });
+      focusHeading("message-sent-title");
       return;
     }
     setFailure(res.error);
     setErrors(fieldMessages(t, res.error));
-    focusFirstError();
+    focusFirstError(".message-card");
   }
 
   return (
@@ -128,10 +125,4 @@ export function MessageForm({ venueId, deputy }: Props) {
       </form>
     </section>
   );
-}
-
-function focusFirstError() {
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(".message-card [aria-invalid='true']")?.focus();
-  });
 }

@@ -5,6 +5,7 @@ import { useT } from "../../i18n/useT.ts";
 import { unlockSound } from "../../lib/attention.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
+import { focusFirstError, focusHeading } from "../../lib/form-focus.ts";
 import { joinQueue } from "../../socket.ts";
 import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
@@ -74,7 +75,7 @@ export function JoinForm({ session, inviteToken }: { session: SessionView; invit
     setErrors(local);
     setFailure(null);
     if (Object.keys(local).length) {
-      focusFirstError();
+      focusFirstError(".join-card");
       return;
     }
     setBusy(true);
@@ -92,16 +93,12 @@ export function JoinForm({ session, inviteToken }: { session: SessionView; invit
     setBusy(false);
     if (res.ok) {
       // The form is gone; take the reader (and the screen reader) to their new ticket.
-      requestAnimationFrame(() => {
-        const heading = document.getElementById("my-ticket-title");
-        heading?.focus();
-        heading?.scrollIntoView({ block: "start" });
-      });
+      focusHeading("my-ticket-title");
       return;
     }
     setFailure(res.error);
     setErrors(fieldMessages(t, res.error));
-    focusFirstError();
+    focusFirstError(".join-card");
   }
 
   return (
@@ -159,10 +156,4 @@ export function JoinForm({ session, inviteToken }: { session: SessionView; invit
       </form>
     </section>
   );
-}
-
-function focusFirstError() {
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(".join-card [aria-invalid='true']")?.focus();
-  });
 }
