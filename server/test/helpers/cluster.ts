@@ -11,7 +11,7 @@ import { createConnection, createServer, type Server, type Socket as NetSocket }
 import { io as ioClient } from "socket.io-client";
 // @ts-expect-error: plain ESM script shared with scripts/cluster.mjs, no types
 import { haproxyBinary, startHaproxy, waitReady } from "../../../scripts/cluster-lib.mjs";
-import { freePort } from "./server-process.ts";
+import { crashProcess, freePort } from "./server-process.ts";
 import type { TestSocket } from "./test-server.ts";
 
 export { haproxyBinary };
@@ -128,12 +128,8 @@ export async function startCluster(opts: { count: number; databaseUrl: string; r
       port,
       url: `http://127.0.0.1:${port}`,
       child,
-      crash: () =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGKILL");
-        }),
+      crash: () => crashProcess(child),
+
     });
   }
   const stopNodes = () => Promise.all(nodes.map((n) => n.crash()));
