@@ -23,8 +23,10 @@ export interface StormOptions {
    * seqs read off the bytes) instead of socket.io-client, and the viewer processes' nice value
    * during the storm — the server does the same work per viewer either way; this only keeps the
    * load generator from taking the server's CPU (on separate machines it would not).
+   * `deflate`: light viewers offer permessage-deflate as Chrome does (the server then sends
+   * large frames compressed once for all of them); off, they get every frame plain.
    */
-  viewerClient: { light: boolean; nice: number };
+  viewerClient: { light: boolean; nice: number; deflate: boolean };
   log: (line: string) => void;
 }
 
@@ -32,7 +34,7 @@ export interface StormResult {
   joins: number;
   viewers: number;
   concurrency: number;
-  viewerClient: { light: boolean; nice: number };
+  viewerClient: { light: boolean; nice: number; deflate: boolean };
   ackMs: Summary;
   /** each voter's connection, made before the storm (not in the ack latency) */
   connectMs: Summary;
@@ -45,6 +47,8 @@ export interface StormResult {
   /** write-lane transactions committed during the storm (group commit: far fewer than joins) */
   commits: number;
   frames: { count: number; sendLoopMs: Summary; /** the server's CPU in those send loops, all frames together */ sendLoopCpuMs: number };
+  /** broadcast frames deflated once for the watchers that negotiated it, during the storm: their bytes before and after */
+  deflate?: { frames: number; plainBytes: number; deflatedBytes: number } | null;
   durationMs: number;
   acked: number;
   failed: Array<[string, number]>;
@@ -75,7 +79,7 @@ export async function runJoinStorm(fleet: ViewerFleet, opts: StormOptions): Prom
   let streams: ViewerStatus;
   try {
     const c = opts.viewerClient.light
-      ? await fleet.connectTongxinLight(server.url, db.sessionId, viewers)
+      ? await fleet.connectTongxinLight(server.url, db.sessionId, viewers, opts.viewerClient.deflate)
       : await fleet.connectTongxin(server.url, db.sessionId, viewers, { notify: false, capture: false });
     log(`  ${c.connected} viewers watching${c.failed ? `, ${c.failed} failed` : ""}`);
     const share = (i: number) => Math.floor(k / processes) + (i < k % processes ? 1 : 0);
@@ -91,12 +95,17 @@ export async function runJoinStorm(fleet: ViewerFleet, opts: StormOptions): Prom
     log(`  ${k} voters connected (connect p50 ${connectMs.p50} ms, p99 ${connectMs.p99} ms)`);
     await sleep(1000);
     const cpuOf = async (children: Child[]) => (await Promise.all(children.map((c) => cpuMs(c.pid)))).reduce((a, b) => a + b, 0);
+    type Totals = { frames: number; plainBytes: number; deflatedBytes: number } | null;
+    const deflateBefore = ((await server.child.request("commits")) as unknown as { deflate: Totals }).deflate;
     const cpuBefore = { server: await cpuMs(server.child.pid), viewers: await cpuOf(fleet.workers), voters: await cpuOf(voters) };
     fleet.nice(opts.viewerClient.nice);
     const replies = await Promise.all(voters.map((v) => v.request("go", {}, 600_000))).finally(() => fleet.nice(0));
     const serverCpu = (await cpuMs(server.child.pid)) - cpuBefore.server;
     const cpu = { server: Math.round(serverCpu), viewers: Math.round((await cpuOf(fleet.workers)) - cpuBefore.viewers), voters: Math.round((await cpuOf(voters)) - cpuBefore.voters) };
-    const { broadcasts, batches } = (await server.child.request("commits")) as unknown as { broadcasts: Array<[number, number, number]>; batches: number };
+    const { broadcasts, batches, deflate: deflateAfter } = (await server.child.request("commits")) as unknown as { broadcasts: Array<[number, number, number]>; batches: number; deflate: Totals };
+    const deflate = deflateAfter && deflateBefore
+      ? { frames: deflateAfter.frames - deflateBefore.frames, plainBytes: deflateAfter.plainBytes - deflateBefore.plainBytes, deflatedBytes: deflateAfter.deflatedBytes - deflateBefore.deflatedBytes }
+      : null;
     // The public room's frames (the only ones the server worker records).
     const publicFrames = broadcasts;
     const loops = publicFrames.map(([a, b]) => b - a);
@@ -120,11 +129,12 @@ export async function runJoinStorm(fleet: ViewerFleet, opts: StormOptions): Prom
       cpuMs: cpu,
       commits: batches,
       frames: { count: loops.length, sendLoopMs: summarize(loops), sendLoopCpuMs },
+      deflate,
       acked: ackedTickets.length,
       failed: [...failed.entries()],
       ackedTickets,
     };
-    log(`  ${outcome.acked}/${k} joins acked in ${(outcome.durationMs / 1000).toFixed(2)} s (${outcome.joinsPerSec}/s, ${batches} commits, server CPU ${outcome.serverCpuMsPerJoin} ms/join, ${loops.length} frames to the watchers, send loop p50 ${summarize(loops).p50} ms, ${sendLoopCpuMs} ms CPU in all; CPU s: server ${cpu.server / 1000}, viewers ${cpu.viewers / 1000}, voters ${cpu.voters / 1000}); ack p50 ${outcome.ackMs.p50} ms, p99 ${outcome.ackMs.p99} ms, max ${outcome.ackMs.max} ms`);
+    log(`  ${outcome.acked}/${k} joins acked in ${(outcome.durationMs / 1000).toFixed(2)} s (${outcome.joinsPerSec}/s, ${batches} commits, server CPU ${outcome.serverCpuMsPerJoin} ms/join, ${loops.length} frames to the watchers, send loop p50 ${summarize(loops).p50} ms, ${sendLoopCpuMs} ms CPU in all${deflate?.frames ? `, ${deflate.frames} deflated: ${Math.round(deflate.plainBytes / deflate.frames / 1000)} → ${(deflate.deflatedBytes / deflate.frames / 1000).toFixed(1)} KB per frame` : ""}; CPU s: server ${cpu.server / 1000}, viewers ${cpu.viewers / 1000}, voters ${cpu.voters / 1000}); ack p50 ${outcome.ackMs.p50} ms, p99 ${outcome.ackMs.p99} ms, max ${outcome.ackMs.max} ms`);
     lastSeq = ((await server.child.request("lastSeq")) as { seq: number }).seq;
     streams = await fleet.waitSeq(lastSeq, 15_000);
     await Promise.all(voters.map((v) => v.request("closeAll")));

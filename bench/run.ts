@@ -6,7 +6,7 @@
  *
  * Options: --quick · --only fanout,storm,steady,search,calls,voter3g · --merge (keep NAME.json's other parts) ·
  * --voter-before DIR (an older client build as a baseline) · --viewers 1000,5000 ·
- * --events 50 · --joins 500,2000 · --storm-viewers 1000 · --storm-viewer-client light|io · --storm-viewer-nice 10 · --workers 4 · --out NAME (results/NAME.json|md) ·
+ * --events 50 · --joins 500,2000 · --storm-viewers 1000 · --storm-viewer-client light|io · --storm-viewer-nice 10 · --storm-viewer-deflate 1|0 · --workers 4 · --out NAME (results/NAME.json|md) ·
  * --render (rewrite NAME.md and the chart from NAME.json)
  *
  * Writes bench/results/{latest|quick}.json and .md, and latency.svg.
@@ -52,7 +52,8 @@ const storms = [
 ];
 // The storm's watchers: light clients at nice 10 by default (bench/NOTES.md, "How it measures");
 // `--storm-viewer-client io --storm-viewer-nice 0` is the heavier setup measured before issue 12.
-const viewerClient = { light: option("storm-viewer-client") !== "io", nice: Number(option("storm-viewer-nice") ?? 10) };
+// They offer permessage-deflate as Chrome does; `--storm-viewer-deflate 0` makes them take every frame plain.
+const viewerClient = { light: option("storm-viewer-client") !== "io", nice: Number(option("storm-viewer-nice") ?? 10), deflate: option("storm-viewer-deflate") !== "0" };
 const outName = option("out") ?? (quick ? "quick" : "latest");
 const RESULTS_DIR = path.join(BENCH_DIR, "results");
 

@@ -71,8 +71,8 @@ export class ViewerFleet {
   }
 
   /** Light viewers (workers/viewer-worker.ts connectLight): same server work, a fraction of the client CPU. */
-  connectTongxinLight(url: string, sessionId: string, n: number): Promise<ConnectOutcome> {
-    return this.connect(n, "connectLight", { url, sessionId, concurrency: 50, notify: false });
+  connectTongxinLight(url: string, sessionId: string, n: number, deflate = true): Promise<ConnectOutcome> {
+    return this.connect(n, "connectLight", { url, sessionId, concurrency: 50, notify: false, deflate });
   }
 
   /** Sets the scheduling priority (nice value) of every viewer process. */

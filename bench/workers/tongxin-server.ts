@@ -18,6 +18,7 @@ import type * as AppModule from "../../server/src/app.ts";
 import type * as ConfigModule from "../../server/src/config.ts";
 import type * as LoggerModule from "../../server/src/logger.ts";
 import type * as PrismaModule from "../../server/src/store/prisma.ts";
+import type * as DeflateModule from "../../server/src/transport/shared-deflate.ts";
 import type { StoredEvent } from "../../server/src/store/session-events.ts";
 import { nowMs } from "../lib/clock.ts";
 import { ROOT_DIR, serveRequests } from "../lib/child.ts";
@@ -26,11 +27,13 @@ import { ROOT_DIR, serveRequests } from "../lib/child.ts";
 // reverted), so a change can be measured before and after in the same way.
 const root = process.env.BENCH_SERVER_ROOT ?? ROOT_DIR;
 const load = <T>(file: string): Promise<T> => import(pathToFileURL(path.join(root, "server/src", file)).href) as Promise<T>;
-const [{ createApp }, { readConfig }, { createLogger }, { openDatabase }] = await Promise.all([
+const [{ createApp }, { readConfig }, { createLogger }, { openDatabase }, deflate] = await Promise.all([
   load<typeof AppModule>("app.ts"),
   load<typeof ConfigModule>("config.ts"),
   load<typeof LoggerModule>("logger.ts"),
   load<typeof PrismaModule>("store/prisma.ts"),
+  // absent in a server copy from before broadcasts were deflated (BENCH_SERVER_ROOT)
+  load<typeof DeflateModule>("transport/shared-deflate.ts").catch(() => null),
 ]);
 
 const config = readConfig();
@@ -77,7 +80,7 @@ app.http.listen(config.port, config.host, () => {
 
 serveRequests({
   lastSeq: () => ({ seq: lastSeq }),
-  commits: () => ({ commits: [...committedAt.entries()], broadcasts, batches }),
+  commits: () => ({ commits: [...committedAt.entries()], broadcasts, batches, deflate: deflate ? { ...deflate.deflateTotals } : null }),
   gc: () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) {

@@ -111,9 +111,10 @@ function seqsOf(frame: Buffer): Array<{ seq: number }> {
   return out;
 }
 
-function connectLight(url: string, sessionId: string): Promise<Viewer> {
+function connectLight(url: string, sessionId: string, deflate: boolean): Promise<Viewer> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+    // With `deflate`, the offer Chrome makes (permessage-deflate; client_max_window_bits); ws inflates.
+    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: deflate ? {} : false });
     const v: Viewer = { snapSeq: null, early: [], last: 0, violations: 0, close: () => ws.close() };
     const timer = setTimeout(() => reject(new Error("light viewer: no watch ack within 60 s")), 60_000);
     ws.on("message", (data: Buffer) => {
@@ -200,7 +201,7 @@ serveRequests({
   },
   connectLight: (m) => {
     notify = Boolean(m.notify);
-    return connectMany(m.count as number, m.concurrency as number, () => connectLight(m.url as string, m.sessionId as string));
+    return connectMany(m.count as number, m.concurrency as number, () => connectLight(m.url as string, m.sessionId as string, m.deflate !== false));
   },
   connectWs: (m) => {
     notify = Boolean(m.notify);

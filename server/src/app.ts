@@ -42,6 +42,7 @@ import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
 import { CallTimers } from "./transport/socket/call.handlers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
+import { installSharedDeflate, perMessageDeflateOption, withholdDeflateFrom } from "./transport/shared-deflate.ts";
 import { startReminderLoop } from "./notify/booking-reminders.ts";
 import { logDigestNotifier, logNotifier, webhookDigestNotifier, webhookNotifier, type DigestNotifier, type Notifier } from "./notify/notifier.ts";
 import { startDigestLoop } from "./notify/weekly-digest.ts";
@@ -71,10 +72,11 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   // TRUST_PROXY: which proxies' X-Forwarded-For names the voter (limits, logs, the handshake address).
   const trusted = trustCheck(config.trustProxy);
   const connectionLimits = new ConnectionLimits(config.connectionsPerIp, config.connectionsPerIpPerMin, trusted);
+  installSharedDeflate();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-    // Frames are small; compressing each costs more CPU than it saves on a LAN or 4G.
-    perMessageDeflate: false,
+    // Negotiated so that large broadcasts go out deflated once for every socket; ws itself compresses nothing.
+    perMessageDeflate: perMessageDeflateOption(config.wsDeflate),
     httpCompression: false,
     allowRequest: (req, cb) => {
       if (!originAllowed(req, config.allowedOrigins)) return cb("origin not allowed", false);
@@ -84,6 +86,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     connectionStateRecovery: undefined,
   });
 
+  http.prependListener("upgrade", withholdDeflateFrom);
   connectionLimits.attach(io);
   const cleanups: Array<() => Promise<void>> = [];
   let redis: ClusterRedis | null = null;

@@ -15,6 +15,8 @@ export interface Config {
   joinLimitPerSocketPerMin: number;
   /** the least pause between two frames of one room; a busy room waits longer, up to 50 ms */
   coalesceMs: number;
+  /** WS_DEFLATE (default on): offer permessage-deflate so large broadcasts go out compressed once (transport/shared-deflate.ts) */
+  wsDeflate: boolean;
   /** staff/deputy tokens expire after this long without use */
   tokenIdleTtlMs: number;
   /** directory of the built client, served when it exists */
@@ -103,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinLimitPerIpPerMin: int(env.JOIN_LIMIT_PER_IP_PER_MIN, 300),
     joinLimitPerSocketPerMin: int(env.JOIN_LIMIT_PER_SOCKET_PER_MIN, 10),
     coalesceMs: int(env.COALESCE_MS, 16),
+    wsDeflate: env.WS_DEFLATE !== "0" && env.WS_DEFLATE !== "false",
     tokenIdleTtlMs: int(env.TOKEN_IDLE_TTL_MS, 12 * 60 * 60 * 1000),
     clientDir: env.CLIENT_DIR ?? "client/dist",
     secureCookies: env.SECURE_COOKIES === "1",

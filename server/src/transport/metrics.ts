@@ -12,6 +12,7 @@ import client from "prom-client";
 import type { Server } from "socket.io";
 import type { BroadcastObserver } from "./live-broadcaster.ts";
 import type { LaneObserver } from "../store/write-lane.ts";
+import { deflateTotals } from "./shared-deflate.ts";
 
 export interface Metrics {
   registry: client.Registry;
@@ -79,6 +80,21 @@ export function createMetrics(io: Server, nodeId: string): Metrics {
     collect() {
       for (const { event, code, n } of ackCounts.values()) this.inc({ event, code }, n);
       ackCounts.clear();
+    },
+  });
+
+  // Process-wide totals (the transport is shared by every app in the process): what deflating broadcasts once saves.
+  const reported = { plainBytes: deflateTotals.plainBytes, deflatedBytes: deflateTotals.deflatedBytes };
+  new client.Counter({
+    name: "tongxin_broadcast_deflate_bytes_total",
+    help: "Bytes of broadcast frames deflated once for the sockets that negotiated permessage-deflate: before (plain) and after (deflated)",
+    labelNames: ["form"],
+    registers: [registry],
+    collect() {
+      this.inc({ form: "plain" }, deflateTotals.plainBytes - reported.plainBytes);
+      this.inc({ form: "deflated" }, deflateTotals.deflatedBytes - reported.deflatedBytes);
+      reported.plainBytes = deflateTotals.plainBytes;
+      reported.deflatedBytes = deflateTotals.deflatedBytes;
     },
   });
 
