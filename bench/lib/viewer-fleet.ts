@@ -71,7 +71,7 @@ export class ViewerFleet {
   }
 
   /** Light viewers (workers/viewer-worker.ts connectLight): same server work, a fraction of the client CPU. */
-  connectTongxinLight(url: string, sessionId: string, n: number, deflate = true): Promise<ConnectOutcome> {
+  connectTongxinLight(url: string, sessionId: string, n: number, deflate: boolean | "all" = true): Promise<ConnectOutcome> {
     return this.connect(n, "connectLight", { url, sessionId, concurrency: 50, notify: false, deflate });
   }
 

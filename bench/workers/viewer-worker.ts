@@ -111,10 +111,16 @@ function seqsOf(frame: Buffer): Array<{ seq: number }> {
   return out;
 }
 
-function connectLight(url: string, sessionId: string, deflate: boolean): Promise<Viewer> {
+/**
+ * `deflate`: offer permessage-deflate with client_max_window_bits, as Chrome does (ws inflates
+ * what arrives compressed); "all": also compress every message this client sends, as Chrome does
+ * once the extension is on (ws alone compresses only messages of 1 KB and more).
+ */
+type LightDeflate = boolean | "all";
+function connectLight(url: string, sessionId: string, deflate: LightDeflate): Promise<Viewer> {
   return new Promise((resolve, reject) => {
-    // With `deflate`, the offer Chrome makes (permessage-deflate; client_max_window_bits); ws inflates.
-    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: deflate ? {} : false });
+    const perMessageDeflate = deflate === "all" ? { threshold: 0 } : deflate ? {} : false;
+    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate });
     const v: Viewer = { snapSeq: null, early: [], last: 0, violations: 0, close: () => ws.close() };
     const timer = setTimeout(() => reject(new Error("light viewer: no watch ack within 60 s")), 60_000);
     ws.on("message", (data: Buffer) => {
@@ -201,7 +207,7 @@ serveRequests({
   },
   connectLight: (m) => {
     notify = Boolean(m.notify);
-    return connectMany(m.count as number, m.concurrency as number, () => connectLight(m.url as string, m.sessionId as string, m.deflate !== false));
+    return connectMany(m.count as number, m.concurrency as number, () => connectLight(m.url as string, m.sessionId as string, (m.deflate ?? true) as LightDeflate));
   },
   connectWs: (m) => {
     notify = Boolean(m.notify);

@@ -4,6 +4,7 @@
  * handshake's answer, each frame's RSV1 bit and length, and that the inflated
  * text is byte for byte what a socket without the extension receives.
  */
+import { io as ioClient } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { deflateTotals, DEFLATE_MIN_BYTES } from "../src/transport/shared-deflate.ts";
 import { ok, type TestSocket } from "./helpers/test-server.ts";
@@ -78,6 +79,27 @@ describe("broadcasts deflated once (WS_DEFLATE on, the default)", () => {
     for (const w of watchers) expect(w.events().filter((m) => m.compressed).length).toBe(compressed);
     expect(deflateTotals.frames - before).toBe(compressed);
     for (const w of watchers) w.close();
+  });
+
+  it("takes compressed messages from a client that compresses everything it sends, as Chrome does", async () => {
+    const sessionId = t.world.shengze.sessionId;
+    // threshold 0: every message deflated, with the 1 KB window the server asked for
+    const staff: TestSocket = ioClient(t.url, { transports: ["websocket"], auth: { token: t.world.tokens.staffShengze }, perMessageDeflate: { threshold: 0 }, reconnection: false, forceNew: true });
+    await new Promise<void>((resolve, reject) => {
+      staff.once("connect", () => resolve());
+      staff.once("connect_error", reject);
+    });
+    try {
+      // negotiated, so this client really sends its messages deflated (ws's own socket under socket.io-client)
+      const ws = (staff.io.engine.transport as unknown as { ws: { _extensions: Record<string, unknown> } }).ws;
+      expect(Object.keys(ws._extensions)).toEqual(["permessage-deflate"]);
+      // ~15 KB of UTF-8: many of the inflater's 1 KB output chunks
+      const text = "群众反映小区门口停车位不够，早晚高峰车辆乱停，影响通行和安全。".repeat(160);
+      const { entry } = await ok(staff, "transcript:append", { sessionId, kind: "NOTE", speakerRole: "STAFF", text, visibility: "STAFF" });
+      expect((await t.db.transcriptEntry.findUniqueOrThrow({ where: { id: entry.id } })).text).toBe(text);
+    } finally {
+      staff.disconnect();
+    }
   });
 
   it("compresses after the usual polling → WebSocket upgrade too", async () => {
