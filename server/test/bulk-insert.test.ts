@@ -4,8 +4,11 @@
  * dates, booleans, enums and nulls — on SQLite and PostgreSQL alike.
  */
 import { expect, it } from "vitest";
+import { insertRows, newRowId, setSessionCounter } from "../src/store/bulk-insert.ts";
 import { eventsSince } from "../src/store/session-events.ts";
+import { directSqlite } from "../src/store/sqlite-direct.ts";
 import { toTicketView } from "../src/store/views.ts";
+import { TEST_STORAGE } from "./helpers/test-storage.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 
 const t = useTestServer();
@@ -48,4 +51,23 @@ it("reads back a batch of joined tickets and their events exactly as they were a
   expect(session.lastSeq).toBe(12);
   expect(session.onlineCount).toBe(12);
   expect(Math.abs(session.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
+});
+
+it("writes a batch inside the lane's transaction: rolled back with it, on better-sqlite3 itself on SQLite", async () => {
+  const sessionId = t.world.shengze.sessionId;
+  const before = await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } });
+  const eventsBefore = await t.db.sessionEvent.count({ where: { sessionId } });
+  const row = (seq: number) => [newRowId(), sessionId, seq, "session.updated", JSON.stringify({}), null, new Date()];
+  const failed = t.db.$transaction(async (tx) => {
+    // SQLite takes the direct path (store/sqlite-direct.ts); PostgreSQL keeps Prisma's
+    expect(directSqlite(tx) !== null).toBe(TEST_STORAGE === "sqlite");
+    await insertRows(tx, "SessionEvent", ["id", "sessionId", "seq", "type", "data", "actorId", "at"], [row(9001), row(9002)]);
+    await setSessionCounter(tx, sessionId, "lastSeq", 9002);
+    expect(await tx.sessionEvent.count({ where: { sessionId, seq: { gte: 9001 } } })).toBe(2);
+    expect((await tx.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq).toBe(9002);
+    throw new Error("the batch fails after its inserts");
+  });
+  await expect(failed).rejects.toThrow("the batch fails after its inserts");
+  expect(await t.db.sessionEvent.count({ where: { sessionId } })).toBe(eventsBefore);
+  expect((await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq).toBe(before.lastSeq);
 });

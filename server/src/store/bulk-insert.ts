@@ -14,6 +14,7 @@ import { AppError } from "../protocol/errors.ts";
 import { ILL_FORMED_MESSAGE, illFormedDetails, isWellFormed } from "../protocol/well-formed.ts";
 import { pooledRandomBytes } from "../random-bytes.ts";
 import type { Tx } from "./prisma.ts";
+import { directSqlite, sqliteTimestamp } from "./sqlite-direct.ts";
 
 /** Rows per statement: far under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at ~20 columns. */
 const CHUNK = 500;
@@ -55,6 +56,9 @@ const isSqlite = (tx: Tx): boolean => (tx as unknown as { _activeProvider?: stri
 async function insertAsJson(tx: Tx, head: string, width: number, rows: unknown[][]): Promise<void> {
   const picks = Array.from({ length: width }, (_, i) => `j.value ->> ${i}`).join(", ");
   const json = JSON.stringify(rows);
+  // On better-sqlite3 itself when it can (store/sqlite-direct.ts): Prisma's cost grows with the parameter's size.
+  const direct = directSqlite(tx);
+  if (direct) return direct.run(`${head}SELECT ${picks} FROM json_each(?) AS j`, [json]);
   await tx.$executeRaw`${Prisma.raw(`${head}SELECT ${picks} FROM json_each(`)}${json}${Prisma.raw(") AS j")}`;
 }
 
@@ -74,7 +78,7 @@ function jsonRows(rows: readonly (readonly unknown[])[]): unknown[][] | null {
         if (!isWellFormed(v)) throw new AppError("BAD_REQUEST", ILL_FORMED_MESSAGE, illFormedDetails("_"));
         r.push(v);
       } else if (typeof v === "boolean") r.push(v ? 1 : 0);
-      else if (v instanceof Date && !Number.isNaN(v.getTime())) r.push(v.toISOString().replace("Z", "+00:00"));
+      else if (v instanceof Date && !Number.isNaN(v.getTime())) r.push(sqliteTimestamp(v));
       else return null;
     }
     out.push(r);
@@ -106,5 +110,8 @@ export async function setSessionCounter(
   column: "lastSeq" | "onlineCount" | "inPersonCount",
   value: number,
 ): Promise<void> {
-  await tx.$executeRaw`UPDATE "ReceptionSession" SET ${Prisma.raw(`"${column}"`)} = ${value}, "updatedAt" = ${new Date()} WHERE "id" = ${sessionId}`;
+  const now = new Date();
+  const direct = directSqlite(tx);
+  if (direct) return direct.run(`UPDATE "ReceptionSession" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ?`, [value, sqliteTimestamp(now), sessionId]);
+  await tx.$executeRaw`UPDATE "ReceptionSession" SET ${Prisma.raw(`"${column}"`)} = ${value}, "updatedAt" = ${now} WHERE "id" = ${sessionId}`;
 }

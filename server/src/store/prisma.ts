@@ -2,11 +2,11 @@
  * The database client. SQLite (default) through better-sqlite3 in WAL mode;
  * PostgreSQL is selected by a postgresql:// DATABASE_URL (docs/ARCHITECTURE.md §3).
  */
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { AppError } from "../protocol/errors.ts";
 import { findIllFormed, ILL_FORMED_MESSAGE, illFormedDetails } from "../protocol/well-formed.ts";
 import { isPostgresUrl } from "./postgres-url.ts";
+import { SqliteAdapterFactory } from "./sqlite-direct.ts";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -17,7 +17,8 @@ export { isPostgresUrl };
 /** Opens the database and applies the SQLite pragmas the service relies on. */
 export async function openDatabase(url: string): Promise<Db> {
   if (isPostgresUrl(url)) return openPostgres(url);
-  const adapter = new PrismaBetterSQLite3({ url: url.replace(/^file:/, ""), timeout: 5000 });
+  // The factory remembers its connection, for the write lane's big inserts (store/sqlite-direct.ts).
+  const adapter = new SqliteAdapterFactory({ url: url.replace(/^file:/, ""), timeout: 5000 });
   // Minimal error formatting: Prisma otherwise builds a pretty message per query.
   const db = refuseIllFormedText(new PrismaClient({ adapter, errorFormat: "minimal" }));
   // WAL lets readers run beside the writer; NORMAL sync is durable against a
