@@ -3,11 +3,15 @@
  * without a login and gets a tracking code; it is a MESSAGE case for that
  * station's staff only, trackable and rateable; bad input writes nothing; one
  * address is limited (TRUST_PROXY respected); the phone stays masked for
- * staff and out of every public answer; retention and the voter's erase
+ * staff and out of every public answer; a retry with the same requestId gets
+ * the first answer and creates nothing, even racing it; retention and the voter's erase
  * anonymize it; the public answer statistics are exact on a fixed clock.
  */
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../src/domain/privacy.ts";
+import { messageCreateSchema } from "../src/protocol/messages.ts";
+import { leaveMessage } from "../src/services/message-box.ts";
 import { runRetention } from "../src/services/retention.ts";
 import type { Http } from "./helpers/back-office-fixtures.ts";
 import { useTestServer, type TestServerHandle } from "./helpers/use-test-server.ts";
@@ -173,6 +177,74 @@ describe("leaving a message", () => {
   });
 });
 
+describe("retrying a message with its requestId", () => {
+  const t = useTestServer({ config: LONG_LOGIN });
+  const rows = async () => ({ cases: await t.db.case.count({ where: { source: "MESSAGE" } }), messages: await t.db.voterMessage.count() });
+
+  it("answers a retry with the first tracking code and stores one case and one message, under a venue-scoped key", async () => {
+    const venueId = t.world.shengze.venueId;
+    const before = await rows();
+    const requestId = randomUUID();
+    const first = await leave(t, venueId, message({ requestId }));
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    // The phone resends after a lost answer (any case of the same UUID is the same request).
+    const again = await leave(t, venueId, message({ requestId: requestId.toUpperCase() }));
+    expect(again).toMatchObject({ status: 201, body: { trackingCode: first.body.trackingCode } });
+    expect(Object.keys(again.body)).toEqual(["trackingCode"]);
+    expect(await rows()).toEqual({ cases: before.cases + 1, messages: before.messages + 1 });
+    const stored = await t.db.voterMessage.findFirstOrThrow({ where: { case: { trackingCode: first.body.trackingCode } } });
+    expect(stored.requestKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.requestKey).not.toContain(requestId);
+    // Without a requestId nothing changes: each send is a new message.
+    await leaveOk(t, venueId);
+    await leaveOk(t, venueId);
+    expect(await rows()).toEqual({ cases: before.cases + 3, messages: before.messages + 3 });
+  });
+
+  it("lets one of several concurrent sends of one request in, and answers all of them with its code", async () => {
+    const venueId = t.world.lili.venueId;
+    const before = await rows();
+    const requestId = randomUUID();
+    const sent = await Promise.all(Array.from({ length: 4 }, () => leave(t, venueId, message({ requestId }))));
+    for (const r of sent) expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(new Set(sent.map((r) => r.body.trackingCode)).size).toBe(1);
+    expect(await rows()).toEqual({ cases: before.cases + 1, messages: before.messages + 1 });
+    expect(await t.db.caseEvent.count({ where: { case: { trackingCode: sent[0]!.body.trackingCode } } })).toBe(1);
+
+    // Past the route's read of an earlier answer, the unique index alone keeps one row: both inserts
+    // run, one is refused, and its caller reads the winner's code.
+    const input = messageCreateSchema.parse(message({ requestId: randomUUID() }));
+    const raced = await Promise.all([leaveMessage(t.server.app.deps, venueId, input), leaveMessage(t.server.app.deps, venueId, input)]);
+    expect(raced[1]).toEqual(raced[0]);
+    expect(await rows()).toEqual({ cases: before.cases + 2, messages: before.messages + 2 });
+  });
+
+  it("refuses a requestId that is not a UUID with field details, and writes nothing", async () => {
+    const before = [await t.db.case.count(), await t.db.voterMessage.count(), await t.db.caseEvent.count()];
+    for (const requestId of ["", "retry-1234", "not-a-uuid-at-all-0000000000000000", 42, null, `${randomUUID()}x`]) {
+      const r = await leave(t, t.world.shengze.venueId, message({ requestId }));
+      expect(r.status, JSON.stringify(requestId)).toBe(400);
+      expect(r.body.error.code).toBe("BAD_REQUEST");
+      expect(Object.keys(r.body.error.details ?? {})).toEqual(["requestId"]);
+    }
+    expect([await t.db.case.count(), await t.db.voterMessage.count(), await t.db.caseEvent.count()]).toEqual(before);
+    // …while a UUID is a known field, not one the strict body refuses.
+    await leaveOk(t, t.world.shengze.venueId, { requestId: randomUUID() });
+    expect(await t.db.voterMessage.count()).toBe(before[1]! + 1);
+  });
+
+  it("treats the same requestId at another venue as another message", async () => {
+    const before = await rows();
+    const requestId = randomUUID();
+    const here = await leaveOk(t, t.world.shengze.venueId, { requestId });
+    const there = await leaveOk(t, t.world.lili.venueId, { requestId });
+    expect(there).not.toBe(here);
+    expect(await rows()).toEqual({ cases: before.cases + 2, messages: before.messages + 2 });
+    const venues = await t.db.case.findMany({ where: { trackingCode: { in: [here, there] } }, select: { trackingCode: true, venueId: true } });
+    expect(new Map(venues.map((c) => [c.trackingCode, c.venueId]))).toEqual(new Map([[here, t.world.shengze.venueId], [there, t.world.lili.venueId]]));
+  });
+});
+
 describe("the per-address limit behind a trusted balancer", () => {
   const t = useTestServer({ clock: "fixed", config: { messageLimitPerIpPerHour: 2, trustProxy: ["127.0.0.1", "::1"] } });
 
@@ -199,6 +271,22 @@ describe("the per-address limit without TRUST_PROXY", () => {
   it("ignores X-Forwarded-For: every message counts as the direct peer's", async () => {
     expect((await leave(t, t.world.lili.venueId, message(), "198.51.100.1")).status).toBe(201);
     expect((await leave(t, t.world.lili.venueId, message(), "198.51.100.2")).status).toBe(429);
+  });
+});
+
+describe("a retry from an address at its limit", () => {
+  const t = useTestServer({ config: { messageLimitPerIpPerHour: 1 } });
+
+  it("is still answered with the first code, and is not counted", async () => {
+    const venueId = t.world.shengze.venueId;
+    const requestId = randomUUID();
+    const first = await leave(t, venueId, message({ requestId }));
+    expect(first.status).toBe(201);
+    const before = await t.db.voterMessage.count();
+    for (let i = 0; i < 3; i++) expect(await leave(t, venueId, message({ requestId }))).toMatchObject({ status: 201, body: { trackingCode: first.body.trackingCode } });
+    expect((await leave(t, venueId, message({ requestId: randomUUID() }))).status).toBe(429);
+    expect((await leave(t, venueId, message())).status).toBe(429);
+    expect(await t.db.voterMessage.count()).toBe(before);
   });
 });
 

@@ -6,28 +6,30 @@
  */
 import { z } from "zod";
 import type { CaseStatus, VenueKind } from "./model.ts";
-import { id, LIMITS, str } from "./schemas.ts";
+import { id, LIMITS, phone, str } from "./schemas.ts";
 
 export const MESSAGE_LIMITS = { text: 2000 } as const;
 
 const text = (max: number) => str().trim().min(1).max(max);
 
-/** POST /api/venues/:id/messages. `deputyId` (extension): the deputy addressed from their public page (/d/:id). */
+/**
+ * A message's requestId (extension): a UUID the client draws once per content it
+ * sends, so resending after a lost answer gets the first answer and creates
+ * nothing. Lower-cased: one UUID in either case is one request.
+ */
+export const messageRequestId = z.uuid().transform((v) => v.toLowerCase());
+
+/** POST /api/venues/:id/messages. `deputyId` (extension): the deputy addressed from their public page (/d/:id); `requestId` (extension): see messageRequestId. */
 export const messageCreateSchema = z
   .object({
     name: text(LIMITS.name),
-    phone: str()
-      .trim()
-      .max(LIMITS.phone)
-      .regex(/^[0-9+\-() ]*$/, "digits only")
-      .optional()
-      .nullable()
-      .transform((v) => (v ? v : undefined)),
+    phone,
     topic: text(LIMITS.topic),
     text: text(MESSAGE_LIMITS.text),
     isPublic: z.boolean(),
     consentVersion: z.number().int().min(1).max(1_000_000).optional(),
     deputyId: id.optional(),
+    requestId: messageRequestId.optional(),
   })
   .strict();
 export type MessageCreateInput = z.input<typeof messageCreateSchema>;

@@ -14,7 +14,7 @@ import { anonymizeMessages } from "../store/anonymize.ts";
 import type { Db, Tx } from "../store/prisma.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
-import { trackingCode } from "./secrets.ts";
+import { messageRequestKeyOf, trackingCode } from "./secrets.ts";
 
 /** The category a message starts in; staff re-classify it when they triage. */
 export const MESSAGE_CATEGORY = "群众留言";
@@ -29,9 +29,42 @@ async function deputyOfVenue(db: Db | Tx, deputyId: string, venueId: string): Pr
   return null;
 }
 
+/**
+ * The answer already given to this requestId at this venue (a retry after a
+ * lost answer), or null. Read before the per-address limit, so a retry is
+ * answered even from an address that has used its hour.
+ */
+export async function answeredMessage(db: Db, venueId: string, requestId: string): Promise<{ trackingCode: string } | null> {
+  return answerOfKey(db, messageRequestKeyOf(venueId, requestId));
+}
+
+async function answerOfKey(db: Db, requestKey: string): Promise<{ trackingCode: string } | null> {
+  const row = await db.voterMessage.findUnique({ where: { requestKey }, select: { case: { select: { trackingCode: true } } } });
+  return row ? { trackingCode: row.case.trackingCode } : null;
+}
+
+/**
+ * Leaves a message. With a requestId it is idempotent: the unique index on
+ * `requestKey` lets one row in, so a second send of the same request — after
+ * the first committed, or racing it — fails its insert and answers with the
+ * first message's code instead.
+ */
 export async function leaveMessage(deps: ServiceDeps, venueId: string, input: MessageCreate): Promise<{ trackingCode: string }> {
+  const requestKey = input.requestId ? messageRequestKeyOf(venueId, input.requestId) : null;
+  try {
+    return { trackingCode: await createMessage(deps, venueId, input, requestKey) };
+  } catch (e) {
+    if (requestKey && (e as { code?: unknown })?.code === "P2002") {
+      const first = await answerOfKey(deps.db, requestKey);
+      if (first) return first;
+    }
+    throw e;
+  }
+}
+
+async function createMessage(deps: ServiceDeps, venueId: string, input: MessageCreate, requestKey: string | null): Promise<string> {
   const now = deps.now();
-  const code = await deps.db.$transaction(async (tx) => {
+  return deps.db.$transaction(async (tx) => {
     const venue = await tx.venue.findUnique({ where: { id: venueId }, select: { id: true } });
     if (!venue) throw new AppError("NOT_FOUND", "没有这个联络站 / no such venue");
     const problems: Record<string, string> = {};
@@ -64,6 +97,7 @@ export async function leaveMessage(deps: ServiceDeps, venueId: string, input: Me
             consentVersion: input.consentVersion ?? null,
             consentAt: input.consentVersion !== undefined ? now : null,
             createdAt: now,
+            requestKey,
           },
         },
       },
@@ -71,7 +105,6 @@ export async function leaveMessage(deps: ServiceDeps, venueId: string, input: Me
     });
     return row.trackingCode;
   });
-  return { trackingCode: code };
 }
 
 /** A code no case has yet; a collision (one in ~850 billion per case) draws again. */

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { FormField } from "../../components/FormField.tsx";
 import { useT } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
@@ -9,6 +9,7 @@ import { ReplyContactFields } from "../privacy/ReplyContactFields.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 import { messageApi } from "./message-api.ts";
 import { MessageSent } from "./MessageSent.tsx";
+import { attemptFor, type SendAttempt } from "./send-attempt.ts";
 
 interface Draft {
   name: string;
@@ -37,6 +38,8 @@ export function MessageForm({ venueId, deputy }: Props) {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
   const notice = usePrivacyNotice();
+  // Kept while the voter resends the same words (the first send may have arrived): see send-attempt.ts.
+  const attempt = useRef<SendAttempt | null>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   if (sent) {
@@ -64,7 +67,7 @@ export function MessageForm({ venueId, deputy }: Props) {
     setFailure(null);
     if (Object.keys(local).length) return focusFirstError(".message-card");
     setBusy(true);
-    const res = await messageApi.leave(venueId, {
+    const payload = {
       name: draft.name.trim(),
       phone: phone || undefined,
       topic: draft.topic.trim(),
@@ -72,9 +75,12 @@ export function MessageForm({ venueId, deputy }: Props) {
       isPublic: draft.isPublic,
       ...(notice ? { consentVersion: notice.version } : {}),
       ...(deputy ? { deputyId: deputy.id } : {}),
-    });
+    };
+    attempt.current = attemptFor(attempt.current, { venueId, ...payload });
+    const res = await messageApi.leave(venueId, { ...payload, requestId: attempt.current.requestId });
     setBusy(false);
     if (res.ok) {
+      attempt.current = null;
       setSent(res.data.trackingCode);
       focusHeading("message-sent-title");
       return;

@@ -6,11 +6,11 @@
 import { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../../protocol/errors.ts";
-import { messageCreateSchema } from "../../protocol/messages.ts";
+import { messageCreateSchema, messageRequestId } from "../../protocol/messages.ts";
 import { str } from "../../protocol/schemas.ts";
 import { answerStats } from "../../services/answer-stats.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { eraseMessage, leaveMessage, messageData } from "../../services/message-box.ts";
+import { answeredMessage, eraseMessage, leaveMessage, messageData } from "../../services/message-box.ts";
 import { deputyPublic, venuePublic } from "../../services/public-pages.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
@@ -20,12 +20,21 @@ const idParam = z.object({ id: str().min(1).max(64) });
 const codeParam = z.object({ trackingCode: str().trim().min(4).max(32) });
 const HOUR_MS = 60 * 60 * 1000;
 
+async function retriedMessage(deps: ServiceDeps, venueId: unknown, requestId: unknown): Promise<{ trackingCode: string } | null> {
+  const id = messageRequestId.safeParse(requestId);
+  return id.success && typeof venueId === "string" ? answeredMessage(deps.db, venueId, id.data) : null;
+}
+
 export function messageRoutes(deps: ServiceDeps): Router {
   const r = Router();
   // Counted on the services' clock, so Retry-After agrees with the server's time (and tests can move it).
   const perIp = new RateLimiter(deps.config.messageLimitPerIpPerHour, HOUR_MS, "message-ip", deps.sharedWindows, () => deps.now().getTime());
 
   r.post("/venues/:id/messages", route(async (req, res) => {
+    // A retry (a requestId already answered at this venue) gets the first answer before the limit is
+    // counted: it creates nothing, and a voter behind a busy address still learns their code.
+    const retried = await retriedMessage(deps, req.params.id, (req.body as { requestId?: unknown } | undefined)?.requestId);
+    if (retried) return void res.status(201).json(retried);
     const limit = await perIp.check(addressKey(req.ip));
     if (!limit.allowed) {
       res.setHeader("Retry-After", String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))));
