@@ -24,8 +24,15 @@
 import { createRequire } from "node:module";
 import zlib from "node:zlib";
 
-/** Frames smaller than this go out plain: one event is a few hundred bytes, not worth the phone's inflate. */
-export const DEFLATE_MIN_BYTES = 1024;
+/**
+ * Frames smaller than this go out plain: bursts are what compression is for.
+ * A frame of one or a few events (0.5–2 KB) costs the server one write per
+ * socket whatever its size, saves each viewer a few hundred bytes, and costs
+ * every receiver an inflate — for Node's ws a job on the thread pool: at 5,000
+ * viewers per process, compressing 1 KB frames delayed the last viewer's
+ * receipt from ~0.2 s to ~1 s (bench/NOTES.md §8).
+ */
+export const DEFLATE_MIN_BYTES = 4096;
 /**
  * The window the *client* compresses its own messages with. A browser that
  * negotiates compression compresses everything it sends, and the server keeps
