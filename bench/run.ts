@@ -200,6 +200,14 @@ async function main(): Promise<void> {
     ...(merged.calls ? { calls: merged.calls } : {}),
     targets: evaluateTargets(merged.fanout, merged.storm, merged.calls, merged.voter3g),
     durationSec: previous ? previous.durationSec : (Date.now() - started) / 1000,
+    ...(previous
+      ? {
+          remeasured: [
+            ...(previous.remeasured ?? []),
+            { parts: [...only], date: new Date().toISOString(), commit: git().commit, serverChangesUncommitted: git().serverChangesUncommitted, loadAvgAtStart: m.loadAvgAtStart },
+          ],
+        }
+      : {}),
   };
   if (previous) log(`merged into bench/results/${outName}.json (kept: ${["fanout", "storm", "steady", "search", "calls", "voter3g"].filter((p) => !only.has(p)).join(", ")})`);
   const notesFile = path.join(BENCH_DIR, "NOTES.md");

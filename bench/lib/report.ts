@@ -36,6 +36,8 @@ export interface Results {
   voter3g?: unknown;
   targets: Target[];
   durationSec: number;
+  /** parts measured again with --merge, newest last: when, at which commit, with what load */
+  remeasured?: Array<{ parts: string[]; date: string; commit: string; serverChangesUncommitted: boolean; loadAvgAtStart: number[] }>;
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
@@ -99,6 +101,10 @@ export function renderMarkdown(r: Results, notes: string, chartFile = "latency.s
   L.push("");
   L.push(`${r.date} · ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.ramGb} GB RAM · Node ${r.machine.node} · ${r.machine.os} · load at start ${r.machine.loadAvgAtStart.join(" / ")}`);
   L.push(`commit ${r.git.commit}${r.git.serverChangesUncommitted ? " (with uncommitted server changes)" : ""}${r.git.serverRoot ? ` · server from ${r.git.serverRoot}` : ""} · run took ${Math.round(r.durationSec)} s`);
+  for (const m of r.remeasured ?? []) {
+    L.push("");
+    L.push(`Measured again (\`--merge\`): ${m.parts.join(", ")} — ${m.date} · commit ${m.commit}${m.serverChangesUncommitted ? " (with uncommitted server changes)" : ""} · load at start ${m.loadAvgAtStart.join(" / ")}`);
+  }
   L.push("");
   L.push("Everything runs on this one machine over 127.0.0.1: the server under test in its own process, the clients in separate worker processes.");
   L.push("");
