@@ -1,5 +1,5 @@
 /**
- * Compressed broadcasts, compressed once (docs/ARCHITECTURE.md §5, "Frames on the wire").
+ * Compressed broadcasts, compressed once (docs/ARCHITECTURE.md §8, "Frames on the wire").
  *
  * A join storm's `session:events` frames carry a few hundred similar events
  * (~80 KB); sent as they are to every viewer, the send loop's writes were half
