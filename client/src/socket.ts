@@ -18,6 +18,7 @@ import type {
   TranscriptAppendInput,
 } from "@protocol/schemas.ts";
 import { toClientError, type Result } from "./lib/client-error.ts";
+import { newRequestId } from "./lib/send-attempt.ts";
 import { fetchSessionEarly } from "./lib/session-prefetch.ts";
 import { setConnectionStatus } from "./stores/connection.ts";
 import { dispatchLiveSession, useLiveSession } from "./stores/live-session.ts";
@@ -146,11 +147,6 @@ async function request<E extends EventName>(
   }
   return last;
 }
-
-const newRequestId = (): string =>
-  typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 
 // ── watching ──────────────────────────────────────────────────────────────────
 

@@ -1,10 +1,17 @@
-/** 预约 (DESIGN §6b): capacity and waitlist, cancel and promotion, check-in online and at the desk, no-shows at the end. */
+/**
+ * 预约 (DESIGN §6b): capacity and waitlist, cancel and promotion, check-in online
+ * and at the desk, no-shows at the end; a retry with the same requestId gets the
+ * first booking and its token and books nothing, even racing it, on a full or
+ * closed day, or from an address at its limit.
+ */
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { BookingPublicView, BookingView } from "../src/protocol/model.ts";
+import { bookingCreateSchema } from "../src/protocol/schemas.ts";
+import { createBooking } from "../src/services/bookings.ts";
 import { call, ok } from "./helpers/test-server.ts";
-import { useTestServer } from "./helpers/use-test-server.ts";
+import { useTestServer, type TestServerHandle } from "./helpers/use-test-server.ts";
 
-const t = useTestServer({ perTest: true });
 const MIN = 60_000;
 
 interface Booked {
@@ -12,45 +19,63 @@ interface Booked {
   bookingToken: string;
 }
 
-/** A reception day at 盛泽镇 that takes `capacity` bookings, starting in `startsInMin` minutes. */
-async function bookableDay(capacity: number, startsInMin = 24 * 60): Promise<string> {
-  const startsAt = new Date(t.clock.now().getTime() + startsInMin * MIN);
-  const res = await t.http("staffShengze").post("/api/sessions", {
-    venueId: t.world.shengze.venueId,
-    title: "预约接待日",
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 3 * 60 * MIN).toISOString(),
-    slotMin: 8,
-    walkInHeadStartMin: 10,
-    bookingCapacity: capacity,
+/** The requests and reads every booking test needs, against one test server. */
+function bookingKit(t: TestServerHandle) {
+  /** A reception day at 盛泽镇 that takes `capacity` bookings, starting in `startsInMin` minutes. */
+  async function bookableDay(capacity: number, startsInMin = 24 * 60): Promise<string> {
+    const startsAt = new Date(t.clock.now().getTime() + startsInMin * MIN);
+    const res = await t.http("staffShengze").post("/api/sessions", {
+      venueId: t.world.shengze.venueId,
+      title: "预约接待日",
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3 * 60 * MIN).toISOString(),
+      slotMin: 8,
+      walkInHeadStartMin: 10,
+      bookingCapacity: capacity,
+    });
+    expect(res.status).toBe(201);
+    return res.body.session.id;
+  }
+
+  /** The booking POST as sent, whatever it answers. */
+  const post = (sessionId: string, name: string, over: Record<string, unknown> = {}) =>
+    t.http().post<Booked>(`/api/sessions/${sessionId}/bookings`, { name, phone: "13812345678", topic: "加装电梯", question: "六楼没有电梯", isPublic: false, ...over });
+
+  async function book(sessionId: string, name: string, over: Record<string, unknown> = {}): Promise<Booked> {
+    const res = await post(sessionId, name, over);
+    if (res.status !== 201) throw new Error(`booking failed: ${res.status} ${res.text}`);
+    return res.body;
+  }
+
+  function cancel(code: string, token: string | null) {
+    return fetch(`${t.url}/api/bookings/${code}/cancel`, { method: "POST", headers: token ? { "x-booking-token": token } : {} }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  }
+
+  async function statusOf(code: string): Promise<BookingPublicView> {
+    return (await t.http().get<{ booking: BookingPublicView }>(`/api/bookings/${code}`)).body.booking;
+  }
+
+  async function staffList(sessionId: string): Promise<BookingView[]> {
+    const res = await t.http("staffShengze").get<{ bookings: BookingView[] }>(`/api/sessions/${sessionId}/bookings`);
+    expect(res.status).toBe(200);
+    return res.body.bookings;
+  }
+
+  const openDay = (sessionId: string) => t.http("staffShengze").patch(`/api/sessions/${sessionId}`, { status: "OPEN" });
+
+  /** What the day holds: its booking rows and the places it has handed out. */
+  const dayRows = async (sessionId: string) => ({
+    bookings: await t.db.booking.count({ where: { sessionId } }),
+    placesHandedOut: (await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId }, select: { bookingCount: true } })).bookingCount,
   });
-  expect(res.status).toBe(201);
-  return res.body.session.id;
-}
 
-async function book(sessionId: string, name: string, over: Record<string, unknown> = {}): Promise<Booked> {
-  const res = await t.http().post<Booked>(`/api/sessions/${sessionId}/bookings`, { name, phone: "13812345678", topic: "加装电梯", question: "六楼没有电梯", isPublic: false, ...over });
-  if (res.status !== 201) throw new Error(`booking failed: ${res.status} ${res.text}`);
-  return res.body;
+  return { bookableDay, post, book, cancel, statusOf, staffList, openDay, dayRows };
 }
-
-function cancel(code: string, token: string | null) {
-  return fetch(`${t.url}/api/bookings/${code}/cancel`, { method: "POST", headers: token ? { "x-booking-token": token } : {} }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
-}
-
-async function statusOf(code: string): Promise<BookingPublicView> {
-  return (await t.http().get<{ booking: BookingPublicView }>(`/api/bookings/${code}`)).body.booking;
-}
-
-async function staffList(sessionId: string): Promise<BookingView[]> {
-  const res = await t.http("staffShengze").get<{ bookings: BookingView[] }>(`/api/sessions/${sessionId}/bookings`);
-  expect(res.status).toBe(200);
-  return res.body.bookings;
-}
-
-const openDay = (sessionId: string) => t.http("staffShengze").patch(`/api/sessions/${sessionId}`, { status: "OPEN" });
 
 describe("bookings", () => {
+  const t = useTestServer({ perTest: true });
+  const { bookableDay, book, cancel, statusOf, staffList, openDay } = bookingKit(t);
+
   it("places are booked in order, over capacity a booking is waitlisted, and the public view carries no name or phone", async () => {
     const sessionId = await bookableDay(2);
     const a = await book(sessionId, "张三");
@@ -204,5 +229,121 @@ describe("bookings", () => {
     expect(csv.text).toContain("未到");
     expect(csv.text).toContain("W001");
     expect(csv.text).not.toContain("13812345678");
+  });
+});
+
+describe("retrying a booking with its requestId", () => {
+  const t = useTestServer({ perTest: true });
+  const { bookableDay, post, book, cancel, statusOf, dayRows } = bookingKit(t);
+
+  it("answers a retry with the first booking and its token, and books one place under a session-scoped key", async () => {
+    const sessionId = await bookableDay(3);
+    const requestId = randomUUID();
+    const first = await post(sessionId, "张三", { requestId });
+    expect(first.status, first.text).toBe(201);
+    // The phone resends after a lost answer (any case of the same UUID is the same request).
+    for (const again of [requestId, requestId.toUpperCase()]) {
+      const retried = await post(sessionId, "张三", { requestId: again });
+      expect(retried.status).toBe(201);
+      expect(retried.body).toEqual(first.body);
+    }
+    expect(await dayRows(sessionId)).toEqual({ bookings: 1, placesHandedOut: 1 });
+    expect((await t.http().get(`/api/sessions/${sessionId}`)).body.session.placesLeft).toBe(2);
+    // Stored as a hash, the token sealed (never in clear): the next booking takes place 2.
+    const stored = await t.db.booking.findUniqueOrThrow({ where: { code: first.body.booking.code } });
+    expect(stored.requestKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.requestKey).not.toContain(requestId);
+    expect(stored.sealedBookingToken).toBeTruthy();
+    expect(stored.sealedBookingToken).not.toContain(first.body.bookingToken);
+    expect((await book(sessionId, "李四")).booking.place).toBe(2);
+    // The token a retry answered is the booking's own: it cancels it.
+    expect(await cancel(first.body.booking.code, first.body.bookingToken)).toMatchObject({ status: 200, body: { booking: { status: "CANCELLED" } } });
+    // Without a requestId nothing changes: each booking POST is a new booking.
+    await book(sessionId, "王五");
+    await book(sessionId, "王五");
+    expect(await dayRows(sessionId)).toEqual({ bookings: 4, placesHandedOut: 4 });
+  });
+
+  it("lets one of several concurrent bookings of one request in, and answers all of them with it", async () => {
+    const sessionId = await bookableDay(2);
+    const requestId = randomUUID();
+    const sent = await Promise.all(Array.from({ length: 6 }, () => post(sessionId, "张三", { requestId })));
+    for (const r of sent) expect(r.status, r.text).toBe(201);
+    for (const r of sent) expect(r.body).toEqual(sent[0]!.body);
+    expect(sent[0]!.body.booking).toMatchObject({ place: 1, status: "BOOKED" });
+    expect(await dayRows(sessionId)).toEqual({ bookings: 1, placesHandedOut: 1 });
+
+    // Past the route's read of an earlier answer, the day's lane (and behind it the unique index) keeps one row.
+    const input = bookingCreateSchema.parse({ name: "李四", topic: "停车难", isPublic: true, requestId: randomUUID() });
+    const raced = await Promise.all([createBooking(t.server.app.deps, sessionId, input), createBooking(t.server.app.deps, sessionId, input)]);
+    expect(raced[1]).toEqual(raced[0]);
+    expect(await dayRows(sessionId)).toEqual({ bookings: 2, placesHandedOut: 2 });
+  });
+
+  it("refuses a requestId that is not a UUID with field details, and books nothing", async () => {
+    const sessionId = await bookableDay(3);
+    for (const requestId of ["", "retry-1234", "not-a-uuid-at-all-0000000000000000", 42, null, `${randomUUID()}x`]) {
+      const r = await post(sessionId, "张三", { requestId });
+      const { error } = r.body as unknown as { error: { code: string; details?: Record<string, string> } };
+      expect(r.status, JSON.stringify(requestId)).toBe(400);
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(Object.keys(error.details ?? {})).toEqual(["requestId"]);
+    }
+    expect(await dayRows(sessionId)).toEqual({ bookings: 0, placesHandedOut: 0 });
+  });
+
+  it("treats the same requestId on another day as another booking", async () => {
+    const [one, two] = [await bookableDay(3), await bookableDay(3, 48 * 60)];
+    const requestId = randomUUID();
+    const here = await book(one, "张三", { requestId });
+    const there = await book(two, "张三", { requestId });
+    expect(there.booking.code).not.toBe(here.booking.code);
+    expect(there.bookingToken).not.toBe(here.bookingToken);
+    expect([here.booking.sessionId, there.booking.sessionId]).toEqual([one, two]);
+    expect([await dayRows(one), await dayRows(two)]).toEqual([{ bookings: 1, placesHandedOut: 1 }, { bookings: 1, placesHandedOut: 1 }]);
+    // …and each day's retry answers its own booking.
+    expect((await post(two, "张三", { requestId })).body).toEqual(there);
+    expect((await post(one, "张三", { requestId })).body).toEqual(here);
+  });
+
+  it("still answers a retry with its first booking when the day is full, and when booking has closed", async () => {
+    const sessionId = await bookableDay(1, 30);
+    const requestId = randomUUID();
+    const first = await book(sessionId, "张三", { requestId });
+    expect(first.booking.status).toBe("BOOKED");
+    expect((await book(sessionId, "李四")).booking.status).toBe("WAITLISTED");
+    // Full: a retry is not a new (waitlisted) booking, it is the booked place.
+    expect((await post(sessionId, "张三", { requestId })).body).toEqual(first);
+    expect(await dayRows(sessionId)).toEqual({ bookings: 2, placesHandedOut: 2 });
+    // Closed (the day starts in a minute and booking closed at its start): new bookings are refused, a retry is answered.
+    t.clock.advance(31 * MIN);
+    expect((await post(sessionId, "王五")).status).toBe(409);
+    expect((await post(sessionId, "王五", { requestId: randomUUID() })).status).toBe(409);
+    const late = await post(sessionId, "张三", { requestId });
+    expect(late.status).toBe(201);
+    expect(late.body).toEqual(first);
+    expect((await statusOf(first.booking.code)).status).toBe("BOOKED");
+    expect(await dayRows(sessionId)).toEqual({ bookings: 2, placesHandedOut: 2 });
+  });
+});
+
+describe("a booking retry from an address at its limit", () => {
+  const t = useTestServer({ config: { joinLimitPerIpPerMin: 2 } });
+  const { bookableDay, post, dayRows } = bookingKit(t);
+
+  it("is still answered with the first booking and token, and is not counted", async () => {
+    const sessionId = await bookableDay(5);
+    const requestId = randomUUID();
+    const first = await post(sessionId, "张三", { requestId });
+    expect(first.status).toBe(201);
+    expect((await post(sessionId, "李四")).status).toBe(201);
+    expect((await post(sessionId, "王五")).status).toBe(429);
+    for (let i = 0; i < 3; i++) {
+      const again = await post(sessionId, "张三", { requestId });
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+    }
+    expect((await post(sessionId, "王五", { requestId: randomUUID() })).status).toBe(429);
+    expect(await dayRows(sessionId)).toEqual({ bookings: 2, placesHandedOut: 2 });
   });
 });

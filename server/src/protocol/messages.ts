@@ -6,18 +6,14 @@
  */
 import { z } from "zod";
 import type { CaseStatus, VenueKind } from "./model.ts";
-import { id, LIMITS, phone, str } from "./schemas.ts";
+import { id, LIMITS, phone, str, uuidRequestId } from "./schemas.ts";
 
 export const MESSAGE_LIMITS = { text: 2000 } as const;
 
 const text = (max: number) => str().trim().min(1).max(max);
 
-/**
- * A message's requestId (extension): a UUID the client draws once per content it
- * sends, so resending after a lost answer gets the first answer and creates
- * nothing. Lower-cased: one UUID in either case is one request.
- */
-export const messageRequestId = z.uuid().transform((v) => v.toLowerCase());
+/** A message's requestId (extension): the UUID every HTTP create takes (uuidRequestId in schemas.ts). */
+export const messageRequestId = uuidRequestId;
 
 /** POST /api/venues/:id/messages. `deputyId` (extension): the deputy addressed from their public page (/d/:id); `requestId` (extension): see messageRequestId. */
 export const messageCreateSchema = z

@@ -42,6 +42,13 @@ export const streamUrl = str()
   .optional()
   .nullable();
 const requestId = str().trim().min(8).max(LIMITS.requestId).optional();
+/**
+ * The requestId of an HTTP create (a booking, a message; extension): a UUID the
+ * client draws once per content it sends, so resending after a lost answer gets
+ * the first answer and creates nothing. Lower-cased: one UUID in either case is
+ * one request.
+ */
+export const uuidRequestId = z.uuid().transform((v) => v.toLowerCase());
 const text = (max: number) => str().trim().min(1).max(max);
 const optionalText = (max: number) =>
   str()
@@ -209,6 +216,8 @@ export const bookingCreateSchema = z.object({
   question: optionalText(LIMITS.question),
   isPublic: z.boolean(),
   consentVersion,
+  /** extension: see uuidRequestId; the same one again on the same day answers the first booking */
+  requestId: uuidRequestId.optional(),
 });
 export const bookingCheckInSchema = z.object({ code: bookingCode, bookingToken: z.string().min(16).max(LIMITS.token) });
 export const deskCheckInSchema = z.object({ sessionId: id, code: bookingCode });

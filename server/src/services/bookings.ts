@@ -6,7 +6,7 @@
  * bookings and cancellations of one day are applied one after another (and on
  * PostgreSQL under the session row's lock, across nodes): the count of places
  * taken that a booking reads cannot change before it writes, and a day is
- * never overbooked.
+ * never overbooked. A booking with a requestId is idempotent (createBooking).
  */
 import type { BookingCreateInput } from "../protocol/schemas.ts";
 import { randomBytes } from "node:crypto";
@@ -20,11 +20,11 @@ import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { consentVersionKnown } from "../domain/privacy.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
-import { newToken, tokenHash } from "./secrets.ts";
+import { bookingRequestKeyOf, newToken, openWithRequestId, sealWithRequestId, tokenHash } from "./secrets.ts";
 
 export interface BookingOutcome {
   booking: BookingPublicView;
-  /** cancels the booking and checks it in online; shown once, stored hashed */
+  /** cancels the booking and checks it in online; shown once, stored hashed (and, with a requestId, sealed for a retry) */
   bookingToken: string;
 }
 
@@ -34,10 +34,39 @@ const REFUSALS = {
   CLOSED: "预约已截止 / booking has closed",
 } as const;
 
+/**
+ * Books a place. With a requestId it is idempotent: inside the day's lane a
+ * requestId already booked on this day answers that booking (whatever the day
+ * is now: full, closed) and writes nothing; the unique index on `requestKey`
+ * is the last word should two inserts ever meet — the loser's fails (P2002)
+ * and it answers with the winner's booking.
+ */
 export async function createBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput): Promise<BookingOutcome> {
+  const requestKey = input.requestId ? bookingRequestKeyOf(sessionId, input.requestId) : null;
+  try {
+    const made = await addBooking(deps, sessionId, input, requestKey);
+    return "bookingToken" in made ? made : outcomeOfRetry(made, input.requestId!);
+  } catch (e) {
+    if (requestKey && (e as { code?: unknown })?.code === "P2002") {
+      const first = await answeredBooking(deps.db, sessionId, input.requestId!);
+      if (first) return first;
+    }
+    throw e;
+  }
+}
+
+/** A booking made earlier for the same request: its view now, and its token as sealed then. */
+interface EarlierBooking {
+  booking: BookingPublicView;
+  sealed: string | null;
+}
+
+async function addBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput, requestKey: string | null): Promise<BookingOutcome | EarlierBooking> {
   const token = newToken();
-  const booking = await deps.lanes.run(sessionId, async ({ tx }) => {
+  return deps.lanes.run(sessionId, async ({ tx }): Promise<BookingOutcome | EarlierBooking> => {
     const session = await findSessionOrThrow(tx, sessionId);
+    const earlier = requestKey ? await tx.booking.findUnique({ where: { requestKey }, include: BOOKING_WITH_PLACE }) : null;
+    if (earlier) return { booking: await publicViewOf(tx, earlier), sealed: earlier.sealedBookingToken };
     const now = deps.now();
     const refusal = bookingRefusal(session, now);
     if (refusal) throw new AppError("CONFLICT", REFUSALS[refusal]);
@@ -61,13 +90,31 @@ export async function createBooking(deps: ServiceDeps, sessionId: string, input:
         consentVersion: input.consentVersion ?? null,
         consentAt: input.consentVersion !== undefined ? now : null,
         tokenHash: tokenHash(token),
+        requestKey,
+        sealedBookingToken: input.requestId ? sealWithRequestId(token, input.requestId) : null,
         bookedAt: now,
       },
       include: BOOKING_WITH_PLACE,
     });
-    return publicViewOf(tx, row);
+    return { booking: await publicViewOf(tx, row), bookingToken: token };
   });
-  return { booking, bookingToken: token };
+}
+
+/**
+ * The answer already given to this requestId on this day (a retry after a lost
+ * answer), or null. Read before the per-address limit, so a retry is answered
+ * even from an address that has used its minute.
+ */
+export async function answeredBooking(db: Db, sessionId: string, requestId: string): Promise<BookingOutcome | null> {
+  const row = await db.booking.findUnique({ where: { requestKey: bookingRequestKeyOf(sessionId, requestId) }, include: BOOKING_WITH_PLACE });
+  return row ? outcomeOfRetry({ booking: await publicViewOf(db, row), sealed: row.sealedBookingToken }, requestId) : null;
+}
+
+/** The first answer again: the token is opened with the requestId (only its sender can). */
+function outcomeOfRetry(earlier: EarlierBooking, requestId: string): BookingOutcome {
+  const token = earlier.sealed ? openWithRequestId(earlier.sealed, requestId) : null;
+  if (!token) throw new AppError("CONFLICT", "重复的请求编号 / this requestId was used for another request");
+  return { booking: earlier.booking, bookingToken: token };
 }
 
 /** A fresh code; a collision (one in ~900 million per existing code) just draws again. */

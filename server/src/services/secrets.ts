@@ -1,6 +1,7 @@
 /**
- * Random tokens, their stored hashes, and the sealed voter token that lets a
- * retried join return the same answer without storing the token in clear.
+ * Random tokens, their stored hashes, and the sealed voter (or booking) token
+ * that lets a retried join (or booking) return the same answer without storing
+ * the token in clear.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { pooledRandomBytes } from "../random-bytes.ts";
@@ -17,9 +18,12 @@ export const requestKeyOf = (sessionId: string, requestId: string): string => sh
 /** The stored key of a message's requestId (per venue: one id at two venues is two requests). */
 export const messageRequestKeyOf = (venueId: string, requestId: string): string => sha256(`message-request:${venueId}:${requestId}`);
 
+/** The stored key of a booking's requestId (per session: one id on two days is two bookings). */
+export const bookingRequestKeyOf = (sessionId: string, requestId: string): string => sha256(`booking-request:${sessionId}:${requestId}`);
+
 const sealKey = (requestId: string): Buffer => createHash("sha256").update(`seal:${requestId}`).digest();
 
-/** Encrypts a voter token under a key only the sender of requestId can derive. */
+/** Encrypts a voter (or booking) token under a key only the sender of requestId can derive. */
 export function sealWithRequestId(secret: string, requestId: string): string {
   const iv = pooledRandomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", sealKey(requestId), iv);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { BookingPublicView, SessionView } from "@protocol/model.ts";
 import { request } from "../../api.ts";
 import { FormField } from "../../components/FormField.tsx";
@@ -6,6 +6,7 @@ import { useT } from "../../i18n/useT.ts";
 import "./booking.css";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
+import { attemptFor, type SendAttempt } from "../../lib/send-attempt.ts";
 import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 import { bookPlace } from "./booking-api.ts";
@@ -44,6 +45,8 @@ export function BookingPanel({ session }: { session: SessionView }) {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const window_ = bookingWindow(session);
   const notice = usePrivacyNotice();
+  // Kept while the voter presses 预约 again with the same details (the first may have booked): see lib/send-attempt.ts.
+  const attempt = useRef<SendAttempt | null>(null);
 
   useEffect(() => {
     if (!session.bookingCapacity) return;
@@ -66,16 +69,19 @@ export function BookingPanel({ session }: { session: SessionView }) {
     setFailure(null);
     if (Object.keys(local).length) return;
     setBusy(true);
-    const res = await bookPlace(session.id, {
+    const payload = {
       name: draft.name.trim(),
       phone: draft.phone.trim() || undefined,
       topic: draft.topic.trim(),
       question: draft.question.trim() || undefined,
       isPublic: draft.isPublic,
       ...(notice ? { consentVersion: notice.version } : {}),
-    });
+    };
+    attempt.current = attemptFor(attempt.current, { sessionId: session.id, ...payload });
+    const res = await bookPlace(session.id, { ...payload, requestId: attempt.current.requestId });
     setBusy(false);
     if (res.ok) {
+      attempt.current = null;
       setDone(res.data.booking);
       return;
     }

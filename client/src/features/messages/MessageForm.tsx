@@ -9,7 +9,7 @@ import { ReplyContactFields } from "../privacy/ReplyContactFields.tsx";
 import { usePrivacyNotice } from "../privacy/usePrivacyNotice.ts";
 import { messageApi } from "./message-api.ts";
 import { MessageSent } from "./MessageSent.tsx";
-import { attemptFor, type SendAttempt } from "./send-attempt.ts";
+import { attemptFor, type SendAttempt } from "../../lib/send-attempt.ts";
 
 interface Draft {
   name: string;
@@ -38,7 +38,7 @@ export function MessageForm({ venueId, deputy }: Props) {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
   const notice = usePrivacyNotice();
-  // Kept while the voter resends the same words (the first send may have arrived): see send-attempt.ts.
+  // Kept while the voter resends the same words (the first send may have arrived): see lib/send-attempt.ts.
   const attempt = useRef<SendAttempt | null>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 

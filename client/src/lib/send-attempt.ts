@@ -1,9 +1,10 @@
 /**
- * One requestId per content the voter sends (DESIGN §6d, docs/ARCHITECTURE.md):
- * pressing send again after a network failure resends the same request, so
- * if the first one did arrive the server answers with its tracking code and
+ * One requestId per content the voter sends (a message, DESIGN §6d; a booking,
+ * §6b; docs/ARCHITECTURE.md): pressing send again after a network failure
+ * resends the same request, so if the first one did arrive the server answers
+ * with its first answer (the tracking code; the booking and its token) and
  * creates nothing; once the content changes, or after a success, it is a new
- * request with a new id.
+ * request with a new id. Socket creates draw their ids from `newRequestId` too.
  */
 
 export interface SendAttempt {

@@ -1,6 +1,7 @@
 import { webcrypto } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { messageRequestId } from "@protocol/messages.ts";
+import { bookingCreateSchema, queueJoinSchema } from "@protocol/schemas.ts";
 import { attemptFor, newRequestId } from "./send-attempt.ts";
 
 const counter = () => {
@@ -9,7 +10,7 @@ const counter = () => {
 };
 const payload = (text: string) => ({ name: "周阿姨", topic: "路灯", text, isPublic: false, consentVersion: 1 });
 
-describe("the message form's send attempts", () => {
+describe("a form's send attempts (the message and the booking form)", () => {
   it("keeps the requestId when the same content is sent again (after a network failure)", () => {
     const ids = counter();
     const first = attemptFor(null, payload("路灯坏了"), ids);
@@ -28,13 +29,16 @@ describe("the message form's send attempts", () => {
   });
 });
 
-describe("a message's requestId", () => {
-  it("is a UUID the route accepts, with randomUUID and without it (plain HTTP on the local network)", () => {
+describe("a requestId", () => {
+  it("is a UUID the message and booking routes (and the socket's creates) accept, with randomUUID and without it (plain HTTP on the local network)", () => {
     const withoutRandomUuid = { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => webcrypto.getRandomValues(bytes) };
     const drawn = [newRequestId(), newRequestId(withoutRandomUuid), newRequestId(withoutRandomUuid)];
     for (const id of drawn) {
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(messageRequestId.safeParse(id).success, id).toBe(true);
+      expect(bookingCreateSchema.safeParse({ name: "周阿姨", topic: "路灯", isPublic: false, requestId: id }).success, id).toBe(true);
+      // socket.ts sends the same ids with its creates (queue:join, desk:register, transcript:append).
+      expect(queueJoinSchema.shape.requestId.safeParse(id).success, id).toBe(true);
     }
     expect(new Set(drawn).size).toBe(3);
   });
