@@ -154,12 +154,13 @@ export const searchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-export const SEARCH_KINDS = ["transcript", "ticket", "case"] as const;
+/** `message`: a message-box message (§6d); its hit carries its case (caseId, trackingCode, caseStatus). */
+export const SEARCH_KINDS = ["transcript", "ticket", "case", "message"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export interface SearchHit {
   kind: SearchKind;
-  /** the transcript entry's, ticket's or case's id */
+  /** the transcript entry's, ticket's, case's or message's id */
   id: string;
   sessionId: string | null;
   sessionTitle: string | null;

@@ -1,9 +1,11 @@
 /**
- * One search box over transcripts, tickets and cases (GET /api/search),
- * within the venues the caller may read. The bigram index and the triggers
- * that fill it live in the migration 20261126094500_back_office; the query
+ * One search box over transcripts, tickets, cases and message-box messages
+ * (GET /api/search), within the venues the caller may read. The bigram index
+ * and the triggers that fill it live in the migrations
+ * 20261126094500_back_office and 20261201140000_message_search; the query
  * plan is domain/search-query.ts.
  */
+import { redactNumbers } from "../domain/privacy.ts";
 import { planPostgresSearch, planSearch, snippetOf } from "../domain/search-query.ts";
 import type { SearchHit, SearchKind, SearchResult } from "../protocol/back-office.ts";
 import type { CaseStatus } from "../protocol/model.ts";
@@ -83,18 +85,20 @@ export async function search(deps: ServiceDeps, actor: Actor, q: string, limit =
   const ids = (kind: SearchKind) => hits.filter((h) => h.kind === kind).map((h) => h.refId);
   const sessionIds = [...new Set(hits.map((h) => h.sessionId).filter((s): s is string => !!s))];
   const venueIds = [...new Set(hits.map((h) => h.venueId))];
-  const [sessions, venues, entries, tickets, cases] = await Promise.all([
+  const [sessions, venues, entries, tickets, cases, messages] = await Promise.all([
     deps.db.receptionSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true, title: true, startsAt: true } }),
     deps.db.venue.findMany({ where: { id: { in: venueIds } }, select: { id: true, name: true } }),
     deps.db.transcriptEntry.findMany({ where: { id: { in: ids("transcript") } }, select: { id: true, ticket: { select: { label: true } } } }),
     deps.db.ticket.findMany({ where: { id: { in: ids("ticket") } }, select: { id: true, label: true, case: { select: { id: true, trackingCode: true, status: true } } } }),
     deps.db.case.findMany({ where: { id: { in: ids("case") } }, select: { id: true, trackingCode: true, status: true, ticket: { select: { label: true } } } }),
+    deps.db.voterMessage.findMany({ where: { id: { in: ids("message") } }, select: { id: true, case: { select: { id: true, trackingCode: true, status: true } } } }),
   ]);
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
   const venueName = new Map(venues.map((v) => [v.id, v.name]));
   const labelOfEntry = new Map(entries.map((e) => [e.id, e.ticket?.label ?? null]));
   const ticketById = new Map(tickets.map((t) => [t.id, t]));
   const caseById = new Map(cases.map((c) => [c.id, c]));
+  const caseOfMessage = new Map(messages.map((m) => [m.id, m.case]));
 
   const results = hits.map((h): SearchHit => {
     const session = h.sessionId ? sessionById.get(h.sessionId) : undefined;
@@ -111,6 +115,7 @@ export async function search(deps: ServiceDeps, actor: Actor, q: string, limit =
       kase = c ? { id: c.id, trackingCode: c.trackingCode, status: c.status } : null;
       ticketLabel = c?.ticket?.label ?? null;
     }
+    if (h.kind === "message") kase = caseOfMessage.get(h.refId) ?? null;
     return {
       kind: h.kind,
       id: h.refId,
@@ -120,7 +125,8 @@ export async function search(deps: ServiceDeps, actor: Actor, q: string, limit =
       venueId: h.venueId,
       venueName: venueName.get(h.venueId) ?? "",
       at: iso(h.at),
-      snippet: snippetOf(h.body, terms),
+      // Voters write their number into the message too: a hit shows no phone-shaped number (the case page has the message).
+      snippet: snippetOf(h.kind === "message" ? redactNumbers(h.body) : h.body, terms),
       ticketLabel,
       caseId: kase?.id ?? null,
       trackingCode: kase?.trackingCode ?? null,
