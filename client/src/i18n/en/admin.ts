@@ -158,6 +158,7 @@ export const admin: Record<keyof typeof zh, string> = {
   "admin.search.kind.transcript": "Transcript",
   "admin.search.kind.ticket": "Ticket",
   "admin.search.kind.case": "Case",
+  "admin.search.kind.message": "Message",
   "admin.search.count": "{n} found ({ms} ms)",
   "admin.search.truncated": "Showing the latest {n}; add a word to narrow it down.",
   "admin.search.none": "Nothing found.",

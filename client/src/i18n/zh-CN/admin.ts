@@ -156,6 +156,7 @@ export const admin = {
   "admin.search.kind.transcript": "发言",
   "admin.search.kind.ticket": "排号",
   "admin.search.kind.case": "办理事项",
+  "admin.search.kind.message": "群众留言",
   "admin.search.count": "找到 {n} 条（{ms} 毫秒）",
   "admin.search.truncated": "只显示最近的 {n} 条，加一个关键词可以缩小范围。",
   "admin.search.none": "没有找到。",

@@ -1,6 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import type { SearchHit } from "@protocol/back-office.ts";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDate } from "../../../lib/format.ts";
@@ -8,6 +7,7 @@ import { boApi } from "../api.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { CaseStatusBadge } from "../cases/CaseStatusBadge.tsx";
+import { hitLink } from "./hit-link.ts";
 
 /** Wraps each occurrence of the terms in <mark> (case-insensitive). */
 export function highlight(text: string, terms: readonly string[]): ReactNode[] {
@@ -17,13 +17,7 @@ export function highlight(text: string, terms: readonly string[]): ReactNode[] {
   return parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : p));
 }
 
-function hitLink(h: SearchHit): string {
-  if (h.kind === "case" && h.caseId) return `/admin/cases/${h.caseId}`;
-  if (h.sessionId) return `/admin/records/${h.sessionId}#${h.kind === "ticket" ? "ticket" : "entry"}-${h.id}`;
-  return "/admin/search";
-}
-
-/** /admin/search — one box over transcripts, tickets and cases of the user's venues. */
+/** /admin/search — one box over transcripts, tickets, cases and message-box messages of the user's venues. */
 export function SearchPage() {
   const t = useT();
   const lang = useLang();
