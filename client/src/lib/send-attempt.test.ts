@@ -1,7 +1,6 @@
 import { webcrypto } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { messageRequestId } from "@protocol/messages.ts";
-import { bookingCreateSchema, queueJoinSchema } from "@protocol/schemas.ts";
+import { bookingCreateSchema, queueJoinSchema, uuidRequestId } from "@protocol/schemas.ts";
 import { attemptFor, newRequestId } from "./send-attempt.ts";
 
 const counter = () => {
@@ -35,7 +34,7 @@ describe("a requestId", () => {
     const drawn = [newRequestId(), newRequestId(withoutRandomUuid), newRequestId(withoutRandomUuid)];
     for (const id of drawn) {
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      expect(messageRequestId.safeParse(id).success, id).toBe(true);
+      expect(uuidRequestId.safeParse(id).success, id).toBe(true);
       expect(bookingCreateSchema.safeParse({ name: "周阿姨", topic: "路灯", isPublic: false, requestId: id }).success, id).toBe(true);
       // socket.ts sends the same ids with its creates (queue:join, desk:register, transcript:append).
       expect(queueJoinSchema.shape.requestId.safeParse(id).success, id).toBe(true);
@@ -48,6 +47,6 @@ describe("a requestId", () => {
     const allZeros = { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => bytes.fill(0) };
     expect(newRequestId(allOnes)).toBe("ffffffff-ffff-4fff-bfff-ffffffffffff");
     expect(newRequestId(allZeros)).toBe("00000000-0000-4000-8000-000000000000");
-    expect(messageRequestId.safeParse(newRequestId(allZeros)).success).toBe(true);
+    expect(uuidRequestId.safeParse(newRequestId(allZeros)).success).toBe(true);
   });
 });

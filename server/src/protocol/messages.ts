@@ -12,10 +12,7 @@ export const MESSAGE_LIMITS = { text: 2000 } as const;
 
 const text = (max: number) => str().trim().min(1).max(max);
 
-/** A message's requestId (extension): the UUID every HTTP create takes (uuidRequestId in schemas.ts). */
-export const messageRequestId = uuidRequestId;
-
-/** POST /api/venues/:id/messages. `deputyId` (extension): the deputy addressed from their public page (/d/:id); `requestId` (extension): see messageRequestId. */
+/** POST /api/venues/:id/messages. `deputyId` (extension): the deputy addressed from their public page (/d/:id); `requestId` (extension): see uuidRequestId. */
 export const messageCreateSchema = z
   .object({
     name: text(LIMITS.name),
@@ -25,7 +22,7 @@ export const messageCreateSchema = z
     isPublic: z.boolean(),
     consentVersion: z.number().int().min(1).max(1_000_000).optional(),
     deputyId: id.optional(),
-    requestId: messageRequestId.optional(),
+    requestId: uuidRequestId.optional(),
   })
   .strict();
 export type MessageCreateInput = z.input<typeof messageCreateSchema>;

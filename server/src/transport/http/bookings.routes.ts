@@ -2,22 +2,16 @@
 import { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../../protocol/errors.ts";
-import { bookingCode, bookingCreateSchema, uuidRequestId } from "../../protocol/schemas.ts";
-import { answeredBooking, bookingByCode, cancelBooking, createBooking, sessionBookings, type BookingOutcome } from "../../services/bookings.ts";
+import { bookingCode, bookingCreateSchema } from "../../protocol/schemas.ts";
+import { answeredBooking, bookingByCode, cancelBooking, createBooking, sessionBookings } from "../../services/bookings.ts";
 import { bookingCalendar, venueCalendar } from "../../services/calendar.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
-import { actorOf, parse, route } from "./http-kit.ts";
+import { actorOf, parse, retryRequestId, route } from "./http-kit.ts";
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const codeParam = z.object({ code: bookingCode });
-
-async function retriedBooking(deps: ServiceDeps, sessionId: unknown, requestId: unknown): Promise<BookingOutcome | null> {
-  const id = uuidRequestId.safeParse(requestId);
-  const session = idParam.shape.id.safeParse(sessionId);
-  return id.success && session.success ? answeredBooking(deps.db, session.data, id.data) : null;
-}
 
 export function bookingRoutes(deps: ServiceDeps): Router {
   const r = Router();
@@ -27,7 +21,9 @@ export function bookingRoutes(deps: ServiceDeps): Router {
   r.post("/sessions/:id/bookings", route(async (req, res) => {
     // A retry (a requestId already booked on this day) gets the first answer before the limit is
     // counted: it books nothing, and a voter behind a busy address still gets their code and token.
-    const retried = await retriedBooking(deps, req.params.id, (req.body as { requestId?: unknown } | undefined)?.requestId);
+    const requestId = retryRequestId(req.body);
+    const session = idParam.shape.id.safeParse(req.params.id);
+    const retried = requestId && session.success ? await answeredBooking(deps.db, session.data, requestId) : null;
     if (retried) return void res.status(201).json(retried);
     if (!(await perIp.take(addressKey(req.ip)))) throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many bookings, try again shortly");
     const { id } = parse(idParam, req.params);

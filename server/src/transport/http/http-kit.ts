@@ -1,6 +1,7 @@
 /** Small pieces every route file uses: async wrapper, validation, the caller, error responses. */
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
+import { uuidRequestId } from "../../protocol/schemas.ts";
 import { AppError, httpStatusOf } from "../../protocol/errors.ts";
 import type { Logger } from "../../logger.ts";
 import { authenticate } from "../../services/auth.ts";
@@ -27,6 +28,16 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
     throw new AppError("BAD_REQUEST", body.message, body.details);
   }
   return r.data;
+}
+
+/**
+ * The requestId of an HTTP create's body, when it is a well-formed one (else
+ * null: the create's own validation answers BAD_REQUEST). Read before a
+ * per-address limit, so a retry can be answered without being counted.
+ */
+export function retryRequestId(body: unknown): string | null {
+  const id = uuidRequestId.safeParse((body as { requestId?: unknown } | null | undefined)?.requestId);
+  return id.success ? id.data : null;
 }
 
 export function route(fn: (req: Request, res: Response) => Promise<unknown>): RequestHandler {

@@ -6,7 +6,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../../protocol/errors.ts";
-import { messageCreateSchema, messageRequestId } from "../../protocol/messages.ts";
+import { messageCreateSchema } from "../../protocol/messages.ts";
 import { str } from "../../protocol/schemas.ts";
 import { answerStats } from "../../services/answer-stats.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
@@ -14,16 +14,11 @@ import { answeredMessage, eraseMessage, leaveMessage, messageData } from "../../
 import { deputyPublic, venuePublic } from "../../services/public-pages.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
-import { parse, route } from "./http-kit.ts";
+import { parse, retryRequestId, route } from "./http-kit.ts";
 
 const idParam = z.object({ id: str().min(1).max(64) });
 const codeParam = z.object({ trackingCode: str().trim().min(4).max(32) });
 const HOUR_MS = 60 * 60 * 1000;
-
-async function retriedMessage(deps: ServiceDeps, venueId: unknown, requestId: unknown): Promise<{ trackingCode: string } | null> {
-  const id = messageRequestId.safeParse(requestId);
-  return id.success && typeof venueId === "string" ? answeredMessage(deps.db, venueId, id.data) : null;
-}
 
 export function messageRoutes(deps: ServiceDeps): Router {
   const r = Router();
@@ -33,7 +28,8 @@ export function messageRoutes(deps: ServiceDeps): Router {
   r.post("/venues/:id/messages", route(async (req, res) => {
     // A retry (a requestId already answered at this venue) gets the first answer before the limit is
     // counted: it creates nothing, and a voter behind a busy address still learns their code.
-    const retried = await retriedMessage(deps, req.params.id, (req.body as { requestId?: unknown } | undefined)?.requestId);
+    const requestId = retryRequestId(req.body);
+    const retried = requestId && typeof req.params.id === "string" ? await answeredMessage(deps.db, req.params.id, requestId) : null;
     if (retried) return void res.status(201).json(retried);
     const limit = await perIp.check(addressKey(req.ip));
     if (!limit.allowed) {
