@@ -66,9 +66,13 @@ describe.skipIf(!CHROMIUM)("journey: the deputy at the console", () => {
     expect(await now.locator(".screen__now-title").textContent()).toBe("请以下号码到发言席");
     expect(await now.locator(".screen__now-name").textContent()).toBe("张*");
     await screenshot(screen, "journey-console-2-screen-walk-in-called");
+    // The phone says it is offline and may be behind, then catches up by itself.
+    await eventually(() => voter.locator(".connection-banner").textContent()).toContain("网络连接已断开");
+    await screenshot(voter, "journey-console-2b-phone-offline");
     await new Promise((r) => setTimeout(r, 10_000));
     await voterContext.setOffline(false);
     await eventually(() => voter.getByTestId("board-now").textContent()).toBe(walkIn.label);
+    await eventually(() => voter.locator(".connection-banner").count()).toBe(0);
 
     // Not at the lectern: the deputy calls the walk-in by phone (masked until shown, then a tel: link).
     await eventually(() => turn.getByTestId("phone").textContent()).toBe("138****5678");
