@@ -115,8 +115,13 @@ describe.skipIf(!CHROMIUM)("message box", () => {
     expect(await phone.getByRole("link", { name: STATION }).count()).toBe(1);
     const form = phone.getByTestId("message-form");
     await eventually(() => phone.getByRole("heading", { name: "给沈晓鹃代表留言" }).count()).toBe(1);
-    // She has several stations: the voter picks the one that handles it.
-    await phone.getByLabel("由哪个联络站办理").selectOption({ label: STATION });
+    // She has several stations: none is chosen for the voter, and the form says the choice is needed.
+    const via = phone.getByLabel("由哪个联络站办理");
+    expect(await via.inputValue()).toBe("");
+    await form.getByRole("button", { name: "提交留言" }).click();
+    await eventually(() => form.locator(".field__error").allTextContents()).toContain("请选择由哪个联络站办理");
+    await screenshot(phone, "message-deputy-station-required", true);
+    await via.selectOption({ label: STATION });
     await form.getByRole("textbox", { name: /^姓名/ }).fill("陶先生");
     await form.getByRole("textbox", { name: /^反映的事项/ }).fill("丝绸企业排污");
     await form.getByRole("textbox", { name: /^具体情况/ }).fill("夜里河里有异味，怀疑有企业偷排。");

@@ -22,10 +22,18 @@ export async function joinOnline(page: Page, name: string, topic: string, questi
 }
 
 /** Registers a walk-in at /desk/:id from the keyboard; returns the printed label and the QR link. */
-export async function registerWalkIn(desk: Page, name: string, topic: string): Promise<{ label: string; link: string }> {
+export async function registerWalkIn(
+  desk: Page,
+  name: string,
+  topic: string,
+  more: { phone?: string; question?: string; isPublic?: boolean } = {},
+): Promise<{ label: string; link: string }> {
   const form = desk.getByTestId("walk-in-form");
   const previous = (await desk.getByTestId("print-ticket-label").count()) ? await desk.getByTestId("print-ticket-label").textContent() : null;
   await form.locator("input[name=name]").fill(name);
+  if (more.phone) await form.locator("input[name=phone]").fill(more.phone);
+  if (more.question) await form.locator("input[name=question]").fill(more.question);
+  if (more.isPublic) await form.locator("#desk-public").check();
   await form.locator("input[name=topic]").fill(topic);
   await form.locator("input[name=topic]").press("Enter");
   await eventually(async () => ((await desk.getByTestId("print-ticket-label").count()) ? await desk.getByTestId("print-ticket-label").textContent() : null)).not.toBe(previous);

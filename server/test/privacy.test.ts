@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { TEST_STORAGE } from "./helpers/test-storage.ts";
 import { call, ok } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
+import { watchOverRawWebSocket, type WireMessage } from "./helpers/raw-websocket.ts";
 import { watch } from "./helpers/watcher.ts";
 
 const t = useTestServer({ perTest: true });
@@ -144,6 +145,40 @@ it("a staff socket watching with projection public gets masked names, and no ful
   // …where the phone is masked too (DESIGN §6c): in full only through the audited reveal.
   expect(staffView).toContain("139****4321");
   expect(staffView).not.toContain(SECRETS.phone);
+});
+
+const seqsOf = (messages: WireMessage[]) => messages.flatMap((m) => (JSON.parse(m.text.slice(2)) as [string, Array<{ seq: number }>])[1].map((e) => e.seq));
+
+it("a voter named in a caption reaches a viewer's bytes as label and 欧*, while staff keep the line as written", async () => {
+  const sessionId = t.world.shengze.sessionId;
+  const wire = await watchOverRawWebSocket(t.url, sessionId);
+  const voter = await t.connect();
+  const { ticket } = await ok(voter, "queue:join", { sessionId, name: SECRETS.fullName, topic: "老人吃饭", isPublic: true });
+  const staff = await t.connectAs("staffShengze");
+  await ok(staff, "hall:call", { ticketId: ticket.id });
+  await ok(staff, "hall:start", { ticketId: ticket.id });
+  // The recorder picks 选民 and types the name in full, alone or after the label; then corrects the line.
+  const { entry } = await ok(staff, "transcript:append", { sessionId, ticketId: ticket.id, kind: "QUESTION", speakerRole: "VOTER", speakerName: SECRETS.fullName, text: "我们小区老人吃饭确实不方便。", visibility: "PUBLIC" });
+  await ok(staff, "transcript:append", { sessionId, ticketId: ticket.id, kind: "QUESTION", speakerRole: "VOTER", speakerName: `${ticket.label} ${SECRETS.fullName}`, text: "还有助餐点太远。", visibility: "PUBLIC" });
+  await ok(staff, "transcript:amend", { entryId: entry.id, text: "我们小区老人吃饭不方便。" });
+
+  const lastSeq = (await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq;
+  await wire.until(() => seqsOf(wire.events()).at(-1) === lastSeq);
+  const late = await t.connect();
+  const onWire = [
+    ...wire.messages.map((m) => m.text),
+    JSON.stringify(await ok(late, "session:watch", { sessionId })),
+    JSON.stringify(await ok(late, "session:watch", { sessionId, sinceSeq: 0 })),
+  ].join("\n");
+  wire.close();
+  expect(onWire).toContain("我们小区老人吃饭不方便。");
+  expect(onWire).toContain(`"speakerName":"欧*"`);
+  expect(onWire).toContain(`"speakerName":"${ticket.label} 欧*"`);
+  // hall:start names the voter by the label alone, and it stays so.
+  expect(onWire).toContain(`"speakerName":"${ticket.label}"`);
+  expect(onWire).not.toContain(SECRETS.fullName);
+  const staffView = await ok(staff, "session:watch", { sessionId });
+  expect("transcript" in staffView && staffView.transcript.filter((e) => e.speakerName?.includes(SECRETS.fullName)).length).toBe(3);
 });
 
 it("nobody can ask for a projection above their own", async () => {

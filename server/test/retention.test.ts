@@ -9,6 +9,7 @@ import { DAY_MS } from "../src/domain/privacy.ts";
 import type { Logger } from "../src/logger.ts";
 import { RETENTION_BATCH, runRetention, startRetention } from "../src/services/retention.ts";
 import { PHONES, playFinishedDay } from "./helpers/back-office-fixtures.ts";
+import { ok } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 
 // Logins must outlive the months the clock moves on.
@@ -48,8 +49,16 @@ describe("retention", () => {
   it("anonymizes a closed case's ticket, its private question in the transcript and the voter's comment, keeping the case's substance", async () => {
     const day = await playFinishedDay(t.server, t.world);
     await t.db.case.update({ where: { id: day.walkIn.caseId }, data: { status: "CLOSED", resolution: "已加装", satisfaction: 5, feedbackComment: "谢谢，我住六楼" } });
+    // The recorder named the walk-in in full as a line's speaker (viewers saw 李*).
+    const staff = await t.connectAs("staffShengze");
+    await ok(staff, "transcript:append", { sessionId: day.sessionId, ticketId: day.walkIn.ticketId, kind: "QUESTION", speakerRole: "VOTER", speakerName: `${day.walkIn.label} 李阿婆`, text: "楼里老人多。", visibility: "PUBLIC" });
     t.clock.advance(181 * DAY_MS);
     expect(await run()).toMatchObject({ tickets: 3 });
+    const speakers = (await t.db.transcriptEntry.findMany({ where: { ticketId: day.walkIn.ticketId, speakerRole: "VOTER" } })).map((e) => e.speakerName);
+    expect(speakers).toContain(`${day.walkIn.label} 李*`);
+    const log = (await t.db.sessionEvent.findMany({ where: { sessionId: day.sessionId } })).map((e) => e.data).join("\n");
+    expect(log).toContain(`${day.walkIn.label} 李*`);
+    expect(speakers.join() + log).not.toContain("李阿婆");
     const kase = await t.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId } });
     expect(kase).toMatchObject({ status: "CLOSED", summary: "评估老小区加装电梯", resolution: "已加装", satisfaction: 5, feedbackComment: null });
     const texts = (await t.db.transcriptEntry.findMany({ where: { sessionId: day.sessionId, ticketId: day.walkIn.ticketId } })).map((e) => e.text);

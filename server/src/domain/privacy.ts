@@ -1,4 +1,5 @@
 /** How personal data is shown and retired (docs/PRIVACY.md). Pure. */
+import { splitLeadingLabel } from "./labels.ts";
 
 /** Digits with single spaces or dashes between them (phone, landline, ID numbers — and dates). */
 const NUMBER_LIKE = /\+?\d+(?:[- ]\d+)*[Xx]?/g;
@@ -13,6 +14,18 @@ export function redactNumbers(text: string): string {
 export function maskName(name: string): string {
   const first = Array.from(name.trim())[0];
   return first ? `${first}*` : "*";
+}
+
+/**
+ * How a voter who speaks in the record is named to viewers: by the ticket
+ * label (hall:start writes it) and the masked name — 张建国 → 张*,
+ * "W001 张建国" → "W001 张*" — whatever the recorder typed as the speaker.
+ */
+export function publicVoterSpeaker(name: string | null): string | null {
+  if (!name?.trim()) return null;
+  const labelled = splitLeadingLabel(name);
+  if (!labelled) return maskName(name);
+  return labelled.rest ? `${labelled.label} ${maskName(labelled.rest)}` : labelled.label;
 }
 
 /**

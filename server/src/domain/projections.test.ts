@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
-import { ownTicket, projectEvent, projectTicket, publicTicket } from "./projections.ts";
-import { maskName } from "./privacy.ts";
+import { ownTicket, projectEvent, projectTicket, projectTranscriptEntry, publicTicket } from "./projections.ts";
+import { maskName, publicVoterSpeaker } from "./privacy.ts";
 
 const ticket: TicketView = {
   id: "t1", sessionId: "s1", label: "W001", channel: "ONLINE", status: "WAITING", rank: 1,
@@ -47,6 +47,28 @@ describe("projections", () => {
       assignee: null, dueAt: null, resolution: null, rejectReason: null, satisfaction: null, feedbackComment: null, createdAt: "", updatedAt: "",
     };
     expect(projectEvent({ sessionId: "s1", seq: 8, type: "case.created", data: followUp, at: "x" }, "public")).toMatchObject({ seq: 8, type: "redacted" });
+  });
+});
+
+describe("a voter speaking in the record", () => {
+  const line: TranscriptEntryView = { id: "e", sessionId: "s1", ticketId: "t1", kind: "QUESTION", speakerRole: "VOTER", speakerName: "张建国", text: "我们小区老人吃饭不方便。", visibility: "PUBLIC", amendsId: null, agendaItemId: null, createdAt: "" };
+
+  it("is named to viewers by label and masked name, whatever the recorder typed", () => {
+    expect(publicVoterSpeaker("张建国")).toBe("张*");
+    expect(publicVoterSpeaker("W001 张建国")).toBe("W001 张*");
+    expect(publicVoterSpeaker("A012")).toBe("A012");
+    expect(publicVoterSpeaker("A012 张*")).toBe("A012 张*");
+    expect(publicVoterSpeaker("  ")).toBeNull();
+    expect(publicVoterSpeaker(null)).toBeNull();
+  });
+
+  it("keeps the line as written for staff, and other speakers' names for everyone", () => {
+    expect(projectTranscriptEntry(line, "public").speakerName).toBe("张*");
+    expect(projectTranscriptEntry(line, "own").speakerName).toBe("张*");
+    expect(projectTranscriptEntry(line, "staff").speakerName).toBe("张建国");
+    expect(projectTranscriptEntry({ ...line, speakerRole: "DEPUTY", speakerName: "沈晓鹃" }, "public").speakerName).toBe("沈晓鹃");
+    const event = projectEvent({ sessionId: "s1", seq: 9, type: "transcript.amended", data: { ...line, speakerName: "W001 张建国" }, at: "x" }, "public");
+    expect(JSON.stringify(event)).not.toContain("建国");
   });
 });
 

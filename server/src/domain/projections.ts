@@ -3,7 +3,7 @@
  * every view the server sends to a non-staff socket goes through here.
  */
 import type { CommittedEvent, LiveEvent, Projection, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
-import { maskName, maskPhone } from "./privacy.ts";
+import { maskName, maskPhone, publicVoterSpeaker } from "./privacy.ts";
 
 /** What a viewer may know of a ticket: label, masked name, topic only if public. */
 export function publicTicket(t: TicketView): TicketView {
@@ -60,6 +60,12 @@ export function transcriptVisibleTo(e: TranscriptEntryView, projection: Projecti
   return projection === "staff" || e.visibility === "PUBLIC";
 }
 
+/** A transcript line as viewers see it: a voter speaking is named by label and 张*; staff keep the line as written. */
+export function projectTranscriptEntry(e: TranscriptEntryView, projection: Projection): TranscriptEntryView {
+  const entry = { ...e, agendaItemId: e.agendaItemId ?? null };
+  return projection === "staff" || e.speakerRole !== "VOTER" ? entry : { ...entry, speakerName: publicVoterSpeaker(e.speakerName) };
+}
+
 /** Events stored before forums (§5e) lack the forum fields: a reception's values fill them. */
 function withForumDefaults(s: SessionView): SessionView {
   return { ...s, kind: s.kind ?? "RECEPTION", agenda: s.agenda ?? [], currentAgendaItemId: s.currentAgendaItemId ?? null };
@@ -76,7 +82,7 @@ export function projectEvent(e: CommittedEvent, projection: Projection): LiveEve
       return { ...base, type: e.type, data: projectTicket({ ...e.data, agendaItemId: e.data.agendaItemId ?? null }, projection) };
     case "transcript.appended":
     case "transcript.amended":
-      return transcriptVisibleTo(e.data, projection) ? { ...base, type: e.type, data: { ...e.data, agendaItemId: e.data.agendaItemId ?? null } } : { ...base, type: "redacted" };
+      return transcriptVisibleTo(e.data, projection) ? { ...base, type: e.type, data: projectTranscriptEntry(e.data, projection) } : { ...base, type: "redacted" };
     case "case.created":
       return projection === "staff" ? { ...base, type: e.type, data: e.data } : { ...base, type: "redacted" };
     case "stream.started":

@@ -15,7 +15,7 @@
  * each app (`deps.watchCache`), so two apps in one process (the multi-node
  * test) never share what they remember.
  */
-import { projectEvent, projectSession, projectTicket } from "../domain/projections.ts";
+import { projectEvent, projectSession, projectTicket, projectTranscriptEntry } from "../domain/projections.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { Projection, WatchReplay, WatchSnapshot } from "../protocol/model.ts";
 import { eventsSince } from "../store/session-events.ts";
@@ -129,7 +129,7 @@ async function buildSnapshot(deps: ServiceDeps, sessionId: string, projection: P
       seq: session.lastSeq,
       session: projectSession(toSessionView(session, deps.config.mediaHlsBase), projection),
       tickets: tickets.map((t) => projectTicket(toTicketView(t, t.case?.trackingCode), projection)),
-      transcript: transcript.reverse().map(toTranscriptView),
+      transcript: transcript.reverse().map((e) => projectTranscriptEntry(toTranscriptView(e), projection)),
     };
   });
 }

@@ -14,7 +14,7 @@
  * anything shaped like a phone or ID number (domain/minutes.ts redactNumbers).
  */
 import type { CommittedEvent } from "../protocol/model.ts";
-import { ANONYMIZED_NAME, ANONYMIZED_TEXT, anonymizedTicketData, redactNumbers } from "../domain/privacy.ts";
+import { ANONYMIZED_NAME, ANONYMIZED_TEXT, anonymizedTicketData, publicVoterSpeaker, redactNumbers } from "../domain/privacy.ts";
 import type { Tx } from "./prisma.ts";
 
 const SCRUBBED_EVENT_TYPES = ["ticket.joined", "ticket.updated", "transcript.appended", "transcript.amended"];
@@ -70,6 +70,15 @@ export async function anonymizeTickets(tx: Tx, ticketIds: readonly string[], now
   const corrections = questionIds.length ? await tx.transcriptEntry.findMany({ where: { amendsId: { in: questionIds } }, select: { id: true } }) : [];
   const entryIds = new Set([...questionIds, ...corrections.map((c) => c.id)]);
   if (entryIds.size) await tx.transcriptEntry.updateMany({ where: { id: { in: [...entryIds] } }, data: { text: ANONYMIZED_TEXT } });
+  // A recorder may have named the voter as a line's speaker: keep only what viewers saw (label, 张*).
+  const named = await tx.transcriptEntry.findMany({ where: { ticketId: { in: ids }, speakerRole: "VOTER", speakerName: { not: null } }, select: { id: true, speakerName: true } });
+  const speakers = new Map<string, string | null>();
+  for (const e of named) {
+    const shown = publicVoterSpeaker(e.speakerName);
+    if (shown === e.speakerName) continue;
+    speakers.set(e.id, shown);
+    await tx.transcriptEntry.update({ where: { id: e.id }, data: { speakerName: shown } });
+  }
 
   await tx.case.updateMany({ where: { ticketId: { in: ids }, feedbackComment: { not: null } }, data: { feedbackComment: null } });
   await redactNumbersOfCases(tx, ids);
@@ -84,8 +93,8 @@ export async function anonymizeTickets(tx: Tx, ticketIds: readonly string[], now
     let scrubbed: unknown = null;
     if ((e.type === "ticket.joined" || e.type === "ticket.updated") && ticketSet.has(data.id)) {
       scrubbed = anonymizedTicketData(data as { id: string; name: string });
-    } else if ((e.type === "transcript.appended" || e.type === "transcript.amended") && entryIds.has(data.id)) {
-      scrubbed = { ...data, text: ANONYMIZED_TEXT };
+    } else if ((e.type === "transcript.appended" || e.type === "transcript.amended") && (entryIds.has(data.id) || speakers.has(data.id))) {
+      scrubbed = { ...data, ...(entryIds.has(data.id) ? { text: ANONYMIZED_TEXT } : {}), ...(speakers.has(data.id) ? { speakerName: speakers.get(data.id) } : {}) };
     }
     if (scrubbed) await tx.sessionEvent.update({ where: { id: e.id }, data: { data: JSON.stringify(scrubbed) } });
   }

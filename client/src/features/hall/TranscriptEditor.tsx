@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { SessionView, SpeakerRole, TicketView, TranscriptEntryView, TranscriptKind, UserView } from "@protocol/model.ts";
+import { maskName } from "@domain/privacy.ts";
 import { useAction } from "../../hooks/useAction.ts";
 import { useT } from "../../i18n/useT.ts";
 import { errorMessage } from "../../lib/error-message.ts";
@@ -10,6 +11,8 @@ import { TranscriptLine } from "./TranscriptLine.tsx";
 const KINDS: TranscriptKind[] = ["QUESTION", "ANSWER", "NOTE", "SYSTEM"];
 const ROLES: SpeakerRole[] = ["VOTER", "DEPUTY", "STAFF", "SYSTEM"];
 const ROLE_FOR_KIND: Record<TranscriptKind, SpeakerRole> = { QUESTION: "VOTER", ANSWER: "DEPUTY", NOTE: "STAFF", SYSTEM: "SYSTEM" };
+/** A line becomes a caption on the screen and every phone: a voter is named as the queue names them (label, 张*). */
+const voterSpeaker = (ticket: TicketView) => `${ticket.label} ${maskName(ticket.name)}`;
 
 interface Props {
   session: SessionView;
@@ -34,7 +37,7 @@ export function TranscriptEditor({ session, transcript, current, user }: Props) 
 
   // Suggest who is speaking until the recorder types a name themselves.
   const suggestedName =
-    role === "VOTER" ? (current?.name ?? "") : role === "DEPUTY" ? (user?.role === "DEPUTY" ? user.displayName : (session.deputies[0] ?? "")) : role === "STAFF" ? (user?.role !== "DEPUTY" ? (user?.displayName ?? "") : "") : "";
+    role === "VOTER" ? (current ? voterSpeaker(current) : "") : role === "DEPUTY" ? (user?.role === "DEPUTY" ? user.displayName : (session.deputies[0] ?? "")) : role === "STAFF" ? (user?.role !== "DEPUTY" ? (user?.displayName ?? "") : "") : "";
   const shownName = nameTouched ? speakerName : suggestedName;
 
   useEffect(() => {

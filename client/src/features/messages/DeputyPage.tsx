@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useT } from "../../i18n/useT.ts";
@@ -14,7 +13,6 @@ export function DeputyPage() {
   const t = useT();
   const deputy = usePublicData(() => messageApi.deputy(userId), userId);
   const d = deputy.data?.deputy;
-  const [venueId, setVenueId] = useState<string>("");
   useDocumentTitle(d ? `${d.name} · ${t("app.name")}` : t("app.name"));
 
   if (deputy.error) {
@@ -31,7 +29,8 @@ export function DeputyPage() {
       </p>
     );
   }
-  const chosen = venueId || d.venues[0]?.id || "";
+  // One station handles it without asking; with several the voter chooses (nothing preselected).
+  const only = d.venues.length === 1 ? d.venues[0]!.id : "";
   return (
     <div className="venue-page">
       <section className="card" aria-labelledby="deputy-title">
@@ -52,19 +51,11 @@ export function DeputyPage() {
           </>
         ) : null}
       </section>
-      {d.venues.length > 1 ? (
-        <label className="field">
-          <span className="field__label">{t("message.deputy.via")}</span>
-          <select value={chosen} onChange={(e) => setVenueId(e.target.value)}>
-            {d.venues.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-      {chosen ? <MessageForm key={chosen} venueId={chosen} deputy={{ id: d.id, name: d.name }} /> : <p className="muted">{t("message.deputy.noStation")}</p>}
+      {d.venues.length ? (
+        <MessageForm venueId={only} deputy={{ id: d.id, name: d.name }} {...(d.venues.length > 1 ? { stations: d.venues } : {})} />
+      ) : (
+        <p className="muted">{t("message.deputy.noStation")}</p>
+      )}
     </div>
   );
 }

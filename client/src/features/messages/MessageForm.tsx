@@ -24,14 +24,19 @@ interface Draft {
 const EMPTY: Draft = { name: "", phone: "", topic: "", text: "", isPublic: false, consent: false, wantsReply: false };
 
 interface Props {
+  /** the station that handles the message; "" until the voter picks one of `stations` */
   venueId: string;
   /** addressed to one deputy (their public page) */
   deputy?: { id: string; name: string };
+  /** a deputy with several stations: the voter picks the one that handles it (nothing preselected) */
+  stations?: readonly { id: string; name: string }[];
 }
 
 /** 全天候 message box: the same fields, phone rule, notice and consent as joining a queue; the tracking code at once. */
-export function MessageForm({ venueId, deputy }: Props) {
+export function MessageForm({ venueId: givenVenueId, deputy, stations }: Props) {
   const t = useT();
+  const [chosenVenueId, setChosenVenueId] = useState(givenVenueId);
+  const venueId = stations ? chosenVenueId : givenVenueId;
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ClientError | null>(null);
@@ -57,12 +62,13 @@ export function MessageForm({ venueId, deputy }: Props) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
+    if (!venueId) local.venue = t("message.deputy.viaRequired");
     if (!draft.name.trim()) local.name = t("field.required");
     if (!draft.topic.trim()) local.topic = t("field.required");
     if (!draft.text.trim()) local.text = t("field.required");
     const phone = draft.wantsReply ? draft.phone.trim() : "";
     if (phone && !/^[0-9+\-() ]+$/.test(phone)) local.phone = t("field.phone.invalid");
-    if (!draft.consent) local.consent = t("field.consentRequired");
+    if (!draft.consent) local.consent = t("message.form.consentRequired");
     setErrors(local);
     setFailure(null);
     if (Object.keys(local).length) return focusFirstError(".message-card");
@@ -95,6 +101,22 @@ export function MessageForm({ venueId, deputy }: Props) {
       <h2 id="message-title">{deputy ? t("message.form.titleDeputy", { name: deputy.name }) : t("message.form.title")}</h2>
       <p className="muted">{t("message.form.intro")}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="message-form">
+        {stations ? (
+          <FormField label={t("message.deputy.via")} error={errors.venue} required requiredMark={t("field.requiredMark")}>
+            {(p) => (
+              <select {...p} name="venue" value={chosenVenueId} onChange={(e) => setChosenVenueId(e.target.value)}>
+                <option value="" disabled>
+                  {t("message.deputy.viaPlaceholder")}
+                </option>
+                {stations.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        ) : null}
         <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="name" autoComplete="name" maxLength={50} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
         </FormField>

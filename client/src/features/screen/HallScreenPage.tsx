@@ -80,7 +80,7 @@ export function HallScreenPage() {
         </section>
       ) : null}
       <section className="screen__now" aria-live="assertive" aria-atomic="true">
-        <h2 className="screen__now-title">{current?.status === "CALLED" ? t("screen.pleaseCome") : forum ? t("forum.screen.speaker") : t("board.nowServing")}</h2>
+        <h2 className="screen__now-title">{current?.status === "CALLED" ? t(current.channel === "ONLINE" ? "screen.pleaseComeOnline" : "screen.pleaseCome") : forum ? t("forum.screen.speaker") : t("board.nowServing")}</h2>
         <p className="screen__now-label" data-testid="screen-now">
           {current?.label ?? "—"}
         </p>

@@ -3,18 +3,22 @@ import type { TicketView } from "@protocol/model.ts";
 import { useT } from "../../i18n/useT.ts";
 import { supportTicket } from "../../socket.ts";
 import { topicsBySupport } from "../booking/support-order.ts";
+import { rememberSupported, supportedTickets } from "./supported-topics.ts";
 
 /** 附议 on the voter's page: the public topics in the queue, each with "我也关心" (once per phone). */
 export function PublicTopics({ tickets, ownTicketId }: { tickets: Record<string, TicketView>; ownTicketId?: string | undefined }) {
   const t = useT();
-  const [supported, setSupported] = useState<Record<string, true>>({});
+  const [supported, setSupported] = useState<Record<string, true>>(() => Object.fromEntries(supportedTickets().map((id) => [id, true])));
   const topics = topicsBySupport(tickets);
   if (topics.length === 0) return null;
 
   async function support(ticketId: string) {
     const res = await supportTicket(ticketId);
     // CONFLICT: this phone supported it before (another tab, an earlier visit).
-    if (res.ok || res.error.code === "CONFLICT") setSupported((s) => ({ ...s, [ticketId]: true }));
+    if (res.ok || res.error.code === "CONFLICT") {
+      rememberSupported(ticketId);
+      setSupported((s) => ({ ...s, [ticketId]: true }));
+    }
   }
 
   return (

@@ -117,6 +117,7 @@ export const hall: Record<keyof typeof zh, string> = {
 
   "screen.title": "Hall screen",
   "screen.pleaseCome": "Please come to the speaker's desk",
+  "screen.pleaseComeOnline": "Online speaker, please get ready: the hall is calling you",
   "screen.next": "Coming up",
   "screen.idle": "Please wait",
   "screen.enableSound": "Enable chime",

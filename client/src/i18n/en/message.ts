@@ -12,6 +12,7 @@ export const message: Record<keyof typeof zh, string> = {
   "message.form.submit": "Send message",
   "message.form.sending": "Sending…",
   "message.form.rateLimited": "Too many messages just now. Please try again later.",
+  "message.form.consentRequired": "Please tick the consent box to send your message",
 
   "message.sent.title": "Message received",
   "message.sent.lead": "The staff will deal with it soon. Please note your tracking code:",
@@ -30,6 +31,8 @@ export const message: Record<keyof typeof zh, string> = {
   "message.deputy.kicker": "People's Congress deputy",
   "message.deputy.stations": "Liaison stations",
   "message.deputy.via": "Station that handles it",
+  "message.deputy.viaPlaceholder": "Choose a station",
+  "message.deputy.viaRequired": "Please choose the station that handles it",
   "message.deputy.notFound": "This deputy was not found.",
   "message.deputy.noStation": "This deputy has no liaison station yet.",
 

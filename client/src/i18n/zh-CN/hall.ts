@@ -115,6 +115,7 @@ export const hall = {
 
   "screen.title": "大屏",
   "screen.pleaseCome": "请以下号码到发言席",
+  "screen.pleaseComeOnline": "请以下号码准备网上连线发言",
   "screen.next": "即将叫号",
   "screen.idle": "请稍候",
   "screen.enableSound": "开启提示音",

@@ -10,6 +10,7 @@ export const message = {
   "message.form.submit": "提交留言",
   "message.form.sending": "正在提交…",
   "message.form.rateLimited": "提交太频繁了，请稍后再试。",
+  "message.form.consentRequired": "请先勾选同意，才能提交留言",
 
   "message.sent.title": "留言已收到",
   "message.sent.lead": "工作人员会尽快处理。请记下查询码：",
@@ -28,6 +29,8 @@ export const message = {
   "message.deputy.kicker": "人大代表",
   "message.deputy.stations": "所在联络站",
   "message.deputy.via": "由哪个联络站办理",
+  "message.deputy.viaPlaceholder": "请选择联络站",
+  "message.deputy.viaRequired": "请选择由哪个联络站办理",
   "message.deputy.notFound": "没有找到这位代表。",
   "message.deputy.noStation": "这位代表暂未联系联络站。",
 

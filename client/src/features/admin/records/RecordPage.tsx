@@ -217,7 +217,7 @@ function TranscriptItem({ entry, corrections, label }: { entry: TranscriptEntryV
         <span className="bo-timeline__who">
           {t(`speakerRole.${entry.speakerRole}`)}
           {entry.speakerName ? ` · ${entry.speakerName}` : ""}
-          {label && label !== entry.speakerName ? ` · ${label}` : ""}
+          {label && !entry.speakerName?.startsWith(label) ? ` · ${label}` : ""}
         </span>
         {staffOnly ? <span className="badge badge--staff">{t("transcript.staffOnly")}</span> : null}
         {corrections.length ? <span className="badge badge--amended">{t("admin.record.amended")}</span> : null}
