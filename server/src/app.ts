@@ -22,7 +22,7 @@ import { attachRedisAdapter, type ClusterRedis } from "./cluster/redis.ts";
 import { ClusterViewerCounts } from "./cluster/viewer-counts.ts";
 import { clientAddress, trustCheck } from "./transport/client-address.ts";
 import { healthRoutes, type Readiness } from "./transport/http/health.routes.ts";
-import { createMetrics } from "./transport/metrics.ts";
+import { createMetrics, metricsOnlyDirect } from "./transport/metrics.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { privacyRoutes } from "./transport/http/privacy.routes.ts";
@@ -136,8 +136,10 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use(rejectIllFormedInput());
 
   app.use(healthRoutes(db, readiness, redis ? redis.ping : null));
-  // Scraped on each node directly; the shipped balancer config refuses it from outside.
-  app.get("/metrics", metrics.handler);
+  // Scraped on each node directly, never through the public entry (docs/DEPLOY.md,
+  // "Metrics"): the balancer refuses the path in any spelling, and the node
+  // itself answers only the exact path, and only to a request no trusted proxy forwarded.
+  app.use(metricsOnlyDirect(metrics.handler, trusted));
   app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true), log));
   app.use("/api", sessionRoutes(deps));
   app.use("/api", privacyRoutes(deps));

@@ -16,6 +16,16 @@ import type { TestSocket } from "./test-server.ts";
 
 export { haproxyBinary };
 
+export interface Balancer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The shipped HAProxy config (deploy/haproxy.cfg.template) in front of `nodes`, on `port`. */
+export function startBalancer(port: number, nodes: Array<{ name: string; host: string; port: number }>): Promise<Balancer> {
+  return startHaproxy({ port, nodes, stdio: "ignore" }) as Promise<Balancer>;
+}
+
 /** A TCP proxy to `target` that can be cut (every connection reset, new ones refused) and restored. */
 export class CuttableProxy {
   private server: Server | null = null;
