@@ -7,7 +7,6 @@ import { existsSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import express from "express";
-import helmet from "helmet";
 import { Server } from "socket.io";
 import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -23,6 +22,8 @@ import { ClusterViewerCounts } from "./cluster/viewer-counts.ts";
 import { clientAddress, trustCheck } from "./transport/client-address.ts";
 import { healthRoutes, type Readiness } from "./transport/http/health.routes.ts";
 import { createMetrics, metricsOnlyDirect } from "./transport/metrics.ts";
+import { securityHeaders } from "./transport/security-headers.ts";
+import { streamOrigins } from "./domain/livestream.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { privacyRoutes } from "./transport/http/privacy.routes.ts";
@@ -117,21 +118,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy.length ? config.trustProxy : false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          "default-src": ["'self'"],
-          "img-src": ["'self'", "data:", "blob:"],
-          "media-src": ["'self'", "blob:", "https:", "http:"],
-          "connect-src": ["'self'", "https:", "http:", "ws:", "wss:"],
-          "style-src": ["'self'", "'unsafe-inline'"],
-          "upgrade-insecure-requests": null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(streamOrigins(config.mediaHlsBase, config.mediaOrigins)));
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use(rejectIllFormedInput());
 

@@ -29,6 +29,8 @@ export interface Config {
   mediaHlsBase: string | null;
   /** shared secret nginx-rtmp sends with its hooks (?secret=…); null = not checked */
   mediaHookSecret: string | null;
+  /** MEDIA_ORIGINS (extension): more origins a manually set stream address may play from (the page's CSP allows them) */
+  mediaOrigins: string[];
   /** WebRTC calls (§5b): STUN_URLS, TURN_URLS, TURN_SECRET, RTC_RELAY_ONLY */
   rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | null; relayOnly: boolean };
   /** a call ends when the voter's last socket has been gone this long (CALL_VOTER_GRACE_MS) */
@@ -113,6 +115,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaRtmpUrl: (env.MEDIA_RTMP_URL || "rtmp://127.0.0.1:1935/live").replace(/\/$/, ""),
     mediaHlsBase: env.MEDIA_HLS_BASE === "" ? null : (env.MEDIA_HLS_BASE ?? "http://127.0.0.1:8088/hls").replace(/\/$/, ""),
     mediaHookSecret: env.MEDIA_HOOK_SECRET || null,
+    mediaOrigins: list(env.MEDIA_ORIGINS),
     rtc: {
       stunUrls: list(env.STUN_URLS),
       turnUrls: list(env.TURN_URLS),
