@@ -23,6 +23,8 @@ import { clientAddress, trustCheck } from "./transport/client-address.ts";
 import { healthRoutes, type Readiness } from "./transport/http/health.routes.ts";
 import { createMetrics, metricsOnlyDirect } from "./transport/metrics.ts";
 import { securityHeaders } from "./transport/security-headers.ts";
+import { startBackupLoop } from "./services/backups.ts";
+import { redisBackupClaim } from "./cluster/backup-claim.ts";
 import { streamOrigins } from "./domain/livestream.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
@@ -167,6 +169,10 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
         ? webhookDigestNotifier({ url: config.notifyWebhookUrl, secret: config.notifyWebhookSecret }, log)
         : logDigestNotifier(log);
     cleanups.push(startDigestLoop(deps, digests, { weekday: config.digestWeekday, hour: config.digestHour }, config.digestIntervalMs));
+  }
+  // Scheduled snapshots (§6f); in a cluster the nodes share the database, so one node per interval takes it.
+  if (config.backupIntervalMin > 0) {
+    cleanups.push(startBackupLoop(config, now, log, redis ? redisBackupClaim(redis, "tongxin", config.nodeId) : undefined));
   }
 
   return {

@@ -58,6 +58,10 @@ export interface Config {
   digestHour: number;
   /** how often to check whether digests are due (DIGEST_INTERVAL_MS); 0 = no digests */
   digestIntervalMs: number;
+  /** §6f: where snapshots go (BACKUP_DIR), how often the service takes one (BACKUP_INTERVAL_MIN, 0 = never), how many it keeps (BACKUP_KEEP) */
+  backupDir: string;
+  backupIntervalMin: number;
+  backupKeep: number;
   /**
    * Addresses (or CIDR ranges) of the reverse proxies in front of this node
    * (TRUST_PROXY, comma-separated). Only a request whose direct peer is one of
@@ -136,6 +140,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestWeekday: Math.min(7, Math.max(1, int(env.DIGEST_WEEKDAY, 1))),
     digestHour: Math.min(23, int(env.DIGEST_HOUR, 8)),
     digestIntervalMs: int(env.DIGEST_INTERVAL_MS, 300_000),
+    backupDir: env.BACKUP_DIR || "data/backups",
+    backupIntervalMin: Math.max(0, int(env.BACKUP_INTERVAL_MIN, 1440)),
+    backupKeep: Math.max(1, int(env.BACKUP_KEEP, 14)),
     trustProxy: (env.TRUST_PROXY ?? "")
       .split(",")
       .map((s) => s.trim())
