@@ -13,6 +13,9 @@ const NOT_ON_POSTGRES = [
   "server/test/shared-limits.test.ts",
 ];
 
+/** Files that never touch storage: one run (in `server`) is enough. */
+const STORAGE_FREE = ["server/test/turn-check.test.ts", "server/test/public-entry.test.ts"];
+
 // Four projects: pure + integration tests of the server; the same integration
 // suites on PostgreSQL (server-pg: one suite, two storages, see
 // server/test/helpers/test-storage.ts); the client's pure reducers; and
@@ -36,7 +39,7 @@ export default defineConfig({
         test: {
           name: "server-pg",
           include: ["server/test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, ...NOT_ON_POSTGRES],
+          exclude: [...configDefaults.exclude, ...NOT_ON_POSTGRES, ...STORAGE_FREE],
           env: { TEST_STORAGE: "postgres" },
           // Skips loudly when PostgreSQL is unreachable, fails when MULTI_NODE_REQUIRED=1.
           globalSetup: ["server/test/global-setup-postgres.ts"],

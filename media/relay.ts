@@ -65,6 +65,7 @@ export function renderNginxConfig(o: MediaRelayOptions): string {
     ON_PUBLISH: hook("on-publish", "rename=1"),
     ON_PUBLISH_DONE: hook("on-publish-done"),
     ON_UPDATE: hook("on-update"),
+    ON_RELAY_PUBLISH: hook("on-relay-publish"),
     UPDATE_EVERY: o.updateEvery ?? "10s",
     HLS_FRAGMENT: o.hlsFragment ?? "2s",
     HLS_PLAYLIST_LENGTH: o.hlsPlaylistLength ?? "12s",

@@ -21,7 +21,9 @@ export function haproxyBinary() {
 /** `nodes`: [{ name, host, port }]. */
 export function renderHaproxyConfig({ bind, nodes }) {
   const servers = nodes.map((n) => `    server ${n.name} ${n.host}:${n.port} check cookie ${n.name}`).join("\n");
-  return readFileSync(TEMPLATE, "utf8").replace("{{BIND}}", bind).replace("{{SERVERS}}", servers);
+  // A bind line with `ssl` terminates TLS: the sticky cookie is then Secure.
+  const secure = /\sssl(\s|$)/.test(bind) ? " secure" : "";
+  return readFileSync(TEMPLATE, "utf8").replace("{{BIND}}", bind).replace("{{SERVERS}}", servers).replaceAll("{{COOKIE_SECURE}}", secure);
 }
 
 /**

@@ -7,7 +7,6 @@ import { existsSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import express from "express";
-import helmet from "helmet";
 import { Server } from "socket.io";
 import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -22,7 +21,11 @@ import { attachRedisAdapter, type ClusterRedis } from "./cluster/redis.ts";
 import { ClusterViewerCounts } from "./cluster/viewer-counts.ts";
 import { clientAddress, trustCheck } from "./transport/client-address.ts";
 import { healthRoutes, type Readiness } from "./transport/http/health.routes.ts";
-import { createMetrics } from "./transport/metrics.ts";
+import { createMetrics, metricsOnlyDirect } from "./transport/metrics.ts";
+import { securityHeaders } from "./transport/security-headers.ts";
+import { startBackupLoop } from "./services/backups.ts";
+import { redisBackupClaim } from "./cluster/backup-claim.ts";
+import { streamOrigins } from "./domain/livestream.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { privacyRoutes } from "./transport/http/privacy.routes.ts";
@@ -117,27 +120,15 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy.length ? config.trustProxy : false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          "default-src": ["'self'"],
-          "img-src": ["'self'", "data:", "blob:"],
-          "media-src": ["'self'", "blob:", "https:", "http:"],
-          "connect-src": ["'self'", "https:", "http:", "ws:", "wss:"],
-          "style-src": ["'self'", "'unsafe-inline'"],
-          "upgrade-insecure-requests": null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(streamOrigins(config.mediaHlsBase, config.mediaOrigins)));
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use(rejectIllFormedInput());
 
   app.use(healthRoutes(db, readiness, redis ? redis.ping : null));
-  // Scraped on each node directly; the shipped balancer config refuses it from outside.
-  app.get("/metrics", metrics.handler);
+  // Scraped on each node directly, never through the public entry (docs/DEPLOY.md,
+  // "Metrics"): the balancer refuses the path in any spelling, and the node
+  // itself answers only the exact path, and only to a request no trusted proxy forwarded.
+  app.use(metricsOnlyDirect(metrics.handler, trusted));
   app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true), log));
   app.use("/api", sessionRoutes(deps));
   app.use("/api", privacyRoutes(deps));
@@ -178,6 +169,10 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
         ? webhookDigestNotifier({ url: config.notifyWebhookUrl, secret: config.notifyWebhookSecret }, log)
         : logDigestNotifier(log);
     cleanups.push(startDigestLoop(deps, digests, { weekday: config.digestWeekday, hour: config.digestHour }, config.digestIntervalMs));
+  }
+  // Scheduled snapshots (§6f); in a cluster the nodes share the database, so one node per interval takes it.
+  if (config.backupIntervalMin > 0) {
+    cleanups.push(startBackupLoop(config, now, log, redis ? redisBackupClaim(redis, "tongxin", config.nodeId) : undefined));
   }
 
   return {

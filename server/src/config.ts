@@ -29,6 +29,8 @@ export interface Config {
   mediaHlsBase: string | null;
   /** shared secret nginx-rtmp sends with its hooks (?secret=…); null = not checked */
   mediaHookSecret: string | null;
+  /** MEDIA_ORIGINS (extension): more origins a manually set stream address may play from (the page's CSP allows them) */
+  mediaOrigins: string[];
   /** WebRTC calls (§5b): STUN_URLS, TURN_URLS, TURN_SECRET, RTC_RELAY_ONLY */
   rtc: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | null; relayOnly: boolean };
   /** a call ends when the voter's last socket has been gone this long (CALL_VOTER_GRACE_MS) */
@@ -56,6 +58,10 @@ export interface Config {
   digestHour: number;
   /** how often to check whether digests are due (DIGEST_INTERVAL_MS); 0 = no digests */
   digestIntervalMs: number;
+  /** §6f: where snapshots go (BACKUP_DIR), how often the service takes one (BACKUP_INTERVAL_MIN, 0 = never), how many it keeps (BACKUP_KEEP) */
+  backupDir: string;
+  backupIntervalMin: number;
+  backupKeep: number;
   /**
    * Addresses (or CIDR ranges) of the reverse proxies in front of this node
    * (TRUST_PROXY, comma-separated). Only a request whose direct peer is one of
@@ -113,6 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaRtmpUrl: (env.MEDIA_RTMP_URL || "rtmp://127.0.0.1:1935/live").replace(/\/$/, ""),
     mediaHlsBase: env.MEDIA_HLS_BASE === "" ? null : (env.MEDIA_HLS_BASE ?? "http://127.0.0.1:8088/hls").replace(/\/$/, ""),
     mediaHookSecret: env.MEDIA_HOOK_SECRET || null,
+    mediaOrigins: list(env.MEDIA_ORIGINS),
     rtc: {
       stunUrls: list(env.STUN_URLS),
       turnUrls: list(env.TURN_URLS),
@@ -133,6 +140,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestWeekday: Math.min(7, Math.max(1, int(env.DIGEST_WEEKDAY, 1))),
     digestHour: Math.min(23, int(env.DIGEST_HOUR, 8)),
     digestIntervalMs: int(env.DIGEST_INTERVAL_MS, 300_000),
+    backupDir: env.BACKUP_DIR || "data/backups",
+    backupIntervalMin: Math.max(0, int(env.BACKUP_INTERVAL_MIN, 1440)),
+    backupKeep: Math.max(1, int(env.BACKUP_KEEP, 14)),
     trustProxy: (env.TRUST_PROXY ?? "")
       .split(",")
       .map((s) => s.trim())

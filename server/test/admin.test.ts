@@ -3,7 +3,8 @@ import type { AdminUserView, AdminVenueView } from "../src/protocol/back-office.
 import { http } from "./helpers/back-office-fixtures.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 
-const t = useTestServer({ perTest: true });
+// A manually set stream address must come from an allowed origin (MEDIA_ORIGINS).
+const t = useTestServer({ perTest: true, config: { mediaOrigins: ["https://live.example.cn"] } });
 
 const admin = () => t.http("admin");
 

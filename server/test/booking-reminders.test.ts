@@ -115,6 +115,9 @@ describe("the webhook driver", () => {
   });
 });
 
+/** RFC 5545 §3.1 unfolding: a CRLF followed by one space or tab is removed. */
+const unfold = (text: string) => text.replace(/\r\n[ \t]/g, "");
+
 describe("calendars", () => {
   it("a venue's feed lists its reception days and a booking's file carries its code, never the name", async () => {
     const { sessionId, startsAt } = await bookableDay(2, 48 * HOUR);
@@ -130,7 +133,13 @@ describe("calendars", () => {
 
     const file = await t.http().get(`/api/bookings/${b.booking.code}/calendar.ics`);
     expect(file.status).toBe(200);
-    expect(file.text).toContain(b.booking.code);
+    // RFC 5545: lines of at most 75 octets (folded), and a PRODID of the -//owner//product//language form.
+    for (const body of [feed.text, file.text]) {
+      for (const line of body.split("\r\n")) expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
+      expect(body).toMatch(/^PRODID:-\/\/Tongxin\/\/[^/\r\n]+\/\/ZH\r$/m);
+    }
+    expect(unfold(feed.text)).toContain("SUMMARY:");
+    expect(unfold(file.text)).toContain(b.booking.code);
     expect(file.text).toContain("BEGIN:VALARM");
     expect(file.text).not.toContain("张三");
     expect(file.text).not.toContain("13812345678");

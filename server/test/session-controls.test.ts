@@ -4,7 +4,8 @@ import { call, ok } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 import { watch } from "./helpers/watcher.ts";
 
-const t = useTestServer({ perTest: true });
+// A manually set stream address must come from an allowed origin (MEDIA_ORIGINS).
+const t = useTestServer({ perTest: true, config: { mediaOrigins: ["https://live.example"] } });
 
 describe("session controls", () => {
   it("go live, pause, end; an ended day closes the queue and refuses joins", async () => {
@@ -23,6 +24,20 @@ describe("session controls", () => {
     expect(await call(staff, "session:update", { sessionId, status: "LIVE" })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(await call(voter, "queue:join", { sessionId, name: "乙", topic: "t", isPublic: false })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(await call(staff, "session:update", { sessionId, streamUrl: "javascript:alert(1)" })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+  });
+
+  it("a stream address from an origin the voter page may not play is refused with the field named, and changes nothing", async () => {
+    const sessionId = t.world.shengze.sessionId;
+    const staff = await t.connectAs("staffShengze");
+    await ok(staff, "session:update", { sessionId, streamUrl: "https://live.example/hls/a.m3u8" });
+    const refused = await call(staff, "session:update", { sessionId, streamUrl: "https://elsewhere.example/x.m3u8", theme: "不应保存" });
+    expect(refused).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", details: { streamUrl: expect.stringContaining("MEDIA_ORIGINS") } } });
+    const row = await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(row).toMatchObject({ streamUrl: "https://live.example/hls/a.m3u8" });
+    expect(row.theme).not.toBe("不应保存");
+    // The relay's own origin (MEDIA_HLS_BASE) is always allowed.
+    const relay = new URL(t.server.app.deps.config.mediaHlsBase!).origin;
+    await ok(staff, "session:update", { sessionId, streamUrl: `${relay}/hls/other.m3u8` });
   });
 
   it("the first call makes an OPEN day LIVE, logged in the call's own transaction; later calls leave the status alone", async () => {

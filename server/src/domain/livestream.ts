@@ -28,3 +28,28 @@ export function hlsUrlFor(hlsBase: string | null, streamKey: string): string | n
 export function acceptsPublisher(status: SessionStatus): boolean {
   return status === "OPEN" || status === "LIVE" || status === "PAUSED";
 }
+
+/**
+ * The origins a voter's player may fetch a stream from (the page's CSP
+ * `media-src` / `connect-src`, and what a manually set stream address may
+ * point at): the relay's, when MEDIA_HLS_BASE is absolute, and MEDIA_ORIGINS.
+ * A relative MEDIA_HLS_BASE is the page's own origin ('self').
+ */
+export function streamOrigins(hlsBase: string | null, extra: readonly string[]): string[] {
+  const origins = new Set<string>();
+  for (const candidate of [hlsBase, ...extra]) {
+    const origin = originOf(candidate);
+    if (origin) origins.add(origin);
+  }
+  return [...origins];
+}
+
+/** `scheme://host[:port]` of an absolute http(s) address, else null. */
+export function originOf(address: string | null | undefined): string | null {
+  if (!address || !/^https?:\/\//i.test(address)) return null;
+  try {
+    return new URL(address).origin;
+  } catch {
+    return null;
+  }
+}

@@ -348,3 +348,12 @@ export interface AdminVenueView {
 }
 
 export type { DeputyGroupView, Role };
+
+// ---- Backups (docs/ARCHITECTURE.md §6f) -------------------------------------
+
+/** One snapshot in BACKUP_DIR: its file name, size and when it was taken (ISO). */
+export interface BackupView {
+  name: string;
+  bytes: number;
+  at: string;
+}

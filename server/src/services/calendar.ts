@@ -4,6 +4,7 @@
  * day's facts and, for a booking, its code — never a name or a phone.
  */
 import { createEvents, type EventAttributes } from "ics";
+import { foldLines, PRODUCT_ID } from "../domain/icalendar.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { ReceptionSession, Venue } from "../generated/prisma/client.ts";
 import { parseDeputies } from "../store/views.ts";
@@ -29,18 +30,19 @@ function eventOf(s: DayRow, extra: { uid?: string; description?: string } = {}):
     location: [s.venue.name, s.venue.town, s.venue.address].filter(Boolean).join(" "),
     description: lines.join("\n"),
     status: "CONFIRMED",
-    productId: "tongxin",
+    productId: PRODUCT_ID,
   };
 }
 
 function render(events: EventAttributes[], calName: string): string {
   if (events.length === 0) {
     // `ics` refuses an empty list; an empty feed is still a valid calendar.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:tongxin", `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n");
+    return foldLines(["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODUCT_ID}`, `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n"));
   }
-  const { error, value } = createEvents(events, { calName });
+  const { error, value } = createEvents(events, { calName, productId: PRODUCT_ID });
   if (error || !value) throw new Error(`calendar: ${error?.message ?? "no output"}`);
-  return value;
+  // `ics` leaves long lines unfolded (RFC 5545 §3.1 asks for 75 octets).
+  return foldLines(value);
 }
 
 /** The venue's reception days from yesterday to 120 days ahead (ended ones included, so a calendar keeps its history). */

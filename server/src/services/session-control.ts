@@ -10,6 +10,7 @@ import { fillPlaces, markBookingNoShows } from "./bookings.ts";
 import type { AgendaItemInput } from "../protocol/schemas.ts";
 import type { SessionKind } from "../protocol/model.ts";
 import { checkAgendaKind, replaceAgenda } from "./forum-agenda.ts";
+import { checkStreamAddress } from "./stream-settings.ts";
 
 export interface SessionChanges {
   status?: SessionStatus | undefined;
@@ -33,6 +34,7 @@ export interface SessionChanges {
 export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: string, changes: SessionChanges): Promise<{ session: SessionView }> {
   const existing = await findSessionOrThrow(deps.db, sessionId);
   const user = requireVenueRole(actor, existing.venueId);
+  checkStreamAddress(deps.config, changes.streamUrl);
   const session = await deps.lanes.run(sessionId, async ({ tx, append }) => {
     const s = await findSessionOrThrow(tx, sessionId);
     const status = changes.status ?? s.status;

@@ -14,6 +14,7 @@ import { toBookingView } from "../store/booking-views.ts";
 import type { AgendaItemInput } from "../protocol/schemas.ts";
 import type { AgendaItemView, SessionKind } from "../protocol/model.ts";
 import { agendaRows, checkAgendaKind } from "./forum-agenda.ts";
+import { checkStreamAddress } from "./stream-settings.ts";
 
 export interface SessionFilter {
   venueId?: string | undefined;
@@ -79,6 +80,7 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
   if (!venue) throw new AppError("NOT_FOUND", "没有这个联络站 / no such venue");
   requireVenueRole(actor, venue.id, CLERK_ROLES);
   if (input.endsAt <= input.startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
+  checkStreamAddress(deps.config, input.streamUrl);
   const slotMin = input.slotMin ?? 8;
   const status = input.status ?? "SCHEDULED";
   const kind = input.kind ?? "RECEPTION";

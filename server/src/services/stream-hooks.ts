@@ -53,3 +53,16 @@ export async function publisherStopped(deps: ServiceDeps, streamKey: string): Pr
  * nginx) or a restart had cleared it.
  */
 export const publisherStillPushing = publisherStarted;
+
+/**
+ * The relay's own push into its `hls` application (media/nginx.conf): allowed
+ * only for the public name of a session whose encoder Tongxin accepted and that
+ * is live now. Anyone else publishing there — a local process that learned the
+ * public name from the HLS URL — would overwrite what the station's viewers see.
+ */
+export async function relayPushAllowed(deps: ServiceDeps, publicName: string): Promise<void> {
+  if (!/^s[0-9a-f]{32}$/.test(publicName)) throw refused();
+  const live = await deps.db.receptionSession.findMany({ where: { streamLive: true }, select: { streamKey: true, status: true } });
+  const match = live.find((s) => publicStreamName(s.streamKey) === publicName);
+  if (!match || !acceptsPublisher(match.status)) throw refused();
+}

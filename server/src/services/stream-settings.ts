@@ -1,5 +1,7 @@
 /** What staff need to point an encoder at the relay, and replacing a leaked stream key (§5c). */
-import { hlsUrlFor, newStreamKey } from "../domain/livestream.ts";
+import { hlsUrlFor, newStreamKey, originOf, streamOrigins } from "../domain/livestream.ts";
+import { AppError } from "../protocol/errors.ts";
+import type { Config } from "../config.ts";
 import type { StreamEventData, StreamSettings } from "../protocol/model.ts";
 import { SESSION_VIEW_INCLUDE, toSessionView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
@@ -13,6 +15,22 @@ function settingsOf(deps: ServiceDeps, s: { streamKey: string; streamLive: boole
     hlsUrl: hlsUrlFor(deps.config.mediaHlsBase, s.streamKey),
     live: s.streamLive,
   };
+}
+
+/**
+ * A manually set stream address must be playable: its origin is one the
+ * voter page's CSP allows (the relay's, or MEDIA_ORIGINS). Refused here, with
+ * the field named, rather than failing later on every voter's phone.
+ */
+export function checkStreamAddress(config: Pick<Config, "mediaHlsBase" | "mediaOrigins">, address: string | null | undefined): void {
+  if (!address) return;
+  const allowed = streamOrigins(config.mediaHlsBase, config.mediaOrigins);
+  const origin = originOf(address);
+  if (origin && allowed.includes(origin)) return;
+  const list = allowed.length ? allowed.join(", ") : "—";
+  throw new AppError("BAD_REQUEST", `直播地址不在允许的来源中（${list}），请联系管理员配置 MEDIA_ORIGINS / the stream address is not from an allowed origin (${list}); ask the administrator to add it to MEDIA_ORIGINS`, {
+    streamUrl: "origin not allowed (MEDIA_ORIGINS)",
+  });
 }
 
 export async function streamSettings(deps: ServiceDeps, actor: Actor, sessionId: string): Promise<StreamSettings> {

@@ -8,6 +8,7 @@
  * names come from the protocol's closed list, ack codes from protocol/errors.ts.
  */
 import type { RequestHandler } from "express";
+import type { TrustCheck } from "./client-address.ts";
 import client from "prom-client";
 import type { Server } from "socket.io";
 import type { BroadcastObserver } from "./live-broadcaster.ts";
@@ -23,7 +24,9 @@ export interface Metrics {
   handler: RequestHandler;
 }
 
-const MS_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
+// Prometheus' base unit is the second (promtool lint): the lane and the
+// broadcaster measure in milliseconds, recorded here as seconds.
+const SECOND_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 export function createMetrics(io: Server, nodeId: string): Metrics {
   const registry = new client.Registry();
@@ -51,16 +54,16 @@ export function createMetrics(io: Server, nodeId: string): Metrics {
     buckets: [1, 2, 5, 10, 25, 50, 100, 200, 256],
     registers: [registry],
   });
-  const commitMs = new client.Histogram({
-    name: "tongxin_write_lane_commit_ms",
-    help: "Time from a write-lane batch's start to its commit, milliseconds",
-    buckets: MS_BUCKETS,
+  const commitSeconds = new client.Histogram({
+    name: "tongxin_write_lane_commit_seconds",
+    help: "Time from a write-lane batch's start to its commit",
+    buckets: SECOND_BUCKETS,
     registers: [registry],
   });
-  const sendLoopMs = new client.Histogram({
-    name: "tongxin_fanout_send_loop_ms",
-    help: "Time of one session:events broadcast's send loop over its rooms, milliseconds",
-    buckets: MS_BUCKETS,
+  const sendLoopSeconds = new client.Histogram({
+    name: "tongxin_fanout_send_loop_seconds",
+    help: "Time of one session:events broadcast's send loop over its rooms",
+    buckets: SECOND_BUCKETS,
     registers: [registry],
   });
   // Counted in a plain map and added to the counter when /metrics is read: prom-client
@@ -102,10 +105,10 @@ export function createMetrics(io: Server, nodeId: string): Metrics {
     registry,
     lane(size, ms) {
       batchSize.observe(size);
-      commitMs.observe(ms);
+      commitSeconds.observe(ms / 1000);
     },
     broadcast: {
-      sendLoop: (ms) => sendLoopMs.observe(ms),
+      sendLoop: (ms) => sendLoopSeconds.observe(ms / 1000),
       viewers(sessionId, count) {
         if (count === 0) viewers.remove(sessionId);
         else viewers.set({ session: sessionId }, count);
@@ -136,5 +139,21 @@ export function createMetrics(io: Server, nodeId: string): Metrics {
       res.set("Content-Type", registry.contentType);
       res.send(await registry.metrics());
     },
+  };
+}
+
+/**
+ * Serves `handler` at exactly `/metrics` (GET, case-sensitive, no trailing
+ * slash) to a caller that reached this node directly. A request a trusted
+ * proxy forwarded (its peer is in TRUST_PROXY and it carries X-Forwarded-For,
+ * which the shipped balancer always adds) came through the public entry: it
+ * falls through to the 404 everyone else gets.
+ */
+export function metricsOnlyDirect(handler: RequestHandler, trusted: TrustCheck): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== "GET" || req.path !== "/metrics") return next();
+    const forwarded = req.headers["x-forwarded-for"] !== undefined && trusted(req.socket.remoteAddress ?? "");
+    if (forwarded) return next();
+    return handler(req, res, next);
   };
 }

@@ -10,11 +10,28 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createConnection, createServer, type Server, type Socket as NetSocket } from "node:net";
 import { io as ioClient } from "socket.io-client";
 // @ts-expect-error: plain ESM script shared with scripts/cluster.mjs, no types
-import { haproxyBinary, startHaproxy, waitReady } from "../../../scripts/cluster-lib.mjs";
+import { haproxyBinary, renderHaproxyConfig, startHaproxy, waitReady } from "../../../scripts/cluster-lib.mjs";
 import { crashProcess, freePort } from "./server-process.ts";
 import type { TestSocket } from "./test-server.ts";
 
 export { haproxyBinary };
+
+export interface Balancer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+type BalancerNode = { name: string; host: string; port: number };
+
+/** The shipped HAProxy config (deploy/haproxy.cfg.template) rendered for `bind` and `nodes`. */
+export function renderBalancerConfig(bind: string, nodes: BalancerNode[]): string {
+  return renderHaproxyConfig({ bind, nodes }) as string;
+}
+
+/** The shipped HAProxy config in front of `nodes`, on `port`. */
+export function startBalancer(port: number, nodes: BalancerNode[]): Promise<Balancer> {
+  return startHaproxy({ port, nodes, stdio: "ignore" }) as Promise<Balancer>;
+}
 
 /** A TCP proxy to `target` that can be cut (every connection reset, new ones refused) and restored. */
 export class CuttableProxy {

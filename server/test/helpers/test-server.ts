@@ -30,6 +30,8 @@ export interface TestServerOptions {
   config?: Partial<Config>;
   /** an existing database file (restart tests); default: a fresh migrated copy */
   dbFile?: string;
+  /** an existing database by URL, SQLite or PostgreSQL (a restored backup); left in place on stop */
+  dbUrl?: string;
   seedDemo?: boolean;
   serveClient?: boolean;
   /** the services' clock; default: real time that advance() can move on */
@@ -39,8 +41,8 @@ export interface TestServerOptions {
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const temp = opts.dbFile ? null : await freshTestDatabase();
-  const databaseUrl = opts.dbFile ? `file:${opts.dbFile}` : temp!.url;
+  const temp = opts.dbFile || opts.dbUrl ? null : await freshTestDatabase();
+  const databaseUrl = opts.dbUrl ?? (opts.dbFile ? `file:${opts.dbFile}` : temp!.url);
   const clock = opts.clock ?? runningClock();
   const config: Config = {
     ...readConfig({}),
@@ -65,7 +67,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     port,
     db,
     app,
-    dbFile: opts.dbFile ?? temp!.file,
+    dbFile: opts.dbFile ?? (opts.dbUrl ? null : temp!.file),
     clock,
     async stop({ keepDb = false } = {}) {
       await app.close();

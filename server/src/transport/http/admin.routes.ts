@@ -12,8 +12,10 @@ import {
   venuePatchSchema,
 } from "../../protocol/back-office.ts";
 import { createUser, listUsers, resetPassword, updateUser } from "../../services/admin-accounts.ts";
+import { listBackups, takeBackup } from "../../services/backups.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { createDeputyGroup, createVenue, updateDeputyGroup, updateVenue } from "../../services/venues-admin.ts";
+import { AppError } from "../../protocol/errors.ts";
 import { parse, route } from "./http-kit.ts";
 import { callerOf, roleGate } from "./role-gate.ts";
 
@@ -56,6 +58,22 @@ export function adminRoutes(deps: ServiceDeps): Router {
   r.patch("/deputy-groups/:id", route(async (req, res) => {
     const actor = await callerOf(deps, req, res);
     res.json(await updateDeputyGroup(deps, actor, parse(idParam, req.params).id, parse(deputyGroupPatchSchema, req.body)));
+  }));
+
+  // Backups (§6f): the snapshots in BACKUP_DIR, and one more now. One at a time per node.
+  r.get("/backups", route(async (_req, res) => {
+    res.json({ backups: listBackups(deps.config) });
+  }));
+  let taking: ReturnType<typeof takeBackup> | null = null;
+  r.post("/backups", route(async (_req, res) => {
+    if (taking) throw new AppError("CONFLICT", "正在备份，请稍候 / a backup is being taken, try again shortly");
+    taking = takeBackup(deps.config, deps.now());
+    try {
+      const { name, bytes, at } = await taking;
+      res.status(201).json({ backup: { name, bytes, at } });
+    } finally {
+      taking = null;
+    }
   }));
   return r;
 }

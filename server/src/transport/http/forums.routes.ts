@@ -10,6 +10,7 @@ import { answerInvitation, createInvitation, deleteInvitation, invitationByToken
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { actorOf, parse, route } from "./http-kit.ts";
+import { callerOf, roleGate } from "./role-gate.ts";
 
 const idParam = z.object({ id: str().min(1).max(64) });
 const tokenParam = z.object({ token: invitationTokenSchema });
@@ -24,16 +25,17 @@ export function forumRoutes(deps: ServiceDeps): Router {
   // Invitations carry names and phones: never cached.
   const noStore = (res: import("express").Response) => res.setHeader("Cache-Control", "no-store");
 
-  r.put("/sessions/:id/agenda", route(async (req, res) => {
+  r.put("/sessions/:id/agenda", roleGate(deps), route(async (req, res) => {
+    const actor = await callerOf(deps, req, res);
     const { id } = parse(idParam, req.params);
-    const { items } = parse(agendaPutSchema, req.body);
-    res.json(await setAgenda(deps, await actorOf(deps, req), id, items));
+    res.json(await setAgenda(deps, actor, id, parse(agendaPutSchema, req.body).items));
   }));
 
-  r.post("/sessions/:id/invitations", route(async (req, res) => {
+  r.post("/sessions/:id/invitations", roleGate(deps), route(async (req, res) => {
     noStore(res);
+    const actor = await callerOf(deps, req, res);
     const { id } = parse(idParam, req.params);
-    res.status(201).json(await createInvitation(deps, await actorOf(deps, req), id, parse(invitationCreateSchema, req.body)));
+    res.status(201).json(await createInvitation(deps, actor, id, parse(invitationCreateSchema, req.body)));
   }));
 
   r.get("/sessions/:id/invitations", route(async (req, res) => {

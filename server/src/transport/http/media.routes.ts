@@ -7,7 +7,7 @@ import express, { Router, type Request } from "express";
 import { z } from "zod";
 import { AppError } from "../../protocol/errors.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { publisherStarted, publisherStillPushing, publisherStopped } from "../../services/stream-hooks.ts";
+import { publisherStarted, publisherStillPushing, publisherStopped, relayPushAllowed } from "../../services/stream-hooks.ts";
 import { regenerateStreamKey, streamSettings } from "../../services/stream-settings.ts";
 import { actorOf, parse, route } from "./http-kit.ts";
 
@@ -61,6 +61,12 @@ export function mediaRoutes(deps: ServiceDeps): Router {
 
   r.post("/media/on-update", form, route(async (req, res) => {
     await publisherStillPushing(deps, streamKeyOf(deps, req));
+    res.json({ ok: true });
+  }));
+
+  // The hls application's on_publish: `name` is the public name the relay pushes under.
+  r.post("/media/on-relay-publish", form, route(async (req, res) => {
+    await relayPushAllowed(deps, streamKeyOf(deps, req));
     res.json({ ok: true });
   }));
   return r;

@@ -9,6 +9,7 @@ import { createSession, getSession, listSessions, sessionRecord } from "../../se
 import { trackCase } from "../../services/tracking.ts";
 import { venueTree } from "../../services/venues.ts";
 import { actorOf, parse, route } from "./http-kit.ts";
+import { callerOf, roleGate } from "./role-gate.ts";
 
 const idParam = z.object({ id: str().min(1).max(64) });
 const codeParam = z.object({ code: str().min(4).max(32) });
@@ -28,15 +29,18 @@ export function sessionRoutes(deps: ServiceDeps): Router {
     res.json({ session: await getSession(deps, parse(idParam, req.params).id) });
   }));
 
-  r.post("/sessions", route(async (req, res) => {
-    const input = parse(sessionCreateSchema, req.body);
-    res.status(201).json({ session: await createSession(deps, await actorOf(deps, req), input) });
+  // Writes: the caller is known (401/403) before the body is read (400).
+  const backOffice = roleGate(deps);
+
+  r.post("/sessions", backOffice, route(async (req, res) => {
+    const actor = await callerOf(deps, req, res);
+    res.status(201).json({ session: await createSession(deps, actor, parse(sessionCreateSchema, req.body)) });
   }));
 
-  r.patch("/sessions/:id", route(async (req, res) => {
+  r.patch("/sessions/:id", backOffice, route(async (req, res) => {
+    const actor = await callerOf(deps, req, res);
     const { id } = parse(idParam, req.params);
-    const changes = parse(sessionPatchSchema, req.body);
-    res.json(await updateSession(deps, await actorOf(deps, req), id, changes));
+    res.json(await updateSession(deps, actor, id, parse(sessionPatchSchema, req.body)));
   }));
 
   r.get("/sessions/:id/record", route(async (req, res) => {

@@ -3,12 +3,13 @@ import { useT } from "../../../i18n/useT.ts";
 import { useAuth } from "../../../stores/auth.ts";
 import { useVenues } from "../shared/useVenues.ts";
 import { AccountsAdmin } from "./AccountsAdmin.tsx";
+import { BackupsAdmin } from "./BackupsAdmin.tsx";
 import { GroupsAdmin } from "./GroupsAdmin.tsx";
 import { VenuesAdmin } from "./VenuesAdmin.tsx";
 import { PrivacyNoticeAdmin } from "../privacy/PrivacyNoticeAdmin.tsx";
 import { RetentionAdmin } from "../privacy/RetentionAdmin.tsx";
 
-/** /admin/settings — venues (家→站→室), deputy groups, accounts, the privacy notice and retention. Administrators only. */
+/** /admin/settings — venues (家→站→室), deputy groups, accounts, the privacy notice, retention and backups. Administrators only. */
 export function SettingsPage() {
   const t = useT();
   useDocumentTitle(t("admin.settings.title"));
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <AccountsAdmin venues={venues.all} />
       <PrivacyNoticeAdmin />
       <RetentionAdmin />
+      <BackupsAdmin />
     </div>
   );
 }
