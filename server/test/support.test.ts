@@ -42,6 +42,15 @@ describe("support (附议)", () => {
     expect(rows.map((r) => r.supporterHash)).not.toContain(first.supporterToken);
   });
 
+  it("a connection that keeps no token counts once, however often it supports", async () => {
+    const ticket = await publicTopic();
+    const device = await t.connect();
+    expect((await ok(device, "ticket:support", { ticketId: ticket.id })).supportCount).toBe(1);
+    expect(await call(device, "ticket:support", { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await call(device, "ticket:support", { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).supportCount).toBe(1);
+  });
+
   it("a private topic, a finished turn and an unknown ticket cannot be supported", async () => {
     const hidden = await publicTopic({ isPublic: false });
     const device = await t.connect();
@@ -84,7 +93,9 @@ describe("support (附议)", () => {
     const device = await t.connect();
     const answers = [];
     for (let i = 0; i < 31; i++) answers.push(await call(device, "ticket:support", { ticketId: ticket.id }));
-    expect(answers.slice(0, 30).every((a) => a.ok)).toBe(true);
+    // The first counts, the next 29 are the same device again; the 31st is past the socket's limit.
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.slice(1, 30).every((a) => !a.ok && a.error.code === "CONFLICT")).toBe(true);
     expect(answers[30]).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
   });
 });

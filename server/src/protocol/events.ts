@@ -98,4 +98,6 @@ export interface ServerToClientEvents {
 export interface SocketData {
   /** the handshake's address, for the per-address join limit */
   ip: string;
+  /** 附议 from a client that sends no supporter token: this connection is the device, so it counts once */
+  supporterToken?: string;
 }

@@ -20,6 +20,7 @@ import { attachCallHandlers, type CallTimers } from "./call.handlers.ts";
 import { liveEvents, type LiveSocket } from "./handle.ts";
 import { checkInAtDesk, checkInOnline } from "../../services/booking-check-in.ts";
 import { supportTicket } from "../../services/ticket-support.ts";
+import { newToken } from "../../services/secrets.ts";
 import { agendaNext } from "../../services/forum-agenda.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -117,7 +118,8 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
       if (!supportsPerSocket.take(socket.id) || !(await supportsPerIp.take(socket.data.ip))) {
         throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many, try again shortly");
       }
-      return supportTicket(deps, ticketId, supporterToken);
+      // A client that keeps no token is one device for as long as its connection lasts.
+      return supportTicket(deps, ticketId, supporterToken ?? (socket.data.supporterToken ??= newToken()));
     });
 
     attachCallHandlers({ io, socket, deps, log, actor, timers: callTimers });
