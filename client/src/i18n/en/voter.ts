@@ -82,6 +82,8 @@ export const voter: Record<keyof typeof zh, string> = {
   "livestream.interrupted": "Signal lost, reconnecting…",
   "livestream.interruptedHint": "The reception goes on; the picture comes back by itself. The written record is below.",
   "livestream.unmute": "Tap to turn on sound",
+  "overrun.voter": "This reception has run past its scheduled end ({time}); the staff may close it soon.",
+  "overrun.voterStillOpen": "This reception has run past its scheduled end ({time}); the staff may close it soon. You can still join the queue, but there may not be time for everyone. Thank you for understanding.",
   "livestream.connecting": "Connecting to the livestream…",
   "livestream.live": "Live",
   "livestream.reconnecting": "Reconnecting…",

@@ -80,6 +80,8 @@ export const voter = {
   "livestream.interrupted": "信号中断，正在恢复",
   "livestream.interruptedHint": "现场接待仍在进行，画面恢复后会自动继续播放。文字记录在下方。",
   "livestream.unmute": "点击开启声音",
+  "overrun.voter": "本场接待已超过预定结束时间 {time}，工作人员可能很快结束本场。",
+  "overrun.voterStillOpen": "本场接待已超过预定结束时间 {time}，工作人员可能很快结束本场。现在仍可排队，但不一定都能轮到，敬请谅解。",
   "livestream.connecting": "正在连接直播……",
   "livestream.live": "直播中",
   "livestream.reconnecting": "重新连接中……",
