@@ -111,6 +111,7 @@ export const hall: Record<keyof typeof zh, string> = {
   "desk.form.submit": "Register and print (Enter)",
   "desk.ticket.title": "Queue ticket",
   "desk.ticket.kind": "Deputy reception day · queue ticket",
+  "desk.ticket.name": "Registered for: {name}",
   "desk.ticket.position": "Number {n} in line ({ahead} ahead)",
   "desk.ticket.time": "Registered",
   "desk.ticket.qrAlt": "Scan to follow the queue on your phone",

@@ -109,6 +109,7 @@ export const hall = {
   "desk.form.submit": "登记并出号（回车）",
   "desk.ticket.title": "排号凭条",
   "desk.ticket.kind": "代表接待日 · 排号凭条",
+  "desk.ticket.name": "登记人：{name}",
   "desk.ticket.position": "当前排第 {n} 位（前面 {ahead} 人）",
   "desk.ticket.time": "登记时间",
   "desk.ticket.qrAlt": "扫码在手机上查看排队进度",
