@@ -8,6 +8,7 @@ const PATHS = {
   expand: "M4 9V4h5 M20 9V4h-5 M4 15v5h5 M20 15v5h-5",
   copy: "M9 9h11v11H9z M5 15H4V4h11v1",
   search: "M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14 M20 20l-4-4",
+  speaker: "M4 9h4l5-4v14l-5-4H4z M16.5 8.5a5 5 0 0 1 0 7 M19 6a8.5 8.5 0 0 1 0 12",
   star: "M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z",
 } as const;
 

@@ -6,17 +6,25 @@
  *   usePlayerStore.getState().setMutedForCall(true)   // call connected
  *   usePlayerStore.getState().setMutedForCall(false)  // call over
  * The player restores the voter's own mute choice afterwards.
+ *
+ * `soundOn` is that choice. Browsers start a stream muted; the voter turns
+ * the sound on once and it stays on for this page's life, also when the
+ * player is rebuilt after an encoder drops out.
  */
 import { create } from "zustand";
 
 export interface PlayerStoreState {
   mutedForCall: boolean;
   setMutedForCall(muted: boolean): void;
+  soundOn: boolean;
+  setSoundOn(on: boolean): void;
 }
 
 export const usePlayerStore = create<PlayerStoreState>()((set) => ({
   mutedForCall: false,
   setMutedForCall: (mutedForCall) => set({ mutedForCall }),
+  soundOn: false,
+  setSoundOn: (soundOn) => set({ soundOn }),
 }));
 
 export const setStreamMutedForCall = (muted: boolean) => usePlayerStore.getState().setMutedForCall(muted);

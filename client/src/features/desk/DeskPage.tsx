@@ -12,6 +12,7 @@ import { useT } from "../../i18n/useT.ts";
 import { DeskQueue } from "./DeskQueue.tsx";
 import { PrintableTicket } from "./PrintableTicket.tsx";
 import { WalkInForm } from "./WalkInForm.tsx";
+import { OverrunPanel } from "../hall/OverrunPanel.tsx";
 import { BookedNotArrived } from "../booking/BookedNotArrived.tsx";
 import { DeskCheckIn } from "../booking/DeskCheckIn.tsx";
 
@@ -55,6 +56,7 @@ export function DeskPage() {
         </div>
       </header>
       <OutOfScopeNotice venueId={session.venueId} />
+      <OverrunPanel session={session} />
       <div className="desk-grid">
         <div className="no-print">
           <DeskCheckIn sessionId={session.id} onCheckedIn={setLast} />

@@ -4,6 +4,7 @@ import { Icon } from "../../components/Icon.tsx";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useQrDataUrl } from "../../hooks/useQrDataUrl.ts";
+import { maskName } from "@domain/privacy.ts";
 
 interface Props {
   session: SessionView;
@@ -41,6 +42,10 @@ export function PrintableTicket({ session, ticket, voterToken, position, onPrint
         <p className="print-ticket__session">{formatDate(lang, session.startsAt)} · {t("desk.ticket.kind")}</p>
         <p className="print-ticket__label" data-testid="print-ticket-label">
           {ticket.label}
+        </p>
+        {/* Paper leaves the desk: the surname only, enough to hand the right ticket to the right person. */}
+        <p className="print-ticket__name" data-testid="print-ticket-name">
+          {t("desk.ticket.name", { name: maskName(ticket.name) })}
         </p>
         {position !== undefined ? <p className="print-ticket__position">{t("desk.ticket.position", { n: position, ahead: position - 1 })}</p> : null}
         <p className="print-ticket__time">

@@ -18,6 +18,7 @@ import { CurrentTurnPanel } from "./CurrentTurnPanel.tsx";
 import { FinishTurnDialog } from "./FinishTurnDialog.tsx";
 import { HallCallControls } from "./HallCallControls.tsx";
 import { MissedAndDone } from "./MissedAndDone.tsx";
+import { OverrunPanel } from "./OverrunPanel.tsx";
 import { PrioritizeDialog } from "./PrioritizeDialog.tsx";
 import { QueueTable } from "./QueueTable.tsx";
 import { SessionControls } from "./SessionControls.tsx";
@@ -86,6 +87,7 @@ export function HallConsolePage() {
         </div>
       </header>
       <OutOfScopeNotice venueId={session.venueId} />
+      <OverrunPanel session={session} />
       <SessionControls session={session} busy={busy} run={run} />
       <TurnFinishedNotice ticket={justFinished} onDismiss={dismissFinished} />
       <div className="action-error" role="alert" aria-live="assertive">

@@ -11,6 +11,7 @@ import { LiveBoard } from "./LiveBoard.tsx";
 import { LiveCaptions } from "./LiveCaptions.tsx";
 import { LiveStream } from "./LiveStream.tsx";
 import { MyTicketCard } from "./MyTicketCard.tsx";
+import { OverrunNotice } from "./OverrunNotice.tsx";
 import { SessionHeader } from "./SessionHeader.tsx";
 import { VoterCallPanel } from "./VoterCallPanel.tsx";
 import { PublicTopics } from "./PublicTopics.tsx";
@@ -51,6 +52,7 @@ export function VoterPage() {
         </div>
       ) : null}
       <SessionHeader session={session} />
+      <OverrunNotice session={session} />
       <div className="voter-grid">
         <div className="voter-grid__status">
           {forum ? <ForumProgress session={session} tickets={live.tickets} /> : null}

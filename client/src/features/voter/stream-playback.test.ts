@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialPlayback, MAX_RETRIES, playbackReducer, retryDelayMs, type Playback, type PlaybackSignal } from "./stream-playback.ts";
+import { initialPlayback, MAX_RETRIES, playbackReducer, retryDelayMs, streamCardOf, type Playback, type PlaybackSignal } from "./stream-playback.ts";
 
 const run = (...signals: PlaybackSignal["type"][]): Playback =>
   signals.reduce((s, type) => playbackReducer(s, { type } as PlaybackSignal), initialPlayback);
@@ -37,5 +37,25 @@ describe("stream playback", () => {
 
   it("waits longer after each failure, at most eight seconds", () => {
     expect([1, 2, 3, 4, 5, 9].map(retryDelayMs)).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+  });
+});
+
+describe("the stream box without a stream", () => {
+  it("an encoder that stops while the day goes on is an interruption, not the end", () => {
+    expect(streamCardOf(false, "publisher")).toBe("interrupted");
+  });
+
+  it("a replaced key waits for an encoder set up anew", () => {
+    expect(streamCardOf(false, "key-regenerated")).toBe("not-started");
+  });
+
+  it("only the day's end ends the broadcast", () => {
+    expect(streamCardOf(true, null)).toBe("ended");
+    expect(streamCardOf(true, "publisher")).toBe("ended");
+    expect(streamCardOf(false, "session-ended")).toBe("ended");
+  });
+
+  it("before any stream it has not started", () => {
+    expect(streamCardOf(false, null)).toBe("not-started");
   });
 });

@@ -5,6 +5,8 @@
  * written its first playlist yet, and a phone on 4G drops out now and then —
  * and after MAX_RETRIES the voter gets a retry button instead of a black box.
  */
+import type { StreamStopReason } from "@protocol/model.ts";
+
 export type PlaybackPhase = "connecting" | "playing" | "reconnecting" | "failed";
 
 export interface Playback {
@@ -51,4 +53,18 @@ export function playbackReducer(state: Playback, signal: PlaybackSignal): Playba
       throw new Error(`unexpected ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** What the stream box says while there is nothing to play. */
+export type StreamCard = "not-started" | "interrupted" | "ended";
+
+/**
+ * Only the day's end ends the broadcast. An encoder that stops while the day
+ * goes on (a dropped uplink, a restarted laptop) is an interruption: the
+ * player comes back by itself on the next `stream.started`. A replaced key
+ * waits for an encoder set up anew, as before a first push.
+ */
+export function streamCardOf(dayEnded: boolean, stopped: StreamStopReason | null): StreamCard {
+  if (dayEnded || stopped === "session-ended") return "ended";
+  return stopped === "publisher" ? "interrupted" : "not-started";
 }

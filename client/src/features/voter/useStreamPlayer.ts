@@ -5,7 +5,6 @@
  * errors rebuild the player after a pause (stream-playback.ts decides).
  */
 import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from "react";
-import { usePlayerStore } from "../../stores/stream-player.ts";
 import { initialPlayback, playbackReducer, retryDelayMs, type Playback } from "./stream-playback.ts";
 
 /** Buffering shorter than this is normal on a phone and not worth a message. */
@@ -19,11 +18,24 @@ function hasMse(): boolean {
   return typeof window !== "undefined" && ("MediaSource" in window || "ManagedMediaSource" in window);
 }
 
+/**
+ * Starts playing. With the sound on, a browser that allows no sound yet (no
+ * tap on this page so far) refuses: play muted instead, and the unmute
+ * control comes back (useStreamSound.ts).
+ */
+function startPlayback(video: HTMLVideoElement): void {
+  void video.play().catch((e: unknown) => {
+    if (video.muted || (e as { name?: string } | null)?.name !== "NotAllowedError") return;
+    video.muted = true;
+    void video.play().catch(() => undefined);
+  });
+}
+
 function attachNative(video: HTMLVideoElement, src: string, report: Report): Detach {
   const onError = () => report.fatal();
   video.addEventListener("error", onError);
   video.src = src;
-  void video.play().catch(() => undefined);
+  startPlayback(video);
   return () => {
     video.removeEventListener("error", onError);
     video.removeAttribute("src");
@@ -51,7 +63,7 @@ async function attachHlsJs(video: HTMLVideoElement, src: string, report: Report)
   });
   hls.loadSource(src);
   hls.attachMedia(video);
-  void video.play().catch(() => undefined);
+  startPlayback(video);
   return () => hls.destroy();
 }
 
@@ -140,18 +152,6 @@ export function useStreamPlayer(videoRef: RefObject<HTMLVideoElement | null>, sr
       detach?.();
     };
   }, [src, attempt, videoRef]);
-
-  // During a call the stream is muted; afterwards the voter's own choice comes back.
-  const mutedForCall = usePlayerStore((s) => s.mutedForCall);
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video || !mutedForCall) return;
-    const wasMuted = video.muted;
-    video.muted = true;
-    return () => {
-      video.muted = wasMuted;
-    };
-  }, [mutedForCall, videoRef, src]);
 
   const retry = useCallback(() => {
     dispatch({ type: "restart" });

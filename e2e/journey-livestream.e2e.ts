@@ -1,8 +1,9 @@
 /**
- * The livestream for real (docs/ARCHITECTURE.md §5c): nginx-rtmp started with
- * media/nginx.conf on free 127.0.0.1 ports, ffmpeg pushing a test pattern with
- * a tone, the voter's phone playing the HLS in Chromium, the hall console
- * showing the encoder's state. Needs Debian's nginx, libnginx-mod-rtmp and
+ * The livestream journey for real (docs/ARCHITECTURE.md §5c): nginx-rtmp
+ * started with media/nginx.conf on free 127.0.0.1 ports, ffmpeg pushing a test
+ * pattern with a tone, a voter's phone playing the HLS in Chromium (muted at
+ * first, sound on with one tap, an encoder drop and its return, the day's
+ * end), the hall console showing the encoder's state and ending the day. Needs Debian's nginx, libnginx-mod-rtmp and
  * ffmpeg: skipped with a warning without them, unless E2E_REQUIRED=1.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -62,6 +63,12 @@ function push(rtmpUrl: string, seconds: number): { child: ChildProcess; exit: Pr
 
 const streamState = (page: Page) => page.getByTestId("stream-state").getAttribute("data-state");
 const videoTime = async (page: Page) => Number(await page.evaluate("document.querySelector('video.stream__video')?.currentTime ?? -1"));
+const videoMuted = (page: Page) => page.evaluate("document.querySelector('video.stream__video')?.muted ?? null");
+/** The phone's screen with the stream box in view (it sits below the queue on a phone). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.getByTestId("stream-state").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await screenshot(page, name);
+}
 const poll = <T>(fn: () => Promise<T>, timeout = 20_000) => expect.poll(fn, { timeout, interval: 200 });
 
 describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-rtmp", () => {
@@ -105,7 +112,7 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
   }
   const streamSettings = (sessionId: string) => staffApi(`/api/sessions/${sessionId}/stream`) as Promise<StreamSettings>;
 
-  it("refuses a wrong key, plays the right one on a phone by itself, and says when the stream has ended", async () => {
+  it("a voter watches: plays muted with an unmute control, sound on in one tap, an encoder drop is an interruption, the next push plays again, only the day's end ends it", async () => {
     const session = await todaysSession(world.base, VENUE);
     const settings = await streamSettings(session.id);
     expect(settings.rtmpUrl).toBe(relay.rtmpUrl);
@@ -122,6 +129,9 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
     await voter.goto(`/s/${session.id}`);
     await poll(() => streamState(voter)).toBe("not-started");
     await expect(voter.getByTestId("stream-state").textContent()).resolves.toContain("未开始直播");
+    await shot(voter, "journey-livestream-1-not-started");
+    // Marks this page load: still there later means nobody reloaded.
+    await voter.evaluate("window.__sameLoad = true");
 
     const { page: hall, context: hallContext } = await openPage(world, "hall");
     await loginAs(hallContext, world.base, "staff.shengze");
@@ -130,21 +140,31 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
     await expect(hall.getByTestId("stream-key").inputValue()).resolves.toBe(settings.streamKey);
     await expect(hall.getByTestId("stream-rtmp-url").inputValue()).resolves.toBe(relay.rtmpUrl);
 
-    // The right key: the voter's page starts playing on stream.started, without a reload.
-    const good = push(`${relay.rtmpUrl}/${settings.streamKey}`, 60);
-    pushes.push(good.child);
+    // The right key: the voter's page starts playing on stream.started, muted as browsers
+    // require, with the control to turn the sound on in plain sight.
+    const first = push(`${relay.rtmpUrl}/${settings.streamKey}`, 120);
+    pushes.push(first.child);
     await poll(() => streamState(voter), 30_000).toBe("playing");
     expect(await voter.getByTestId("stream-state").getAttribute("data-engine")).toBe("hls.js");
     const t0 = await videoTime(voter);
     await poll(() => videoTime(voter), 10_000).toBeGreaterThan(t0 + 1);
     await expect(voter.getByTestId("stream-state").textContent()).resolves.toContain("直播中");
+    const unmute = voter.getByRole("button", { name: "点击开启声音" });
+    expect(await unmute.isVisible()).toBe(true);
+    expect(await videoMuted(voter)).toBe(true);
     await poll(() => hall.getByTestId("stream-panel-state").getAttribute("data-live")).toBe("true");
-    await screenshot(voter, "livestream-voter-playing");
-    await hall.getByTestId("stream-panel").screenshot({ path: path.join(ARTIFACTS, "livestream-hall-panel.png") });
+    await shot(voter, "journey-livestream-2-playing-muted");
+    await hall.getByTestId("stream-panel").screenshot({ path: path.join(ARTIFACTS, "journey-livestream-hall-panel.png") });
     for (const page of [voter, hall]) {
       const violations = await seriousA11yViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
     }
+
+    // One tap: sound on, the control goes away.
+    await unmute.tap();
+    await poll(() => videoMuted(voter)).toBe(false);
+    await poll(() => unmute.count()).toBe(0);
+    await shot(voter, "journey-livestream-3-sound-on");
 
     // Viewers load HLS under the public name only; the key names no file and no URL.
     const files = readdirSync(relay.hlsDir);
@@ -154,12 +174,36 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
     expect((await fetch(`${relay.hlsBase}/${settings.streamKey}.m3u8`)).status).toBe(404);
     expect(await voter.content()).not.toContain(settings.streamKey);
 
-    // The encoder stops: the phone says the stream has ended.
-    good.child.kill("SIGINT");
-    await good.exit;
+    // The encoder drops (killed, as a crashed laptop or a lost uplink would): the day goes on,
+    // so the phone says the signal is lost and it is coming back — never that the stream ended.
+    first.child.kill("SIGKILL");
+    await first.exit;
+    await poll(() => streamState(voter)).toBe("interrupted");
+    await expect(voter.getByTestId("stream-state").textContent()).resolves.toContain("信号中断，正在恢复");
+    expect(await voter.locator("body").textContent()).not.toContain("直播已结束");
+    await poll(() => hall.getByTestId("stream-panel-state").getAttribute("data-live")).toBe("false");
+    await shot(voter, "journey-livestream-4-interrupted");
+
+    // The encoder pushes again: the same page plays again, with the sound the voter turned on.
+    const second = push(`${relay.rtmpUrl}/${settings.streamKey}`, 120);
+    pushes.push(second.child);
+    await poll(() => streamState(voter), 30_000).toBe("playing");
+    const t1 = await videoTime(voter);
+    await poll(() => videoTime(voter), 10_000).toBeGreaterThan(t1 + 1);
+    expect(await voter.evaluate("window.__sameLoad === true")).toBe(true);
+    expect(await videoMuted(voter)).toBe(false);
+    expect(await unmute.count()).toBe(0);
+    await shot(voter, "journey-livestream-5-playing-again");
+
+    // Staff end the day in the hall console: only now has the stream ended.
+    await hall.getByRole("button", { name: "结束接待", exact: true }).click();
+    await hall.getByRole("dialog").getByRole("button", { name: "结束接待", exact: true }).click();
     await poll(() => streamState(voter)).toBe("ended");
     await expect(voter.getByTestId("stream-state").textContent()).resolves.toContain("直播已结束");
-    await poll(() => hall.getByTestId("stream-panel-state").getAttribute("data-live")).toBe("false");
+    await shot(voter, "journey-livestream-6-day-ended");
+    // nginx's next on_update (every 3 s here) is refused for an ended day: the encoder is dropped.
+    const dropped = await Promise.race([second.exit, new Promise<"still pushing">((r) => setTimeout(() => r("still pushing"), 15_000))]);
+    expect(dropped).not.toBe("still pushing");
     expect(existsSync(relay.hlsDir)).toBe(true);
     expect(world.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
