@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, connectClient } from "../server/test/helpers/test-server.ts";
-import { CHROMIUM, DEMO_PASSWORD, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
-import { eventually, joinOnline, positionOf, registerWalkIn, statusOf } from "./steps.ts";
+import { CHROMIUM, DEMO_PASSWORD, PHONE, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { eventually, joinOnline, positionOf, statusOf } from "./steps.ts";
 
 describe.skipIf(!CHROMIUM)("the voter's phone", () => {
   let world: World;
@@ -45,22 +45,6 @@ describe.skipIf(!CHROMIUM)("the voter's phone", () => {
     await eventually(() => page.getByTestId("board-waiting").textContent()).toBe("0 人");
     await page.getByRole("button", { name: "重新排队" }).click();
     await eventually(() => page.locator("#join").count()).toBe(1);
-  });
-
-  it("a walk-in's QR link shows their ticket on a phone and leaves the address bar clean", async () => {
-    const session = await todaysSession(world.base, "盛泽镇南麻片区人大代表之家");
-    const { page: desk, context } = await openPage(world, "desk");
-    await loginAs(context, world.base, "staff.shengze");
-    await desk.goto(`/desk/${session.id}`);
-    const { label, link } = await registerWalkIn(desk, "孙阿姨", "菜场周边交通");
-
-    const { page: phone } = await openPage(world, "walk-in phone", PHONE);
-    await phone.goto(link.replace(/^https?:\/\/[^/]+/, ""));
-    await eventually(() => phone.getByTestId("my-ticket-label").textContent()).toContain(label);
-    expect(phone.url()).not.toContain("t=");
-    await phone.reload();
-    await eventually(() => phone.getByTestId("my-ticket-label").textContent()).toContain(label);
-    await eventually(() => positionOf(phone)).toBe(1);
   });
 
   it("the voter view fits a 375-px phone with type of at least 18 px", async () => {
