@@ -11,6 +11,7 @@ const NOT_ON_POSTGRES = [
   "server/test/multi-node.test.ts",
   "server/test/cluster-faults.test.ts",
   "server/test/shared-limits.test.ts",
+  "server/test/compiled-server.test.ts",
 ];
 
 /** Files that never touch storage: one run (in `server`) is enough. */

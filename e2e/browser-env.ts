@@ -68,6 +68,6 @@ export function ensureClientBuilt(): void {
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   console.info("[e2e] building the client (client/dist is missing or stale)…");
   // vitest sets NODE_ENV=test, which would give React's development build: test what ships.
-  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync("npm", ["run", "build:client"], { cwd: ROOT, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
 }
 

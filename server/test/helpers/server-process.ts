@@ -1,4 +1,4 @@
-/** The real server as a separate process (`node --import tsx server/src/index.ts`), for crash tests. */
+/** The real server as a separate process (`node --import tsx server/src/index.ts`, or a compiled build), for crash tests. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
@@ -29,9 +29,12 @@ export interface ServerProcess {
   crash(): Promise<void>;
 }
 
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** How the process runs the server: from source through tsx (default), or a compiled entry (`build/server/index.mjs`). */
+export const FROM_SOURCE = ["--import", "tsx", "server/src/index.ts"];
+
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, args: string[] = FROM_SOURCE): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DEMO_SEED: "0", LOG_LEVEL: "warn", CLIENT_DIR: "", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Compiles the server for production: each entry point bundled by esbuild into
+// one ES module under build/server/ (the project's own code, the generated
+// Prisma clients included), with every npm package left external and loaded
+// from node_modules as usual. `npm start` and the systemd unit run these, so
+// no TypeScript is transpiled when a node starts or restarts.
+import { build } from "esbuild";
+import path from "node:path";
+
+export const SERVER_BUILD = "build/server";
+export const ENTRIES = {
+  index: "server/src/index.ts",
+  "postgres-migrate": "server/src/store/postgres-migrate.ts",
+};
+
+export async function buildServer(outdir = SERVER_BUILD) {
+  await build({
+    entryPoints: ENTRIES,
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: "linked",
+    logLevel: "warning",
+    legalComments: "none",
+  });
+}
+
+if (import.meta.url === `file://${path.resolve(process.argv[1] ?? "")}`) {
+  await buildServer(process.argv[2] ?? SERVER_BUILD);
+  console.log(`server built into ${process.argv[2] ?? SERVER_BUILD}/`);
+}
