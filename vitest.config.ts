@@ -12,6 +12,7 @@ const NOT_ON_POSTGRES = [
   "server/test/cluster-faults.test.ts",
   "server/test/shared-limits.test.ts",
   "server/test/compiled-server.test.ts",
+  "server/test/upgrade.test.ts",
 ];
 
 /** Files that never touch storage: one run (in `server`) is enough. */
