@@ -232,6 +232,52 @@ describe("bookings", () => {
   });
 });
 
+describe("a booking's status page following it live", () => {
+  const t = useTestServer({ perTest: true });
+  const { bookableDay, book, cancel, openDay } = bookingKit(t);
+
+  /** The `booking:event`s a socket receives, newest last. */
+  function heard(socket: Awaited<ReturnType<TestServerHandle["connect"]>>): BookingPublicView[] {
+    const got: BookingPublicView[] = [];
+    socket.on("booking:event", (p) => got.push(p.booking));
+    return got;
+  }
+
+  it("hears its promotion from the waitlist the moment another booking is cancelled, and nothing of other bookings", async () => {
+    const sessionId = await bookableDay(1);
+    const first = await book(sessionId, "先到");
+    const second = await book(sessionId, "候补的");
+    const page = await t.connect();
+    const events = heard(page);
+    const watched = await ok(page, "booking:watch", { code: second.booking.code.toLowerCase() });
+    expect(watched.booking).toMatchObject({ code: second.booking.code, status: "WAITLISTED", waitlistPosition: 1 });
+    expect(JSON.stringify(watched)).not.toContain("候补的");
+
+    expect((await cancel(first.booking.code, first.bookingToken)).status).toBe(200);
+    await expect.poll(() => events.map((b) => [b.code, b.status])).toEqual([[second.booking.code, "BOOKED"]]);
+    expect(JSON.stringify(events)).not.toContain("13812345678");
+  });
+
+  it("hears the desk's check-in and the lapse at the end; an unknown code is NOT_FOUND and a bad one BAD_REQUEST", async () => {
+    const sessionId = await bookableDay(2, 5);
+    const came = await book(sessionId, "来了");
+    const absent = await book(sessionId, "没来");
+    await openDay(sessionId);
+    const page = await t.connect();
+    const events = heard(page);
+    await ok(page, "booking:watch", { code: came.booking.code });
+    await ok(page, "booking:watch", { code: absent.booking.code });
+    const desk = await t.connectAs("staffShengze");
+    await ok(desk, "desk:checkIn", { sessionId, code: came.booking.code });
+    await expect.poll(() => events.map((b) => [b.code, b.status, b.ticketLabel])).toEqual([[came.booking.code, "CHECKED_IN", "A001"]]);
+    expect((await t.http("staffShengze").patch(`/api/sessions/${sessionId}`, { status: "ENDED" })).status).toBe(200);
+    await expect.poll(() => events.at(-1)).toMatchObject({ code: absent.booking.code, status: "NO_SHOW" });
+
+    expect(await call(page, "booking:watch", { code: "ZZZZZZ" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await call(page, "booking:watch", { code: "!!" })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+  });
+});
+
 describe("retrying a booking with its requestId", () => {
   const t = useTestServer({ perTest: true });
   const { bookableDay, post, book, cancel, statusOf, dayRows } = bookingKit(t);
