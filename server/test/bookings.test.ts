@@ -161,6 +161,33 @@ describe("bookings", () => {
     expect(Object.keys(bad.body.error.details)).toEqual(expect.arrayContaining(["name", "isPublic"]));
   });
 
+  it("a booking window that opens after it closes, or closes after the day ends, is refused naming the field, and changes nothing", async () => {
+    const sessionId = await bookableDay(2);
+    const before = (await t.http().get(`/api/sessions/${sessionId}`)).body.session;
+    const startsAt = new Date(before.startsAt).getTime();
+    const endsAt = new Date(before.endsAt).getTime();
+    const staff = t.http("staffShengze");
+    const late = await staff.patch(`/api/sessions/${sessionId}`, { bookingClosesAt: new Date(endsAt + MIN).toISOString() });
+    expect(late.status).toBe(400);
+    expect(Object.keys(late.body.error.details)).toEqual(["bookingClosesAt"]);
+    const backwards = await staff.patch(`/api/sessions/${sessionId}`, { bookingOpensAt: new Date(startsAt - MIN).toISOString(), bookingClosesAt: new Date(startsAt - 2 * MIN).toISOString() });
+    expect(backwards.status).toBe(400);
+    expect(Object.keys(backwards.body.error.details)).toEqual(["bookingOpensAt"]);
+    expect((await t.http().get(`/api/sessions/${sessionId}`)).body.session).toMatchObject({ bookingOpensAt: before.bookingOpensAt, bookingClosesAt: before.bookingClosesAt });
+    const created = await staff.post("/api/sessions", {
+      venueId: t.world.shengze.venueId,
+      title: "预约接待日",
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(endsAt).toISOString(),
+      bookingCapacity: 3,
+      bookingOpensAt: new Date(startsAt + MIN).toISOString(),
+    });
+    expect(created.status).toBe(400);
+    expect(Object.keys(created.body.error.details)).toEqual(["bookingOpensAt"]);
+    // A window that opens before the day and closes with its start is taken.
+    expect((await staff.patch(`/api/sessions/${sessionId}`, { bookingOpensAt: new Date(startsAt - 60 * MIN).toISOString() })).status).toBe(200);
+  });
+
   it("the voter checks in online from the phone: the rank follows the booked slot within one head start, and a second check-in is CONFLICT", async () => {
     const sessionId = await bookableDay(3, 30);
     const [p1, p2, p3] = [await book(sessionId, "一号"), await book(sessionId, "二号"), await book(sessionId, "三号")];
