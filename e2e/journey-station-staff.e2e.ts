@@ -117,6 +117,15 @@ describe.skipIf(!CHROMIUM)("station staff", () => {
     await desk.getByTestId("current-turn").getByTestId("phone-show").click();
     await eventually(() => desk.getByTestId("current-turn").getByTestId("phone").textContent()).toBe("13912345678");
 
+    // The day's record: its audit trail reads in words too.
+    await desk.goto(`/admin/records/${session.id}`);
+    const trail = desk.locator("section[aria-labelledby=record-audit]");
+    await trail.locator("summary").click();
+    await eventually(() => trail.textContent()).toContain("A001 取号（现场）");
+    expect(await trail.textContent()).toContain("接待日开放排队");
+    expect(await trail.textContent()).not.toMatch(/\b(OPEN|SCHEDULED)\b/);
+    await screenshot(desk, "station-staff-6-record-audit-trail", true);
+
     // 5. The administrator reads the audit in words: the day and the ticket, no raw ids.
     const { page: admin, context: adminContext } = await openPage(world, "admin");
     await loginAs(adminContext, world.base, "admin");
@@ -129,7 +138,7 @@ describe.skipIf(!CHROMIUM)("station staff", () => {
     expect(target).toMatch(/\d+月\d+日/);
     expect(await admin.getByTestId("audit-page").textContent()).not.toMatch(/(ticket|session|case):/);
     expect(await row.textContent()).toContain("staff.shengze");
-    await screenshot(admin, "station-staff-6-audit-in-words");
+    await screenshot(admin, "station-staff-7-audit-in-words");
     expect(world.errors.filter((e) => !/409|Conflict/i.test(e))).toEqual([]);
   });
 });
