@@ -3,9 +3,10 @@
  * the day's page of a future day (booking first, nothing empty above it) and
  * lands on the waitlist; follows the booking's page, where the promotion shows
  * the moment another voter cancels from her own phone; on the day the day's
- * page shows the booking instead of the forms; after ten seconds offline she
- * checks in from the phone and is queued by her booked place, ahead of a voter
- * who joined before her; a reload keeps the ticket; the hall calls and serves her.
+ * page shows the booking instead of the forms; on her booking's page, after ten
+ * seconds offline, she checks in from the phone and the day's page shows her
+ * ticket, queued by her booked place ahead of a voter who joined before her; a
+ * reload keeps the ticket; the hall calls and serves her.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,13 +101,17 @@ describe.skipIf(!CHROMIUM)("a booked voter", () => {
     await phone.getByRole("link", { name: "打开接待日页面" }).click();
     await phone.waitForURL(new RegExp(`/s/${sessionId}$`));
     await eventually(() => phone.getByTestId("my-booking").textContent()).toContain("您已预约");
-    expect(await phone.getByTestId("my-booking").textContent()).toContain(code);
+    await eventually(() => phone.getByTestId("my-booking-code").textContent()).toBe(code);
+    await eventually(() => phone.getByTestId("my-booking").getByTestId("booking-status").textContent()).toContain("已预约 · 第 2 位");
     await eventually(() => phone.getByTestId("booking-check-in").count()).toBe(1);
     expect(await nameFields(phone)).toBe(0);
     expect(await phone.getByRole("button", { name: "提交并排队" }).count()).toBe(0);
     await screenshot(phone, "booked-voter-5-day-page-knows-booking", true);
 
-    // 6. Ten seconds without a network, then back: the page reconnects by itself.
+    // 6. She opens her booking's page, where the check-in is too; ten seconds without a network, then back.
+    await phone.getByTestId("my-booking").getByRole("link", { name: "查看我的预约" }).click();
+    await phone.waitForURL(new RegExp(`/b/${code}$`));
+    await eventually(() => phone.getByTestId("booking-check-in").count()).toBe(1);
     await context.setOffline(true);
     await eventually(() => phone.locator(".connection-banner").count()).toBe(1);
     await screenshot(phone, "booked-voter-6-offline");
@@ -114,13 +119,16 @@ describe.skipIf(!CHROMIUM)("a booked voter", () => {
     await context.setOffline(false);
     await eventually(() => phone.locator(".connection-banner").count()).toBe(0);
 
-    // 7. She checks in from the phone and is queued by her booked place: ahead of the voter who joined first.
+    // 7. 我已到场 / 在线签到 goes through; the day's page shows her ticket, queued by her booked place:
+    // ahead of the voter who joined first.
     await phone.getByTestId("booking-check-in").click();
+    await phone.waitForURL(new RegExp(`/s/${sessionId}$`));
     const label = phone.getByTestId("my-ticket-label");
     await eventually(async () => ((await label.count()) ? await label.textContent() : "")).toMatch(/W002/);
     await eventually(() => positionOf(phone)).toBe(1);
     await eventually(() => positionOf(early)).toBe(2);
     expect(await phone.getByTestId("my-booking").count()).toBe(0);
+    expect(await phone.getByRole("alert").count()).toBe(0);
     await screenshot(phone, "booked-voter-7-checked-in", true);
 
     // A reload keeps the ticket and its place.

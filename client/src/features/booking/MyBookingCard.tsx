@@ -38,7 +38,7 @@ export function MyBookingCard({ session, mine }: { session: SessionView; mine: B
     <section className="card my-booking" aria-labelledby="my-booking-title" data-testid="my-booking">
       <h2 id="my-booking-title">{t("booking.mine.title")}</h2>
       {booking ? <BookingStatusLine booking={booking} /> : <p className="muted">{t("booking.mine.loading")}</p>}
-      {booking?.status === "BOOKED" || booking?.status === "WAITLISTED" ? (
+      {!booking || booking.status === "BOOKED" || booking.status === "WAITLISTED" ? (
         <>
           <p className="booking-confirmation__label">{t("booking.code")}</p>
           <p className="booking-confirmation__code" data-testid="my-booking-code">

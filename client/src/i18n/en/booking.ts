@@ -31,7 +31,7 @@ export const booking: Record<keyof typeof zh, string> = {
   "booking.cancelConfirm": "Cancel this booking? The place goes to the next on the waiting list.",
   "booking.cancelled": "The booking is cancelled.",
   "booking.checkIn": "I am here / check in online",
-  "booking.checkInHint": "Checked in, you join the queue in booked order; this page alerts you when it is your turn.",
+  "booking.checkInHint": "Checked in, you join the queue in booked order; the day's page shows your ticket and alerts you when it is your turn.",
   "booking.checkedIn": "Checked in, ticket {label}",
   "booking.toQueue": "See the queue",
   "booking.toDay": "Open the day's page",

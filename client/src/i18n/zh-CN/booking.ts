@@ -29,7 +29,7 @@ export const booking = {
   "booking.cancelConfirm": "确定取消这个预约吗？名额会让给候补的人。",
   "booking.cancelled": "预约已取消。",
   "booking.checkIn": "我已到场 / 在线签到",
-  "booking.checkInHint": "签到后按预约顺序进入排队，轮到您时本页会提醒。",
+  "booking.checkInHint": "签到后按预约顺序进入排队，接待日页面会显示您的排号，轮到您时会提醒。",
   "booking.checkedIn": "已签到，排号 {label}",
   "booking.toQueue": "查看排队",
   "booking.toDay": "打开接待日页面",
