@@ -44,3 +44,16 @@ export async function registerWalkIn(
 
 export const positionOf = async (page: Page) => Number(await page.getByTestId("my-ticket-position").getAttribute("data-position"));
 export const statusOf = (page: Page) => page.getByTestId("my-ticket-status").getAttribute("data-status");
+
+/** Books a place with the form on a day's page /s/:id (name, topic, consent); returns the booking code the page then shows. */
+export async function bookOnDayPage(page: Page, name: string, topic: string, phone = ""): Promise<string> {
+  const form = page.getByTestId("booking-form");
+  await form.getByRole("textbox", { name: /^姓名/ }).fill(name);
+  if (phone) await form.getByRole("textbox", { name: /^手机号/ }).fill(phone);
+  await form.getByRole("textbox", { name: /^反映的事项/ }).fill(topic);
+  await form.getByLabel(/我同意将以上个人信息/).check();
+  await form.getByRole("button", { name: "提交预约" }).click();
+  const code = page.getByTestId("my-booking-code");
+  await eventually(async () => ((await code.count()) ? ((await code.textContent()) ?? "") : "")).toMatch(/^[A-Z2-9]{6}$/);
+  return (await code.textContent())!;
+}

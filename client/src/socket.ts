@@ -22,6 +22,7 @@ import { newRequestId } from "./lib/send-attempt.ts";
 import { fetchSessionEarly } from "./lib/session-prefetch.ts";
 import { setConnectionStatus } from "./stores/connection.ts";
 import { dispatchLiveSession, useLiveSession } from "./stores/live-session.ts";
+import { myBookingAsked, myBookingClosed, myBookingMissing, myBookingReceived } from "./stores/my-booking.ts";
 import {
   clearVoterTicketState,
   loadVoterTicket,
@@ -45,6 +46,10 @@ const MAX_REPLAYS_IN_A_ROW = 2;
 
 let socket: LiveSocket | null = null;
 let watchedSessionId: string | null = null;
+/** The booking a status page follows (`booking:watch`), beside or without a watched session. */
+let watchedBookingCode: string | null = null;
+/** Whether an open view needs the socket up. */
+const wanted = () => watchedSessionId !== null || watchedBookingCode !== null;
 let watchesVoterTicket = false;
 /** What the open view asks for: the hall screen is a public display whoever is logged in. */
 let watchedProjection: "public" | undefined;
@@ -68,13 +73,13 @@ function liveSocket(): LiveSocket {
     if (closingOnPurpose) return;
     setConnectionStatus("offline");
     // The server hung up on us (e.g. a revoked login): Socket.IO will not retry by itself.
-    if (reason === "io server disconnect") setTimeout(() => watchedSessionId && s.connect(), 1000);
+    if (reason === "io server disconnect") setTimeout(() => wanted() && s.connect(), 1000);
   });
   s.on("connect_error", () => {
     if (closingOnPurpose) return;
     setConnectionStatus("offline");
     // A refused handshake stops Socket.IO's own retries; keep trying while a view is open.
-    if (!s.active) setTimeout(() => watchedSessionId && !s.connected && s.connect(), 3000);
+    if (!s.active) setTimeout(() => wanted() && !s.connected && s.connect(), 3000);
   });
   s.on("session:events", (events) => {
     if (!watchedSessionId) return;
@@ -85,13 +90,14 @@ function liveSocket(): LiveSocket {
     if (p.sessionId === watchedSessionId) dispatchLiveSession({ type: "viewersReceived", count: p.count });
   });
   s.on("ticket:event", (p) => voterTicketReceived(p.ticket));
+  s.on("booking:event", (p) => myBookingReceived(p.booking));
   s.on("call:invite", (p) => callListener?.invite(p));
   s.on("call:signal", (p) => callListener?.signal(p));
   s.on("call:state", (p) => callListener?.state(p));
   if (typeof window !== "undefined") {
     // A phone waking up or a network coming back: don't wait for the backoff timer.
     const nudge = () => {
-      if (watchedSessionId && !s.connected && document.visibilityState === "visible") s.connect();
+      if (wanted() && !s.connected && document.visibilityState === "visible") s.connect();
     };
     document.addEventListener("visibilitychange", nudge);
     window.addEventListener("online", nudge);
@@ -102,6 +108,8 @@ function liveSocket(): LiveSocket {
 
 function onConnect(): void {
   setConnectionStatus("online");
+  // A change missed while offline is read again with the watch.
+  if (watchedBookingCode) void watchBooking(watchedBookingCode);
   if (!watchedSessionId) return;
   void watch(watchedSessionId);
   if (watchesVoterTicket) void resumeVoterTicket();
@@ -214,15 +222,19 @@ export function openLiveSession(sessionId: string, opts: { voter?: boolean; proj
     if (watchesVoterTicket) clearVoterTicketState();
     watchesVoterTicket = false;
     dispatchLiveSession({ type: "closed" });
-    // Leave the socket up for a moment: the next view usually opens right away.
-    setTimeout(() => {
-      if (!watchedSessionId && socket) {
-        closingOnPurpose = true;
-        socket.disconnect();
-        setConnectionStatus("idle");
-      }
-    }, 1500);
+    closeSoonIfUnused();
   };
+}
+
+/** Leave the socket up for a moment: the next view usually opens right away. */
+function closeSoonIfUnused(): void {
+  setTimeout(() => {
+    if (!wanted() && socket) {
+      closingOnPurpose = true;
+      socket.disconnect();
+      setConnectionStatus("idle");
+    }
+  }, 1500);
 }
 
 /** After login or logout: a fresh handshake so the server sees the new cookie. */
@@ -316,6 +328,37 @@ export async function checkInBooking(sessionId: string, code: string, bookingTok
   const res = await request("booking:checkIn", { code, bookingToken });
   if (res.ok) voterTicketJoined(sessionId, res.data.voterToken, res.data.ticket);
   return res;
+}
+
+async function watchBooking(code: string): Promise<void> {
+  const res = await request("booking:watch", { code }, { idempotent: true });
+  if (watchedBookingCode !== code) return;
+  if (res.ok) myBookingReceived(res.data.booking);
+  else if (res.error.code === "NOT_FOUND" || res.error.code === "BAD_REQUEST") myBookingMissing();
+  // Otherwise (offline, timeout) the next connect watches again.
+}
+
+/**
+ * Follows one booking's status live (its page, or the day's page of the phone
+ * that booked it): the answer and each `booking:event` land in stores/my-booking.ts.
+ * Returns the function that stops.
+ */
+export function followBooking(code: string): () => void {
+  watchedBookingCode = code;
+  closingOnPurpose = false;
+  myBookingAsked(code);
+  const s = liveSocket();
+  if (s.connected) void watchBooking(code);
+  else if (!s.active) {
+    if (!watchedSessionId) setConnectionStatus("connecting");
+    s.connect();
+  }
+  return () => {
+    if (watchedBookingCode !== code) return;
+    watchedBookingCode = null;
+    myBookingClosed();
+    closeSoonIfUnused();
+  };
 }
 
 export const deskCheckIn = (sessionId: string, code: string) => request("desk:checkIn", { sessionId, code });

@@ -38,6 +38,7 @@ import { dutyRoutes } from "./transport/http/duty.routes.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { forumRoutes } from "./transport/http/forums.routes.ts";
 import { staticClient } from "./transport/http/static-client.ts";
+import { bookingNotices } from "./transport/booking-notices.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
 import { ConnectionLimits } from "./transport/connection-limits.ts";
 import { RedisWindows } from "./transport/fixed-windows.ts";
@@ -117,6 +118,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   });
   metrics.countAcks(io);
   const deps: ServiceDeps = { db, lanes, config, now, watchCache: createWatchCache(), sharedWindows };
+  deps.bookingsChanged = bookingNotices(io, deps, log, !!redis);
 
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy.length ? config.trustProxy : false);

@@ -161,6 +161,33 @@ describe("bookings", () => {
     expect(Object.keys(bad.body.error.details)).toEqual(expect.arrayContaining(["name", "isPublic"]));
   });
 
+  it("a booking window that opens after it closes, or closes after the day ends, is refused naming the field, and changes nothing", async () => {
+    const sessionId = await bookableDay(2);
+    const before = (await t.http().get(`/api/sessions/${sessionId}`)).body.session;
+    const startsAt = new Date(before.startsAt).getTime();
+    const endsAt = new Date(before.endsAt).getTime();
+    const staff = t.http("staffShengze");
+    const late = await staff.patch(`/api/sessions/${sessionId}`, { bookingClosesAt: new Date(endsAt + MIN).toISOString() });
+    expect(late.status).toBe(400);
+    expect(Object.keys(late.body.error.details)).toEqual(["bookingClosesAt"]);
+    const backwards = await staff.patch(`/api/sessions/${sessionId}`, { bookingOpensAt: new Date(startsAt - MIN).toISOString(), bookingClosesAt: new Date(startsAt - 2 * MIN).toISOString() });
+    expect(backwards.status).toBe(400);
+    expect(Object.keys(backwards.body.error.details)).toEqual(["bookingOpensAt"]);
+    expect((await t.http().get(`/api/sessions/${sessionId}`)).body.session).toMatchObject({ bookingOpensAt: before.bookingOpensAt, bookingClosesAt: before.bookingClosesAt });
+    const created = await staff.post("/api/sessions", {
+      venueId: t.world.shengze.venueId,
+      title: "预约接待日",
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(endsAt).toISOString(),
+      bookingCapacity: 3,
+      bookingOpensAt: new Date(startsAt + MIN).toISOString(),
+    });
+    expect(created.status).toBe(400);
+    expect(Object.keys(created.body.error.details)).toEqual(["bookingOpensAt"]);
+    // A window that opens before the day and closes with its start is taken.
+    expect((await staff.patch(`/api/sessions/${sessionId}`, { bookingOpensAt: new Date(startsAt - 60 * MIN).toISOString() })).status).toBe(200);
+  });
+
   it("the voter checks in online from the phone: the rank follows the booked slot within one head start, and a second check-in is CONFLICT", async () => {
     const sessionId = await bookableDay(3, 30);
     const [p1, p2, p3] = [await book(sessionId, "一号"), await book(sessionId, "二号"), await book(sessionId, "三号")];
@@ -229,6 +256,52 @@ describe("bookings", () => {
     expect(csv.text).toContain("未到");
     expect(csv.text).toContain("W001");
     expect(csv.text).not.toContain("13812345678");
+  });
+});
+
+describe("a booking's status page following it live", () => {
+  const t = useTestServer({ perTest: true });
+  const { bookableDay, book, cancel, openDay } = bookingKit(t);
+
+  /** The `booking:event`s a socket receives, newest last. */
+  function heard(socket: Awaited<ReturnType<TestServerHandle["connect"]>>): BookingPublicView[] {
+    const got: BookingPublicView[] = [];
+    socket.on("booking:event", (p) => got.push(p.booking));
+    return got;
+  }
+
+  it("hears its promotion from the waitlist the moment another booking is cancelled, and nothing of other bookings", async () => {
+    const sessionId = await bookableDay(1);
+    const first = await book(sessionId, "先到");
+    const second = await book(sessionId, "候补的");
+    const page = await t.connect();
+    const events = heard(page);
+    const watched = await ok(page, "booking:watch", { code: second.booking.code.toLowerCase() });
+    expect(watched.booking).toMatchObject({ code: second.booking.code, status: "WAITLISTED", waitlistPosition: 1 });
+    expect(JSON.stringify(watched)).not.toContain("候补的");
+
+    expect((await cancel(first.booking.code, first.bookingToken)).status).toBe(200);
+    await expect.poll(() => events.map((b) => [b.code, b.status])).toEqual([[second.booking.code, "BOOKED"]]);
+    expect(JSON.stringify(events)).not.toContain("13812345678");
+  });
+
+  it("hears the desk's check-in and the lapse at the end; an unknown code is NOT_FOUND and a bad one BAD_REQUEST", async () => {
+    const sessionId = await bookableDay(2, 5);
+    const came = await book(sessionId, "来了");
+    const absent = await book(sessionId, "没来");
+    await openDay(sessionId);
+    const page = await t.connect();
+    const events = heard(page);
+    await ok(page, "booking:watch", { code: came.booking.code });
+    await ok(page, "booking:watch", { code: absent.booking.code });
+    const desk = await t.connectAs("staffShengze");
+    await ok(desk, "desk:checkIn", { sessionId, code: came.booking.code });
+    await expect.poll(() => events.map((b) => [b.code, b.status, b.ticketLabel])).toEqual([[came.booking.code, "CHECKED_IN", "A001"]]);
+    expect((await t.http("staffShengze").patch(`/api/sessions/${sessionId}`, { status: "ENDED" })).status).toBe(200);
+    await expect.poll(() => events.at(-1)).toMatchObject({ code: absent.booking.code, status: "NO_SHOW" });
+
+    expect(await call(page, "booking:watch", { code: "ZZZZZZ" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await call(page, "booking:watch", { code: "!!" })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
   });
 });
 

@@ -79,7 +79,17 @@ describe("showing a phone in full", () => {
 
     expect((await t.http("staffShengze").get("/api/audit")).status).toBe(403);
     const audit = await t.http("admin").get("/api/audit?action=pii.reveal");
-    expect(audit.body.entries).toEqual([{ at: expect.any(String), username: "staff.shengze", action: "pii.reveal", target: `ticket:${ticket.id} session:${sessionId}` }]);
+    const session = await t.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId }, include: { venue: true } });
+    expect(audit.body.entries).toEqual([
+      {
+        at: expect.any(String),
+        username: "staff.shengze",
+        action: "pii.reveal",
+        target: `ticket:${ticket.id} session:${sessionId}`,
+        // What the ids name, for the admin's page to say in words.
+        about: { ticket: { id: ticket.id, label: ticket.label }, session: { id: sessionId, title: session.title, startsAt: session.startsAt.toISOString(), venueName: session.venue.name } },
+      },
+    ]);
   });
 
   it("on a case shows its voter's contact, audited", async () => {
@@ -90,7 +100,8 @@ describe("showing a phone in full", () => {
     expect(contact.body).toEqual({ name: "李阿婆", phone: PHONES.walkIn });
     expect((await t.http("staffLili").get(`/api/cases/${day.walkIn.caseId}/contact`)).status).toBe(403);
     const audit = await t.http("admin").get("/api/audit");
-    expect(audit.body.entries).toMatchObject([{ username: "staff.shengze", action: "pii.reveal", target: `case:${day.walkIn.caseId} session:${day.sessionId}` }]);
+    const trackingCode = (await t.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId } })).trackingCode;
+    expect(audit.body.entries).toMatchObject([{ username: "staff.shengze", action: "pii.reveal", target: `case:${day.walkIn.caseId} session:${day.sessionId}`, about: { case: { trackingCode }, session: { id: day.sessionId } } }]);
   });
 });
 
@@ -117,6 +128,8 @@ describe("exports", () => {
         `staff.shengze session:${day.sessionId} record.csv part=transcript`,
       ].sort(),
     );
+    const minutes = audit.body.entries.find((e: { target: string }) => e.target.endsWith("minutes"));
+    expect(minutes.about).toMatchObject({ session: { id: day.sessionId, title: expect.any(String) }, export: { kind: "minutes" } });
     expect((await t.http("admin").get("/api/audit?action=pii.reveal")).body.entries).toEqual([]);
     const future = new Date(Date.now() + 86_400_000).toISOString();
     expect((await t.http("admin").get(`/api/audit?from=${future}`)).body.entries).toEqual([]);

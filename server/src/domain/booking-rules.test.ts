@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bookingCodeFrom, bookingRefusal, BOOKING_CODE_ALPHABET, checkInRank, promotionsFor, slotStartOf, statusForNewBooking } from "./booking-rules.ts";
+import { bookingCodeFrom, bookingRefusal, bookingWindowProblems, BOOKING_CODE_ALPHABET, checkInRank, promotionsFor, slotStartOf, statusForNewBooking } from "./booking-rules.ts";
 
 const MIN = 60_000;
 const window = (over: Partial<Parameters<typeof bookingRefusal>[0]> = {}) => ({
@@ -12,6 +12,15 @@ const window = (over: Partial<Parameters<typeof bookingRefusal>[0]> = {}) => ({
 });
 
 describe("booking rules", () => {
+  it("a booking window must open before it closes (or before the day starts) and close by the day's end", () => {
+    const day = { startsAt: new Date("2026-12-10T01:00:00Z"), endsAt: new Date("2026-12-10T04:00:00Z") };
+    expect(bookingWindowProblems({ ...day, bookingOpensAt: null, bookingClosesAt: null })).toEqual({});
+    expect(bookingWindowProblems({ ...day, bookingOpensAt: new Date("2026-12-01T00:00:00Z"), bookingClosesAt: new Date("2026-12-10T02:00:00Z") })).toEqual({});
+    expect(Object.keys(bookingWindowProblems({ ...day, bookingOpensAt: new Date("2026-12-10T01:00:00Z"), bookingClosesAt: null }))).toEqual(["bookingOpensAt"]);
+    expect(Object.keys(bookingWindowProblems({ ...day, bookingOpensAt: new Date("2026-12-05T00:00:00Z"), bookingClosesAt: new Date("2026-12-04T00:00:00Z") }))).toEqual(["bookingOpensAt"]);
+    expect(Object.keys(bookingWindowProblems({ ...day, bookingOpensAt: null, bookingClosesAt: new Date("2026-12-10T05:00:00Z") }))).toEqual(["bookingClosesAt"]);
+  });
+
   it("a day with no places takes no bookings; bookings close when the day starts unless told otherwise", () => {
     const before = new Date("2026-12-09T01:00:00Z");
     expect(bookingRefusal(window({ bookingCapacity: 0 }), before)).toBe("NO_BOOKINGS");

@@ -29,6 +29,17 @@ export function bookingRefusal(w: BookingWindow, now: Date): "NO_BOOKINGS" | "NO
   return null;
 }
 
+/**
+ * What is wrong with a booking window as staff set it, field by field (empty
+ * when nothing): it must open before it closes, and close by the day's end.
+ */
+export function bookingWindowProblems(w: { bookingOpensAt: Date | null; bookingClosesAt: Date | null; startsAt: Date; endsAt: Date }): Record<string, string> {
+  const closesAt = w.bookingClosesAt ?? w.startsAt;
+  if (w.bookingClosesAt && w.bookingClosesAt > w.endsAt) return { bookingClosesAt: "must not be after endsAt" };
+  if (w.bookingOpensAt && w.bookingOpensAt >= closesAt) return { bookingOpensAt: "must be before bookingClosesAt (or startsAt)" };
+  return {};
+}
+
 /** Statuses that hold one of the capacity's places. */
 export const HOLDS_PLACE: readonly BookingStatus[] = ["BOOKED", "CHECKED_IN"];
 

@@ -4,7 +4,7 @@
  * `Socket<ServerToClientEvents, ClientToServerEvents>`.
  */
 import type { AckFn } from "./errors.ts";
-import type { CallInvite, CallSetup, CallSignal, CallStateChange, LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchReplay, WatchSnapshot } from "./model.ts";
+import type { BookingPublicView, CallInvite, CallSetup, CallSignal, CallStateChange, LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchReplay, WatchSnapshot } from "./model.ts";
 import type {
   CallMuteInput,
   CallRefInput,
@@ -24,6 +24,7 @@ import type {
   VoterTokenInput,
   BookingCheckInInput,
   DeskCheckInInput,
+  BookingWatchInput,
   TicketSupportInput,
 } from "./schemas.ts";
 
@@ -76,6 +77,8 @@ export interface ClientToServerEvents {
   // ---- bookings and support (DESIGN §6b) ----
   "booking:checkIn": (p: BookingCheckInInput, ack: AckFn<JoinResult>) => void;
   "desk:checkIn": (p: DeskCheckInInput, ack: AckFn<JoinResult>) => void;
+  /** extension: the booking's public view now; `booking:event` then brings each change of its status */
+  "booking:watch": (p: BookingWatchInput, ack: AckFn<{ booking: BookingPublicView }>) => void;
   "ticket:support": (p: TicketSupportInput, ack: AckFn<SupportResult>) => void;
 }
 
@@ -88,6 +91,8 @@ export interface ServerToClientEvents {
   "session:events": (events: LiveEvent[]) => void;
   "session:viewers": (p: { sessionId: string; count: number }) => void;
   "ticket:event": (p: { ticket: TicketView }) => void;
+  /** extension: a watched booking moved (promoted, cancelled, checked in, lapsed) — its public view */
+  "booking:event": (p: { booking: BookingPublicView }) => void;
   // calls (§5b)
   "call:invite": (p: CallInvite) => void;
   "call:signal": (p: CallSignal) => void;

@@ -38,6 +38,19 @@ export interface AuditEntryView {
   username: string;
   action: AuditAction | string;
   target: string;
+  /**
+   * extension: what `target` names, resolved for the admin's page (no raw ids
+   * there): the day, the ticket's label, the case's tracking code, what an
+   * export took. A part whose record is gone is left out.
+   */
+  about: AuditSubject;
+}
+
+export interface AuditSubject {
+  session?: { id: string; title: string; startsAt: string; venueName: string };
+  ticket?: { id: string; label: string };
+  case?: { id: string; trackingCode: string };
+  export?: { kind: "csv" | "minutes"; part?: string; phones?: string };
 }
 
 /** `?phones=full` on an export: admins only, audited. */

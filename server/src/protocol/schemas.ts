@@ -221,6 +221,8 @@ export const bookingCreateSchema = z.object({
 });
 export const bookingCheckInSchema = z.object({ code: bookingCode, bookingToken: z.string().min(16).max(LIMITS.token) });
 export const deskCheckInSchema = z.object({ sessionId: id, code: bookingCode });
+/** extension: follow a booking's status page live (what GET /api/bookings/:code shows, no more) */
+export const bookingWatchSchema = z.object({ code: bookingCode });
 export const ticketSupportSchema = z.object({
   ticketId: id,
   /** the device's supporter token from an earlier answer; without one the server issues one */
@@ -241,4 +243,5 @@ export type AgendaItemInput = z.input<typeof agendaItemInputSchema>;
 export type BookingCreateInput = z.input<typeof bookingCreateSchema>;
 export type BookingCheckInInput = z.input<typeof bookingCheckInSchema>;
 export type DeskCheckInInput = z.input<typeof deskCheckInSchema>;
+export type BookingWatchInput = z.input<typeof bookingWatchSchema>;
 export type TicketSupportInput = z.input<typeof ticketSupportSchema>;

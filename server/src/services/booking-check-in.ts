@@ -33,7 +33,9 @@ const WHY_NOT: Record<string, string> = {
 export async function checkInOnline(deps: ServiceDeps, code: string, bookingToken: string): Promise<CheckInOutcome> {
   const booking = await findBookingByCode(deps.db, code);
   requireBookingToken(booking, bookingToken);
-  return checkIn(deps, booking.id, booking.sessionId, "ONLINE", null);
+  const outcome = await checkIn(deps, booking.id, booking.sessionId, "ONLINE", null);
+  deps.bookingsChanged?.([booking.code]);
+  return outcome;
 }
 
 export async function checkInAtDesk(deps: ServiceDeps, actor: Actor, sessionId: string, code: string): Promise<CheckInOutcome> {
@@ -42,7 +44,9 @@ export async function checkInAtDesk(deps: ServiceDeps, actor: Actor, sessionId: 
   const booking = await findBookingByCode(deps.db, code);
   // A code of another day is "not found" here: the desk entered the wrong one.
   if (booking.sessionId !== sessionId) throw new AppError("NOT_FOUND", "本接待日没有这个预约码 / no such booking for this day");
-  return checkIn(deps, booking.id, sessionId, "IN_PERSON", user.id);
+  const outcome = await checkIn(deps, booking.id, sessionId, "IN_PERSON", user.id);
+  deps.bookingsChanged?.([booking.code]);
+  return outcome;
 }
 
 function checkIn(deps: ServiceDeps, bookingId: string, sessionId: string, channel: Channel, actorId: string | null): Promise<CheckInOutcome> {

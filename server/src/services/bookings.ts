@@ -152,37 +152,45 @@ export async function bookingByCode(deps: ServiceDeps, code: string): Promise<Bo
 export async function cancelBooking(deps: ServiceDeps, code: string, token: string | undefined): Promise<{ booking: BookingPublicView }> {
   const found = await findBookingByCode(deps.db, code);
   requireBookingToken(found, token);
+  let promoted: string[] = [];
   const booking = await deps.lanes.run(found.sessionId, async ({ tx }) => {
     const current = await tx.booking.findUniqueOrThrow({ where: { id: found.id } });
     if (!canCancel(current.status)) throw new AppError("CONFLICT", "该预约已不能取消 / this booking can no longer be cancelled");
     const now = deps.now();
     await tx.booking.update({ where: { id: found.id }, data: { status: "CANCELLED", cancelledAt: now } });
-    await fillPlaces(tx, found.sessionId, now);
+    promoted = await fillPlaces(tx, found.sessionId, now);
     return publicViewOf(tx, await findBookingByCode(tx, code));
   });
+  deps.bookingsChanged?.([found.code, ...promoted]);
   return { booking };
 }
 
 /**
  * Promotes the waitlist, in booked order, into the places that are free (after
- * a cancellation or a larger capacity). Runs inside the session's write lane.
+ * a cancellation or a larger capacity). Runs inside the session's write lane;
+ * returns the promoted bookings' codes (their status pages are told after commit).
  */
-export async function fillPlaces(tx: Tx, sessionId: string, now: Date): Promise<number> {
+export async function fillPlaces(tx: Tx, sessionId: string, now: Date): Promise<string[]> {
   const session = await tx.receptionSession.findUniqueOrThrow({ where: { id: sessionId }, select: { bookingCapacity: true, status: true } });
-  if (session.status === "ENDED") return 0;
+  if (session.status === "ENDED") return [];
   const taken = await tx.booking.count({ where: { sessionId, status: { in: [...HOLDS_PLACE] } } });
   const waiting = await tx.booking.count({ where: { sessionId, status: "WAITLISTED" } });
   const n = promotionsFor(taken, session.bookingCapacity, waiting);
-  if (n === 0) return 0;
-  const next = await tx.booking.findMany({ where: { sessionId, status: "WAITLISTED" }, orderBy: { place: "asc" }, take: n, select: { id: true } });
+  if (n === 0) return [];
+  const next = await tx.booking.findMany({ where: { sessionId, status: "WAITLISTED" }, orderBy: { place: "asc" }, take: n, select: { id: true, code: true } });
   await tx.booking.updateMany({ where: { id: { in: next.map((b) => b.id) } }, data: { status: "BOOKED", promotedAt: now } });
-  return next.length;
+  return next.map((b) => b.code);
 }
 
-/** When the day ends, every booking that was not checked in (nor cancelled) is recorded as NO_SHOW. */
-export async function markBookingNoShows(tx: Tx, sessionId: string): Promise<number> {
-  const { count } = await tx.booking.updateMany({ where: { sessionId, status: { in: ["BOOKED", "WAITLISTED"] } }, data: { status: "NO_SHOW" } });
-  return count;
+/**
+ * When the day ends, every booking that was not checked in (nor cancelled) is
+ * recorded as NO_SHOW; returns their codes.
+ */
+export async function markBookingNoShows(tx: Tx, sessionId: string): Promise<string[]> {
+  const lapsed = await tx.booking.findMany({ where: { sessionId, status: { in: ["BOOKED", "WAITLISTED"] } }, select: { id: true, code: true } });
+  if (lapsed.length === 0) return [];
+  await tx.booking.updateMany({ where: { id: { in: lapsed.map((b) => b.id) } }, data: { status: "NO_SHOW" } });
+  return lapsed.map((b) => b.code);
 }
 
 /** The day's bookings for its staff, in booked order (phones masked). */

@@ -16,6 +16,11 @@ export interface ServiceDeps {
   watchCache: WatchCache;
   /** the abuse limits' counters shared by every node (Redis); absent: each limit counts in its own process */
   sharedWindows?: FixedWindows | undefined;
+  /**
+   * Told, after commit, the codes of bookings whose status moved (cancelled,
+   * promoted, checked in, lapsed), so their status pages follow live (§6b as built).
+   */
+  bookingsChanged?: ((codes: readonly string[]) => void) | undefined;
 }
 
 export interface AuthUser {

@@ -7,7 +7,7 @@ import { END_REASON_ZH, formatCallDurationZh } from "../domain/call-lifecycle.ts
 import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
 import type { RecordPart } from "../protocol/back-office.ts";
-import type { AgendaItemView, BookingView, LiveEvent, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { AgendaItemView, BookingView, LiveEvent, SessionStatus, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventActors } from "../store/session-events.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { sessionRecord } from "./sessions.ts";
@@ -45,6 +45,7 @@ const TICKET_STATUS_ZH: Record<TicketView["status"], string> = {
   NO_SHOW: "未到",
   LEFT: "已离开",
 };
+const SESSION_STATUS_ZH: Record<SessionStatus, string> = { SCHEDULED: "未开始", OPEN: "开放排队", LIVE: "接待中", PAUSED: "暂停", ENDED: "已结束" };
 const KIND_ZH: Record<TranscriptEntryView["kind"], string> = { SYSTEM: "系统", QUESTION: "提问", ANSWER: "答复", NOTE: "备注" };
 const ROLE_ZH: Record<TranscriptEntryView["speakerRole"], string> = { VOTER: "选民", DEPUTY: "代表", STAFF: "工作人员", SYSTEM: "系统" };
 
@@ -118,7 +119,7 @@ export function describeEvent(e: LiveEvent): string {
   switch (e.type) {
     case "session.updated": {
       const current = e.data.agenda?.find((a) => a.id === e.data.currentAgendaItemId);
-      return `接待日 ${e.data.status}${e.data.queueOpen ? "（排队开放）" : "（排队关闭）"}${current ? `，议程第${current.position}项` : ""}`;
+      return `接待日${SESSION_STATUS_ZH[e.data.status]}${e.data.queueOpen ? "（排队开放）" : "（排队关闭）"}${current ? `，议程第${current.position}项` : ""}`;
     }
     case "ticket.joined":
       return `${e.data.label} 取号（${CHANNEL_ZH[e.data.channel]}）`;
@@ -127,7 +128,8 @@ export function describeEvent(e: LiveEvent): string {
     case "transcript.appended":
       return `记录：${KIND_ZH[e.data.kind]}${e.data.visibility === "STAFF" ? "（仅工作人员）" : ""}`;
     case "transcript.amended":
-      return `更正记录 ${e.data.amendsId ?? ""}`;
+      // The amended line is named by its kind, not its id: the audit trail is read by people.
+      return `更正一条${KIND_ZH[e.data.kind]}记录`;
     case "case.created":
       return `办理事项 ${e.data.trackingCode}：${e.data.category}`;
     case "stream.started":

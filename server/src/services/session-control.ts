@@ -7,6 +7,7 @@ import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
 import { fillPlaces, markBookingNoShows } from "./bookings.ts";
+import { refuseBadBookingWindow } from "./sessions.ts";
 import type { AgendaItemInput } from "../protocol/schemas.ts";
 import type { SessionKind } from "../protocol/model.ts";
 import { checkAgendaKind, replaceAgenda } from "./forum-agenda.ts";
@@ -35,6 +36,7 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
   const existing = await findSessionOrThrow(deps.db, sessionId);
   const user = requireVenueRole(actor, existing.venueId);
   checkStreamAddress(deps.config, changes.streamUrl);
+  let movedBookings: string[] = [];
   const session = await deps.lanes.run(sessionId, async ({ tx, append }) => {
     const s = await findSessionOrThrow(tx, sessionId);
     const status = changes.status ?? s.status;
@@ -45,6 +47,14 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
     const startsAt = changes.startsAt ?? s.startsAt;
     const endsAt = changes.endsAt ?? s.endsAt;
     if (endsAt <= startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
+    // Checked only when the window or the day's times change: ending a day never trips over its window.
+    const timesChange = [changes.bookingOpensAt, changes.bookingClosesAt, changes.startsAt, changes.endsAt].some((v) => v !== undefined);
+    if (timesChange) refuseBadBookingWindow({
+      bookingOpensAt: changes.bookingOpensAt !== undefined ? changes.bookingOpensAt : s.bookingOpensAt,
+      bookingClosesAt: changes.bookingClosesAt !== undefined ? changes.bookingClosesAt : s.bookingClosesAt,
+      startsAt,
+      endsAt,
+    });
     const kind = changes.kind ?? s.kind;
     checkAgendaKind(kind, changes.agenda);
     // A forum turned back into a reception loses its (not yet started) agenda.
@@ -77,12 +87,13 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
       include: SESSION_VIEW_INCLUDE,
     });
     // Bookings (DESIGN §6b): a larger capacity promotes the waitlist; the end records no-shows.
-    if (status === "ENDED" && s.status !== "ENDED") await markBookingNoShows(tx, sessionId);
-    else if (changes.bookingCapacity !== undefined) await fillPlaces(tx, sessionId, now);
+    if (status === "ENDED" && s.status !== "ENDED") movedBookings = await markBookingNoShows(tx, sessionId);
+    else if (changes.bookingCapacity !== undefined) movedBookings = await fillPlaces(tx, sessionId, now);
     const view = toSessionView(row, deps.config.mediaHlsBase);
     await append({ type: "session.updated", data: view }, now, user.id);
     if (streamEnds) await append({ type: "stream.stopped", data: { live: false, hlsUrl: view.hlsUrl, reason: "session-ended" } }, now, user.id);
     return view;
   });
+  if (movedBookings.length) deps.bookingsChanged?.(movedBookings);
   return { session };
 }

@@ -1,4 +1,5 @@
 /** Reception days over HTTP: list, read, schedule, and the staff's full record of one. */
+import { bookingWindowProblems } from "../domain/booking-rules.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { InitialSessionStatus } from "../protocol/http-schemas.ts";
 import type { BookingView, CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
@@ -81,6 +82,7 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
   requireVenueRole(actor, venue.id, CLERK_ROLES);
   if (input.endsAt <= input.startsAt) throw new AppError("BAD_REQUEST", "结束时间须晚于开始时间 / end must be after start", { endsAt: "must be after startsAt" });
   checkStreamAddress(deps.config, input.streamUrl);
+  refuseBadBookingWindow({ bookingOpensAt: input.bookingOpensAt ?? null, bookingClosesAt: input.bookingClosesAt ?? null, startsAt: input.startsAt, endsAt: input.endsAt });
   const slotMin = input.slotMin ?? 8;
   const status = input.status ?? "SCHEDULED";
   const kind = input.kind ?? "RECEPTION";
@@ -144,4 +146,10 @@ export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string)
     cases: cases.map(toCaseView),
     bookings: bookings.map(toBookingView),
   };
+}
+
+/** BAD_REQUEST naming the field when a booking window opens after it closes or closes after the day. */
+export function refuseBadBookingWindow(w: Parameters<typeof bookingWindowProblems>[0]): void {
+  const problems = bookingWindowProblems(w);
+  if (Object.keys(problems).length) throw new AppError("BAD_REQUEST", "预约时间段不对：须先开始后截止，且不晚于接待结束 / the booking window must open before it closes, and close by the day's end", problems);
 }

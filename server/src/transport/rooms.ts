@@ -5,6 +5,8 @@ export const ticketRoom = (ticketId: string): string => `t:${ticketId}`;
 /** §5b: the hall console that started a call, and the voter socket that accepted it. */
 export const callHallRoom = (callId: string): string => `c:${callId}:hall`;
 export const callVoterRoom = (callId: string): string => `c:${callId}:voter`;
+/** §6b as built: the status pages following one booking (by its code, as GET /api/bookings/:code). */
+export const bookingRoom = (code: string): string => `b:${code}`;
 export const loginRoom = (tokenHash: string): string => `u:${tokenHash.slice(0, 32)}`;
 
 /** The session a watch room belongs to, or null for other rooms. */

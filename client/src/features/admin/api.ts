@@ -29,7 +29,7 @@ import type {
   VenueKind,
 } from "@protocol/model.ts";
 import type { AgendaItemInput } from "@protocol/schemas.ts";
-import { request } from "../../api.ts";
+import { request, type SessionListItem } from "../../api.ts";
 
 /** `?a=1&b=2` from the defined, non-empty values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
@@ -69,6 +69,10 @@ export interface SessionInput {
   streamUrl?: string | null;
   slotMin?: number;
   walkInHeadStartMin?: number;
+  /** 预约 (DESIGN §6b): 0 places = no bookings; the window's ends, null = the default */
+  bookingCapacity?: number;
+  bookingOpensAt?: string | null;
+  bookingClosesAt?: string | null;
   status?: SessionStatus;
   /** 座谈会 (§5e): the kind and its agenda */
   kind?: SessionKind;
@@ -100,7 +104,7 @@ export interface CasePatchInput {
 
 export const boApi = {
   sessions: (q: { venueId?: string; town?: string; from?: string; to?: string; status?: string; theme?: string; limit?: number }) =>
-    request<{ sessions: (SessionView & { live: boolean })[] }>("GET", `/api/sessions${query(q)}`),
+    request<{ sessions: SessionListItem[] }>("GET", `/api/sessions${query(q)}`),
   createSession: (input: SessionInput) => request<{ session: SessionView }>("POST", "/api/sessions", input),
   updateSession: (sessionId: string, input: SessionInput) => request<{ session: SessionView }>("PATCH", `/api/sessions/${id(sessionId)}`, input),
   record: (sessionId: string) => request<SessionRecord>("GET", `/api/sessions/${id(sessionId)}/record`),

@@ -1,45 +1,41 @@
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import type { BookingPublicView } from "@protocol/model.ts";
+import { canServe } from "@domain/session-lifecycle.ts";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
+import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import "./booking.css";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { formatDate, formatTime } from "../../lib/format.ts";
-import { checkInBooking } from "../../socket.ts";
-import { bookingByCode, cancelBooking, storedBookingToken } from "./booking-api.ts";
+import { checkInBooking, followBooking } from "../../socket.ts";
+import { myBookingReceived, storedBookingToken, useMyBooking } from "../../stores/my-booking.ts";
+import { cancelBooking } from "./booking-api.ts";
 import { BookingConfirmation } from "./BookingConfirmation.tsx";
+import { BookingStatusLine } from "./BookingStatusLine.tsx";
 
-const REFRESH_MS = 20_000;
-const SERVING = ["OPEN", "LIVE", "PAUSED"];
-
-/** /b/:code — the voter's booking: its status (it changes when the waitlist moves), cancel, and online check-in on the day. */
+/**
+ * /b/:code — the voter's booking: its status, live (the waitlist moving, the
+ * desk's check-in), cancel, and on the day the online check-in, after which
+ * the day's page shows the ticket.
+ */
 export function BookingStatusPage() {
-  const { code = "" } = useParams();
+  const { code: raw = "" } = useParams();
+  const code = raw.replace(/[\s-]/g, "").toUpperCase();
   const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
-  const [booking, setBooking] = useState<BookingPublicView | null>(null);
-  const [missing, setMissing] = useState(false);
   const [failure, setFailure] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
-  const token = storedBookingToken(code.toUpperCase()) ?? storedBookingToken(code);
+  useEffect(() => followBooking(code), [code]);
+  const mine = useMyBooking((s) => (s.code === code ? s : null));
+  const booking = mine?.booking ?? null;
+  // The day itself, live: the check-in appears the moment the day opens.
+  const liveStatus = useWatchedSession(booking?.sessionId, (s) => s.session?.status, { voter: true });
+  const token = storedBookingToken(code);
   useDocumentTitle(`${t("booking.statusTitle")} · ${t("app.name")}`);
 
-  const load = useCallback(async () => {
-    const res = await bookingByCode(code);
-    if (res.ok) setBooking(res.data.booking);
-    else if (res.error.code === "NOT_FOUND" || res.error.code === "BAD_REQUEST") setMissing(true);
-  }, [code]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
-
-  if (missing) return <p className="notice">{t("booking.notFound")}</p>;
+  if (mine?.phase === "missing") return <p className="notice">{t("booking.notFound")}</p>;
   if (!booking) return <p className="notice">{t("common.loading")}</p>;
 
   async function cancel() {
@@ -47,8 +43,8 @@ export function BookingStatusPage() {
     setBusy(true);
     const res = await cancelBooking(booking.code, token);
     setBusy(false);
-    if (res.ok) setBooking(res.data.booking);
-    else setFailure(res.error);
+    if (res.ok) myBookingReceived(res.data.booking);
+    setFailure(res.ok ? null : res.error);
   }
 
   async function checkIn() {
@@ -56,21 +52,19 @@ export function BookingStatusPage() {
     setBusy(true);
     const res = await checkInBooking(booking.sessionId, booking.code, token);
     setBusy(false);
+    // The ticket is this phone's now: the day's page shows it, its place in line and the call.
     if (res.ok) navigate(`/s/${encodeURIComponent(booking.sessionId)}`);
     else setFailure(res.error);
   }
 
   const s = booking.session;
+  const serving = canServe(liveStatus ?? s.status);
   const canAct = booking.status === "BOOKED" || booking.status === "WAITLISTED";
   return (
     <div className="booking-page">
       <section className="card" aria-labelledby="booking-status-title">
         <h1 id="booking-status-title">{t("booking.statusTitle")}</h1>
-        <p className={`booking-status booking-status--${booking.status.toLowerCase()}`} data-testid="booking-status" role="status">
-          {t(`booking.status.${booking.status}`)}
-          {booking.status === "WAITLISTED" && booking.waitlistPosition ? ` · ${t("booking.waitlistPosition", { n: booking.waitlistPosition })}` : null}
-          {booking.status === "CHECKED_IN" && booking.ticketLabel ? ` · ${t("booking.checkedIn", { label: booking.ticketLabel })}` : null}
-        </p>
+        <BookingStatusLine booking={booking} />
         <dl className="facts">
           <dt>{t("session.venue")}</dt>
           <dd>
@@ -89,12 +83,12 @@ export function BookingStatusPage() {
         </dl>
         {failure ? (
           <p className="form__error" role="alert">
-            {errorMessage(t, failure)}
+            {failure.code === "CONFLICT" ? t("booking.checkInConflict") : errorMessage(t, failure)}
           </p>
         ) : null}
         {canAct && !token ? <p className="muted">{t("booking.noToken")}</p> : null}
         <div className="button-row">
-          {token && booking.status === "BOOKED" && SERVING.includes(s.status) ? (
+          {token && booking.status === "BOOKED" && serving ? (
             <button type="button" className="button button--primary button--large" disabled={busy} onClick={() => void checkIn()} data-testid="booking-check-in">
               {t("booking.checkIn")}
             </button>
@@ -104,13 +98,13 @@ export function BookingStatusPage() {
               {t("booking.cancel")}
             </button>
           ) : null}
-          {booking.status === "CHECKED_IN" ? (
-            <Link className="button button--primary button--large" to={`/s/${encodeURIComponent(booking.sessionId)}`}>
-              {t("booking.toQueue")}
+          {booking.status === "CHECKED_IN" || booking.status === "BOOKED" ? (
+            <Link className="button button--large" to={`/s/${encodeURIComponent(booking.sessionId)}`}>
+              {booking.status === "CHECKED_IN" ? t("booking.toQueue") : t("booking.toDay")}
             </Link>
           ) : null}
         </div>
-        {booking.status === "BOOKED" ? <p className="muted">{t("booking.checkInHint")}</p> : null}
+        {booking.status === "BOOKED" ? <p className="muted">{serving ? t("booking.checkInHint") : t("booking.mine.beforeDay")}</p> : null}
         <p className="muted">{t("booking.autoRefresh")}</p>
       </section>
       {canAct ? <BookingConfirmation booking={booking} linkToStatus={false} /> : null}

@@ -1,39 +1,20 @@
 /**
- * 预约 over HTTP (DESIGN §6b) and the booking tokens this phone keeps: the
- * token cancels and checks in, so it stays in localStorage by booking code.
+ * 预约 over HTTP (DESIGN §6b). What this phone keeps of its bookings (the
+ * token by code, the code by day) is stores/my-booking.ts.
  */
 import type { BookingPublicView, BookingView } from "@protocol/model.ts";
 import type { BookingCreateInput } from "@protocol/schemas.ts";
 import { request } from "../../api.ts";
 import { toClientError, type Result } from "../../lib/client-error.ts";
-
-const tokenKey = (code: string) => `tongxin.booking.${code}`;
-
-export function storedBookingToken(code: string): string | null {
-  try {
-    return localStorage.getItem(tokenKey(code));
-  } catch {
-    return null;
-  }
-}
-
-function keepBookingToken(code: string, token: string): void {
-  try {
-    localStorage.setItem(tokenKey(code), token);
-  } catch {
-    // private mode: the confirmation on screen is all the voter keeps
-  }
-}
+import { keepBooking } from "../../stores/my-booking.ts";
 
 export const bookingLink = (code: string) => `${location.origin}/b/${encodeURIComponent(code)}`;
 
 export async function bookPlace(sessionId: string, draft: BookingCreateInput) {
   const res = await request<{ booking: BookingPublicView; bookingToken: string }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/bookings`, draft);
-  if (res.ok) keepBookingToken(res.data.booking.code, res.data.bookingToken);
+  if (res.ok) keepBooking(res.data.booking, res.data.bookingToken);
   return res;
 }
-
-export const bookingByCode = (code: string) => request<{ booking: BookingPublicView }>("GET", `/api/bookings/${encodeURIComponent(code)}`);
 
 export async function cancelBooking(code: string, token: string): Promise<Result<{ booking: BookingPublicView }>> {
   try {

@@ -16,6 +16,9 @@ import { SessionHeader } from "./SessionHeader.tsx";
 import { VoterCallPanel } from "./VoterCallPanel.tsx";
 import { PublicTopics } from "./PublicTopics.tsx";
 import { BookingPanel } from "../booking/BookingPanel.tsx";
+import { MyBookingCard } from "../booking/MyBookingCard.tsx";
+import { useBookingOfDay } from "../booking/useBookingOfDay.ts";
+import { acceptsJoins, canServe } from "@domain/session-lifecycle.ts";
 import { useCalledAlert } from "./useCalledAlert.ts";
 import { useTicketFromLink } from "./useTicketFromLink.ts";
 import { ForumProgress } from "../forum/ForumProgress.tsx";
@@ -30,6 +33,7 @@ export function VoterPage() {
   const inviteToken = useInviteFromLink(sessionId);
   const live = useWatchedSession(sessionId, voterPageSlice, { voter: true });
   const own = useVoterTicket(useShallow((s) => ({ ticket: s.ticket, phase: s.phase })));
+  const booked = useBookingOfDay(sessionId);
   const session = live.session;
   useCalledAlert(own.ticket, session ? `${session.title} · ${t("app.name")}` : t("app.name"));
 
@@ -43,6 +47,14 @@ export function VoterPage() {
   const boardList = forum ? ticketsOnList(live.tickets, session, agendaProgress(session).current?.id ?? listItemIdOf({ agendaItemId: null }, session)) : live.tickets;
   const ownItem = forum && ticket ? session.agenda.find((i) => i.id === listItemIdOf(ticket, session)) : undefined;
   const mayJoin = !forum || !!inviteToken;
+  // A phone that booked the day is shown its booking instead of the forms (a second
+  // place in line would lose the booked one) — until it is checked in (the ticket
+  // rules from then on), or when the day runs and the waitlist never reached it.
+  const status = booked ? (booked.booking?.status ?? "LOADING") : null;
+  const bookingHolds = status === "LOADING" || status === "BOOKED" || (status === "WAITLISTED" && !canServe(session.status));
+  const joinsOpen = acceptsJoins(session.status, session.queueOpen);
+  // Before the day nothing is live yet: what the voter can do (book) comes first (§7 as built).
+  const beforeDay = session.status === "SCHEDULED";
   return (
     <div className="voter-page">
       {ticket?.status === "CALLED" ? <CalledBanner ticket={ticket} /> : null}
@@ -53,7 +65,7 @@ export function VoterPage() {
       ) : null}
       <SessionHeader session={session} />
       <OverrunNotice session={session} />
-      <div className="voter-grid">
+      <div className={beforeDay ? "voter-grid voter-grid--before-day" : "voter-grid"}>
         <div className="voter-grid__status">
           {forum ? <ForumProgress session={session} tickets={live.tickets} /> : null}
           {ticket ? <MyTicketCard ticket={ticket} tickets={ownList} session={session} agendaItemTitle={ownItem?.title} /> : null}
@@ -68,21 +80,24 @@ export function VoterPage() {
               {t("ticket.lost")}
             </p>
           ) : null}
-          <LiveBoard tickets={boardList} ownTicketId={ticket?.id} />
+          {!ticket && booked ? <MyBookingCard session={session} mine={booked} /> : null}
+          {beforeDay ? null : <LiveBoard tickets={boardList} ownTicketId={ticket?.id} />}
           <PublicTopics tickets={live.tickets} ownTicketId={ticket?.id} />
-          {!ticket && own.phase !== "resuming" && mayJoin && session.queueOpen && session.status !== "ENDED" ? (
+          {!ticket && !bookingHolds && own.phase !== "resuming" && mayJoin && session.queueOpen && session.status !== "ENDED" ? (
             <a className="button button--primary button--large join-jump" href="#join">
               {forum ? t("forum.join.title") : t("join.jump")}
             </a>
           ) : null}
         </div>
-        <div className="voter-grid__watch">
-          <LiveStream session={session} stopped={live.streamStopped} />
-          <LiveCaptions transcript={live.transcript} />
-        </div>
-        {!ticket && own.phase !== "resuming" ? (
+        {beforeDay ? null : (
+          <div className="voter-grid__watch">
+            <LiveStream session={session} stopped={live.streamStopped} />
+            <LiveCaptions transcript={live.transcript} />
+          </div>
+        )}
+        {!ticket && !bookingHolds && own.phase !== "resuming" ? (
           <div className="voter-grid__join">
-            {forum ? null : <BookingPanel session={session} />}
+            {forum || joinsOpen || booked ? null : <BookingPanel session={session} />}
             {mayJoin ? (
               <JoinForm session={session} inviteToken={inviteToken} />
             ) : (

@@ -14,11 +14,12 @@ import { leaveQueue, resumeTicket, ticketIdOfToken } from "../../services/voter-
 import { projectionFor, watchSession } from "../../services/watch.ts";
 import type { LiveBroadcaster } from "../live-broadcaster.ts";
 import { LocalRateLimiter, RateLimiter } from "../rate-limit.ts";
-import { loginRoom, publicRoom, staffRoom, ticketRoom } from "../rooms.ts";
+import { bookingRoom, loginRoom, publicRoom, staffRoom, ticketRoom } from "../rooms.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
 import { attachCallHandlers, type CallTimers } from "./call.handlers.ts";
 import { liveEvents, type LiveSocket } from "./handle.ts";
 import { checkInAtDesk, checkInOnline } from "../../services/booking-check-in.ts";
+import { bookingByCode } from "../../services/bookings.ts";
 import { supportTicket } from "../../services/ticket-support.ts";
 import { newToken } from "../../services/secrets.ts";
 import { agendaNext } from "../../services/forum-agenda.ts";
@@ -112,6 +113,11 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
       const result = await checkInOnline(deps, code, bookingToken);
       followTicket(result.ticket.id);
       return result;
+    });
+    on("booking:watch", s.bookingWatchSchema, async ({ code }) => {
+      const booking = await bookingByCode(deps, code);
+      await socket.join(bookingRoom(booking.code));
+      return { booking };
     });
     on("desk:checkIn", s.deskCheckInSchema, async ({ sessionId, code }) => checkInAtDesk(deps, await actor(), sessionId, code));
     on("ticket:support", s.ticketSupportSchema, async ({ ticketId, supporterToken }) => {

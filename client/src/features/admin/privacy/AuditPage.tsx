@@ -8,6 +8,7 @@ import { usePreferences } from "../../../stores/preferences.ts";
 import { privacyApi } from "../../privacy/privacy-api.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
+import { AuditTarget } from "./AuditTarget.tsx";
 
 /** /admin/audit — who showed a phone in full or exported a record, and when. Administrators only. */
 export function AuditPage() {
@@ -52,7 +53,9 @@ export function AuditPage() {
                   <td>{formatDateTime(lang, e.at)}</td>
                   <td>{e.username}</td>
                   <td>{(AUDIT_ACTIONS as readonly string[]).includes(e.action) ? t(`admin.audit.${e.action as AuditAction}`) : e.action}</td>
-                  <td className="mono">{e.target}</td>
+                  <td data-testid="audit-target">
+                    <AuditTarget about={e.about} />
+                  </td>
                 </tr>
               ))}
             </tbody>

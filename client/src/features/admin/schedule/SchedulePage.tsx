@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import type { SessionView } from "@protocol/model.ts";
+import type { SessionListItem } from "../../../api.ts";
 import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
@@ -29,7 +30,7 @@ export function SchedulePage() {
   const sessions = useResource(() => boApi.sessions({ from, to, venueId: venueFilter, limit: 1000 }), `${from}|${venueFilter}`);
   const mineIds = new Set(mine.map((v) => v.id));
   const byDay = useMemo(() => {
-    const map = new Map<string, SessionView[]>();
+    const map = new Map<string, SessionListItem[]>();
     for (const s of sessions.data?.sessions ?? []) {
       if (!mineIds.has(s.venueId)) continue;
       const key = localDate(new Date(s.startsAt));
@@ -117,6 +118,7 @@ export function SchedulePage() {
                           </button>
                           <span className="bo-calendar__meta">
                             <SessionStatusBadge status={s.status} />
+                            {s.bookingCapacity ? <BookedPlaces capacity={s.bookingCapacity} left={s.placesLeft ?? 0} /> : null}
                             {s.kind === "FORUM" ? (
                               <>
                                 <span className="badge">{t("forum.kind")}</span>
@@ -154,5 +156,17 @@ export function SchedulePage() {
         }}
       />
     </div>
+  );
+}
+
+/** A day that takes bookings: how many of its places are booked (DESIGN §6b). */
+function BookedPlaces({ capacity, left }: { capacity: number; left: number }) {
+  const t = useT();
+  const taken = capacity - left;
+  return (
+    <span className="badge" title={t("admin.schedule.placesLabel", { taken, capacity, left })} data-testid="schedule-places">
+      <span aria-hidden="true">{t("admin.schedule.places", { taken, capacity })}</span>
+      <span className="visually-hidden">{t("admin.schedule.placesLabel", { taken, capacity, left })}</span>
+    </span>
   );
 }

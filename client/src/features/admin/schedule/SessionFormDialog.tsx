@@ -33,11 +33,29 @@ interface Draft {
   slotMin: string;
   headStart: string;
   kind: SessionKind;
+  /** 预约 (DESIGN §6b): places, and the window as local "YYYY-MM-DDTHH:MM" ("" = the default) */
+  capacity: string;
+  opensAt: string;
+  closesAt: string;
+}
+
+const localDateTime = (iso: string | null | undefined): string => (iso ? `${localDate(new Date(iso))}T${localTime(new Date(iso))}` : "");
+const isoOfLocal = (value: string): string | null => (value ? new Date(value).toISOString() : null);
+
+/** What is wrong with the booking fields, by field (the server checks the same: booking-rules.ts). */
+function bookingProblems(d: Draft): { capacity?: "bookingCapacityInvalid"; opensAt?: "bookingOpensAfterClose"; closesAt?: "bookingClosesAfterEnd" } {
+  const capacity = Number(d.capacity);
+  if (d.capacity.trim() === "" || !Number.isInteger(capacity) || capacity < 0 || capacity > 1000) return { capacity: "bookingCapacityInvalid" };
+  if (capacity === 0) return {};
+  const closes = d.closesAt || `${d.date}T${d.start}`;
+  if (d.closesAt && d.closesAt > `${d.date}T${d.end}`) return { closesAt: "bookingClosesAfterEnd" };
+  if (d.opensAt && d.opensAt >= closes) return { opensAt: "bookingOpensAfterClose" };
+  return {};
 }
 
 function draftOf(session: SessionView | null, defaults: Props["defaults"], titleDefault: string): Draft {
   if (!session) {
-    return { venueId: defaults.venueId, title: titleDefault, theme: "", date: defaults.date, start: "09:00", end: "11:30", deputies: "", streamUrl: "", slotMin: "8", headStart: "10", kind: "RECEPTION" };
+    return { venueId: defaults.venueId, title: titleDefault, theme: "", date: defaults.date, start: "09:00", end: "11:30", deputies: "", streamUrl: "", slotMin: "8", headStart: "10", kind: "RECEPTION", capacity: "0", opensAt: "", closesAt: "" };
   }
   const s = new Date(session.startsAt);
   return {
@@ -52,12 +70,16 @@ function draftOf(session: SessionView | null, defaults: Props["defaults"], title
     slotMin: String(session.slotMin),
     headStart: String(session.walkInHeadStartMin),
     kind: session.kind,
+    capacity: String(session.bookingCapacity ?? 0),
+    opensAt: localDateTime(session.bookingOpensAt),
+    closesAt: localDateTime(session.bookingClosesAt),
   };
 }
 
 /**
  * Schedule a reception day, or edit one: venue, title, theme, time, deputies,
- * stream, slot, walk-in head start; or make it a forum (座谈会) with its agenda.
+ * stream, slot, walk-in head start, bookings (places and window); or make it
+ * a forum (座谈会) with its agenda.
  */
 export function SessionFormDialog({ open, session, venues, defaults, onClose, onSaved }: Props) {
   const t = useT();
@@ -80,10 +102,12 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
   const details = error?.details ?? {};
   const endBeforeStart = draft.end <= draft.start;
+  const booking = bookingProblems(draft);
+  const bookable = Number(draft.capacity) > 0;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (endBeforeStart) return;
+    if (endBeforeStart || Object.keys(booking).length) return;
     const forum = draft.kind === "FORUM";
     const agenda = agendaInputOf(agendaRows);
     if (forum && agenda.length === 0) {
@@ -103,6 +127,10 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
       streamUrl: draft.streamUrl.trim() || null,
       slotMin: Number(draft.slotMin),
       walkInHeadStartMin: Number(draft.headStart),
+      bookingCapacity: Number(draft.capacity),
+      // Without places the window means nothing: cleared, so reopening starts from the defaults.
+      bookingOpensAt: bookable ? isoOfLocal(draft.opensAt) : null,
+      bookingClosesAt: bookable ? isoOfLocal(draft.closesAt) : null,
       ...(session?.kind !== draft.kind || !session ? { kind: draft.kind } : {}),
       ...(agendaChanged ? { agenda } : {}),
     };
@@ -176,13 +204,41 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
             {(p) => <input {...p} name="walkInHeadStartMin" type="number" min={0} max={120} value={draft.headStart} onChange={set("headStart")} />}
           </FormField>
         </div>
+        <fieldset className="fieldset" data-testid="session-form-bookings">
+          <legend>{t("admin.sessionForm.bookings")}</legend>
+          <FormField
+            label={t("admin.sessionForm.bookingCapacity")}
+            hint={t("admin.sessionForm.bookingCapacityHint")}
+            error={booking.capacity ? t(`admin.sessionForm.${booking.capacity}`) : details.bookingCapacity}
+          >
+            {(p) => <input {...p} name="bookingCapacity" type="number" inputMode="numeric" min={0} max={1000} step={1} value={draft.capacity} onChange={set("capacity")} />}
+          </FormField>
+          {bookable ? (
+            <div className="bo-form-row">
+              <FormField
+                label={t("admin.sessionForm.bookingOpensAt")}
+                hint={t("admin.sessionForm.bookingOpensAtHint")}
+                error={booking.opensAt ? t(`admin.sessionForm.${booking.opensAt}`) : details.bookingOpensAt}
+              >
+                {(p) => <input {...p} name="bookingOpensAt" type="datetime-local" value={draft.opensAt} onChange={set("opensAt")} />}
+              </FormField>
+              <FormField
+                label={t("admin.sessionForm.bookingClosesAt")}
+                hint={t("admin.sessionForm.bookingClosesAtHint")}
+                error={booking.closesAt ? t(`admin.sessionForm.${booking.closesAt}`) : details.bookingClosesAt}
+              >
+                {(p) => <input {...p} name="bookingClosesAt" type="datetime-local" value={draft.closesAt} onChange={set("closesAt")} />}
+              </FormField>
+            </div>
+          ) : null}
+        </fieldset>
         {draft.kind === "FORUM" ? <AgendaEditor rows={agendaRows} dispatch={dispatchAgenda} locked={agendaLocked} error={agendaError ?? details.agenda} /> : null}
         <FormError error={error} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             {t("admin.common.close")}
           </button>
-          <button type="submit" className="button button--primary" disabled={busy || endBeforeStart}>
+          <button type="submit" className="button button--primary" disabled={busy || endBeforeStart || Object.keys(booking).length > 0}>
             {t("common.save")}
           </button>
         </div>
