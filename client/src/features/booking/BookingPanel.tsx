@@ -64,7 +64,7 @@ export function BookingPanel({ session }: { session: SessionView }) {
     if (!draft.name.trim()) local.name = t("field.required");
     if (!draft.topic.trim()) local.topic = t("field.required");
     if (draft.phone.trim() && !/^[0-9+\-() ]+$/.test(draft.phone.trim())) local.phone = t("field.phone.invalid");
-    if (!draft.consent) local.consent = t("field.consentRequired");
+    if (!draft.consent) local.consent = t("booking.consentRequired");
     setErrors(local);
     setFailure(null);
     if (Object.keys(local).length) return;

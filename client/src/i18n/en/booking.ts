@@ -9,6 +9,7 @@ export const booking: Record<keyof typeof zh, string> = {
   "booking.notOpen": "Booking has not opened yet.",
   "booking.closed": "Booking has closed; you can join the queue on the day.",
   "booking.submit": "Book",
+  "booking.consentRequired": "Please tick the consent box to book",
   "booking.submitting": "Sending…",
   "booking.conflict": "Booking is not possible now (it may have closed). Please reload and try again.",
   "booking.done": "Booked",

@@ -8,6 +8,7 @@ export const booking = {
   "booking.closed": "预约已截止，当天可直接排队。",
   "booking.submit": "提交预约",
   "booking.submitting": "正在提交……",
+  "booking.consentRequired": "请先勾选同意，才能预约",
   "booking.conflict": "现在不能预约（可能已截止），请刷新后再试。",
   "booking.done": "预约成功",
   "booking.doneWaitlisted": "已进入候补",
