@@ -19,6 +19,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { io as ioClient } from "socket.io-client";
 import { startTestServer, type TestServer } from "../../server/test/helpers/test-server.ts";
 import { CHROMIUM, CHROMIUM_ARGS, SEEDED_DB } from "../browser-env.ts";
+import { fakeMicrophoneArgs, toneWav } from "./private-network.ts";
 
 const PROBE = readFileSync(path.join(import.meta.dirname, "probe.js"), "utf8");
 const probeFor = (role: "hall" | "voter") => PROBE.replaceAll("__LAB_ROLE__", role);
@@ -128,12 +129,6 @@ function setUpNetwork(): string {
   sh("ip", ["link", "set", "v0", "up"]);
   sh("ip", ["link", "set", "v1", "up"]);
   return sh("ip", ["-br", "addr"]).trim();
-}
-
-function toneWav(dir: string): string {
-  const file = path.join(dir, "tone.wav");
-  sh("ffmpeg", ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=60", "-ac", "1", "-c:a", "pcm_s16le", "-y", file]);
-  return file;
 }
 
 async function startCoturn(secret: string): Promise<ChildProcess> {
@@ -331,9 +326,7 @@ async function main(): Promise<void> {
       executablePath: CHROMIUM,
       args: [
         ...CHROMIUM_ARGS,
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        `--use-file-for-fake-audio-capture=${wav}`,
+        ...fakeMicrophoneArgs(wav),
       ],
     });
     const hallContext = await browser.newContext({ locale: "zh-CN", baseURL: base, viewport: { width: 1366, height: 900 } });
