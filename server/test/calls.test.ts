@@ -252,7 +252,7 @@ describe("a voter's page that comes back during a call", () => {
     expect(await call(stranger, "call:rejoin", { callId, voterToken: joined.voterToken })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await call(hall, "call:rejoin", { callId, voterToken: joined.voterToken })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     // Bad input and an unknown call.
-    expect(await call(page, "call:rejoin", { callId })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await call(page, "call:rejoin", { callId } as never)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     expect(await call(page, "call:rejoin", { callId: "nope-nope-nope", voterToken: joined.voterToken })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     // Nothing of that changed who speaks for the voter.
     const atVoter = next<CallSignal>(voter, "call:signal");
