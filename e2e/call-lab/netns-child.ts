@@ -210,9 +210,9 @@ const waitFor = async <T>(what: string, fn: () => Promise<T | null | undefined |
 async function playCall(hall: Page, voter: Page, index: number, collectFirst: boolean): Promise<{ sample: CallSample; first: LabResult["first"] }> {
   await lab(hall, "reset()");
   await lab(voter, "reset()");
-  // The waiting-room check opens the microphone before the call (as a voter would).
+  // The waiting-room check opens the microphone before the first call (as a voter would); after a call the card says what comes next instead.
   const micReady = voter.getByTestId("mic-ready");
-  if (!(await micReady.count())) {
+  if (!(await micReady.count()) && (await voter.getByTestId("mic-check").count())) {
     await voter.getByTestId("mic-check").click();
     await micReady.waitFor({ timeout: STEP_TIMEOUT });
   }
