@@ -15,7 +15,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IN_PRIVATE_NETWORK, fakeMicrophoneArgs, runE2eFileInPrivateNetwork, toneWav } from "./call-lab/private-network.ts";
 import { labAvailable } from "./call-lab/run-lab.ts";
-import { DESKTOP, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
 import { eventually, joinOnline, statusOf } from "./steps.ts";
 
 // The call lab's probe only observes: getStats() of each peer connection (it answers nothing by itself for "phone").
@@ -146,6 +146,7 @@ if (!IN_PRIVATE_NETWORK) {
       expect(await statusOf(phone)).toBe("SPEAKING");
       expect(await text(phone)).toContain("通话中");
       await shot(phone, "10-back-on-the-line", "[data-testid=voter-call]");
+      expect(describeViolations(await seriousA11yViolations(phone))).toBe("");
       await shot(hall, "10-console-back-on-the-line");
 
       // ── the deputy finishes the turn, with a follow-up ─────────────────
