@@ -147,6 +147,16 @@ if (!IN_PRIVATE_NETWORK) {
       expect(await text(phone)).toContain("通话中");
       await shot(phone, "10-back-on-the-line", "[data-testid=voter-call]");
       expect(describeViolations(await seriousA11yViolations(phone))).toBe("");
+
+      // The same phone opens the day in a second tab: it offers to take the call over, but does not pull it away.
+      const secondTab = await phoneContext.newPage();
+      await secondTab.goto(`/s/${session.id}`);
+      await secondTab.getByTestId("call-interrupted").waitFor();
+      expect(await secondTab.getByTestId("call-interrupted").textContent()).toContain("您正在另一个页面与会场通话");
+      await shot(secondTab, "10b-second-tab", "[data-testid=voter-call]");
+      await secondTab.close();
+      expect(await phone.getByTestId("voter-call").getAttribute("data-media")).toBe("flowing");
+      await expectAudioBothWays(hall, phone);
       await shot(hall, "10-console-back-on-the-line");
 
       // ── the deputy finishes the turn, with a follow-up ─────────────────

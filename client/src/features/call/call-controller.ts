@@ -302,7 +302,29 @@ export async function acceptIncomingCall(): Promise<void> {
     teardown();
     return;
   }
+  rememberOnThisPage(invite.callId);
   for (const signal of inbox.splice(0)) await applyRemote(signal).catch(() => undefined);
+}
+
+/**
+ * This tab was on the call (sessionStorage: kept across a reload, not shared
+ * with another tab), so a reload takes it back by itself; another tab of the
+ * voter asks first, or it would pull the call away from the page in use.
+ */
+const ON_CALL_KEY = "tongxin.call.onThisPage";
+function rememberOnThisPage(callId: string): void {
+  try {
+    sessionStorage.setItem(ON_CALL_KEY, callId);
+  } catch {
+    // private mode: the voter taps 继续通话 after a reload
+  }
+}
+export function wasOnThisPage(callId: string): boolean {
+  try {
+    return sessionStorage.getItem(ON_CALL_KEY) === callId;
+  } catch {
+    return false;
+  }
 }
 
 let rejoining = false;
@@ -335,6 +357,7 @@ export async function resumeCall(): Promise<void> {
       teardown();
       return;
     }
+    rememberOnThisPage(invite.callId);
     for (const signal of inbox.splice(0)) await applyRemote(signal).catch(() => undefined);
   } finally {
     rejoining = false;

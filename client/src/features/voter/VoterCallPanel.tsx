@@ -11,6 +11,7 @@ import {
   releaseMicrophone,
   resumeCall,
   setCameraWanted,
+  wasOnThisPage,
 } from "../call/call-controller.ts";
 import { micProblemKey, requestProblemKey, voterReasonKey } from "../call/call-messages.ts";
 import { isCallActive } from "../call/call-reducer.ts";
@@ -38,17 +39,18 @@ export function VoterCallPanel({ ticket }: { ticket: TicketView }) {
 
   const mine = call.role === "voter" && call.ticketId === ticket.id;
   const interrupted = mine && call.phase === "interrupted";
-  // The ticket is resumed (this socket follows it again): take the call back without a check.
+  const reloaded = interrupted && !!call.callId && wasOnThisPage(call.callId);
+  // The ticket is resumed (this socket follows it again): a reloaded page takes its call back without a check.
   useEffect(() => {
-    if (interrupted) void resumeCall();
-  }, [interrupted]);
+    if (reloaded) void resumeCall();
+  }, [reloaded]);
   if (ticket.channel !== "ONLINE" || (!onTurn && !(mine && isCallActive(call)))) return null;
 
   return (
     <section className="card call-card" aria-labelledby="voter-call-title" data-testid="voter-call" data-phase={mine ? call.phase : "idle"} data-media={call.media}>
       <h2 id="voter-call-title">{t("call.voter.title")}</h2>
       {mine && call.phase === "ringing" ? <Ringing withCamera={call.withCamera} /> : null}
-      {interrupted ? <Interrupted /> : null}
+      {interrupted ? <Interrupted reloaded={reloaded} /> : null}
       {mine && (call.phase === "connected" || call.phase === "muted") ? <OnTheLine muted={call.phase === "muted"} /> : null}
       {mine && call.phase === "ended" ? (
         <div className="notice" role="status" data-testid="voter-call-ended">
@@ -95,13 +97,16 @@ function Ringing({ withCamera }: { withCamera: boolean }) {
   );
 }
 
-/** Back on the page while the call goes on: it reconnects by itself; the button is for a browser that wants a tap. */
-function Interrupted() {
+/**
+ * The call goes on without this page: a reloaded page reconnects by itself (the
+ * button is for a browser that wants a tap); another tab takes it over on a tap.
+ */
+function Interrupted({ reloaded }: { reloaded: boolean }) {
   const t = useT();
   return (
     <div className="call-card__ringing" role="alertdialog" aria-labelledby="interrupted-text" data-testid="call-interrupted">
       <p id="interrupted-text" className="call-card__ringing-text">
-        {t("call.voter.interrupted")}
+        {t(reloaded ? "call.voter.interrupted" : "call.voter.elsewhere")}
       </p>
       <ResumeButton onClick={() => void resumeCall()} />
     </div>

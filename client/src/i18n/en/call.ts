@@ -49,6 +49,7 @@ export const call: Record<keyof typeof zh, string> = {
   "call.voter.next.onTurn": "It is still your turn: the deputy may call you again, so please stay on this page. Your written question is answered as usual.",
   "call.voter.next.waiting": "You are still in the queue. When it is your turn again, the hall will call you; just answer.",
   "call.voter.interrupted": "Your call is still on. Reconnecting… If you hear nothing, tap the button below.",
+  "call.voter.elsewhere": "You are on the call in another page. To carry on here, tap the button below.",
   "call.voter.resume": "Resume call",
   "call.voter.audioBlocked": "Tap the button below to turn the call's sound on.",
   "call.mic.intro": "When you are called you can talk to the hall directly. Check your microphone now:",

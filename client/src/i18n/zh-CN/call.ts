@@ -47,6 +47,7 @@ export const call = {
   "call.voter.next.onTurn": "现在仍是您的发言时间：代表可能会再次呼叫您，请留在本页。您提交的文字问题代表也会照常答复。",
   "call.voter.next.waiting": "您仍在排队。再次轮到您时，会场会重新呼叫您，接听即可。",
   "call.voter.interrupted": "您的通话还在继续，正在重新接通……如果听不到声音，请点下面的按钮。",
+  "call.voter.elsewhere": "您正在另一个页面与会场通话。要在这个页面接着说，请点下面的按钮。",
   "call.voter.resume": "继续通话",
   "call.voter.audioBlocked": "请点一下下面的按钮，打开通话声音。",
   "call.mic.intro": "叫到您时，可以直接和会场通话。现在先检查一下麦克风：",
