@@ -13,13 +13,13 @@ import {
   declineCallRequest,
   endCallRequest,
   muteCallRequest,
+  rejoinCallRequest,
   sendCallSignal,
   setCallListener,
-  rejoinCallRequest,
   startCallRequest,
 } from "../../socket.ts";
-import { useVoterTicket } from "../../stores/voter-ticket.ts";
 import { setStreamMutedForCall } from "../../stores/stream-player.ts";
+import { useVoterTicket } from "../../stores/voter-ticket.ts";
 import { resumeAudio, warmUpAudio, watchLevel } from "./audio-level.ts";
 import { isCallActive } from "./call-reducer.ts";
 import { dispatchCall, setCallLevel, useCall } from "./call-store.ts";
