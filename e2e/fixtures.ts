@@ -17,11 +17,11 @@ export { CHROMIUM, ROOT };
 export const ARTIFACTS = path.join(ROOT, "e2e", "artifacts");
 export const DEMO_PASSWORD = "tongxin-demo";
 
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!CHROMIUM) throw new Error("no chromium");
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 
@@ -34,15 +34,15 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** `config` overrides the server's configuration (e.g. the media relay's addresses). */
-export async function startWorld(opts: { config?: Partial<Config> } = {}): Promise<World> {
+/** `config` overrides the server's configuration (e.g. the media relay's addresses); `browserArgs` add Chromium flags (a fake microphone). */
+export async function startWorld(opts: { config?: Partial<Config>; browserArgs?: readonly string[] } = {}): Promise<World> {
   ensureClientBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   const seeded = process.env[SEEDED_DB];
   const copy = seeded && existsSync(seeded) ? path.join(os.tmpdir(), `tongxin-e2e-${randomUUID()}.db`) : null;
   if (copy) copyFileSync(seeded!, copy);
   const server = await startTestServer(copy ? { dbFile: copy, serveClient: true, config: opts.config } : { seedDemo: true, serveClient: true, config: opts.config });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(opts.browserArgs);
   const errors: string[] = [];
   return {
     server,

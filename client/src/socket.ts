@@ -91,9 +91,12 @@ function liveSocket(): LiveSocket {
   });
   s.on("ticket:event", (p) => voterTicketReceived(p.ticket));
   s.on("booking:event", (p) => myBookingReceived(p.booking));
-  s.on("call:invite", (p) => callListener?.invite(p));
+  s.on("call:invite", (p) => (callListener ? callListener.invite(p) : (unheardInvite = p)));
   s.on("call:signal", (p) => callListener?.signal(p));
-  s.on("call:state", (p) => callListener?.state(p));
+  s.on("call:state", (p) => {
+    if (p.state === "ENDED" && unheardInvite?.callId === p.callId) unheardInvite = null;
+    callListener?.state(p);
+  });
   if (typeof window !== "undefined") {
     // A phone waking up or a network coming back: don't wait for the backoff timer.
     const nudge = () => {
@@ -311,13 +314,19 @@ export interface CallListener {
   state(p: CallStateChange): void;
 }
 let callListener: CallListener | null = null;
+/** An invite that came before any view listened (a reloaded page is told of its call as it resumes the ticket). */
+let unheardInvite: CallInvite | null = null;
 export function setCallListener(listener: CallListener | null): void {
   callListener = listener;
+  const invite = unheardInvite;
+  unheardInvite = null;
+  if (listener && invite) listener.invite(invite);
 }
 
 export const startCallRequest = (ticketId: string) => request("call:start", { ticketId });
 export const acceptCallRequest = (callId: string) => request("call:accept", { callId });
 export const declineCallRequest = (callId: string) => request("call:decline", { callId });
+export const rejoinCallRequest = (callId: string, voterToken: string) => request("call:rejoin", { callId, voterToken });
 export const muteCallRequest = (callId: string, muted: boolean) => request("call:mute", { callId, muted });
 export const endCallRequest = (callId: string) => request("call:end", { callId });
 export const sendCallSignal = (signal: Omit<CallSignal, "from">) => request("call:signal", signal);

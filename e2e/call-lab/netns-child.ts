@@ -19,6 +19,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { io as ioClient } from "socket.io-client";
 import { startTestServer, type TestServer } from "../../server/test/helpers/test-server.ts";
 import { CHROMIUM, CHROMIUM_ARGS, SEEDED_DB } from "../browser-env.ts";
+import { fakeMicrophoneArgs, toneWav } from "./private-network.ts";
 
 const PROBE = readFileSync(path.join(import.meta.dirname, "probe.js"), "utf8");
 const probeFor = (role: "hall" | "voter") => PROBE.replaceAll("__LAB_ROLE__", role);
@@ -130,12 +131,6 @@ function setUpNetwork(): string {
   return sh("ip", ["-br", "addr"]).trim();
 }
 
-function toneWav(dir: string): string {
-  const file = path.join(dir, "tone.wav");
-  sh("ffmpeg", ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=60", "-ac", "1", "-c:a", "pcm_s16le", "-y", file]);
-  return file;
-}
-
 async function startCoturn(secret: string): Promise<ChildProcess> {
   const turn = spawn(
     "turnserver",
@@ -215,9 +210,9 @@ const waitFor = async <T>(what: string, fn: () => Promise<T | null | undefined |
 async function playCall(hall: Page, voter: Page, index: number, collectFirst: boolean): Promise<{ sample: CallSample; first: LabResult["first"] }> {
   await lab(hall, "reset()");
   await lab(voter, "reset()");
-  // The waiting-room check opens the microphone before the call (as a voter would).
+  // The waiting-room check opens the microphone before the first call (as a voter would); after a call the card says what comes next instead.
   const micReady = voter.getByTestId("mic-ready");
-  if (!(await micReady.count())) {
+  if (!(await micReady.count()) && (await voter.getByTestId("mic-check").count())) {
     await voter.getByTestId("mic-check").click();
     await micReady.waitFor({ timeout: STEP_TIMEOUT });
   }
@@ -331,9 +326,7 @@ async function main(): Promise<void> {
       executablePath: CHROMIUM,
       args: [
         ...CHROMIUM_ARGS,
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        `--use-file-for-fake-audio-capture=${wav}`,
+        ...fakeMicrophoneArgs(wav),
       ],
     });
     const hallContext = await browser.newContext({ locale: "zh-CN", baseURL: base, viewport: { width: 1366, height: 900 } });

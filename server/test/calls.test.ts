@@ -1,6 +1,6 @@
 /**
- * §5b over real sockets: who may start, signal, mute and end a call; a call
- * ends with its turn, when the voter is gone past the grace, and at the time
+ * §5b over real sockets: who may start, signal, mute and end a call; answering
+ * starts the turn; a page that comes back rejoins a live call; a call ends with its turn, when the voter is gone past the grace, and at the time
  * limit; TURN credentials as coturn checks them; calls in the log, the record
  * and the minutes.
  */
@@ -73,6 +73,15 @@ async function connectedCall(hall: TestSocket, voter: TestSocket) {
   return { ticketId: joined.ticket.id, label: joined.ticket.label, callId: setup.callId };
 }
 
+/** A call started by the hall that still rings at the voter's. */
+async function ringingCall(hall: TestSocket, voter: TestSocket) {
+  const joined = await calledVoter(hall, voter);
+  const invited = next<CallInvite>(voter, "call:invite");
+  const setup = await ok(hall, "call:start", { ticketId: joined.ticket.id });
+  await invited;
+  return { ticketId: joined.ticket.id, callId: setup.callId };
+}
+
 async function callEvents(): Promise<Array<{ seq: number; type: string; data: CallLogView }>> {
   const rows = await server.db.sessionEvent.findMany({ where: { sessionId: sessionId(), type: { startsWith: "call." } }, orderBy: { seq: "asc" } });
   return rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data) as CallLogView }));
@@ -137,6 +146,121 @@ describe("starting a call", () => {
     await ok(reloaded, "ticket:resume", { voterToken: joined.voterToken });
     expect(await invited).toMatchObject({ callId, ticketId: joined.ticket.id });
     await ok(reloaded, "call:accept", { callId });
+  });
+});
+
+describe("answering starts the turn", () => {
+  it("moves the called ticket to SPEAKING in the accept's own transaction, the turn timed from the pick-up", async () => {
+    const { hall, voter } = await setUp();
+    const { callId, ticketId } = await connectedCall(hall, voter);
+    const ticket = await server.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    const row = await server.db.call.findUniqueOrThrow({ where: { id: callId } });
+    expect(ticket.status).toBe("SPEAKING");
+    expect(ticket.startedAt?.getTime()).toBe(row.connectedAt?.getTime());
+    // The log agrees: right after call.started, the ticket speaks and its question opens the record.
+    const started = (await callEvents())[0]!.seq;
+    const after = await server.db.sessionEvent.findMany({ where: { sessionId: sessionId(), seq: { gt: started } }, orderBy: { seq: "asc" } });
+    expect(after.map((e) => e.type)).toEqual(["ticket.updated", "transcript.appended"]);
+    expect(JSON.parse(after[0]!.data)).toMatchObject({ id: ticketId, status: "SPEAKING" });
+    // The deputy's 开始发言 is not needed (and not allowed twice).
+    const again = await call(hall, "hall:start", { ticketId });
+    expect(again).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+  });
+});
+
+describe("a voter's page that comes back during a call", () => {
+  /** The voter answered on `voter`; a second page of theirs follows the ticket again (a reload, a new tab). */
+  async function pageBack(voterToken: string) {
+    const page = await connect({ voterToken });
+    const invited = next<CallInvite>(page, "call:invite");
+    await ok(page, "ticket:resume", { voterToken });
+    return { page, invite: await invited };
+  }
+
+  it("is told the call goes on, rejoins it as the voter party, and the hall is asked to offer again", async () => {
+    const { hall, voter } = await setUp();
+    const joined = await calledVoter(hall, voter);
+    const invited = next<CallInvite>(voter, "call:invite");
+    const { callId } = await ok(hall, "call:start", { ticketId: joined.ticket.id });
+    await invited;
+    await ok(voter, "call:accept", { callId });
+
+    const { page, invite } = await pageBack(joined.voterToken);
+    expect(invite).toMatchObject({ callId, ticketId: joined.ticket.id, state: "CONNECTED" });
+    const hallHears = next<CallStateChange>(hall, "call:state", (p) => p.rejoined === true);
+    const pageHears = next<CallStateChange>(page, "call:state", (p) => p.rejoined === true);
+    const setup = await ok(page, "call:rejoin", { callId, voterToken: joined.voterToken });
+    expect(setup.callId).toBe(callId);
+    expect(await hallHears).toEqual({ callId, state: "CONNECTED", rejoined: true });
+    expect(await pageHears).toEqual({ callId, state: "CONNECTED", rejoined: true });
+
+    // The hall's new offer reaches the page that rejoined, not the one that answered before…
+    const overheard: unknown[] = [];
+    voter.on("call:signal", (p) => overheard.push(p));
+    const atPage = next<CallSignal>(page, "call:signal");
+    await ok(hall, "call:signal", { callId, description: { type: "offer", sdp: "v=0 again" } });
+    expect(await atPage).toMatchObject({ from: "hall", description: { sdp: "v=0 again" } });
+    // …whose own signals are refused from now on, while the new page's pass.
+    const stale = await call(voter, "call:signal", { callId, description: { type: "answer", sdp: "v=0 stale" } });
+    expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    const atHall = next<CallSignal>(hall, "call:signal");
+    await ok(page, "call:signal", { callId, description: { type: "answer", sdp: "v=0 fresh" } });
+    expect(await atHall).toMatchObject({ from: "voter", description: { sdp: "v=0 fresh" } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(overheard).toEqual([]);
+  });
+
+  it("keeps the call within the grace after a reload, and the rejoined page carries it on past it", async () => {
+    const { hall, voter } = await setUp({ callVoterGraceMs: 400 });
+    const joined = await calledVoter(hall, voter);
+    const invited = next<CallInvite>(voter, "call:invite");
+    const { callId } = await ok(hall, "call:start", { ticketId: joined.ticket.id });
+    await invited;
+    await ok(voter, "call:accept", { callId });
+    const endings: unknown[] = [];
+    hall.on("call:state", (p) => p.state === "ENDED" && endings.push(p));
+    voter.disconnect();
+    const { page } = await pageBack(joined.voterToken);
+    await ok(page, "call:rejoin", { callId, voterToken: joined.voterToken });
+    await new Promise((r) => setTimeout(r, 900));
+    expect(endings).toEqual([]);
+    expect((await server.db.call.findUniqueOrThrow({ where: { id: callId } })).state).toBe("CONNECTED");
+    const atPage = next<CallSignal>(page, "call:signal");
+    await ok(hall, "call:signal", { callId, candidate: null });
+    expect(await atPage).toMatchObject({ callId, from: "hall" });
+  });
+
+  it("is refused to a socket without the ticket's voter token or not following the ticket, and for a ringing or ended call", async () => {
+    const { hall, voter } = await setUp();
+    const joined = await calledVoter(hall, voter);
+    const other = await ok(await connect(), "queue:join", { sessionId: sessionId(), name: "李四", topic: "路灯", isPublic: true });
+    const invited = next<CallInvite>(voter, "call:invite");
+    const { callId } = await ok(hall, "call:start", { ticketId: joined.ticket.id });
+    await invited;
+    // While it rings, the page answers instead.
+    const { page } = await pageBack(joined.voterToken);
+    expect(await call(page, "call:rejoin", { callId, voterToken: joined.voterToken })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    await ok(voter, "call:accept", { callId });
+
+    // Another voter's token, on a socket following this ticket or their own: not a party.
+    expect(await call(page, "call:rejoin", { callId, voterToken: other.voterToken })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    const otherPage = await connect({ voterToken: other.voterToken });
+    await ok(otherPage, "ticket:resume", { voterToken: other.voterToken });
+    expect(await call(otherPage, "call:rejoin", { callId, voterToken: other.voterToken })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    // The right token on a socket that does not follow the ticket, and on the hall's socket.
+    const stranger = await connect();
+    expect(await call(stranger, "call:rejoin", { callId, voterToken: joined.voterToken })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await call(hall, "call:rejoin", { callId, voterToken: joined.voterToken })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    // Bad input and an unknown call.
+    expect(await call(page, "call:rejoin", { callId } as never)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await call(page, "call:rejoin", { callId: "nope-nope-nope", voterToken: joined.voterToken })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    // Nothing of that changed who speaks for the voter.
+    const atVoter = next<CallSignal>(voter, "call:signal");
+    await ok(hall, "call:signal", { callId, candidate: null });
+    await atVoter;
+
+    await ok(hall, "call:end", { callId });
+    expect(await call(page, "call:rejoin", { callId, voterToken: joined.voterToken })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
   });
 });
 
@@ -211,14 +335,15 @@ describe("signaling", () => {
 });
 
 describe("a call ends by itself", () => {
-  for (const [action, run] of [
-    ["finish", (hall: TestSocket, ticketId: string) => ok(hall, "hall:finish", { ticketId })],
-    ["noShow", (hall: TestSocket, ticketId: string) => ok(hall, "hall:noShow", { ticketId })],
-    ["requeue", (hall: TestSocket, ticketId: string) => ok(hall, "hall:requeue", { ticketId })],
+  // A voter who picked up is speaking (finish ends the turn); one still ringing may be a no-show or requeued.
+  for (const [action, answered, run] of [
+    ["finish", true, (hall: TestSocket, ticketId: string) => ok(hall, "hall:finish", { ticketId })],
+    ["noShow", false, (hall: TestSocket, ticketId: string) => ok(hall, "hall:noShow", { ticketId })],
+    ["requeue", false, (hall: TestSocket, ticketId: string) => ok(hall, "hall:requeue", { ticketId })],
   ] as const) {
     it(`when the turn ends (${action}): call.ended is in the log and both parties hear ENDED`, async () => {
       const { hall, voter } = await setUp();
-      const { callId, ticketId } = await connectedCall(hall, voter);
+      const { callId, ticketId } = answered ? await connectedCall(hall, voter) : await ringingCall(hall, voter);
       const hallHears = next<CallStateChange>(hall, "call:state", ended(callId));
       const voterHears = next<CallStateChange>(voter, "call:state", ended(callId));
       await run(hall, ticketId);
@@ -315,7 +440,6 @@ describe("calls in the record", () => {
     const { hall, voter } = await setUp();
     const viewer = await watch(await connect(), sessionId());
     const { callId, ticketId, label } = await connectedCall(hall, voter);
-    await ok(hall, "hall:start", { ticketId });
     await new Promise((r) => setTimeout(r, 1100));
     await ok(hall, "hall:finish", { ticketId, summary: "现场答复" });
     const publicEnded = await viewer.waitFor((e) => e.type === "call.ended");

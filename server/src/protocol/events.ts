@@ -7,6 +7,7 @@ import type { AckFn } from "./errors.ts";
 import type { BookingPublicView, CallInvite, CallSetup, CallSignal, CallStateChange, LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchReplay, WatchSnapshot } from "./model.ts";
 import type {
   CallMuteInput,
+  CallRejoinInput,
   CallRefInput,
   CallSignalInput,
   CallStartInput,
@@ -74,6 +75,8 @@ export interface ClientToServerEvents {
   "call:accept": (p: CallRefInput, ack: AckFn<CallSetup>) => void;
   /** extension: the voter declines (→ ENDED, reason DECLINED) */
   "call:decline": (p: CallRefInput, ack: AckFn<Record<string, never>>) => void;
+  /** extension: a page that came back (reload) takes over a live call as the voter party; needs the ticket's voter token */
+  "call:rejoin": (p: CallRejoinInput, ack: AckFn<CallSetup>) => void;
   // ---- bookings and support (DESIGN §6b) ----
   "booking:checkIn": (p: BookingCheckInInput, ack: AckFn<JoinResult>) => void;
   "desk:checkIn": (p: DeskCheckInInput, ack: AckFn<JoinResult>) => void;

@@ -326,6 +326,12 @@ export interface CallSetup {
 export interface CallInvite extends CallSetup {
   sessionId: string;
   ticketId: string;
+  /**
+   * extension: absent while the call rings; CONNECTED/MUTED when the invite is
+   * sent again to a page that comes back (a reload) after the voter answered —
+   * the page rejoins with `call:rejoin` instead of answering
+   */
+  state?: "CONNECTED" | "MUTED";
 }
 export interface CallSignal {
   callId: string;
@@ -337,6 +343,8 @@ export interface CallStateChange {
   callId: string;
   state: CallState;
   reason?: CallEndReason;
+  /** extension: the voter's page re-attached (`call:rejoin`); the hall builds a fresh peer connection and offers again */
+  rejoined?: true;
 }
 
 // ---- Bookings (预约) and support (附议), DESIGN §6b -------------------------

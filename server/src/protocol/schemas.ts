@@ -183,11 +183,13 @@ export const callSignalSchema = z
   })
   .refine((v) => v.description !== undefined || v.candidate !== undefined, { message: "description or candidate", path: ["description"] });
 export const callMuteSchema = z.object({ callId: id, muted: z.boolean() });
+export const callRejoinSchema = z.object({ callId: id, voterToken: voterTokenSchema.shape.voterToken });
 
 export type CallStartInput = z.input<typeof callStartSchema>;
 export type CallRefInput = z.input<typeof callRefSchema>;
 export type CallSignalInput = z.input<typeof callSignalSchema>;
 export type CallMuteInput = z.input<typeof callMuteSchema>;
+export type CallRejoinInput = z.input<typeof callRejoinSchema>;
 
 /** zod issues → the contract's `details`: field path → message. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -14,6 +14,8 @@ import type { LaneContext } from "../store/write-lane.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findTicketPlace } from "../store/lookups.ts";
+import { beginTurn } from "./turn-start.ts";
+import { ticketIdOfToken } from "./voter-ticket.ts";
 
 export type CallParty = "hall" | "voter";
 
@@ -86,7 +88,14 @@ async function transition(
   deps: ServiceDeps,
   callId: string,
   action: CallAction,
-  opts: { reason?: CallEndReason | ((call: Call) => CallEndReason); muted?: boolean; authorize?: (call: Call) => void; actorId?: string } = {},
+  opts: {
+    reason?: CallEndReason | ((call: Call) => CallEndReason);
+    muted?: boolean;
+    authorize?: (call: Call) => void;
+    actorId?: string;
+    /** more writes in the same transaction, after the call's own */
+    then?: (ctx: LaneContext, call: Call, at: Date) => Promise<void>;
+  } = {},
 ): Promise<{ call: Call; state: CallState }> {
   const found = await findCall(deps, callId);
   return deps.lanes.run(found.sessionId, async (ctx) => {
@@ -108,6 +117,7 @@ async function transition(
       const { label } = await ctx.tx.ticket.findUniqueOrThrow({ where: { id: call.ticketId }, select: { label: true } });
       await ctx.append({ type: "call.ended", data: logView(updated, label, now) }, now, opts.actorId);
     }
+    await opts.then?.(ctx, updated, now);
     return { call: updated, state };
   });
 }
@@ -116,10 +126,36 @@ const onlyVoter = (caller: CallCaller) => (call: Call) => {
   if (partyOf(call, caller) !== "voter") throw NOT_A_PARTY();
 };
 
-/** call:accept — the voter picks up: RINGING → CONNECTED. */
+/**
+ * Picking up is the start of speaking: a CALLED ticket becomes SPEAKING in
+ * the accept's own transaction, so the turn timer runs from the moment the
+ * voter is on the line and the log shows `ticket.updated` right before the
+ * call is CONNECTED for everyone (docs/ARCHITECTURE.md, "5b as built").
+ */
+async function speakOnAnswer(ctx: LaneContext, call: Call, at: Date): Promise<void> {
+  const ticket = await ctx.tx.ticket.findUniqueOrThrow({ where: { id: call.ticketId } });
+  if (ticket.status === "CALLED") await beginTurn(ctx, ticket, at, undefined);
+}
+
+/** call:accept — the voter picks up: RINGING → CONNECTED, and the ticket starts speaking. */
 export async function acceptCall(deps: ServiceDeps, callId: string, caller: CallCaller): Promise<{ setup: CallSetup; change: CallStateChange; ticketId: string; hallSocketId: string | null }> {
-  const { call, state } = await transition(deps, callId, "accept", { authorize: onlyVoter(caller) });
+  const { call, state } = await transition(deps, callId, "accept", { authorize: onlyVoter(caller), then: speakOnAnswer });
   return { setup: setupOf(deps, callId), change: { callId, state }, ticketId: call.ticketId, hallSocketId: call.hallSocketId };
+}
+
+/**
+ * call:rejoin — the voter's page came back (a reload, a new tab) while the
+ * call is live: a socket that follows the call's ticket and holds its voter
+ * token becomes the voter party in place of the page that answered. The call
+ * itself does not change; the hall is told to offer again (`rejoined`).
+ */
+export async function rejoinCall(deps: ServiceDeps, callId: string, voterToken: string, caller: CallCaller): Promise<{ setup: CallSetup; change: CallStateChange; ticketId: string }> {
+  const call = await findCall(deps, callId);
+  const tokenTicket = await ticketIdOfToken(deps, voterToken);
+  if (tokenTicket !== call.ticketId || !caller.ticketIds.includes(call.ticketId)) throw NOT_A_PARTY();
+  if (!isLive(call.state)) throw ENDED();
+  if (call.state === "RINGING") throw new AppError("CONFLICT", "通话还在等待接听，请直接接听 / the call is ringing: accept it");
+  return { setup: setupOf(deps, callId), change: { callId, state: call.state, rejoined: true }, ticketId: call.ticketId };
 }
 
 /** call:decline — the voter does not pick up. */
@@ -169,10 +205,17 @@ export async function authorizeSignal(deps: ServiceDeps, callId: string, caller:
   return { party, call };
 }
 
-/** The invite of a call still ringing for this ticket: a voter who reloads the page is asked again. */
-export async function ringingInvite(deps: ServiceDeps, ticketId: string): Promise<CallInvite | null> {
-  const call = await deps.db.call.findFirst({ where: { ticketId, state: "RINGING" } });
-  return call ? { ...setupOf(deps, call.id), sessionId: call.sessionId, ticketId } : null;
+/**
+ * The invite of a live call of this ticket, for a voter whose page comes back:
+ * still ringing, they are asked again; already answered (the page that
+ * answered is gone), `state` says so and the page rejoins (call:rejoin).
+ */
+export async function liveInvite(deps: ServiceDeps, ticketId: string): Promise<CallInvite | null> {
+  const call = await deps.db.call.findFirst({ where: { ticketId, state: { not: "ENDED" } } });
+  if (!call) return null;
+  const invite: CallInvite = { ...setupOf(deps, call.id), sessionId: call.sessionId, ticketId };
+  if (call.state !== "RINGING") invite.state = call.state as "CONNECTED" | "MUTED";
+  return invite;
 }
 
 /** The live call of a ticket, if any (for the voter-disconnect grace). */

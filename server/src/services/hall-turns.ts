@@ -12,13 +12,14 @@ import { AppError } from "../protocol/errors.ts";
 import type { TicketView } from "../protocol/model.ts";
 import type { LaneContext } from "../store/write-lane.ts";
 import { headOfQueue, WITH_TRACKING_CODE } from "../store/tickets.ts";
-import { SESSION_VIEW_INCLUDE, toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
+import { SESSION_VIEW_INCLUDE, toCaseView, toSessionView, toTicketView } from "../store/views.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { requireVenueRole } from "./auth.ts";
 import { endCallsWhenTurnEnds } from "./calls.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow, findTicketOrThrow, findTicketPlace } from "../store/lookups.ts";
 import { trackingCode } from "./secrets.ts";
+import { beginTurn } from "./turn-start.ts";
 
 async function ensureFloorFree(ctx: LaneContext, exceptTicketId?: string): Promise<void> {
   const busy = await ctx.tx.ticket.findFirst({
@@ -111,28 +112,7 @@ export function callTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
 }
 
 export function startTurn(deps: ServiceDeps, actor: Actor, ticketId: string) {
-  return onTicket(deps, actor, ticketId, "start", async (ctx, t, user, now) => {
-    const { currentAgendaItemId } = await findSessionOrThrow(ctx.tx, t.sessionId);
-    const view = await saveTicket(ctx, t.id, { status: RESULT_OF.start, startedAt: now }, now, user.id);
-    // The voter's question opens the turn's record; it is public only if the voter allowed it.
-    const text = t.question ? `${t.topic}：${t.question}` : t.topic;
-    const entry = await ctx.tx.transcriptEntry.create({
-      data: {
-        sessionId: t.sessionId,
-        ticketId: t.id,
-        kind: "QUESTION",
-        speakerRole: "VOTER",
-        speakerName: t.label,
-        text,
-        visibility: t.isPublic ? "PUBLIC" : "STAFF",
-        authorId: user.id,
-        agendaItemId: currentAgendaItemId ?? t.agendaItemId,
-        createdAt: now,
-      },
-    });
-    await ctx.append({ type: "transcript.appended", data: toTranscriptView(entry) }, now, user.id);
-    return view;
-  });
+  return onTicket(deps, actor, ticketId, "start", (ctx, t, user, now) => beginTurn(ctx, t, now, user.id));
 }
 
 export interface FinishInput {

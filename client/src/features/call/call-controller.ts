@@ -13,11 +13,13 @@ import {
   declineCallRequest,
   endCallRequest,
   muteCallRequest,
+  rejoinCallRequest,
   sendCallSignal,
   setCallListener,
   startCallRequest,
 } from "../../socket.ts";
 import { setStreamMutedForCall } from "../../stores/stream-player.ts";
+import { useVoterTicket } from "../../stores/voter-ticket.ts";
 import { resumeAudio, warmUpAudio, watchLevel } from "./audio-level.ts";
 import { isCallActive } from "./call-reducer.ts";
 import { dispatchCall, setCallLevel, useCall } from "./call-store.ts";
@@ -26,6 +28,8 @@ import { MicError, openMicrophone, stopStream } from "./media-access.ts";
 interface Live {
   callId: string;
   pc: RTCPeerConnection;
+  /** kept for a fresh peer connection when the voter's page comes back */
+  ice: { servers: IceServer[]; policy: "all" | "relay" };
   local: MediaStream | null;
   remote: MediaStream;
   player: HTMLAudioElement | null;
@@ -55,7 +59,7 @@ function toWireCandidate(c: RTCIceCandidate): SignalPayload["candidate"] {
 function peer(callId: string, iceServers: IceServer[], policy: "all" | "relay", role: "hall" | "voter"): Live {
   const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: policy });
   const remote = new MediaStream();
-  const entry: Live = { callId, pc, local: null, remote, player: null, stopLevel: () => undefined, outbox: role === "hall" ? [] : null, early: [] };
+  const entry: Live = { callId, pc, ice: { servers: iceServers, policy }, local: null, remote, player: null, stopLevel: () => undefined, outbox: role === "hall" ? [] : null, early: [] };
   pc.onicecandidate = (e) => {
     if (e.candidate) send({ callId, candidate: toWireCandidate(e.candidate) });
   };
@@ -78,7 +82,8 @@ function playRemote(entry: Live): void {
   player.autoplay = true;
   player.srcObject = entry.remote;
   player.muted = useCall.getState().phase === "muted" && useCall.getState().role === "hall";
-  void player.play().catch(() => undefined);
+  // A page that came back without a tap may not play sound yet: the voter gets one button for it.
+  void player.play().catch(() => useCall.setState({ audioBlocked: true }));
   entry.player = player;
   if (useCall.getState().role === "hall") {
     entry.stopLevel();
@@ -106,21 +111,26 @@ async function applyRemote(signal: CallSignal): Promise<void> {
   }
 }
 
+/** Closes a peer connection and its player; the microphone stays as it is. */
+function closePeer(entry: Live): void {
+  entry.stopLevel();
+  entry.pc.onicecandidate = null;
+  entry.pc.ontrack = null;
+  entry.pc.onconnectionstatechange = null;
+  entry.pc.close();
+  if (entry.player) {
+    entry.player.srcObject = null;
+    entry.player.remove();
+  }
+}
+
 /** Closes the peer connection and, on the voter's side, turns the microphone (and camera) off. */
 function teardown(): void {
   const entry = live;
   live = null;
   inbox = [];
   if (entry) {
-    entry.stopLevel();
-    entry.pc.onicecandidate = null;
-    entry.pc.ontrack = null;
-    entry.pc.onconnectionstatechange = null;
-    entry.pc.close();
-    if (entry.player) {
-      entry.player.srcObject = null;
-      entry.player.remove();
-    }
+    closePeer(entry);
     stopStream(entry.local);
   }
   const { role, micStream } = useCall.getState();
@@ -130,7 +140,7 @@ function teardown(): void {
     setStreamMutedForCall(false);
   }
   setCallLevel(0);
-  useCall.setState({ remoteStream: null });
+  useCall.setState({ remoteStream: null, audioBlocked: false });
 }
 
 /** The voter's side of MUTED: the microphone track sends silence, so the hall hears nothing even if it wanted to. */
@@ -144,6 +154,8 @@ function applyMute(muted: boolean): void {
 const listener = {
   invite(p: CallInvite) {
     const next = dispatchCall({ type: "invited", invite: p });
+    // This page's socket came back during its own call: the new socket rejoins (the panel rejoins a reloaded page).
+    if (p.state && live?.callId === p.callId && useCall.getState().role === "voter") return void resumeCall();
     // A phone in a pocket: buzz as well as show the call.
     if (next.callId === p.callId && next.phase === "ringing") navigator.vibrate?.([400, 200, 400]);
   },
@@ -156,6 +168,7 @@ const listener = {
     const next = dispatchCall({ type: "stateReceived", change: p });
     if (next.callId !== p.callId) return;
     if (p.state === "ENDED") return teardown();
+    if (before.role === "hall" && p.rejoined) void offerAgain(p.callId);
     if (before.role === "hall" && p.state === "CONNECTED" && live?.outbox) {
       // The voter picked up: their room exists now; send the offer and candidates gathered meanwhile.
       const held = live.outbox;
@@ -207,6 +220,30 @@ export async function startPhoneCall(ticketId: string): Promise<void> {
   }
   entry.pc.addTransceiver("video", { direction: "recvonly" });
   await entry.pc.setLocalDescription(await entry.pc.createOffer());
+  const d = entry.pc.localDescription!;
+  send({ callId, description: { type: d.type, sdp: d.sdp } });
+}
+
+/**
+ * The voter's page came back (a reload) and rejoined: their old peer
+ * connection is gone, so the hall starts over with a fresh one and a new
+ * offer, keeping its microphone.
+ */
+async function offerAgain(callId: string): Promise<void> {
+  const old = live;
+  if (!old || old.callId !== callId) return;
+  closePeer(old);
+  const entry = peer(callId, old.ice.servers, old.ice.policy, "hall");
+  entry.outbox = null;
+  entry.local = old.local;
+  live = entry;
+  if (old.local) for (const track of old.local.getAudioTracks()) entry.pc.addTrack(track, old.local);
+  else entry.pc.addTransceiver("audio", { direction: "recvonly" });
+  entry.pc.addTransceiver("video", { direction: "recvonly" });
+  dispatchCall({ type: "mediaChanged", media: "connecting" });
+  setCallLevel(0);
+  await entry.pc.setLocalDescription(await entry.pc.createOffer());
+  if (live !== entry) return;
   const d = entry.pc.localDescription!;
   send({ callId, description: { type: d.type, sdp: d.sdp } });
 }
@@ -265,7 +302,74 @@ export async function acceptIncomingCall(): Promise<void> {
     teardown();
     return;
   }
+  rememberOnThisPage(invite.callId);
   for (const signal of inbox.splice(0)) await applyRemote(signal).catch(() => undefined);
+}
+
+/**
+ * This tab was on the call (sessionStorage: kept across a reload, not shared
+ * with another tab), so a reload takes it back by itself; another tab of the
+ * voter asks first, or it would pull the call away from the page in use.
+ */
+const ON_CALL_KEY = "tongxin.call.onThisPage";
+function rememberOnThisPage(callId: string): void {
+  try {
+    sessionStorage.setItem(ON_CALL_KEY, callId);
+  } catch {
+    // private mode: the voter taps 继续通话 after a reload
+  }
+}
+export function wasOnThisPage(callId: string): boolean {
+  try {
+    return sessionStorage.getItem(ON_CALL_KEY) === callId;
+  } catch {
+    return false;
+  }
+}
+
+let rejoining = false;
+/**
+ * Back on a live call after the page came back: the microphone opens again
+ * (permission is remembered, so no check), a fresh peer connection waits for
+ * the hall's new offer, and this socket becomes the voter party.
+ */
+export async function resumeCall(): Promise<void> {
+  const state = useCall.getState();
+  const invite = state.invite;
+  const { voterToken } = useVoterTicket.getState();
+  if (!invite?.state || !voterToken || rejoining) return;
+  rejoining = true;
+  try {
+    resumeAudio();
+    dispatchCall({ type: "accepting" });
+    const mic = await prepareMicrophone(state.micDeviceId);
+    if (!mic) return; // the problem is shown, with the button to try again
+    if (live) closePeer(live);
+    const entry = peer(invite.callId, invite.iceServers, invite.iceTransportPolicy, "voter");
+    entry.local = new MediaStream(mic.getAudioTracks());
+    for (const track of entry.local.getTracks()) entry.pc.addTrack(track, entry.local);
+    live = entry;
+    setStreamMutedForCall(true);
+    const res = await rejoinCallRequest(invite.callId, voterToken);
+    if (!res.ok) {
+      dispatchCall({ type: "requestFailed", code: res.error.code });
+      if (res.error.code === "CONFLICT") dispatchCall({ type: "stateReceived", change: { callId: invite.callId, state: "ENDED" } });
+      teardown();
+      return;
+    }
+    rememberOnThisPage(invite.callId);
+    for (const signal of inbox.splice(0)) await applyRemote(signal).catch(() => undefined);
+  } finally {
+    rejoining = false;
+  }
+}
+
+/** "继续通话" when the browser held the call's sound back until a tap. */
+export function playBlockedAudio(): void {
+  resumeAudio();
+  const player = live?.player;
+  if (!player) return useCall.setState({ audioBlocked: false });
+  void player.play().then(() => useCall.setState({ audioBlocked: false }), () => undefined);
 }
 
 export async function declineIncomingCall(): Promise<void> {

@@ -56,3 +56,23 @@ describe("the call as the voter sees it", () => {
     expect(s.micProblem).toBe("denied");
   });
 });
+
+describe("a voter's page that comes back during a call", () => {
+  const answered = (state: "CONNECTED" | "MUTED" = "CONNECTED"): CallInvite => ({ ...invite(), state });
+
+  it("learns the call goes on, stays off the line until it has rejoined, then is on it", () => {
+    const back = play({ type: "invited", invite: answered() });
+    expect(back).toMatchObject({ role: "voter", phase: "interrupted", callId: "c1" });
+    expect(isCallActive(back)).toBe(true);
+    // The call's own states (another tab's mute, say) do not put this page on the line…
+    expect(callReducer(back, { type: "stateReceived", change: { callId: "c1", state: "MUTED" } }).phase).toBe("interrupted");
+    // …its rejoin does, in the state the call is in.
+    expect(callReducer(back, { type: "stateReceived", change: { callId: "c1", state: "MUTED", rejoined: true } }).phase).toBe("muted");
+    expect(callReducer(back, { type: "stateReceived", change: { callId: "c1", state: "ENDED", reason: "VOTER_GONE" } })).toMatchObject({ phase: "ended", endReason: "VOTER_GONE" });
+  });
+
+  it("keeps a call this page is on when its socket comes back and is told again", () => {
+    const onLine = play({ type: "invited", invite: invite() }, { type: "accepting" }, { type: "stateReceived", change: { callId: "c1", state: "CONNECTED" } });
+    expect(callReducer(onLine, { type: "invited", invite: answered() }).phase).toBe("connected");
+  });
+});

@@ -5,8 +5,12 @@
 import type { CallEndReason, CallInvite, CallStateChange } from "@protocol/model.ts";
 import type { MicProblem } from "./media-access.ts";
 
-/** idle: no call · starting: the hall asked · ringing · connected · muted · ended */
-export type CallPhase = "idle" | "starting" | "ringing" | "connected" | "muted" | "ended";
+/**
+ * idle: no call · starting: the hall asked · ringing · connected · muted · ended ·
+ * interrupted (voter): the call goes on but this page is not on it yet — it
+ * came back (a reload) after the voter had answered, and rejoins
+ */
+export type CallPhase = "idle" | "starting" | "ringing" | "connected" | "muted" | "ended" | "interrupted";
 /** Whether media flows: the ICE connection of this side's peer connection. */
 export type MediaPhase = "none" | "connecting" | "flowing" | "failed";
 
@@ -50,7 +54,8 @@ export const initialCallState: CallViewState = {
 
 const PHASE_OF = { RINGING: "ringing", CONNECTED: "connected", MUTED: "muted", ENDED: "ended" } as const;
 
-export const isCallActive = (s: CallViewState): boolean => s.phase === "starting" || s.phase === "ringing" || s.phase === "connected" || s.phase === "muted";
+export const isCallActive = (s: CallViewState): boolean =>
+  s.phase === "starting" || s.phase === "ringing" || s.phase === "connected" || s.phase === "muted" || s.phase === "interrupted";
 
 export function callReducer(state: CallViewState, action: CallAction): CallViewState {
   switch (action.type) {
@@ -63,6 +68,11 @@ export function callReducer(state: CallViewState, action: CallAction): CallViewS
     case "invited":
       // A newer invite replaces a finished call; a live one is not interrupted.
       if (isCallActive(state) && state.callId !== action.invite.callId) return state;
+      if (action.invite.state) {
+        // Answered already: this page is on it (its socket came back) or rejoins it.
+        if (state.callId === action.invite.callId && (state.phase === "connected" || state.phase === "muted")) return { ...state, invite: action.invite };
+        return { ...initialCallState, role: "voter", callId: action.invite.callId, ticketId: action.invite.ticketId, phase: "interrupted", invite: action.invite, micProblem: state.micProblem };
+      }
       return { ...initialCallState, role: "voter", callId: action.invite.callId, ticketId: action.invite.ticketId, phase: "ringing", invite: action.invite, micProblem: state.micProblem };
     case "accepting":
       return { ...state, media: "connecting", problem: null };
@@ -73,6 +83,8 @@ export function callReducer(state: CallViewState, action: CallAction): CallViewS
       if (phase === "ended") return { ...state, phase, endReason: action.change.reason ?? null, invite: null, media: state.media === "failed" ? "failed" : "none" };
       // A RINGING echo must not undo an accept that already arrived.
       if (phase === "ringing" && state.phase !== "ringing") return state;
+      // Until it has rejoined, a page that came back is not on the line, whatever the call does.
+      if (state.phase === "interrupted" && !action.change.rejoined) return state;
       return { ...state, phase };
     }
     case "mediaChanged":

@@ -11,6 +11,8 @@ export interface CallStore extends CallViewState {
   micStream: MediaStream | null;
   micDeviceId: string | null;
   withCamera: boolean;
+  /** the browser refused to play the call's sound without a tap (a page that came back on its own) */
+  audioBlocked: boolean;
 }
 
 export const useCall = create<CallStore>(() => ({
@@ -20,6 +22,7 @@ export const useCall = create<CallStore>(() => ({
   micStream: null,
   micDeviceId: null,
   withCamera: false,
+  audioBlocked: false,
 }));
 
 export function dispatchCall(action: CallAction): CallViewState {

@@ -13,6 +13,7 @@ import { startOver } from "../../stores/voter-ticket.ts";
 import { MyDataActions } from "../privacy/MyDataActions.tsx";
 import { CopyButton } from "../../components/CopyButton.tsx";
 import { NotifyMeButton } from "./NotifyMeButton.tsx";
+import { SpeakingClock } from "./SpeakingClock.tsx";
 
 interface Props {
   ticket: TicketView;
@@ -67,6 +68,7 @@ export function MyTicketCard({ ticket, tickets, session, agendaItemTitle }: Prop
         ) : (
           <p className="ticket-card__state">{t(`ticket.state.${ticket.status}`)}</p>
         )}
+        {ticket.status === "SPEAKING" && ticket.startedAt ? <SpeakingClock startedAt={ticket.startedAt} slotMin={session.slotMin} /> : null}
       </div>
       {ticket.topic ? (
         <p className="ticket-card__topic">

@@ -1,8 +1,19 @@
 import { useEffect, useState } from "react";
 import type { TicketView } from "@protocol/model.ts";
 import { useT } from "../../i18n/useT.ts";
-import { acceptIncomingCall, declineIncomingCall, hangUp, prepareCalls, prepareMicrophone, releaseMicrophone, setCameraWanted } from "../call/call-controller.ts";
-import { micProblemKey, reasonKey, requestProblemKey } from "../call/call-messages.ts";
+import {
+  acceptIncomingCall,
+  declineIncomingCall,
+  hangUp,
+  playBlockedAudio,
+  prepareCalls,
+  prepareMicrophone,
+  releaseMicrophone,
+  resumeCall,
+  setCameraWanted,
+  wasOnThisPage,
+} from "../call/call-controller.ts";
+import { micProblemKey, requestProblemKey, voterReasonKey } from "../call/call-messages.ts";
 import { isCallActive } from "../call/call-reducer.ts";
 import { useCall } from "../call/call-store.ts";
 import { LevelMeter } from "../call/LevelMeter.tsx";
@@ -13,6 +24,7 @@ import { useStreamLevel } from "../call/useStreamLevel.ts";
  * The voter's side of a call: a microphone check while waiting, the ringing
  * call with answer/decline, the call itself, and what happened after. Text
  * stays the fallback: the voter's question was submitted in writing anyway.
+ * A page that comes back during a call (a reload) rejoins it by itself.
  */
 export function VoterCallPanel({ ticket }: { ticket: TicketView }) {
   const t = useT();
@@ -26,19 +38,29 @@ export function VoterCallPanel({ ticket }: { ticket: TicketView }) {
   }, [onTurn]);
 
   const mine = call.role === "voter" && call.ticketId === ticket.id;
+  const interrupted = mine && call.phase === "interrupted";
+  const reloaded = interrupted && !!call.callId && wasOnThisPage(call.callId);
+  // The ticket is resumed (this socket follows it again): a reloaded page takes its call back without a check.
+  useEffect(() => {
+    if (reloaded) void resumeCall();
+  }, [reloaded]);
   if (ticket.channel !== "ONLINE" || (!onTurn && !(mine && isCallActive(call)))) return null;
 
   return (
     <section className="card call-card" aria-labelledby="voter-call-title" data-testid="voter-call" data-phase={mine ? call.phase : "idle"} data-media={call.media}>
       <h2 id="voter-call-title">{t("call.voter.title")}</h2>
       {mine && call.phase === "ringing" ? <Ringing withCamera={call.withCamera} /> : null}
+      {interrupted ? <Interrupted reloaded={reloaded} /> : null}
       {mine && (call.phase === "connected" || call.phase === "muted") ? <OnTheLine muted={call.phase === "muted"} /> : null}
       {mine && call.phase === "ended" ? (
-        <p className="notice" role="status" data-testid="voter-call-ended">
-          {t(reasonKey(call.endReason))} {t("call.voter.fallback")}
-        </p>
+        <div className="notice" role="status" data-testid="voter-call-ended">
+          <p>{t(voterReasonKey(call.endReason))}</p>
+          {/* After a call, what comes next — not the waiting room's microphone check again. */}
+          <p>{t(ticket.status === "WAITING" ? "call.voter.next.waiting" : "call.voter.next.onTurn")}</p>
+        </div>
       ) : null}
-      {!mine || call.phase === "ended" ? <MicCheck /> : null}
+      {/* Speaking already (a page that came back mid-call learns of its call a moment later): no check then. */}
+      {!mine && ticket.status !== "SPEAKING" ? <MicCheck /> : null}
       {call.micProblem ? (
         <p className="notice notice--warn" role="alert" data-testid="mic-problem" data-problem={call.micProblem}>
           {t(micProblemKey(call.micProblem))} {t("call.voter.fallback")}
@@ -75,16 +97,48 @@ function Ringing({ withCamera }: { withCamera: boolean }) {
   );
 }
 
+/**
+ * The call goes on without this page: a reloaded page reconnects by itself (the
+ * button is for a browser that wants a tap); another tab takes it over on a tap.
+ */
+function Interrupted({ reloaded }: { reloaded: boolean }) {
+  const t = useT();
+  return (
+    <div className="call-card__ringing" role="alertdialog" aria-labelledby="interrupted-text" data-testid="call-interrupted">
+      <p id="interrupted-text" className="call-card__ringing-text">
+        {t(reloaded ? "call.voter.interrupted" : "call.voter.elsewhere")}
+      </p>
+      <ResumeButton onClick={() => void resumeCall()} />
+    </div>
+  );
+}
+
+function ResumeButton({ onClick }: { onClick: () => void }) {
+  const t = useT();
+  return (
+    <button type="button" className="button button--primary button--large" data-testid="call-resume" onClick={onClick}>
+      {t("call.voter.resume")}
+    </button>
+  );
+}
+
 function OnTheLine({ muted }: { muted: boolean }) {
   const t = useT();
   const mic = useCall((s) => s.micStream);
   const media = useCall((s) => s.media);
+  const audioBlocked = useCall((s) => s.audioBlocked);
   const level = useStreamLevel(mic);
   return (
     <div className="call-card__live">
       <p role="status" aria-live="polite" className="call-card__state">
         {t(muted ? "call.voter.muted" : "call.voter.connected")} · {t(`call.media.${media}`)}
       </p>
+      {audioBlocked ? (
+        <>
+          <p className="notice notice--warn">{t("call.voter.audioBlocked")}</p>
+          <ResumeButton onClick={playBlockedAudio} />
+        </>
+      ) : null}
       <LevelMeter level={muted ? 0 : level} label={t("call.level.mine")} testId="voter-level" />
       <button type="button" className="button button--danger button--large" data-testid="call-hang-up" onClick={() => void hangUp()}>
         {t("call.hangUp")}

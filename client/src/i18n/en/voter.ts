@@ -50,6 +50,7 @@ export const voter: Record<keyof typeof zh, string> = {
   "ticket.state.WAITING": "Waiting",
   "ticket.state.CALLED": "Your number has been called — please get ready to speak",
   "ticket.state.SPEAKING": "You are speaking",
+  "ticket.speakingFor": "Speaking for {time} (about {slot} each)",
   "ticket.state.DONE": "Your turn is over. Thank you for taking part!",
   "ticket.state.NO_SHOW": "You were not there when called. Please ask the staff, or join again.",
   "ticket.state.LEFT": "You have left the queue.",

@@ -48,6 +48,7 @@ export const voter = {
   "ticket.state.WAITING": "等候中",
   "ticket.state.CALLED": "已叫到您的号，请准备发言",
   "ticket.state.SPEAKING": "您正在发言",
+  "ticket.speakingFor": "已发言 {time}（每人约 {slot}）",
   "ticket.state.DONE": "您的发言已结束，感谢参与！",
   "ticket.state.NO_SHOW": "叫号时您未到场，已过号。如需发言请联系工作人员或重新排队。",
   "ticket.state.LEFT": "您已取消排队。",

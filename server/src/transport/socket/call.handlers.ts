@@ -12,7 +12,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../
 import type { CallEndReason, CallSignal } from "../../protocol/model.ts";
 import * as s from "../../protocol/schemas.ts";
 import type { Logger } from "../../logger.ts";
-import { acceptCall, authorizeSignal, declineCall, endIfLive, hangUp, liveCallOfTicket, muteCall, ringingInvite, startCall, type CallCaller } from "../../services/calls.ts";
+import { acceptCall, authorizeSignal, declineCall, endIfLive, hangUp, liveCallOfTicket, liveInvite, muteCall, rejoinCall, startCall, type CallCaller } from "../../services/calls.ts";
 import { ticketIdOfToken } from "../../services/voter-ticket.ts";
 import type { Actor, ServiceDeps } from "../../services/deps.ts";
 import { callHallRoom, callVoterRoom, ticketRoom, ticketsFollowed } from "../rooms.ts";
@@ -115,6 +115,17 @@ export function attachCallHandlers({ io, socket, deps, log, actor, timers: t }: 
     return {};
   });
 
+  on("call:rejoin", s.callRejoinSchema, async ({ callId, voterToken }) => {
+    const rejoined = await rejoinCall(deps, callId, voterToken, caller());
+    // One voter party: the page that answered before (gone, or another tab) no longer sends or receives signals.
+    io.in(callVoterRoom(callId)).socketsLeave(callVoterRoom(callId));
+    await socket.join(callVoterRoom(callId));
+    t.cancel(`grace:${callId}`);
+    // The hall offers again; this page learns the call's state (it may be muted).
+    io.to([callHallRoom(callId), socket.id]).emit("call:state", rejoined.change);
+    return rejoined.setup;
+  });
+
   on("call:signal", s.callSignalSchema, async ({ callId, description, candidate }) => {
     const { party } = await authorizeSignal(deps, callId, caller());
     if (party === "voter" && !socket.rooms.has(callVoterRoom(callId))) {
@@ -139,12 +150,13 @@ export function attachCallHandlers({ io, socket, deps, log, actor, timers: t }: 
     return {};
   });
 
-  // A voter who reloads while the phone rings is asked again (a second listener beside live.handlers' own).
+  // A voter whose page comes back is asked again while the phone rings, or told
+  // that the call goes on so the page can rejoin it (a second listener beside live.handlers' own).
   socket.on("ticket:resume", (raw: unknown) => {
     const input = s.voterTokenSchema.safeParse(raw);
     if (!input.success) return;
     void ticketIdOfToken(deps, input.data.voterToken)
-      .then((ticketId) => (ticketId ? ringingInvite(deps, ticketId) : null))
+      .then((ticketId) => (ticketId ? liveInvite(deps, ticketId) : null))
       .then((invite) => invite && socket.emit("call:invite", invite), () => undefined);
   });
 
