@@ -13,6 +13,7 @@ const NOT_ON_POSTGRES = [
   "server/test/shared-limits.test.ts",
   "server/test/compiled-server.test.ts",
   "server/test/upgrade.test.ts",
+  "server/test/db-copy.test.ts",
 ];
 
 /** Files that never touch storage: one run (in `server`) is enough. */
