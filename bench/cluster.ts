@@ -1,5 +1,5 @@
 /**
- * The cluster bench (issue 12): the same work on one node and on three nodes
+ * The cluster bench: the same work on one node and on three nodes
  * behind HAProxy, all on PostgreSQL + Redis, separate server processes.
  *
  * - Fan-out: V viewers (spread over the nodes by HAProxy's cookie) watch one

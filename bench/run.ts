@@ -51,7 +51,7 @@ const storms = [
   ...(quick || option("joins") || option("storm-viewers") ? [] : [{ joins: Math.max(...joinCounts), viewers: 0 }]),
 ];
 // The storm's watchers: light clients at nice 10 by default (bench/NOTES.md, "How it measures");
-// `--storm-viewer-client io --storm-viewer-nice 0` is the heavier setup measured before issue 12.
+// `--storm-viewer-client io --storm-viewer-nice 0` is the heavier setup the earlier storm runs used.
 // They offer permessage-deflate as Chrome does; `--storm-viewer-deflate 0` makes them take every frame plain.
 const viewerClient = { light: option("storm-viewer-client") !== "io", nice: Number(option("storm-viewer-nice") ?? 10), deflate: option("storm-viewer-deflate") !== "0" };
 const outName = option("out") ?? (quick ? "quick" : "latest");

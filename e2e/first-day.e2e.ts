@@ -1,5 +1,5 @@
 /**
- * What the first real reception day showed (issue 10), in a real browser:
+ * What the first real reception day showed, in a real browser:
  * the hall screen opened from a deputy's logged-in browser shows masked names,
  * the console fits a 375-px phone and confirms a closed turn, a newcomer finds
  * the tracking-code lookup, the walk-in's slip says where the code will

@@ -1,5 +1,5 @@
 /**
- * A booked voter's journey on a 375-px phone (DESIGN §6b): books a place on
+ * A booked voter's journey on a 375-px phone (docs/ARCHITECTURE.md §6b): books a place on
  * the day's page of a future day (booking first, nothing empty above it) and
  * lands on the waitlist; follows the booking's page, where the promotion shows
  * the moment another voter cancels from her own phone; on the day the day's

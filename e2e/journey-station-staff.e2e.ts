@@ -1,5 +1,5 @@
 /**
- * Station staff's journey at a desktop (DESIGN §6b, §6c): open a day for
+ * Station staff's journey at a desktop (docs/ARCHITECTURE.md §6b, §6c): open a day for
  * bookings in the schedule dialog (places and a booking window, checked as
  * typed), see the places in the schedule; a voter books (setup through the
  * API); on the day the desk checks the booking in by its typed code while the

@@ -1,5 +1,5 @@
 /**
- * The message box in the browser (全天候, DESIGN §6d): a voter on a 375-px
+ * The message box in the browser (全天候, docs/ARCHITECTURE.md §6d): a voter on a 375-px
  * phone goes from the home page to a station's page, leaves a message with the
  * notice and consent, gets the tracking code at once and opens the tracking
  * page from it; the station's staff find it in their cases list, with its text

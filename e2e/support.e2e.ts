@@ -1,5 +1,5 @@
 /**
- * 附议 in the browser (DESIGN §6b): a viewer supports a public topic from the
+ * 附议 in the browser (docs/ARCHITECTURE.md §6b): a viewer supports a public topic from the
  * phone and the hall sees it. Booking itself is walked in
  * journey-booked-voter.e2e.ts (the voter) and journey-station-staff.e2e.ts (the desk).
  */

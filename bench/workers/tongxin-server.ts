@@ -62,7 +62,7 @@ lanes.onCommit = (events) => {
 // loop over the room's sockets), to split the fan-out latency into its parts.
 const broadcasts: Array<[start: number, end: number, cpuMs: number]> = [];
 // Only the public rooms' (the watchers'): the staff room is empty in the benches (and the server
-// skips an empty room's broadcast on a single node since issue 12).
+// skips an empty room's broadcast on a single node).
 const adapter = app.io.of("/").adapter as unknown as { broadcast(packet: { data?: unknown[] }, opts: { rooms: Set<string> }): void };
 const broadcast = adapter.broadcast.bind(adapter);
 adapter.broadcast = (packet, opts) => {

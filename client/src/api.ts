@@ -40,7 +40,7 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   return { ok: false, error: toClientError(body_, STATUS_CODES[res.status] ?? "INTERNAL") };
 }
 
-/** `placesLeft`: bookable places still free (DESIGN §6b; 0 when the day takes no bookings). */
+/** `placesLeft`: bookable places still free (docs/ARCHITECTURE.md §6b; 0 when the day takes no bookings). */
 export type SessionListItem = SessionView & { live: boolean; placesLeft?: number };
 
 export const api = {

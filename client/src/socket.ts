@@ -330,7 +330,7 @@ export const rejoinCallRequest = (callId: string, voterToken: string) => request
 export const muteCallRequest = (callId: string, muted: boolean) => request("call:mute", { callId, muted });
 export const endCallRequest = (callId: string) => request("call:end", { callId });
 export const sendCallSignal = (signal: Omit<CallSignal, "from">) => request("call:signal", signal);
-// ── bookings and support (DESIGN §6b) ─────────────────────────────────────────
+// ── bookings and support (docs/ARCHITECTURE.md §6b) ─────────────────────────────────────────
 
 /** The voter checks a booking in from the phone: the ticket is theirs as if they had joined. */
 export async function checkInBooking(sessionId: string, code: string, bookingToken: string) {

@@ -74,7 +74,7 @@ export interface Config {
   drainTimeoutMs: number;
   /** SIGTERM: how long /readyz answers 503 before the node stops accepting, so the balancer notices first */
   drainGraceMs: number;
-  // ---- the message box (DESIGN §6d)
+  // ---- the message box (docs/ARCHITECTURE.md §6d)
   /** messages one address may leave per hour (MESSAGE_LIMIT_PER_IP_PER_HOUR) */
   messageLimitPerIpPerHour: number;
   /** public answer statistics: "answered within N days" (ANSWER_WITHIN_DAYS) */

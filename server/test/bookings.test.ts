@@ -1,5 +1,5 @@
 /**
- * 预约 (DESIGN §6b): capacity and waitlist, cancel and promotion, check-in online
+ * 预约 (docs/ARCHITECTURE.md §6b): capacity and waitlist, cancel and promotion, check-in online
  * and at the desk, no-shows at the end; a retry with the same requestId gets the
  * first booking and its token and books nothing, even racing it, on a full or
  * closed day, or from an address at its limit.

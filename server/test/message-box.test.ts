@@ -1,5 +1,5 @@
 /**
- * The message box (全天候, DESIGN §6d): a voter leaves a message at a station
+ * The message box (全天候, docs/ARCHITECTURE.md §6d): a voter leaves a message at a station
  * without a login and gets a tracking code; it is a MESSAGE case for that
  * station's staff only, trackable and rateable; bad input writes nothing; one
  * address is limited (TRUST_PROXY respected); the phone stays masked for

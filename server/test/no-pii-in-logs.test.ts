@@ -121,7 +121,7 @@ it("a whole day with marker personal data writes none of it to any log line", as
   expect((await fetch(`${t.url}/api/me/erase`, { method: "POST", headers: { "x-voter-token": online.voterToken } })).status).toBe(200);
   expect((await fetch(`${t.url}/api/me/data`, { headers: { "x-voter-token": MARK.token } })).status).toBe(404);
 
-  // The message box (DESIGN §6d): a message, refused ones carrying the markers, the rate limit, its data and erase.
+  // The message box (docs/ARCHITECTURE.md §6d): a message, refused ones carrying the markers, the rate limit, its data and erase.
   const leave = (body: unknown) =>
     fetch(`${t.url}/api/venues/${t.world.shengze.venueId}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const letter = { name: MARK.messageName, phone: MARK.messagePhone, topic: "漏水", text: MARK.messageText, isPublic: false, consentVersion: 1 };

@@ -1,5 +1,5 @@
 /**
- * Personal data (DESIGN §6c, docs/PRIVACY.md): the versioned notice and the
+ * Personal data (docs/ARCHITECTURE.md §6c, docs/PRIVACY.md): the versioned notice and the
  * consent tickets record, the audited "show phone", audited exports, and the
  * voter's own data download and erase.
  */

@@ -142,7 +142,7 @@ it("a staff socket watching with projection public gets masked names, and no ful
   // The same login without the request still gets the staff projection (nobody is downgraded by accident).
   const staffView = JSON.stringify(await ok(await t.connectAs("staffShengze"), "session:watch", { sessionId }));
   expect(staffView).toContain(SECRETS.fullName);
-  // …where the phone is masked too (DESIGN §6c): in full only through the audited reveal.
+  // …where the phone is masked too (docs/ARCHITECTURE.md §6c): in full only through the audited reveal.
   expect(staffView).toContain("139****4321");
   expect(staffView).not.toContain(SECRETS.phone);
 });

@@ -1,4 +1,4 @@
-/** 附议 (DESIGN §6b): once per device, live in the public projection, passed on to the follow-up case, rate-limited. */
+/** 附议 (docs/ARCHITECTURE.md §6b): once per device, live in the public projection, passed on to the follow-up case, rate-limited. */
 import { describe, expect, it } from "vitest";
 import type { TicketView } from "../src/protocol/model.ts";
 import { call, ok } from "./helpers/test-server.ts";

@@ -1,5 +1,5 @@
 /**
- * One requestId per content the voter sends (a message, DESIGN §6d; a booking,
+ * One requestId per content the voter sends (a message, docs/ARCHITECTURE.md §6d; a booking,
  * §6b; docs/ARCHITECTURE.md): pressing send again after a network failure
  * resends the same request, so if the first one did arrive the server answers
  * with its first answer (the tracking code; the booking and its token) and

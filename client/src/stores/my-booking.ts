@@ -1,5 +1,5 @@
 /**
- * The booking this phone follows (DESIGN §6b): on its status page /b/:code, or
+ * The booking this phone follows (docs/ARCHITECTURE.md §6b): on its status page /b/:code, or
  * on the day's page /s/:id when the phone booked that day. The code of the
  * day's booking lives in localStorage keyed by session, as the voter ticket's
  * token does; the booking token (which cancels and checks in) by code.

@@ -1,7 +1,7 @@
 /**
  * Demo data tables (pure data, no I/O): the deputy groups, venues, accounts and
  * the voters' concerns of the demo seed. The places come from the article the
- * product grew from (/work/shared/seed-article.zh.txt): 吴江区's 家→站→室 venues in
+ * product grew from (a report on Suzhou's 吴江区): 吴江区's 家→站→室 venues in
  * 盛泽镇 (a central home, upgraded homes of 8 deputy groups, 17 stations and
  * 晓鹃工作室 in 衡悦社区), 黎里镇 (the 古镇 home, 三好村, 黎川书院) and 同里镇 (one
  * theme a month). Every person named here is fictional. seed-demo.ts writes it through the services.

@@ -1,5 +1,5 @@
 /**
- * The demo's message box (全天候, DESIGN §6d): voters' messages at several
+ * The demo's message box (全天候, docs/ARCHITECTURE.md §6d): voters' messages at several
  * stations over the last weeks, one in every case state — waiting, assigned,
  * being handled, resolved, closed with a rating, not accepted — and one
  * addressed to 沈晓鹃代表 from her public page. Written through the real

@@ -1,6 +1,6 @@
 /**
  * The public answer statistics of a station (the public side of 量化积分,
- * DESIGN §6d). Pure: rows in, numbers out.
+ * docs/ARCHITECTURE.md §6d). Pure: rows in, numbers out.
  *
  * A case is *answered* at the first status change of its history to
  * RESOLVED, CLOSED or REJECTED — each carries a reply to the voter (the

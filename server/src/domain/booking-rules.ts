@@ -1,5 +1,5 @@
 /**
- * The booking rules (预约, DESIGN §6b; docs/ARCHITECTURE.md §2 "Queue rule").
+ * The booking rules (预约, docs/ARCHITECTURE.md §6b; docs/ARCHITECTURE.md §2 "Queue rule").
  * Pure: times are passed in, nothing is read or written here.
  */
 import type { BookingStatus, Channel, SessionStatus } from "../protocol/model.ts";

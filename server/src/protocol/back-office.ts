@@ -48,7 +48,7 @@ export const caseQuerySchema = z.object({
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
     .pipe(z.array(caseStatusSchema).max(CASE_STATUSES.length).optional()),
-  /** one source or a comma list: MESSAGE or TURN,STAFF (DESIGN §6d) */
+  /** one source or a comma list: MESSAGE or TURN,STAFF (docs/ARCHITECTURE.md §6d) */
   source: str()
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
@@ -61,7 +61,7 @@ export const caseQuerySchema = z.object({
   to: isoDate.optional(),
   q: optionalQueryText(BO_LIMITS.searchQuery),
   overdue: flag,
-  /** `support`: most 附议 first (DESIGN §6b); default newest first */
+  /** `support`: most 附议 first (docs/ARCHITECTURE.md §6b); default newest first */
   sort: z.enum(["newest", "support"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).max(100_000).optional(),
@@ -134,7 +134,7 @@ export interface CaseEventView {
 export interface CaseDetail {
   case: CaseListItem;
   voter: { label: string; name: string; phone: string | null; channel: Channel; topic: string; question: string | null } | null;
-  /** a case from the message box (source MESSAGE): the voter's message, phone masked (DESIGN §6d) */
+  /** a case from the message box (source MESSAGE): the voter's message, phone masked (docs/ARCHITECTURE.md §6d) */
   message: MessageStaffView | null;
   history: CaseEventView[];
   nextStatuses: CaseStatus[];

@@ -40,7 +40,7 @@ export interface TicketResult {
   ticket: TicketView;
 }
 
-/** ticket:support's answer: the new count, and the device's token to keep (DESIGN §6b). */
+/** ticket:support's answer: the new count, and the device's token to keep (docs/ARCHITECTURE.md §6b). */
 export interface SupportResult {
   supportCount: number;
   supporterToken: string;
@@ -77,7 +77,7 @@ export interface ClientToServerEvents {
   "call:decline": (p: CallRefInput, ack: AckFn<Record<string, never>>) => void;
   /** extension: a page that came back (reload) takes over a live call as the voter party; needs the ticket's voter token */
   "call:rejoin": (p: CallRejoinInput, ack: AckFn<CallSetup>) => void;
-  // ---- bookings and support (DESIGN §6b) ----
+  // ---- bookings and support (docs/ARCHITECTURE.md §6b) ----
   "booking:checkIn": (p: BookingCheckInInput, ack: AckFn<JoinResult>) => void;
   "desk:checkIn": (p: DeskCheckInInput, ack: AckFn<JoinResult>) => void;
   /** extension: the booking's public view now; `booking:event` then brings each change of its status */

@@ -28,7 +28,7 @@ const sessionFields = {
   streamUrl,
   slotMin: z.number().int().min(1).max(120).optional(),
   walkInHeadStartMin: z.number().int().min(0).max(120).optional(),
-  // 预约 (DESIGN §6b): 0 places = the day takes no bookings
+  // 预约 (docs/ARCHITECTURE.md §6b): 0 places = the day takes no bookings
   bookingCapacity: z.number().int().min(0).max(1000).optional(),
   bookingOpensAt: isoDate.optional().nullable(),
   bookingClosesAt: isoDate.optional().nullable(),

@@ -1,5 +1,5 @@
 /**
- * The message box (全天候, DESIGN §6d) and the public answer statistics: a
+ * The message box (全天候, docs/ARCHITECTURE.md §6d) and the public answer statistics: a
  * voter leaves a concern at a station (or for a deputy) any day and follows
  * it by its tracking code; the station's recent answering is public.
  * zod of the inputs and the views the server answers with.

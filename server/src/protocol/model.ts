@@ -79,7 +79,7 @@ export interface SessionView {
   hlsUrl: string | null;
   /** the secret RTMP stream key: staff projection only */
   streamKey?: string;
-  /** 预约 places (0 = no bookings) and the booking window (DESIGN §6b) */
+  /** 预约 places (0 = no bookings) and the booking window (docs/ARCHITECTURE.md §6b) */
   bookingCapacity?: number;
   bookingOpensAt?: string | null;
   bookingClosesAt?: string | null;
@@ -115,7 +115,7 @@ export interface TicketView {
   summary?: string | null;
   /** the follow-up case's tracking code, once one exists (staff and own) */
   trackingCode?: string | null;
-  /** 附议: devices that support this topic (DESIGN §6b); every projection carries it */
+  /** 附议: devices that support this topic (docs/ARCHITECTURE.md §6b); every projection carries it */
   supportCount?: number;
   /** a forum's agenda item whose speakers' list the ticket is on (or spoke in); null in a reception */
   agendaItemId: string | null;
@@ -347,7 +347,7 @@ export interface CallStateChange {
   rejoined?: true;
 }
 
-// ---- Bookings (预约) and support (附议), DESIGN §6b -------------------------
+// ---- Bookings (预约) and support (附议), docs/ARCHITECTURE.md §6b -------------------------
 
 export const BOOKING_STATUSES = ["BOOKED", "WAITLISTED", "CHECKED_IN", "CANCELLED", "NO_SHOW"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

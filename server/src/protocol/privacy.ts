@@ -1,5 +1,5 @@
 /**
- * Personal data over HTTP (DESIGN §6c, docs/PRIVACY.md): the privacy notice,
+ * Personal data over HTTP (docs/ARCHITECTURE.md §6c, docs/PRIVACY.md): the privacy notice,
  * the access audit, the retention preview and the voter's own data. zod
  * schemas of the inputs and the views the server answers with.
  */
@@ -65,7 +65,7 @@ export interface RetentionPreview {
   tickets: number;
   /** closed cases without a ticket whose voter comment the next run clears */
   caseComments: number;
-  /** message-box messages (DESIGN §6d) whose name, phone and text the next run anonymizes */
+  /** message-box messages (docs/ARCHITECTURE.md §6d) whose name, phone and text the next run anonymizes */
   messages: number;
   lastRunAt: string | null;
   nextRunAt: string | null;

@@ -74,7 +74,7 @@ export const sessionWatchSchema = z.object({
 });
 export const sessionUnwatchSchema = z.object({ sessionId: id });
 
-/** The privacy notice version a voter saw (DESIGN §6c): joins, desk registrations and bookings. */
+/** The privacy notice version a voter saw (docs/ARCHITECTURE.md §6c): joins, desk registrations and bookings. */
 const consentVersion = z.number().int().min(1).max(1_000_000).optional();
 
 const voterFields = {
@@ -85,7 +85,7 @@ const voterFields = {
   question: optionalText(LIMITS.question),
   isPublic: z.boolean(),
   requestId,
-  /** the privacy notice version the voter saw (DESIGN §6c); the desk sends the one it showed */
+  /** the privacy notice version the voter saw (docs/ARCHITECTURE.md §6c); the desk sends the one it showed */
   consentVersion,
 };
 const optionalId = id.optional().nullable().transform((v) => v ?? undefined);
@@ -201,7 +201,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return details;
 }
 
-// ---- Bookings (预约) and support (附议), DESIGN §6b -------------------------
+// ---- Bookings (预约) and support (附议), docs/ARCHITECTURE.md §6b -------------------------
 
 /** A booking code as people type it: case and spaces do not matter. */
 export const bookingCode = z

@@ -1,6 +1,6 @@
 /**
  * GET /api/answer-stats and GET /api/venues/:id/answer-stats: how each
- * station answered recently (DESIGN §6d; rules in domain/answer-stats.ts).
+ * station answered recently (docs/ARCHITECTURE.md §6d; rules in domain/answer-stats.ts).
  * Public: counts and a mean only — no names, no case text, no codes.
  */
 import { answerNumbers, isAnsweredStatus, type AnswerCase } from "../domain/answer-stats.ts";

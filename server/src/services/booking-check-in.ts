@@ -1,5 +1,5 @@
 /**
- * Check-in on the day (DESIGN §6b): a BOOKED booking becomes a ticket — ONLINE
+ * Check-in on the day (docs/ARCHITECTURE.md §6b): a BOOKED booking becomes a ticket — ONLINE
  * from the voter's phone (`booking:checkIn`), IN_PERSON at the desk
  * (`desk:checkIn`) — ranked by its booked place within a bounded head start
  * (domain/booking-rules.ts checkInRank). A second check-in is CONFLICT: the

@@ -1,5 +1,5 @@
 /**
- * 预约 before the day (DESIGN §6b): book a place, read it by its code, cancel
+ * 预约 before the day (docs/ARCHITECTURE.md §6b): book a place, read it by its code, cancel
  * it with its token; the staff's list of a day's bookings.
  *
  * Every write to a session's bookings runs in that session's write lane, so

@@ -1,5 +1,5 @@
 /**
- * The message box (全天候, DESIGN §6d): a voter leaves a concern at a station
+ * The message box (全天候, docs/ARCHITECTURE.md §6d): a voter leaves a concern at a station
  * (or for one of its deputies) any day, without a login, and gets a tracking
  * code at once. It becomes a case (source MESSAGE) that staff triage like any
  * other; the message's own words and contact live in its VoterMessage.

@@ -1,5 +1,5 @@
 /**
- * The public pages of the message box (DESIGN §6d): a station's page
+ * The public pages of the message box (docs/ARCHITECTURE.md §6d): a station's page
  * (/v/:venueId) and an active deputy's page (/d/:userId). Deputies are
  * public figures here: their display name, groups and stations, nothing else.
  */

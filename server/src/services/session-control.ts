@@ -86,7 +86,7 @@ export async function updateSession(deps: ServiceDeps, actor: Actor, sessionId: 
       },
       include: SESSION_VIEW_INCLUDE,
     });
-    // Bookings (DESIGN §6b): a larger capacity promotes the waitlist; the end records no-shows.
+    // Bookings (docs/ARCHITECTURE.md §6b): a larger capacity promotes the waitlist; the end records no-shows.
     if (status === "ENDED" && s.status !== "ENDED") movedBookings = await markBookingNoShows(tx, sessionId);
     else if (changes.bookingCapacity !== undefined) movedBookings = await fillPlaces(tx, sessionId, now);
     const view = toSessionView(row, deps.config.mediaHlsBase);

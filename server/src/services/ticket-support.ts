@@ -1,5 +1,5 @@
 /**
- * 附议 (DESIGN §6b): any watcher may support a public topic in the queue, once
+ * 附议 (docs/ARCHITECTURE.md §6b): any watcher may support a public topic in the queue, once
  * per device. The device is a random `supporterToken` the client keeps; only a
  * hash of (ticket, token) is stored, so nothing links one device's supports
  * across tickets and nothing identifies the supporter. The count travels in

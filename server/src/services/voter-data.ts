@@ -1,5 +1,5 @@
 /**
- * The voter's own rights (DESIGN §6c), with the voter token as the key: see
+ * The voter's own rights (docs/ARCHITECTURE.md §6c), with the voter token as the key: see
  * everything stored about their ticket (a JSON download), and erase their
  * name, phone and private question. The ticket, its label and the public
  * transcript stay, and so does the case and its tracking code.

@@ -1,4 +1,4 @@
-/** Booking rows → wire views (DESIGN §6b). */
+/** Booking rows → wire views (docs/ARCHITECTURE.md §6b). */
 import type { $Enums, Booking, ReceptionSession, Venue } from "../generated/prisma/client.ts";
 import { maskPhone } from "../domain/privacy.ts";
 import type { BookingPublicView, BookingStatus, BookingView } from "../protocol/model.ts";

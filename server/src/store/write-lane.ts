@@ -84,7 +84,7 @@ function segmentsOf(batch: Pending[]): Pending[][] {
   return segments;
 }
 
-/** Told each batch's size and how long its transaction(s) took, for /metrics (issue 12). */
+/** Told each batch's size and how long its transaction(s) took, for /metrics. */
 export type LaneObserver = (batchSize: number, ms: number) => void;
 
 export class WriteLanes {

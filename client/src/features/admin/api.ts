@@ -69,7 +69,7 @@ export interface SessionInput {
   streamUrl?: string | null;
   slotMin?: number;
   walkInHeadStartMin?: number;
-  /** 预约 (DESIGN §6b): 0 places = no bookings; the window's ends, null = the default */
+  /** 预约 (docs/ARCHITECTURE.md §6b): 0 places = no bookings; the window's ends, null = the default */
   bookingCapacity?: number;
   bookingOpensAt?: string | null;
   bookingClosesAt?: string | null;
@@ -83,7 +83,7 @@ export interface CaseFilter {
   /** "support": most 附议 first */
   sort?: "support";
   status?: string;
-  /** TURN | STAFF | MESSAGE, or a comma list (DESIGN §6d) */
+  /** TURN | STAFF | MESSAGE, or a comma list (docs/ARCHITECTURE.md §6d) */
   source?: string;
   venueId?: string;
   from?: string;

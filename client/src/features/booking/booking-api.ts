@@ -1,5 +1,5 @@
 /**
- * 预约 over HTTP (DESIGN §6b). What this phone keeps of its bookings (the
+ * 预约 over HTTP (docs/ARCHITECTURE.md §6b). What this phone keeps of its bookings (the
  * token by code, the code by day) is stores/my-booking.ts.
  */
 import type { BookingPublicView, BookingView } from "@protocol/model.ts";

@@ -10,7 +10,7 @@ const UPCOMING_DAYS = 30;
 export interface HomeData {
   venues: VenueNode[];
   sessions: SessionListItem[];
-  /** the public answer statistics per venue (DESIGN §6d); null until loaded or when they cannot be */
+  /** the public answer statistics per venue (docs/ARCHITECTURE.md §6d); null until loaded or when they cannot be */
   answers: AnswerStatsView | null;
   loading: boolean;
   error: ClientError | null;

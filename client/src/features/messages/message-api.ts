@@ -1,4 +1,4 @@
-/** The message box over HTTP (DESIGN §6d): leave a message, the public station and deputy pages, the answer statistics. */
+/** The message box over HTTP (docs/ARCHITECTURE.md §6d): leave a message, the public station and deputy pages, the answer statistics. */
 import type { AnswerStatsView, DeputyPublicView, MessageCreateInput, VenuePublicView } from "@protocol/messages.ts";
 import { request } from "../../api.ts";
 

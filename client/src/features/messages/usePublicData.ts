@@ -14,8 +14,7 @@ export function usePublicData<T>(load: () => Promise<Result<T>>, key: string): {
     return () => {
       live = false;
     };
-    // `load` is a new closure each render; `key` says when it means something else.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a new closure each render; `key` alone says when it means something else.
   }, [key]);
   return state;
 }

@@ -1,4 +1,4 @@
-/** Personal data over HTTP (DESIGN §6c, docs/PRIVACY.md): the notice, the audited reveal, the voter's own data, and the admin's views. */
+/** Personal data over HTTP (docs/ARCHITECTURE.md §6c, docs/PRIVACY.md): the notice, the audited reveal, the voter's own data, and the admin's views. */
 import type { AuditAction, AuditEntryView, PrivacyNoticeView, RetentionOutcome, RetentionPreview, VoterDataExport } from "@protocol/privacy.ts";
 import type { TicketView } from "@protocol/model.ts";
 import { request } from "../../api.ts";

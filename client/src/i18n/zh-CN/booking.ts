@@ -1,4 +1,4 @@
-/** 中文（默认）. 预约 before the day, check-in on the day, 附议 support (DESIGN §6b). */
+/** 中文（默认）. 预约 before the day, check-in on the day, 附议 support (docs/ARCHITECTURE.md §6b). */
 export const booking = {
   "booking.title": "预约接待",
   "booking.intro": "提前预约一个名额，当天凭预约码签到，按预约顺序接待。",

@@ -1,4 +1,4 @@
-/** 预约 over HTTP (DESIGN §6b): book, read by code, cancel with the token; the staff's list of a day's bookings. */
+/** 预约 over HTTP (docs/ARCHITECTURE.md §6b): book, read by code, cancel with the token; the staff's list of a day's bookings. */
 import { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../../protocol/errors.ts";

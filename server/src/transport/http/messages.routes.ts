@@ -1,5 +1,5 @@
 /**
- * The message box over HTTP (DESIGN §6d): leave a message at a station (no
+ * The message box over HTTP (docs/ARCHITECTURE.md §6d): leave a message at a station (no
  * login, limited per address), the station's and a deputy's public page, the
  * public answer statistics, and the message's data rights by tracking code.
  */

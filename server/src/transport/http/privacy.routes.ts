@@ -1,5 +1,5 @@
 /**
- * Personal data over HTTP (DESIGN §6c, docs/PRIVACY.md): the privacy notice
+ * Personal data over HTTP (docs/ARCHITECTURE.md §6c, docs/PRIVACY.md): the privacy notice
  * (public) and its versions (admin), the audit of who looked (admin), the
  * retention preview (admin), the audited "show phone" of staff screens, and
  * the voter's own data and erase (header x-voter-token). Nothing is cached.

@@ -107,7 +107,7 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
     on("transcript:append", s.transcriptAppendSchema, async (input) => appendTranscript(deps, await actor(), input));
     on("transcript:amend", s.transcriptAmendSchema, async ({ entryId, text }) => amendTranscript(deps, await actor(), entryId, text));
 
-    // ---- bookings and support (DESIGN §6b) ----
+    // ---- bookings and support (docs/ARCHITECTURE.md §6b) ----
     on("booking:checkIn", s.bookingCheckInSchema, async ({ code, bookingToken }) => {
       await joinAllowed();
       const result = await checkInOnline(deps, code, bookingToken);

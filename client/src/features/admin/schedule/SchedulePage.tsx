@@ -159,7 +159,7 @@ export function SchedulePage() {
   );
 }
 
-/** A day that takes bookings: how many of its places are booked (DESIGN §6b). */
+/** A day that takes bookings: how many of its places are booked (docs/ARCHITECTURE.md §6b). */
 function BookedPlaces({ capacity, left }: { capacity: number; left: number }) {
   const t = useT();
   const taken = capacity - left;

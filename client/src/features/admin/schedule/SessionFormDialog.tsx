@@ -33,7 +33,7 @@ interface Draft {
   slotMin: string;
   headStart: string;
   kind: SessionKind;
-  /** 预约 (DESIGN §6b): places, and the window as local "YYYY-MM-DDTHH:MM" ("" = the default) */
+  /** 预约 (docs/ARCHITECTURE.md §6b): places, and the window as local "YYYY-MM-DDTHH:MM" ("" = the default) */
   capacity: string;
   opensAt: string;
   closesAt: string;
