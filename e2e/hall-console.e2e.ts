@@ -77,9 +77,14 @@ describe.skipIf(!CHROMIUM)("the hall console", () => {
     expect(await voter.locator("#join").count()).toBe(0);
     await hall.getByRole("button", { name: "开放排队" }).click();
     await eventually(() => voter.locator("#join").count()).toBe(1);
-    // A stream URL turns the placeholder into a player on every phone, and back.
+    // A stream URL turns the placeholder into a player on every phone, and back. It must come
+    // from an origin the voter page may play (the relay's, MEDIA_HLS_BASE): another is refused.
     await hall.getByText("直播地址与主题").click();
-    await hall.getByLabel("直播地址（HLS）").fill(`${world.base}/live/demo.m3u8`);
+    await hall.getByLabel("直播地址（HLS）").fill("https://elsewhere.example/live/demo.m3u8");
+    await hall.getByRole("button", { name: "保存" }).click();
+    await eventually(() => hall.getByText(/直播地址不在允许的来源中/).count()).toBeGreaterThan(0);
+    expect(await voter.locator("video").count()).toBe(0);
+    await hall.getByLabel("直播地址（HLS）").fill(`${world.server.app.deps.config.mediaHlsBase}/demo.m3u8`);
     await hall.getByRole("button", { name: "保存" }).click();
     await eventually(() => voter.locator("video").count()).toBe(1);
     await hall.getByLabel("直播地址（HLS）").fill("");

@@ -91,7 +91,7 @@ describe.skipIf(!CHROMIUM)("journey: a privacy sweep", () => {
     await booking.locator("textarea[name=question]").fill(MARKER.question);
     await booking.getByLabel(/我同意将以上个人信息/).check();
     await booking.getByRole("button", { name: "提交预约" }).click();
-    const bookingCode = booker.getByTestId("booking-code");
+    const bookingCode = booker.getByTestId("my-booking-code");
     await eventually(async () => (await bookingCode.count()) && ((await bookingCode.textContent()) ?? "")).toMatch(/^[A-Z2-9]{6}$/);
     const code = (await bookingCode.textContent())!;
     await screenshot(booker, "journey-sweep-3-booked", true);

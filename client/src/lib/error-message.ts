@@ -20,6 +20,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   text: "field.text.invalid",
   username: "field.username.invalid",
   password: "field.password.invalid",
+  streamUrl: "field.streamUrl.invalid",
 };
 
 /** BAD_REQUEST details (field → message) as localized messages per field. */

@@ -10,7 +10,7 @@ import { hallPageSlice } from "../../stores/live-session-slices.ts";
 import { OutOfScopeNotice } from "../../components/OutOfScopeNotice.tsx";
 import { ViewerCount } from "../../components/ViewerCount.tsx";
 import { useT } from "../../i18n/useT.ts";
-import { errorMessage } from "../../lib/error-message.ts";
+import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { callNext, callTicket, markNoShow, requeueTicket, startTurn } from "../../socket.ts";
 import { useAuth } from "../../stores/auth.ts";
 import { currentTicket, finishedTickets, noShowTickets, serviceEstimateOf, someoneBeingServed, waitingTickets } from "../../stores/live-session-selectors.ts";
@@ -91,7 +91,7 @@ export function HallConsolePage() {
       <SessionControls session={session} busy={busy} run={run} />
       <TurnFinishedNotice ticket={justFinished} onDismiss={dismissFinished} />
       <div className="action-error" role="alert" aria-live="assertive">
-        {error ? errorMessage(t, error) : ""}
+        {error ? [errorMessage(t, error), ...Object.values(fieldMessages(t, error))].join(" ") : ""}
       </div>
       <div className="hall-grid">
         <div className="hall-grid__queue">

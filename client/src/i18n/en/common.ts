@@ -62,6 +62,7 @@ export const common: Record<keyof typeof zh, string> = {
   "field.caseSummary.invalid": "Please describe what needs follow-up (at most 2,000 characters)",
   "field.reason.invalid": "Please give a reason (at most 200 characters)",
   "field.text.invalid": "Please enter the text (at most 5,000 characters)",
+  "field.streamUrl.invalid": "This stream address is not from an allowed origin: use the station relay's address, or ask the administrator to add its origin to MEDIA_ORIGINS",
   "field.username.invalid": "Please enter your user name",
   "field.password.invalid": "Please enter your password",
 

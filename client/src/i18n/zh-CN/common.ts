@@ -60,6 +60,7 @@ export const common = {
   "field.caseSummary.invalid": "请填写办理事项，不超过 2000 个字",
   "field.reason.invalid": "请填写原因，不超过 200 个字",
   "field.text.invalid": "请填写记录内容，不超过 5000 个字",
+  "field.streamUrl.invalid": "直播地址不在允许的来源中：请用本站直播中继的地址，或请管理员把它的来源加入 MEDIA_ORIGINS",
   "field.username.invalid": "请填写用户名",
   "field.password.invalid": "请填写密码",
 
