@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { appendAudit } from "../src/services/audit.ts";
+import { readConfig } from "../src/config.ts";
+import { appendAudit, pruneAudit } from "../src/services/audit.ts";
 import { openDatabase } from "../src/store/prisma.ts";
 import { HTTP_WRITES } from "../src/transport/audit-hooks.ts";
 import { ok } from "./helpers/test-server.ts";
@@ -166,5 +167,25 @@ describe("the audit chain", () => {
     const rows = await t.db.auditEntry.findMany({ orderBy: { seq: "asc" } });
     expect(rows.map((r) => `${r.seq} ${r.action}`)).toEqual(["1 pii.reveal", "2 record.export", "3 session.update"]);
     expect(await verify()).toEqual({ ok: true, entries: 3 });
+  });
+
+  it("keeps entries at least 180 days; past AUDIT_RETENTION_DAYS only a whole verified prefix goes, and the chain still verifies from its anchor", async () => {
+    expect(readConfig({ AUDIT_RETENTION_DAYS: "30" }).auditRetentionDays).toBe(180);
+    expect(readConfig({}).auditRetentionDays).toBe(0);
+    await writeSome(3);
+    const deps = t.server.app.deps;
+    const later = (days: number) => ({ ...deps, config: { ...deps.config, auditRetentionDays: 180 }, now: () => new Date(Date.now() + days * 86_400_000) });
+    expect(await pruneAudit({ ...deps, config: { ...deps.config, auditRetentionDays: 0 }, now: later(400).now })).toBe(0);
+    expect(await pruneAudit(later(179))).toBe(0);
+    // A prefix that does not verify is evidence: it stays.
+    const first = await t.db.auditEntry.findFirstOrThrow({ where: { seq: 1 } });
+    await t.db.auditEntry.update({ where: { id: first.id }, data: { target: "session:x" } });
+    expect(await pruneAudit(later(181))).toBe(0);
+    await t.db.auditEntry.update({ where: { id: first.id }, data: { target: first.target } });
+    expect(await pruneAudit(later(181))).toBe(3);
+    expect(await verify()).toEqual({ ok: true, entries: 0 });
+    await writeSome(2);
+    expect(await verify()).toEqual({ ok: true, entries: 2 });
+    expect((await t.db.auditEntry.findMany({ orderBy: { seq: "asc" } })).map((r) => r.seq)).toEqual([4, 5]);
   });
 });

@@ -35,8 +35,12 @@ export interface AuditRecord {
 const appendQueues = new WeakMap<object, Promise<unknown>>();
 
 export function appendAudit(db: Db, entry: AuditRecord): Promise<void> {
+  return serialized(db, () => appendNow(db, entry));
+}
+
+function serialized<T>(db: Db, run: () => Promise<T>): Promise<T> {
   const before = appendQueues.get(db) ?? Promise.resolve();
-  const next = before.then(() => appendNow(db, entry), () => appendNow(db, entry));
+  const next = before.then(run, run);
   appendQueues.set(db, next.catch(() => undefined));
   return next;
 }
@@ -59,6 +63,45 @@ async function appendNow(db: Db, entry: AuditRecord): Promise<void> {
     const own = entryHash({ ...entry, seq, prevHash: hash });
     await tx.auditEntry.create({ data: { ...entry, seq, prevHash: hash, hash: own } });
     await tx.auditChainHead.update({ where: { id: 1 }, data: { seq, hash: own } });
+  });
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * AUDIT_RETENTION_DAYS (§6f): removes the oldest entries, older than that
+ * (never less than 180 days), as one whole prefix of the chain, and records
+ * the last removed entry's seq and hash as the anchor verification starts
+ * from. A prefix that does not verify is kept (it is evidence). Returns how
+ * many entries went.
+ */
+export async function pruneAudit(deps: ServiceDeps): Promise<number> {
+  const days = deps.config.auditRetentionDays;
+  if (days <= 0) return 0;
+  const cutoff = new Date(deps.now().getTime() - days * DAY_MS);
+  const head = await deps.db.auditChainHead.findUnique({ where: { id: 1 } });
+  if (!head) return 0;
+  const firstKept = await deps.db.auditEntry.findFirst({ where: { seq: { gt: head.anchorSeq }, at: { gte: cutoff } }, orderBy: { seq: "asc" }, select: { seq: true } });
+  const last = (firstKept?.seq ?? head.seq + 1) - 1;
+  if (last <= head.anchorSeq) return 0;
+  const anchor = await deps.db.auditEntry.findUnique({ where: { seq: last }, select: { hash: true } });
+  if (!anchor?.hash) return 0;
+  const walker = new ChainWalker(head);
+  const select = { seq: true, at: true, username: true, action: true, target: true, result: true, prevHash: true, hash: true } as const;
+  while (!walker.done && walker.lastSeq < last) {
+    const page = await deps.db.auditEntry.findMany({ where: { seq: { gt: walker.lastSeq, lte: last } }, orderBy: { seq: "asc" }, take: VERIFY_PAGE, select });
+    if (!page.length) break;
+    walker.feed(page);
+  }
+  if (!walker.finish({ seq: last, hash: anchor.hash }).ok) return 0;
+  return serialized(deps.db, async () => {
+    const removed = await deps.db.$transaction(async (tx) => {
+      await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: { increment: 0 } } });
+      const gone = await tx.auditEntry.deleteMany({ where: { seq: { lte: last } } });
+      await tx.auditChainHead.update({ where: { id: 1 }, data: { anchorSeq: last, anchorHash: anchor.hash! } });
+      return gone.count;
+    });
+    return removed;
   });
 }
 
