@@ -80,6 +80,23 @@ describe.skipIf(!CHROMIUM)("the audit", () => {
     await audit.locator("select[name=result]").selectOption({ label: "全部结果" });
     await audit.locator("select[name=action]").selectOption({ label: "叫下一位" });
     await eventually(async () => new Set((await rows.allTextContents()).map((r) => r.includes("叫下一位")))).toEqual(new Set([true]));
+
+    // In English too.
+    await audit.locator("select[name=action]").selectOption({ value: "" });
+    await admin.getByRole("button", { name: "English" }).click();
+    await eventually(() => audit.getByTestId("audit-verdict").textContent()).toMatch(/^The audit log is intact: all \d+ entries verified/);
+    await eventually(() => rows.filter({ hasText: "Failed login" }).first().textContent()).toContain("Wrong username or password");
+    expect(await rows.filter({ hasText: "Registered a walk-in" }).first().textContent()).toContain(`ticket ${label}`);
+    await screenshot(admin, "audit-4-english");
+
+    // Someone changes an entry directly in the database: the page says where the chain broke.
+    const second = await world.server.db.auditEntry.findFirstOrThrow({ where: { seq: 2 } });
+    await world.server.db.auditEntry.update({ where: { id: second.id }, data: { result: "ok", target: "" } });
+    await admin.getByRole("button", { name: "中文" }).click();
+    await admin.reload();
+    await eventually(() => audit.getByTestId("audit-verdict").textContent()).toMatch(/^审计记录不完整：从第 2 条起核验不通过/);
+    expect(await audit.getByTestId("audit-verdict").textContent()).toContain("现场登记");
+    await screenshot(admin, "audit-5-broken");
     expect(world.errors).toEqual([]);
   });
 });
