@@ -65,6 +65,8 @@ describe("what the audit records", () => {
     expect(failed.status).toBe(401);
     expect((await t.http("staffLili").patch(`/api/sessions/${t.world.shengze.sessionId}`, { title: "x" })).status).toBe(403);
     expect((await t.http("staffShengze").get("/api/audit")).status).toBe(403);
+    const shengzeId = (await t.db.user.findUniqueOrThrow({ where: { username: "staff.shengze" } })).id;
+    expect((await t.http("staffLili").patch(`/api/admin/users/${shengzeId}`, { displayName: "x" })).status).toBe(403);
     const lili = await t.connectAs("staffLili");
     const refused = await new Promise<{ ok: boolean; error?: { code: string } }>((resolve) =>
       (lili.emit as (e: string, p: unknown, ack: (r: { ok: boolean; error?: { code: string } }) => void) => void)("hall:callNext", { sessionId: t.world.shengze.sessionId }, resolve),
@@ -78,10 +80,13 @@ describe("what the audit records", () => {
       "clerk.audit auth.fail UNAUTHENTICATED ",
       `staff.lili access.denied FORBIDDEN try=session.update session:${t.world.shengze.sessionId}`,
       "staff.shengze access.denied FORBIDDEN route=GET:/api/audit",
+      `staff.lili access.denied FORBIDDEN try=user.update user:${shengzeId}`,
       `staff.lili access.denied FORBIDDEN try=ticket.callNext session:${t.world.shengze.sessionId}`,
     ]);
     expect((await entries("?action=auth.fail")).length).toBe(1);
-    expect((await entries("?result=failed")).length).toBe(4);
+    expect((await entries("?result=failed")).length).toBe(5);
+    // What a refusal tried, in words for the admin: the account's name, not its id.
+    expect((await entries("?action=access.denied")).find((e) => e.target.startsWith("try=user.update"))).toMatchObject({ about: { tried: "user.update", user: { id: shengzeId } } });
     const rows = JSON.stringify(await t.db.auditEntry.findMany());
     expect(rows).not.toContain(MARK_PASSWORD);
   });

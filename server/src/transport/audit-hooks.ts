@@ -141,14 +141,16 @@ export function auditHttp(deps: ServiceDeps, log: Logger): RequestHandler {
 }
 
 function entryOf(req: Request, res: Response, chunk: unknown): { action: AuditAction; target: string; result: string } | null {
-  const pattern = (req.route as { path?: unknown } | undefined)?.path;
-  const spec = typeof pattern === "string" ? HTTP_WRITES[`${req.method} ${pattern}`] : undefined;
+  // A router-wide gate (/api/admin) refuses before any route matched: the write is found by its path.
+  const routePath = (req.route as { path?: unknown } | undefined)?.path;
+  const pattern = typeof routePath === "string" ? routePath : res.statusCode === 403 ? writeRouteOf(req.method, req.originalUrl) : undefined;
+  const spec = pattern !== undefined ? HTTP_WRITES[`${req.method} ${pattern}`] : undefined;
   // By the time an error is answered Express has left the route (req.params, req.baseUrl reset):
   // the route's parameters are read back from the path it matched.
-  const route = typeof pattern === "string" ? matchTail(pattern, req.originalUrl) : null;
+  const route = pattern !== undefined ? matchTail(pattern, req.originalUrl) : null;
   if (res.statusCode === 403) {
     // What was tried: the action and its record, or the route as declared (no ids from the path).
-    const tried = spec ? `try=${spec.action}${subjectTarget(spec, route?.params ?? {}, undefined)}` : `route=${req.method}:${route ? route.base + pattern : pathOf(req.originalUrl)}`;
+    const tried = spec ? `try=${spec.action}${subjectTarget(spec, route?.params ?? {}, undefined)}` : `route=${req.method}:${route && pattern ? route.base + pattern : pathOf(req.originalUrl)}`;
     return { action: "access.denied", target: tried, result: "FORBIDDEN" };
   }
   if (!spec) return null;
@@ -158,6 +160,16 @@ function entryOf(req: Request, res: Response, chunk: unknown): { action: AuditAc
 }
 
 const pathOf = (url: string) => url.split("?")[0]!;
+
+/** The listed write route whose declared path ends `url`'s path (the longest, if several). */
+function writeRouteOf(method: string, url: string): string | undefined {
+  let best: string | undefined;
+  for (const key of Object.keys(HTTP_WRITES)) {
+    const [m, pattern] = key.split(" ") as [string, string];
+    if (m === method && matchTail(pattern, url) && (!best || pattern.length > best.length)) best = pattern;
+  }
+  return best;
+}
 
 /** `/sessions/:id` against `/api/sessions/abc?x=1` → base `/api`, params `{id: "abc"}`. */
 function matchTail(pattern: string, url: string): { base: string; params: Record<string, string> } | null {
