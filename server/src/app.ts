@@ -27,6 +27,7 @@ import { startBackupLoop } from "./services/backups.ts";
 import { redisBackupClaim } from "./cluster/backup-claim.ts";
 import { streamOrigins } from "./domain/livestream.ts";
 import { authRoutes } from "./transport/http/auth.routes.ts";
+import { auditHttp } from "./transport/audit-hooks.ts";
 import { backOfficeRoutes } from "./transport/http/back-office.routes.ts";
 import { privacyRoutes } from "./transport/http/privacy.routes.ts";
 import { startRetention, type RetentionTimer } from "./services/retention.ts";
@@ -131,6 +132,8 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   // "Metrics"): the balancer refuses the path in any spelling, and the node
   // itself answers only the exact path, and only to a request no trusted proxy forwarded.
   app.use(metricsOnlyDirect(metrics.handler, trusted));
+  // Every staff write and every refusal, recorded after the service answered (§6f).
+  app.use("/api", auditHttp(deps, log));
   app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true), log));
   app.use("/api", sessionRoutes(deps));
   app.use("/api", privacyRoutes(deps));

@@ -39,6 +39,8 @@ export interface Config {
   callMaxSec: number;
   /** days after which finished sessions' and closed cases' personal data is anonymized; 0 = never (docs/PRIVACY.md) */
   retentionDays: number;
+  /** §6f: audit entries older than this many days may be pruned as a whole prefix of the chain; 0 = kept for ever; never below 180 */
+  auditRetentionDays: number;
   /** failed logins per account and address in one window before a lockout (login-throttle.ts) */
   loginMaxFailures: number;
   loginWindowMs: number;
@@ -129,6 +131,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callVoterGraceMs: int(env.CALL_VOTER_GRACE_MS, 15_000),
     callMaxSec: int(env.CALL_MAX_SEC, 900),
     retentionDays: int(env.RETENTION_DAYS, 180),
+    auditRetentionDays: auditDays(int(env.AUDIT_RETENTION_DAYS, 0)),
     loginMaxFailures: Math.max(1, int(env.LOGIN_MAX_FAILURES, 5)),
     loginWindowMs: Math.max(1, int(env.LOGIN_WINDOW_MIN, 15)) * 60_000,
     connectionsPerIp: Math.max(1, int(env.CONNECTIONS_PER_IP, 200)),
@@ -154,4 +157,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     answerWithinDays: Math.max(1, int(env.ANSWER_WITHIN_DAYS, 15)),
     answerStatsWindowDays: Math.max(1, int(env.ANSWER_STATS_WINDOW_DAYS, 90)),
   };
+}
+
+/** The audit is kept at least 180 days (docs/ARCHITECTURE.md §6f): a shorter setting is raised to that; 0 keeps it for ever. */
+export const AUDIT_MIN_DAYS = 180;
+function auditDays(days: number): number {
+  return days <= 0 ? 0 : Math.max(AUDIT_MIN_DAYS, days);
 }

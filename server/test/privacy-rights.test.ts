@@ -86,6 +86,8 @@ describe("showing a phone in full", () => {
         username: "staff.shengze",
         action: "pii.reveal",
         target: `ticket:${ticket.id} session:${sessionId}`,
+        result: "ok",
+        seq: expect.any(Number),
         // What the ids name, for the admin's page to say in words.
         about: { ticket: { id: ticket.id, label: ticket.label }, session: { id: sessionId, title: session.title, startsAt: session.startsAt.toISOString(), venueName: session.venue.name } },
       },
@@ -99,7 +101,7 @@ describe("showing a phone in full", () => {
     const contact = await t.http("staffShengze").get(`/api/cases/${day.walkIn.caseId}/contact`);
     expect(contact.body).toEqual({ name: "李阿婆", phone: PHONES.walkIn });
     expect((await t.http("staffLili").get(`/api/cases/${day.walkIn.caseId}/contact`)).status).toBe(403);
-    const audit = await t.http("admin").get("/api/audit");
+    const audit = await t.http("admin").get("/api/audit?action=pii.reveal");
     const trackingCode = (await t.db.case.findUniqueOrThrow({ where: { id: day.walkIn.caseId } })).trackingCode;
     expect(audit.body.entries).toMatchObject([{ username: "staff.shengze", action: "pii.reveal", target: `case:${day.walkIn.caseId} session:${day.sessionId}`, about: { case: { trackingCode }, session: { id: day.sessionId } } }]);
   });

@@ -8,6 +8,12 @@ export interface AuditTargetParts {
   sessionId?: string;
   ticketId?: string;
   caseId?: string;
+  /** a staff account or a station written to ("user:<id>", "venue:<id>") */
+  userId?: string;
+  venueId?: string;
+  /** a refusal's: the action tried (`try=session.update`), or the route opened (`route=GET:/api/audit`) */
+  tried?: string;
+  route?: string;
   /** what a record.export took */
   export?: { kind: "csv" | "minutes"; part?: string; phones?: string };
 }
@@ -21,6 +27,10 @@ export function parseAuditTarget(target: string): AuditTargetParts {
     if (key === "session" && ID.test(value)) out.sessionId = value;
     else if (key === "ticket" && ID.test(value)) out.ticketId = value;
     else if (key === "case" && ID.test(value)) out.caseId = value;
+    else if (key === "user" && ID.test(value)) out.userId = value;
+    else if (key === "venue" && ID.test(value)) out.venueId = value;
+    else if (token.startsWith("try=")) out.tried = token.slice(4);
+    else if (token.startsWith("route=")) out.route = token.slice(6).replace(":", " ");
     else if (token === "record.csv") out.export = { ...out.export, kind: "csv" };
     else if (token === "minutes") out.export = { ...out.export, kind: "minutes" };
     else if (token.startsWith("part=")) out.export = { kind: out.export?.kind ?? "csv", ...out.export, part: token.slice(5) };

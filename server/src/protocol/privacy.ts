@@ -7,7 +7,55 @@ import { z } from "zod";
 import type { CaseStatus, TicketView, TrackView, TranscriptEntryView } from "./model.ts";
 import { isoDate } from "./schemas.ts";
 
-export const AUDIT_ACTIONS = ["pii.reveal", "record.export"] as const;
+/**
+ * Every action the audit records (docs/ARCHITECTURE.md §6f), `<what>.<verb>`: personal data
+ * looked at or exported, every staff/deputy/department/admin write (HTTP and
+ * socket: transport/audit-hooks.ts names each), a failed login and a refusal.
+ * A closed list: a new write route or event needs its name here.
+ */
+export const AUDIT_ACTIONS = [
+  "pii.reveal",
+  "record.export",
+  "auth.fail",
+  "access.denied",
+  "session.create",
+  "session.update",
+  "session.agenda",
+  "session.agendaNext",
+  "stream.key",
+  "invitation.create",
+  "invitation.delete",
+  "invitation.link",
+  "ticket.register",
+  "ticket.callNext",
+  "ticket.call",
+  "ticket.start",
+  "ticket.finish",
+  "ticket.noShow",
+  "ticket.requeue",
+  "ticket.prioritize",
+  "booking.checkIn",
+  "transcript.append",
+  "transcript.amend",
+  "call.start",
+  "call.end",
+  "case.create",
+  "case.update",
+  "case.note",
+  "user.create",
+  "user.update",
+  "user.password",
+  "venue.create",
+  "venue.update",
+  "group.create",
+  "group.update",
+  "duty.weights",
+  "duty.activity",
+  "stats.weights",
+  "notice.publish",
+  "retention.run",
+  "backup.create",
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const NOTICE_LIMIT = 5000;
@@ -30,14 +78,31 @@ export const auditQuerySchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
+  /** extension: "ok" (done) or "failed" (anything refused or failed) */
+  result: z.enum(["ok", "failed"]).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
+
+/** GET /api/audit/verify: the whole chain recomputed (docs/ARCHITECTURE.md §6f). */
+export interface AuditVerifyView {
+  ok: boolean;
+  /** the entries checked (from the anchor on) */
+  entries: number;
+  /** the seq (place in the chain, from 1) of the first entry that does not verify, or of the first one missing */
+  firstBrokenAt?: number;
+  /** extension: when that entry was written and what it records, when it is still there */
+  broken?: { at: string; action: string };
+}
 
 export interface AuditEntryView {
   at: string;
   username: string;
   action: AuditAction | string;
   target: string;
+  /** extension: "ok", or the error code answered (FORBIDDEN, CONFLICT, UNAUTHENTICATED…) */
+  result: string;
+  /** extension: the entry's place in the chain */
+  seq: number | null;
   /**
    * extension: what `target` names, resolved for the admin's page (no raw ids
    * there): the day, the ticket's label, the case's tracking code, what an
@@ -50,6 +115,12 @@ export interface AuditSubject {
   session?: { id: string; title: string; startsAt: string; venueName: string };
   ticket?: { id: string; label: string };
   case?: { id: string; trackingCode: string };
+  /** the staff account written to (its display name), a station, a booking code */
+  user?: { id: string; displayName: string };
+  venue?: { id: string; name: string };
+  /** a refusal (access.denied): the action tried, or the route opened ("GET /api/audit") */
+  tried?: string;
+  route?: string;
   export?: { kind: "csv" | "minutes"; part?: string; phones?: string };
 }
 

@@ -14,6 +14,7 @@
  * than one small batch. Idempotent: what was anonymized is not due again.
  */
 import type { Prisma } from "../generated/prisma/client.ts";
+import { pruneAudit } from "./audit.ts";
 import type { Logger } from "../logger.ts";
 import { DAY_MS, retentionCutoff } from "../domain/privacy.ts";
 import type { RetentionOutcome, RetentionPreview } from "../protocol/privacy.ts";
@@ -146,11 +147,18 @@ export function startRetention(deps: ServiceDeps, log: Logger, everyMs = DAY_MS)
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const tick = () => {
-    if (stopped || running || deps.config.retentionDays <= 0) return;
+    if (stopped || running || (deps.config.retentionDays <= 0 && deps.config.auditRetentionDays <= 0)) return;
     const started = Date.now();
-    running = runRetention(deps)
-      .then((o) => log.info("retention.run", { ...o, ms: Date.now() - started }))
-      .catch((e: unknown) => log.error("retention.failed", { error: e instanceof Error ? e.constructor.name : typeof e }))
+    const anonymized = deps.config.retentionDays > 0
+      ? runRetention(deps)
+        .then((o) => log.info("retention.run", { ...o, ms: Date.now() - started }))
+        .catch((e: unknown) => log.error("retention.failed", { error: e instanceof Error ? e.constructor.name : typeof e }))
+      : Promise.resolve();
+    // The audit is not anonymized; past AUDIT_RETENTION_DAYS its oldest entries go as a whole (services/audit.ts).
+    running = anonymized
+      .then(() => pruneAudit(deps))
+      .then((entries) => entries && log.info("audit.pruned", { entries }))
+      .catch((e: unknown) => log.error("audit.prune.failed", { error: e instanceof Error ? e.constructor.name : typeof e }))
       .finally(() => {
         running = null;
       });

@@ -5,6 +5,7 @@ import type { Logger } from "../../logger.ts";
 import { AppError } from "../../protocol/errors.ts";
 import { loginSchema } from "../../protocol/http-schemas.ts";
 import { login, logout, requireUser, toUserView } from "../../services/auth.ts";
+import { recordLoginFailure } from "../../services/audit.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { tokenHash } from "../../services/secrets.ts";
 import { addressKey } from "../client-address.ts";
@@ -31,6 +32,7 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
     const attempt = await throttle.begin(address, account);
     if (attempt.refused) {
       res.set("Retry-After", String(attempt.refused.retryAfterSec));
+      await recordLoginFailure(deps, username, "RATE_LIMITED");
       throw new AppError("RATE_LIMITED", "登录失败次数过多，请稍后再试 / too many failed logins, try again later");
     }
     let answer: Awaited<ReturnType<typeof login>>;
@@ -39,6 +41,7 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
     } catch (e) {
       // Never the password, nor the username in clear: short hashes tell lockouts apart.
       for (const scope of attempt.fills) log?.warn("login locked", { scope, account: pseudonym(account), address: pseudonym(address) });
+      await recordLoginFailure(deps, username, e instanceof AppError ? e.code : "INTERNAL");
       throw e;
     }
     await throttle.succeeded(address, account);

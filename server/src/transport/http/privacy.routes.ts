@@ -7,7 +7,7 @@
 import { Router, type Request } from "express";
 import { z } from "zod";
 import { auditQuerySchema, noticeCreateSchema } from "../../protocol/privacy.ts";
-import { listAudit } from "../../services/audit.ts";
+import { listAudit, verifyAudit } from "../../services/audit.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { revealCaseContact, revealTicketPhone } from "../../services/pii-reveal.ts";
 import { currentNotice, noticeHistory, publishNotice } from "../../services/privacy-notice.ts";
@@ -42,6 +42,9 @@ export function privacyRoutes(deps: ServiceDeps): Router {
     res.status(201).json({ notice: await publishNotice(deps, actor, parse(noticeCreateSchema, req.body)) });
   }));
 
+  r.get("/audit/verify", admin, route(async (req, res) => {
+    res.json(await verifyAudit(deps, await callerOf(deps, req, res)));
+  }));
   r.get("/audit", admin, route(async (req, res) => {
     const actor = await callerOf(deps, req, res);
     res.json(await listAudit(deps, actor, parse(auditQuerySchema, req.query)));

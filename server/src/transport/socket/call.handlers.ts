@@ -17,6 +17,7 @@ import { ticketIdOfToken } from "../../services/voter-ticket.ts";
 import type { Actor, ServiceDeps } from "../../services/deps.ts";
 import { callHallRoom, callVoterRoom, ticketRoom, ticketsFollowed } from "../rooms.ts";
 import { liveEvents } from "./handle.ts";
+import type { SocketAudit } from "../audit-hooks.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -27,6 +28,8 @@ export interface CallHandlerContext {
   deps: ServiceDeps;
   log: Logger;
   actor: () => Promise<Actor>;
+  /** the connection's audit of staff events (§6f) */
+  audit: SocketAudit;
   /** the app's call timers (owned by createApp, so closing the app stops them) */
   timers: CallTimers;
 }
@@ -85,9 +88,9 @@ export class CallTimers {
   }
 }
 
-export function attachCallHandlers({ io, socket, deps, log, actor, timers: t }: CallHandlerContext): void {
+export function attachCallHandlers({ io, socket, deps, log, actor, audit, timers: t }: CallHandlerContext): void {
   const caller = (): CallCaller => ({ socketId: socket.id, ticketIds: ticketsFollowed(socket.rooms) });
-  const on = liveEvents(socket, log);
+  const on = liveEvents(socket, log, audit);
   /** calls this socket started, so its disconnect can end them */
   const hallCalls = new Set<string>();
 

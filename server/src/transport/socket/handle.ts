@@ -15,6 +15,7 @@ import type { AckData, ClientEvent, ClientToServerEvents, PayloadOf, ServerToCli
 import type { Logger } from "../../logger.ts";
 import { findIllFormed, ILL_FORMED_MESSAGE, illFormedDetails } from "../../protocol/well-formed.ts";
 import { badRequest, toErrorBody } from "../error-mapping.ts";
+import type { SocketAudit } from "../audit-hooks.ts";
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -35,6 +36,7 @@ export function handle<E extends ClientEvent, S extends z.ZodType>(
   schema: S,
   log: Logger,
   run: (input: z.output<S>) => Promise<AckData<E>>,
+  audit?: SocketAudit,
 ): RawHandler {
   return async (...args) => {
     // Socket.IO passes the ack as the last argument, wherever the client put
@@ -49,11 +51,15 @@ export function handle<E extends ClientEvent, S extends z.ZodType>(
     if (illFormed !== null) return reply({ ok: false, error: { code: "BAD_REQUEST", message: ILL_FORMED_MESSAGE, details: illFormedDetails(illFormed) } });
     const input = schema.safeParse(raw);
     if (!input.success) return reply({ ok: false, error: badRequest(input.error) });
+    let answer: Parameters<typeof reply>[0];
     try {
-      reply({ ok: true, data: await run(input.data) });
+      answer = { ok: true, data: await run(input.data) };
     } catch (e) {
-      reply({ ok: false, error: toErrorBody(e, log, event) });
+      answer = { ok: false, error: toErrorBody(e, log, event) };
     }
+    // Recorded after the service committed (or refused), before the answer leaves (§6f).
+    await audit?.(event, input.data, answer.ok ? { ok: true, data: answer.data } : { ok: false, code: answer.error.code });
+    reply(answer);
   };
 }
 
@@ -63,10 +69,10 @@ export type Register = <E extends ClientEvent, S extends z.ZodType>(
   run: (input: z.output<S>) => Promise<AckData<E>>,
 ) => void;
 
-/** The socket's `register(event, schema, run)`: one line per event, checked against the contract. */
-export function liveEvents(socket: LiveSocket, log: Logger): Register {
+/** The socket's `register(event, schema, run)`: one line per event, checked against the contract, audited (§6f). */
+export function liveEvents(socket: LiveSocket, log: Logger, audit: SocketAudit): Register {
   return (event, schema, run) => {
-    const listener: ClientToServerEvents[typeof event] = handle(event, schema, log, run);
+    const listener: ClientToServerEvents[typeof event] = handle(event, schema, log, run, audit);
     // socket.io's `on` resolves its listener type only for a literal event name;
     // for a generic one, say what it resolves to (the line above checked it).
     socket.on(event, listener as Parameters<typeof socket.on<typeof event>>[1]);

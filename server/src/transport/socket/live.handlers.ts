@@ -5,7 +5,8 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../
 import * as s from "../../protocol/schemas.ts";
 import type { Logger } from "../../logger.ts";
 import { authenticate } from "../../services/auth.ts";
-import type { Actor, ServiceDeps } from "../../services/deps.ts";
+import type { Actor, AuthUser, ServiceDeps } from "../../services/deps.ts";
+import { auditSocket } from "../audit-hooks.ts";
 import { callNext, callTicket, finishTurn, markNoShow, prioritizeTicket, requeueTicket, startTurn } from "../../services/hall-turns.ts";
 import { joinQueue, registerWalkIn } from "../../services/queue-join.ts";
 import { updateSession } from "../../services/session-control.ts";
@@ -41,7 +42,14 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
 
     // Staff rights are checked against the database on every event, so a
     // logout or an expired token takes effect at once.
-    const actor = async (): Promise<Actor> => ({ user: await authenticate(deps, token) });
+    // The last user found is who the audit names for this connection's events (§6f).
+    let lastUser: AuthUser | null = null;
+    const actor = async (): Promise<Actor> => {
+      const user = await authenticate(deps, token);
+      lastUser = user;
+      return { user };
+    };
+    const audit = auditSocket(deps, log, () => lastUser);
     // A login's sockets share a room, so logging out can disconnect them all.
     void actor().then((a) => {
       if (a.user) void socket.join(loginRoom(a.user.tokenHash));
@@ -59,7 +67,7 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
       }
     };
 
-    const on = liveEvents(socket, log);
+    const on = liveEvents(socket, log, audit);
 
     on("session:watch", s.sessionWatchSchema, async (input) => {
       const { projection } = await projectionFor(deps, await actor(), input.sessionId, input.projection);
@@ -128,6 +136,6 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
       return supportTicket(deps, ticketId, supporterToken ?? (socket.data.supporterToken ??= newToken()));
     });
 
-    attachCallHandlers({ io, socket, deps, log, actor, timers: callTimers });
+    attachCallHandlers({ io, socket, deps, log, actor, audit, timers: callTimers });
   });
 }
