@@ -1,6 +1,6 @@
 /**
- * Where the audit of writes and refusals is taken (docs/ARCHITECTURE.md §6f,
- * docs/ARCHITECTURE.md §6f): once for every HTTP route and once for every
+ * Where the audit of writes and refusals is taken (docs/ARCHITECTURE.md §6f):
+ * once for every HTTP route and once for every
  * socket event, after the service has answered (so a write is recorded after
  * it committed) and before the answer leaves, with its result. Only ids go
  * into an entry (`session:<id>`, `ticket:<id>`…), never a body or a payload.
