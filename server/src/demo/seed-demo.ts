@@ -24,7 +24,6 @@
  */
 import { readConfig, type Config } from "../config.ts";
 import type { Channel, SessionView, TicketView, Visibility } from "../protocol/model.ts";
-import { createUser } from "../services/admin-accounts.ts";
 import { hashPassword } from "../services/passwords.ts";
 import { rateCase } from "../services/case-feedback.ts";
 import { addCaseNote, updateCase } from "../services/case-updates.ts";
@@ -241,14 +240,11 @@ const asActor = (u: { id: string; username: string; displayName: string; role: A
 async function writeBase(deps: ServiceDeps, password: string): Promise<Base> {
   const [adminSeed, ...others] = USERS;
   if (adminSeed?.role !== "ADMIN") throw new Error("demo data: the first account must be the admin");
+  // Every demo account shares the published demo password, so one scrypt hash serves them all:
+  // hashing once per account was a quarter of the first start.
+  const passwordHash = await hashPassword(password);
   const adminRow = await deps.db.user.create({
-    data: {
-      username: adminSeed.username,
-      displayName: adminSeed.displayName,
-      role: "ADMIN",
-      passwordHash: await hashPassword(password),
-      createdAt: deps.now(),
-    },
+    data: { username: adminSeed.username, displayName: adminSeed.displayName, role: "ADMIN", passwordHash, createdAt: deps.now() },
   });
   const admin = asActor(adminRow, []);
 
@@ -272,14 +268,21 @@ async function writeBase(deps: ServiceDeps, password: string): Promise<Base> {
     venueIds.set(v.key, venue.id);
   }
 
-  // Hashing is the slow part (scrypt): the accounts are created side by side on libuv's pool.
-  const created = await Promise.all(
-    others.map(async (u) => {
-      const scoped = VENUES.filter((v) => u.towns.includes(v.town)).map((v) => venueIds.get(v.key)!);
-      const { user } = await createUser(deps, admin, { username: u.username, displayName: u.displayName, role: u.role, password, venueIds: scoped });
-      return asActor(user, user.venueIds);
-    }),
-  );
+  const created: (Actor & { user: AuthUser })[] = [];
+  for (const u of others) {
+    const venueIdsOfUser = VENUES.filter((v) => u.towns.includes(v.town)).map((v) => venueIds.get(v.key)!);
+    const user = await deps.db.user.create({
+      data: {
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        passwordHash,
+        createdAt: deps.now(),
+        venues: { create: venueIdsOfUser.map((venueId) => ({ venueId })) },
+      },
+    });
+    created.push(asActor(user, venueIdsOfUser));
+  }
   const actors = new Map([admin, ...created].map((a) => [a.user.username, a]));
   return { venueIds, actors, admin };
 }
