@@ -3,7 +3,7 @@ import { readConfig } from "./config.ts";
 import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
 import { openDatabase } from "./store/prisma.ts";
-import { demoSeedState, seedDemoData } from "./demo/seed-demo.ts";
+import { demoHistoryCutShort, demoSeedState, seedDemoPresent } from "./demo/seed-demo.ts";
 
 const config = readConfig();
 const log = createLogger();
@@ -14,8 +14,14 @@ if (config.demoSeed) {
   // "started": an earlier seed crashed part-way; seedDemoData clears what it wrote and starts again.
   if (state === "started") log.warn("an earlier demo seed did not finish; seeding again");
   if (state === "empty" || state === "started") {
-    await seedDemoData(db, { password: config.demoPassword, now: new Date(), config });
-    log.info("demo data loaded");
+    const { writeHistory } = await seedDemoPresent(db, { password: config.demoPassword, now: new Date(), config });
+    log.info("demo data loaded: today's and upcoming days; the past year follows while serving");
+    writeHistory().then(
+      () => log.info("demo history loaded"),
+      (e: unknown) => log.warn("demo history stopped short", { error: e instanceof Error ? e.message : String(e) }),
+    );
+  } else if (await demoHistoryCutShort(db)) {
+    log.warn("the demo's past year was cut short by a stop during the first start; start on an empty database for all of it");
   }
 }
 

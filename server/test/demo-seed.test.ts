@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../src/config.ts";
-import { DEMO_SEED_MARKER, demoSeedState, isDatabaseEmpty, seedDemoData, type SeedSummary } from "../src/demo/seed-demo.ts";
+import { DEMO_SEED_MARKER, demoHistoryCutShort, demoSeedState, isDatabaseEmpty, seedDemoData, seedDemoPresent, type SeedSummary } from "../src/demo/seed-demo.ts";
 import type { CaseStatus } from "../src/protocol/model.ts";
 import { login } from "../src/services/auth.ts";
 import type { ServiceDeps } from "../src/services/deps.ts";
@@ -243,6 +243,26 @@ describe("demo seed: running twice", () => {
     await expect(seedDemoData(db, { password: PASSWORD, now: NOW })).rejects.toThrow(/already loaded/);
     expect(await db.venue.count()).toBe(15);
   });
+
+  it("writes the present first: today's days are there and the database counts as seeded before the past year is", async () => {
+    const other = tempDbFile();
+    const otherDb = await openDatabase(other.url);
+    try {
+      const { writeHistory } = await seedDemoPresent(otherDb, { password: PASSWORD, now: NOW });
+      // What a server serves from the moment it listens; a stop now must not wipe it on the next start.
+      expect(await demoSeedState(otherDb)).toBe("done");
+      expect(await demoHistoryCutShort(otherDb)).toBe(true);
+      expect(await otherDb.receptionSession.count({ where: { status: "OPEN" } })).toBe(15);
+      expect(await otherDb.receptionSession.count({ where: { status: "ENDED" } })).toBe(0);
+      const rest = await writeHistory();
+      expect(await demoHistoryCutShort(otherDb)).toBe(false);
+      expect(rest.pastSessions).toBe(summary.pastSessions);
+      expect(await otherDb.receptionSession.count({ where: { status: "ENDED" } })).toBeGreaterThanOrEqual(summary.pastSessions);
+    } finally {
+      await otherDb.$disconnect();
+      other.remove();
+    }
+  }, 120_000);
 
   it("refuses a database holding data it did not write, and leaves it alone", async () => {
     const other = tempDbFile();

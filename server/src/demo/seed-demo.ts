@@ -17,10 +17,11 @@
  *
  * Crash safety: the services commit one transaction each, so a crash can leave
  * a half-written demo. A `demo.seed` Setting is written FIRST (value
- * "started") and set to "done" LAST. `demoSeedState` reads it: a "started"
- * database holds only what a crashed seed wrote (the server seeds before it
- * listens), so `seedDemoData` clears it and starts again; "done" or data the
- * seed did not write makes it refuse, with a message saying why.
+ * "started") and set to "done" once the present is written. `demoSeedState`
+ * reads it: a "started" database holds only what a crashed seed wrote (the
+ * server writes the present before it listens), so `seedDemoData` clears it
+ * and starts again; "done" or data the seed did not write makes it refuse,
+ * with a message saying why. The past year is written after (seedDemoPresent).
  */
 import { readConfig, type Config } from "../config.ts";
 import type { Channel, SessionView, TicketView, Visibility } from "../protocol/model.ts";
@@ -96,9 +97,15 @@ const PRNG_SEED = 20_201_126;
 
 export async function demoSeedState(db: Db): Promise<DemoSeedState> {
   const marker = await db.setting.findUnique({ where: { key: DEMO_SEED_MARKER } });
-  if (marker) return (JSON.parse(marker.value) as { state: "started" | "done" }).state;
+  if (marker) return (JSON.parse(marker.value) as Marker).state;
   const [users, venues] = await Promise.all([db.user.count(), db.venue.count()]);
   return users === 0 && venues === 0 ? "empty" : "occupied";
+}
+
+/** True when a stop during the first start cut the demo's history short: the past is partly there. */
+export async function demoHistoryCutShort(db: Db): Promise<boolean> {
+  const marker = await db.setting.findUnique({ where: { key: DEMO_SEED_MARKER } });
+  return marker !== null && (JSON.parse(marker.value) as Marker).history === "pending";
 }
 
 /** True when the seed may run: nothing there, or only what a crashed seed left. */
@@ -109,6 +116,20 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /** Fills an empty database with the demo data through the services; refuses a seeded or used one. */
 export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSummary> {
+  const { writeHistory } = await seedDemoPresent(db, opts);
+  return writeHistory();
+}
+
+/**
+ * The demo in two parts, so that a first start serves within seconds: what a
+ * visitor meets first (accounts, venues, today's and next month's days) is
+ * written here and the marker set "done"; `writeHistory` then writes the year
+ * behind it (past days and their cases, forums, duty records, messages), which
+ * the server runs while it already serves. A stop during the history leaves
+ * it short (`history: "pending"`, see demoHistoryCutShort), never wipes a
+ * database that has served.
+ */
+export async function seedDemoPresent(db: Db, opts: SeedOptions): Promise<{ writeHistory: () => Promise<SeedSummary> }> {
   const state = await demoSeedState(db);
   if (state === "done") throw new Error("seedDemoData: the database is not empty: the demo data is already loaded");
   if (state === "occupied") {
@@ -129,6 +150,18 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
   const base = await writeBase(deps, opts.password);
   const sessionsToday = await writeTodaySessions(deps, clock, base, opts.now.getTime());
   const upcoming = await writeUpcomingSessions(deps, clock, base, opts.now.getTime());
+  await setMarker(db, "done", "pending");
+  return { writeHistory: () => writeDemoHistory(deps, clock, base, opts, { sessionsToday, upcoming }) };
+}
+
+async function writeDemoHistory(
+  deps: ServiceDeps,
+  clock: Clock,
+  base: Base,
+  opts: SeedOptions,
+  present: { sessionsToday: string[]; upcoming: number },
+): Promise<SeedSummary> {
+  const { db } = deps;
   const past = await writePastSessions(deps, clock, base, opts.now.getTime());
   await writeDemoForums(deps, { setClock: (ms) => clock.set(ms), staff: staffOf(base, "盛泽镇"), chair: hallOf(base, "盛泽镇"), venueId: base.venueIds.get("sz-home")!, deputies: VENUES.find((v) => v.key === "sz-home")!.deputies, now: opts.now.getTime() });
   clock.set(opts.now.getTime() - DAY);
@@ -141,7 +174,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
     opts.now.getTime(),
   );
   await writeDemoMessages(deps, (ms) => clock.set(ms), (key) => ({ actor: staffOf(base, VENUES.find((x) => x.key === key)!.town), venueId: base.venueIds.get(key)! }), base.actors, opts.now.getTime());
-  await setMarker(db, "done");
+  await setMarker(db, "done", "done");
 
   const [tickets, transcriptEntries, events, cases] = await Promise.all([
     db.ticket.count(),
@@ -153,8 +186,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
     deputyGroups: GROUPS.length,
     venues: base.venueIds.size,
     users: base.actors.size,
-    sessionsToday,
-    upcomingSessions: upcoming,
+    sessionsToday: present.sessionsToday,
+    upcomingSessions: present.upcoming,
     pastSessions: past,
     tickets,
     transcriptEntries,
@@ -163,8 +196,10 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedSumma
   };
 }
 
-async function setMarker(db: Db, state: "started" | "done"): Promise<void> {
-  const value = JSON.stringify({ state });
+type Marker = { state: "started" | "done"; history?: "pending" | "done" };
+
+async function setMarker(db: Db, state: Marker["state"], history?: Marker["history"]): Promise<void> {
+  const value = JSON.stringify({ state, history } satisfies Marker);
   await db.setting.upsert({ where: { key: DEMO_SEED_MARKER }, create: { key: DEMO_SEED_MARKER, value }, update: { value } });
 }
 
