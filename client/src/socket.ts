@@ -22,6 +22,7 @@ import { newRequestId } from "./lib/send-attempt.ts";
 import { fetchSessionEarly } from "./lib/session-prefetch.ts";
 import { setConnectionStatus } from "./stores/connection.ts";
 import { dispatchLiveSession, useLiveSession } from "./stores/live-session.ts";
+import { behindHead } from "./stores/live-session-reducer.ts";
 import { myBookingAsked, myBookingClosed, myBookingMissing, myBookingReceived } from "./stores/my-booking.ts";
 import {
   clearVoterTicketState,
@@ -43,6 +44,8 @@ const ACK_TIMEOUT_MS = 10_000;
 const CREATE_ATTEMPTS = 3;
 /** After this many replays in a row that still leave a gap, ask for a full snapshot. */
 const MAX_REPLAYS_IN_A_ROW = 2;
+/** How long a frame up to a told head may still be on its way (paced broadcast, Redis) before it is fetched. */
+const HEAD_GRACE_MS = 1_500;
 
 let socket: LiveSocket | null = null;
 let watchedSessionId: string | null = null;
@@ -87,7 +90,14 @@ function liveSocket(): LiveSocket {
     if (next.needsResync && !next.watchPending) void watch(watchedSessionId);
   });
   s.on("session:viewers", (p) => {
-    if (p.sessionId === watchedSessionId) dispatchLiveSession({ type: "viewersReceived", count: p.count });
+    if (p.sessionId !== watchedSessionId) return;
+    const next = dispatchLiveSession({ type: "viewersReceived", count: p.count, seq: p.seq });
+    if (!behindHead(next)) return;
+    // The frames up to the head may still be on their way: give them time, then fetch what is missing.
+    const sessionId = p.sessionId;
+    setTimeout(() => {
+      if (watchedSessionId === sessionId && behindHead(useLiveSession.getState())) void watch(sessionId);
+    }, HEAD_GRACE_MS);
   });
   s.on("ticket:event", (p) => voterTicketReceived(p.ticket));
   s.on("booking:event", (p) => myBookingReceived(p.booking));

@@ -14,6 +14,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./p
 import type { ServiceDeps } from "./services/deps.ts";
 import { createWatchCache } from "./services/watch.ts";
 import type { Db } from "./store/prisma.ts";
+import { sessionHeads } from "./store/session-events.ts";
 import { WriteLanes } from "./store/write-lane.ts";
 import { guardTransactions } from "./cluster/db-outage.ts";
 import { drainNode, dropLocalTransports } from "./cluster/drain.ts";
@@ -110,7 +111,9 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   const outage = guardTransactions(db, log);
   const readiness: Readiness = { draining: false, writesRefused: outage.down };
 
-  const broadcaster = new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast, viewerCounts ? (local) => viewerCounts.exchange(local) : undefined);
+  const broadcaster = viewerCounts
+    ? new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast, (local) => viewerCounts.exchange(local), (ids) => sessionHeads(db, ids))
+    : new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast);
   const lanes = new WriteLanes(outage.db, (events) => broadcaster.publish(events), undefined, metrics.lane);
   // Behind a balancer (TRUST_PROXY): the voter's address, for the per-address limits and logs.
   io.use((socket, next) => {

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { TicketView } from "../src/protocol/model.ts";
+import type { LiveEvent, TicketView, WatchReplay } from "../src/protocol/model.ts";
+import { joinQueue } from "../src/services/queue-join.ts";
+import { WriteLanes } from "../src/store/write-lane.ts";
 import { ok } from "./helpers/test-server.ts";
 import { multiNodeAvailable, useTwoNodes } from "./helpers/two-nodes.ts";
 import { watch } from "./helpers/watcher.ts";
@@ -45,6 +47,29 @@ describe.skipIf(!available)("two nodes on PostgreSQL + Redis", () => {
     expect(results.map((r) => r.ticket.label).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `W${String(i + 1).padStart(3, "0")}`));
     const seqs = (await t.nodes[a]!.db.sessionEvent.findMany({ where: { sessionId }, orderBy: { seq: "asc" }, select: { seq: true } })).map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  });
+
+  it("a quiet session's watcher learns of a frame its node never sent, from the head, without a next event", async () => {
+    const sessionId = t.world.lili.sessionId;
+    const socket = await t.connect(1);
+    const heads: number[] = [];
+    socket.on("session:viewers", (p) => {
+      if (p.sessionId === sessionId && p.seq !== undefined) heads.push(p.seq);
+    });
+    const viewer = await watch(socket, sessionId);
+    // Committed on node A and broadcast to nobody: what a node killed between its commit and its frame leaves.
+    const a = t.nodes[0]!;
+    const silent = { ...a.app.deps, lanes: new WriteLanes(a.db, () => {}) };
+    const { ticket } = await joinQueue(silent, { sessionId, name: "无声", topic: "t", isPublic: false });
+    const head = (await a.db.receptionSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq;
+    await expect.poll(() => heads.at(-1), { timeout: 15_000, interval: 200 }).toBe(head);
+    const joinedHere = (e: LiveEvent) => e.type === "ticket.joined" && e.data.id === ticket.id;
+    expect(viewer.events.some(joinedHere)).toBe(false);
+    // Behind the head, the watcher asks for what it has not seen; the replay holds the lost event.
+    const seen = Math.max(viewer.snapshot.seq, ...viewer.seqs());
+    const replay = (await ok(socket, "session:watch", { sessionId, sinceSeq: seen })) as WatchReplay;
+    expect(replay.events.some(joinedHere)).toBe(true);
+    expect(replay.seq).toBe(head);
   });
 
   it("the same requestId sent to both nodes at once makes one ticket", async () => {

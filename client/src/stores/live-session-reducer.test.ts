@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LiveEvent, TicketView, TranscriptEntryView, WatchSnapshot } from "@protocol/model.ts";
 import {
+  behindHead,
   initialLiveSessionState,
   liveSessionReducer,
   type LiveSessionAction,
@@ -45,6 +46,28 @@ const frame = (...events: LiveEvent[]): LiveSessionAction => ({ type: "eventsRec
 
 // ── reducer ───────────────────────────────────────────────────────────────────
 describe("live session reducer", () => {
+  it("a told head beyond the applied seq means frames are missing until they arrive or a replay brings them", () => {
+    const viewers = (count: number, seq?: number): LiveSessionAction => ({ type: "viewersReceived", count, seq });
+    const t = ticket("t1", 1);
+    const ready = run(open, watching, answered(snapshot(4)));
+    // A count alone, or a head the watcher already has, asks for nothing.
+    expect(behindHead(liveSessionReducer(ready, viewers(5)))).toBe(false);
+    expect(behindHead(liveSessionReducer(ready, viewers(5, 4)))).toBe(false);
+    const behind = liveSessionReducer(ready, viewers(5, 5));
+    expect(behind.viewers).toBe(5);
+    expect(behindHead(behind)).toBe(true);
+    // An older head never lowers it.
+    expect(liveSessionReducer(behind, viewers(5, 3)).head).toBe(5);
+    // The frame arrives in time: nothing to fetch.
+    expect(behindHead(liveSessionReducer(behind, frame(joined(5, t))))).toBe(false);
+    // It never comes: the replay that the watcher asks for fills it.
+    const fetching = liveSessionReducer(behind, watching);
+    expect(behindHead(fetching)).toBe(false);
+    expect(behindHead(liveSessionReducer(fetching, answered({ seq: 5, events: [joined(5, t)] })))).toBe(false);
+    // Before the first snapshot there is nothing to be behind.
+    expect(behindHead(run(open, viewers(2, 9)))).toBe(false);
+  });
+
   it("a session read over HTTP shows until the snapshot, which replaces it; it never makes the state ready", () => {
     const early = session({ title: "早到的" });
     const before = run(open, { type: "sessionPrefetched", session: early });

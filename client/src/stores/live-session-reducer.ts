@@ -9,7 +9,10 @@
  *   only those newer than the snapshot are applied afterwards;
  * - an event at or below the current seq is a duplicate and ignored;
  * - an event beyond seq + 1 is a gap: it is kept, and the client watches again
- *   with `sinceSeq` to fetch what it missed.
+ *   with `sinceSeq` to fetch what it missed;
+ * - a head (`session:viewers` with `seq`, in a cluster) beyond seq is a frame
+ *   that may never come (its node died after the commit): once it has had time
+ *   to arrive (`behindHead`), the client watches again likewise.
  */
 import type {
   CaseView,
@@ -33,6 +36,8 @@ export interface LiveSessionState {
   transcript: TranscriptEntryView[];
   cases: CaseView[];
   viewers: number;
+  /** the highest head the server told (0: none); beyond `seq` means frames are missing or in flight */
+  head: number;
   watchPending: boolean;
   /** frames received while a watch was pending or after a gap, not applied yet */
   pending: LiveEvent[];
@@ -56,7 +61,7 @@ export type LiveSessionAction =
   | { type: "watchAnswered"; data: WatchSnapshot | WatchReplay }
   | { type: "watchFailed"; code: string }
   | { type: "eventsReceived"; events: LiveEvent[] }
-  | { type: "viewersReceived"; count: number };
+  | { type: "viewersReceived"; count: number; seq?: number };
 
 export const initialLiveSessionState: LiveSessionState = {
   sessionId: null,
@@ -67,6 +72,7 @@ export const initialLiveSessionState: LiveSessionState = {
   transcript: [],
   cases: [],
   viewers: 0,
+  head: 0,
   watchPending: false,
   pending: [],
   needsResync: false,
@@ -75,6 +81,11 @@ export const initialLiveSessionState: LiveSessionState = {
   streamStopped: null,
   onCall: null,
 };
+
+/** Whether the server's head is beyond what this watcher has applied (and no watch is already fetching it). */
+export function behindHead(state: LiveSessionState): boolean {
+  return state.phase === "ready" && !state.watchPending && state.head > state.seq;
+}
 
 export function isReplay(data: WatchSnapshot | WatchReplay): data is WatchReplay {
   return "events" in data && !("session" in data);
@@ -112,7 +123,7 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
       return drain({ ...state, pending: mergePending(state.pending, events) });
     }
     case "viewersReceived":
-      return { ...state, viewers: action.count };
+      return { ...state, viewers: action.count, head: Math.max(state.head, action.seq ?? 0) };
     default:
       return assertNever(action);
   }

@@ -92,7 +92,8 @@ export type AckData<E extends ClientEvent> = Extract<Parameters<Parameters<Clien
 
 export interface ServerToClientEvents {
   "session:events": (events: LiveEvent[]) => void;
-  "session:viewers": (p: { sessionId: string; count: number }) => void;
+  /** `seq`: in a cluster, the session's last committed seq, sent when it moved (a watcher behind it watches again) */
+  "session:viewers": (p: { sessionId: string; count: number; seq?: number }) => void;
   "ticket:event": (p: { ticket: TicketView }) => void;
   /** extension: a watched booking moved (promoted, cancelled, checked in, lapsed) — its public view */
   "booking:event": (p: { booking: BookingPublicView }) => void;

@@ -71,3 +71,14 @@ export async function eventActors(db: Db | Tx, sessionId: string): Promise<Map<n
   const rows = await db.sessionEvent.findMany({ where: { sessionId }, select: { seq: true, actorId: true }, orderBy: { seq: "asc" } });
   return new Map(rows.map((r) => [r.seq, r.actorId]));
 }
+
+/** Each session's last committed seq (ReceptionSession.lastSeq); unknown ids are left out. */
+export async function sessionHeads(db: Db, sessionIds: readonly string[]): Promise<Map<string, number>> {
+  const heads = new Map<string, number>();
+  // Chunked: SQLite caps a statement's parameters, and a node may watch thousands of sessions.
+  for (let i = 0; i < sessionIds.length; i += 500) {
+    const rows = await db.receptionSession.findMany({ where: { id: { in: sessionIds.slice(i, i + 500) } }, select: { id: true, lastSeq: true } });
+    for (const r of rows) heads.set(r.id, r.lastSeq);
+  }
+  return heads;
+}

@@ -39,6 +39,17 @@ export interface BroadcastObserver {
  */
 export type ViewerTotals = (local: ReadonlyMap<string, number>) => Promise<Map<string, number>>;
 
+/**
+ * The last committed seq of each session (the database's, whichever node wrote
+ * it), read every few seconds in a cluster so that a watcher learns of a frame
+ * it never received (its node died between commit and broadcast) without
+ * waiting for the session's next event.
+ */
+export type SessionHeads = (sessionIds: readonly string[]) => Promise<Map<string, number>>;
+
+/** Ticks (seconds) between two readings of the watched sessions' heads. */
+const HEAD_EVERY_TICKS = 5;
+
 interface Buffer {
   events: StoredEvent[];
   timer: NodeJS.Timeout | null;
@@ -55,12 +66,17 @@ export class LiveBroadcaster {
   /** sessions with local watchers as of the last tick (their counts are refreshed in the cluster every tick) */
   private readonly watchedHere = new Set<string>();
   private exchanging = false;
+  /** the head last told to this node's watchers, per session watched here */
+  private readonly headsTold = new Map<string, number>();
+  private ticksToHeads = HEAD_EVERY_TICKS;
+  private readingHeads = false;
 
   constructor(
     private readonly io: Io,
     private readonly coalesceMs: number,
     private readonly observer?: BroadcastObserver,
     private readonly viewerTotals?: ViewerTotals,
+    private readonly heads?: SessionHeads,
   ) {
     // Viewer counts change on every connect; send them at most once a second.
     this.viewerTimer = setInterval(() => this.sendViewerCounts(), 1000);
@@ -176,6 +192,35 @@ export class LiveBroadcaster {
         () => this.emitViewerCounts(local, true),
       )
       .finally(() => (this.exchanging = false));
+    if (--this.ticksToHeads <= 0) {
+      this.ticksToHeads = HEAD_EVERY_TICKS;
+      this.tellHeads();
+    }
+  }
+
+  /**
+   * Tells this node's watchers each watched session's head when it moved since
+   * the last time: one small local emit per session that had events, none for a
+   * quiet one. A watcher behind the head watches again with `sinceSeq`.
+   */
+  private tellHeads(): void {
+    if (!this.heads || this.readingHeads) return;
+    for (const id of this.headsTold.keys()) if (!this.watchedHere.has(id)) this.headsTold.delete(id);
+    const ids = [...this.watchedHere];
+    if (ids.length === 0) return;
+    this.readingHeads = true;
+    this.heads(ids)
+      .then((heads) => {
+        for (const [sessionId, seq] of heads) {
+          if (!this.watchedHere.has(sessionId) || (this.headsTold.get(sessionId) ?? -1) >= seq) continue;
+          this.headsTold.set(sessionId, seq);
+          const payload = { sessionId, count: this.viewers(sessionId), seq };
+          this.io.local.to(publicRoom(sessionId)).to(staffRoom(sessionId)).emit("session:viewers", payload);
+        }
+      })
+      // The database is away: the outage guard says so elsewhere; try again next time.
+      .catch(() => undefined)
+      .finally(() => (this.readingHeads = false));
   }
 
   /** `local`: each node tells its own sockets (the other nodes do the same with the same totals). */
