@@ -10,6 +10,7 @@ const NOT_ON_POSTGRES = [
   "server/test/demo-seed.test.ts",
   "server/test/multi-node.test.ts",
   "server/test/cluster-faults.test.ts",
+  "server/test/cluster-script.test.ts",
   "server/test/shared-limits.test.ts",
   "server/test/compiled-server.test.ts",
   "server/test/upgrade.test.ts",

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run cluster`: NODES (default 3) server processes on PostgreSQL + Redis
 // behind HAProxy on PORT (default 3000), on this machine. Migrates first, seeds
-// the demo on the first node (DEMO_SEED=0 to skip), stops everything on Ctrl-C
+// the demo on the first node (DEMO_SEED=0 to skip), restarts a node that dies
+// (as systemd's Restart=always does in docs/DEPLOY.md), stops everything on Ctrl-C
 // (each node drains: see server/src/cluster/drain.ts). For real machines see docs/DEPLOY.md.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { buildServerIfStale, SERVER_BUILD } from "./build-server.mjs";
 import { startHaproxy, waitReady } from "./cluster-lib.mjs";
 
 const env = { ...process.env };
@@ -20,15 +22,22 @@ if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
 }
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
-run(process.execPath, ["--import", "tsx", "server/src/store/postgres-migrate.ts"]);
+// The nodes run the compiled server, as npm start and the systemd unit do.
+await buildServerIfStale();
+run(process.execPath, [path.join(SERVER_BUILD, "postgres-migrate.mjs")]);
 if (env.CLIENT_DIR !== "" && !existsSync("client/dist/index.html")) run(path.join("node_modules", ".bin", "vite"), ["build", "--config", "client/vite.config.ts"]);
 
-const children = [];
+/** A node that keeps dying is given up after this many restarts in RESTART_WINDOW_MS (systemd's StartLimitBurst). */
+const RESTART_BURST = 5;
+const RESTART_WINDOW_MS = 60_000;
+const RESTART_DELAY_MS = 1_000;
+
+const children = new Map();
 let stopping = false;
-function startNode(i) {
+function startNode(i, seed, restarts = []) {
   const name = `n${i + 1}`;
   const nodePort = basePort + i;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", path.join(SERVER_BUILD, "index.mjs")], {
     stdio: "inherit",
     env: {
       ...env,
@@ -37,13 +46,22 @@ function startNode(i) {
       NODE_ID: name,
       // The balancer runs here: its X-Forwarded-For is the voter's address.
       TRUST_PROXY: env.TRUST_PROXY || "127.0.0.1,::1",
-      DEMO_SEED: i === 0 ? (env.DEMO_SEED ?? "1") : "0",
+      DEMO_SEED: seed ? (env.DEMO_SEED ?? "1") : "0",
     },
   });
+  console.log(`node ${name} pid ${child.pid} on :${nodePort}`);
   child.on("exit", (code, signal) => {
-    if (!stopping) console.error(`node ${name} exited (${signal ?? code}); the balancer sends its clients to the others`);
+    if (stopping) return;
+    const now = Date.now();
+    const recent = [...restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    if (recent.length > RESTART_BURST) {
+      console.error(`node ${name} exited (${signal ?? code}) ${RESTART_BURST} times within a minute; not restarted again`);
+      return;
+    }
+    console.error(`node ${name} exited (${signal ?? code}); the balancer sends its clients to the others; restarting it`);
+    setTimeout(() => stopping || startNode(i, false, recent), RESTART_DELAY_MS);
   });
-  children.push(child);
+  children.set(name, child);
   return { name, host: "127.0.0.1", port: nodePort, child };
 }
 
@@ -52,7 +70,7 @@ async function stop(signal, exitCode = 0) {
   stopping = true;
   console.log(`\nstopping (${signal}): nodes drain, then the balancer stops`);
   await Promise.all(
-    children.map(
+    [...children.values()].map(
       (c) =>
         new Promise((resolve) => {
           if (c.exitCode !== null || c.signalCode !== null) return resolve();
@@ -72,7 +90,7 @@ let balancer = null;
 try {
   const started = [];
   for (let i = 0; i < nodes; i++) {
-    const node = startNode(i);
+    const node = startNode(i, i === 0);
     started.push(node);
     // The first node seeds the demo alone; the others start together after it.
     if (i === 0) await waitReady(`http://127.0.0.1:${node.port}/readyz`, 120_000, () => node.child.exitCode === null);

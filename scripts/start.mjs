@@ -3,10 +3,10 @@
 // are missing or older than their sources, then serve everything on one port
 // from the compiled server, with demo data in an empty database.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { buildServer, SERVER_BUILD } from "./build-server.mjs";
+import { buildServerIfStale, SERVER_BUILD } from "./build-server.mjs";
 
 const env = { ...process.env };
 env.DATABASE_URL ||= "file:./data/tongxin.db";
@@ -17,16 +17,6 @@ if (env.DATABASE_URL.startsWith("file:")) {
 }
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", env });
 const bin = (name) => path.join("node_modules", ".bin", name);
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-const olderThan = (file, ...dirs) => !existsSync(file) || statSync(file).mtimeMs < Math.max(...dirs.map(newestMtime));
 
 /**
  * Whether `prisma migrate deploy` has work to do: a missing database, or a
@@ -49,7 +39,7 @@ function sqliteNeedsMigrations(file) {
 }
 
 const serverEntry = path.join(SERVER_BUILD, "index.mjs");
-if (olderThan(serverEntry, "server/src")) await buildServer();
+await buildServerIfStale();
 
 if (/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
   // Prisma 6.19's migrate cannot run through the pg adapter; see server/src/store/postgres-migrate.ts.
