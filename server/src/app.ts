@@ -107,7 +107,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   const sharedWindows = redis ? new RedisWindows(redis.pub, config.limitsPrefix) : undefined;
   if (sharedWindows) connectionLimits.share(sharedWindows);
   const viewerCounts = redis ? new ClusterViewerCounts(redis, config.nodeId) : null;
-  const metrics = createMetrics(io, config.nodeId);
+  const metrics = createMetrics(io, config.nodeId, redis?.received);
   const outage = guardTransactions(db, log);
   const readiness: Readiness = { draining: false, writesRefused: outage.down };
 

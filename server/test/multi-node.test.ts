@@ -6,8 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { LiveEvent, TicketView, WatchReplay } from "../src/protocol/model.ts";
+import { createClient } from "redis";
 import { joinQueue } from "../src/services/queue-join.ts";
+import { publicRoom } from "../src/transport/rooms.ts";
 import { WriteLanes } from "../src/store/write-lane.ts";
+import { openSession } from "./helpers/fixtures.ts";
+import { REDIS_URL } from "./helpers/postgres.ts";
 import { ok } from "./helpers/test-server.ts";
 import { multiNodeAvailable, useTwoNodes } from "./helpers/two-nodes.ts";
 import { watch } from "./helpers/watcher.ts";
@@ -70,6 +74,31 @@ describe.skipIf(!available)("two nodes on PostgreSQL + Redis", () => {
     const replay = (await ok(socket, "session:watch", { sessionId, sinceSeq: seen })) as WatchReplay;
     expect(replay.events.some(joinedHere)).toBe(true);
     expect(replay.seq).toBe(head);
+  });
+
+  it("a node subscribes to a session's frames only while it has a watcher of it (sharded pub/sub)", async () => {
+    const [a, b] = [0, 1] as const;
+    const sessionId = await openSession(t.nodes[a]!.db, t.world.shengze.venueId);
+    const channel = `socket.io#/#${publicRoom(sessionId)}#`;
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    try {
+      const subscribers = async () => ((await redis.sendCommand(["PUBSUB", "SHARDNUMSUB", channel])) as [string, number])[1];
+      expect(await subscribers()).toBe(0);
+      const onA = await watch(await t.connect(a), sessionId);
+      await expect.poll(subscribers).toBe(1);
+      const socketOnB = await t.connect(b);
+      const onB = await watch(socketOnB, sessionId);
+      await expect.poll(subscribers).toBe(2);
+      // Both hear a join made on A, over the session's own channel.
+      const { ticket } = await ok(await t.connect(a), "queue:join", { sessionId, name: "分片", topic: "t", isPublic: true });
+      for (const w of [onA, onB]) await w.waitFor((e) => e.type === "ticket.joined" && e.data.id === ticket.id);
+      // B's last watcher leaves: B stops hearing this session.
+      await ok(socketOnB, "session:unwatch", { sessionId });
+      await expect.poll(subscribers).toBe(1);
+    } finally {
+      await redis.quit();
+    }
   });
 
   it("the same requestId sent to both nodes at once makes one ticket", async () => {

@@ -11,6 +11,7 @@ import type { RequestHandler } from "express";
 import type { TrustCheck } from "./client-address.ts";
 import client from "prom-client";
 import type { Server } from "socket.io";
+import type { RedisReceived } from "../cluster/redis.ts";
 import type { BroadcastObserver } from "./live-broadcaster.ts";
 import type { LaneObserver } from "../store/write-lane.ts";
 import { deflateTotals } from "./shared-deflate.ts";
@@ -28,7 +29,7 @@ export interface Metrics {
 // broadcaster measure in milliseconds, recorded here as seconds.
 const SECOND_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-export function createMetrics(io: Server, nodeId: string): Metrics {
+export function createMetrics(io: Server, nodeId: string, redisReceived?: RedisReceived): Metrics {
   const registry = new client.Registry();
   registry.setDefaultLabels({ node: nodeId });
   // process CPU/memory, GC, and nodejs_eventloop_lag_* (event-loop lag)
@@ -100,6 +101,28 @@ export function createMetrics(io: Server, nodeId: string): Metrics {
       reported.deflatedBytes = deflateTotals.deflatedBytes;
     },
   });
+
+  if (redisReceived) {
+    const told = { messages: 0, bytes: 0 };
+    new client.Counter({
+      name: "tongxin_redis_received_messages_total",
+      help: "Pub/sub messages this node's Socket.IO adapter received from Redis (its sessions' rooms and the common channel)",
+      registers: [registry],
+      collect() {
+        this.inc(redisReceived.messages - told.messages);
+        told.messages = redisReceived.messages;
+      },
+    });
+    new client.Counter({
+      name: "tongxin_redis_received_bytes_total",
+      help: "Bytes of the pub/sub messages this node's Socket.IO adapter received from Redis",
+      registers: [registry],
+      collect() {
+        this.inc(redisReceived.bytes - told.bytes);
+        told.bytes = redisReceived.bytes;
+      },
+    });
+  }
 
   return {
     registry,
