@@ -8,13 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../src/config.ts";
-import { DEMO_SEED_MARKER, demoHistoryCutShort, demoSeedState, isDatabaseEmpty, seedDemoData, seedDemoPresent, type SeedSummary } from "../src/demo/seed-demo.ts";
+import { DEMO_SEED_MARKER, demoHistoryCutShort, demoSeedState, isDatabaseEmpty, PRESENT_STEPS, seedDemoData, seedDemoPresent, type SeedSummary } from "../src/demo/seed-demo.ts";
 import type { CaseStatus } from "../src/protocol/model.ts";
 import { login } from "../src/services/auth.ts";
 import type { ServiceDeps } from "../src/services/deps.ts";
 import { createWatchCache } from "../src/services/watch.ts";
 import { openDatabase, type Db } from "../src/store/prisma.ts";
 import { WriteLanes } from "../src/store/write-lane.ts";
+import { postgresReachable, tempPostgresSchema } from "./helpers/postgres.ts";
 import { tempDbFile } from "./helpers/test-db.ts";
 
 const PASSWORD = "seed-test-password";
@@ -278,4 +279,68 @@ describe("demo seed: running twice", () => {
       other.remove();
     }
   });
+});
+
+const pgUp = await postgresReachable();
+
+/** Rows in every table, by name: a crash-recovered seed must leave what a clean one does. */
+async function rowCounts(db: Db, postgres: boolean): Promise<Record<string, number>> {
+  const tables = postgres
+    ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema()")
+    : await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_bigram%'");
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${name}"`);
+    counts[name] = Number(row!.n);
+  }
+  return counts;
+}
+
+describe("demo seed: a crash during the present, at every step", () => {
+  let clean: Record<string, number>;
+  beforeAll(async () => {
+    const ref = tempDbFile();
+    const refDb = await openDatabase(ref.url);
+    try {
+      await seedDemoPresent(refDb, { password: PASSWORD, now: NOW });
+      clean = await rowCounts(refDb, false);
+    } finally {
+      await refDb.$disconnect();
+      ref.remove();
+    }
+  }, 60_000);
+
+  it.each(PRESENT_STEPS)("after %s: the next start clears every table it wrote and seeds the same rows again", async (step) => {
+    const f = tempDbFile();
+    const crashed = await openDatabase(f.url);
+    try {
+      await expect(seedDemoPresent(crashed, { password: PASSWORD, now: NOW, crashAfter: step })).rejects.toThrow(/stopped after/);
+      expect(await demoSeedState(crashed)).toBe("started");
+      await seedDemoPresent(crashed, { password: PASSWORD, now: NOW });
+      expect(await demoSeedState(crashed)).toBe("done");
+      expect(await rowCounts(crashed, false)).toEqual(clean);
+    } finally {
+      await crashed.$disconnect();
+      f.remove();
+    }
+  }, 60_000);
+
+  it.skipIf(!pgUp)("on PostgreSQL too: after the last step of the present", async () => {
+    const schema = await tempPostgresSchema();
+    const crashed = await openDatabase(schema.url);
+    try {
+      const migrated = await rowCounts(crashed, true);
+      await expect(seedDemoPresent(crashed, { password: PASSWORD, now: NOW, crashAfter: "upcoming" })).rejects.toThrow(/stopped after/);
+      await seedDemoPresent(crashed, { password: PASSWORD, now: NOW });
+      const after = await rowCounts(crashed, true);
+      // The migrations' own rows kept; in every other table both storages have, the SQLite seed's rows.
+      const ofMigrations = (table: string) => table.startsWith("_") || ["SearchNumber", "PrivacyNotice", "AuditChainHead"].includes(table);
+      for (const table of Object.keys(after).filter(ofMigrations)) expect(after[table], table).toBe(migrated[table]);
+      for (const [table, n] of Object.entries(clean)) if (table in after && !ofMigrations(table)) expect(after[table], table).toBe(n);
+      expect(after["PrivacyNotice"]).toBeGreaterThan(0);
+    } finally {
+      await crashed.$disconnect();
+      await schema.drop();
+    }
+  }, 60_000);
 });

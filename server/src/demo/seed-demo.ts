@@ -79,7 +79,13 @@ export interface SeedOptions {
   now: Date;
   /** the services' configuration (defaults to readConfig({})) */
   config?: Config;
+  /** fault injection for the crash tests: throw right after this step of the present, as a kill would stop it */
+  crashAfter?: PresentStep;
 }
+
+/** The steps of the present, in order (seedDemoPresent). */
+export const PRESENT_STEPS = ["accounts", "today", "upcoming"] as const;
+export type PresentStep = (typeof PRESENT_STEPS)[number];
 
 /** empty: nothing there; started: a seed crashed part-way; done: seeded; occupied: data the seed did not write. */
 export type DemoSeedState = "empty" | "started" | "done" | "occupied";
@@ -147,9 +153,15 @@ export async function seedDemoPresent(db: Db, opts: SeedOptions): Promise<{ writ
     now: () => clock.date(),
     watchCache: createWatchCache(),
   };
+  const stepDone = (step: PresentStep) => {
+    if (opts.crashAfter === step) throw new Error(`seedDemoData: stopped after ${step} (crashAfter)`);
+  };
   const base = await writeBase(deps, opts.password);
+  stepDone("accounts");
   const sessionsToday = await writeTodaySessions(deps, clock, base, opts.now.getTime());
+  stepDone("today");
   const upcoming = await writeUpcomingSessions(deps, clock, base, opts.now.getTime());
+  stepDone("upcoming");
   await setMarker(db, "done", "pending");
   return { writeHistory: () => writeDemoHistory(deps, clock, base, opts, { sessionsToday, upcoming }) };
 }
@@ -203,22 +215,34 @@ async function setMarker(db: Db, state: Marker["state"], history?: Marker["histo
   await db.setting.upsert({ where: { key: DEMO_SEED_MARKER }, create: { key: DEMO_SEED_MARKER, value }, update: { value } });
 }
 
-/** Removes everything a crashed seed wrote (children first; search rows go with their triggers). */
+/** Tables whose rows the migrations write (reference rows, the audit chain's anchor): a crashed seed leaves them be. */
+const MIGRATION_ROWS = ["_prisma_migrations", "_tongxin_migrations", "SearchNumber", "PrivacyNotice", "AuditChainHead"];
+
+/**
+ * Removes everything a crashed seed wrote. A "started" marker means the seed
+ * began on an empty database and the server never served it, so every table
+ * the application writes is emptied, whatever the seed's steps wrote: foreign
+ * keys are checked at commit, when nothing is left to point at.
+ */
 async function clearCrashedSeed(db: Db): Promise<void> {
-  await db.$transaction([
-    db.caseEvent.deleteMany(),
-    db.case.deleteMany(),
-    db.sessionEvent.deleteMany(),
-    db.transcriptEntry.deleteMany(),
-    db.ticket.deleteMany(),
-    db.receptionSession.deleteMany(),
-    db.authToken.deleteMany(),
-    db.userVenue.deleteMany(),
-    db.user.deleteMany(),
-    db.venue.deleteMany(),
-    db.deputyGroup.deleteMany(),
-    db.setting.deleteMany({ where: { key: DEMO_SEED_MARKER } }),
-  ]);
+  const kept = MIGRATION_ROWS.map((t) => `'${t}'`).join(", ");
+  if ((db as unknown as { _activeProvider?: string })._activeProvider === "sqlite") {
+    const tables = await db.$queryRawUnsafe<{ name: string; sql: string | null }[]>(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN (${kept})`,
+    );
+    // A full-text index and its shadow tables follow their base table through its triggers.
+    const virtual = tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? "")).map((t) => t.name);
+    const plain = tables.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+      for (const t of plain) await tx.$executeRawUnsafe(`DELETE FROM "${t.name.replace(/"/g, '""')}"`);
+    });
+    return;
+  }
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN (${kept})`,
+  );
+  if (tables.length > 0) await db.$executeRawUnsafe(`TRUNCATE TABLE ${tables.map((t) => `"${t.name.replace(/"/g, '""')}"`).join(", ")} CASCADE`);
 }
 
 // ---------------------------------------------------------------- the clock
