@@ -24,6 +24,7 @@
  * with a message saying why. The past year is written after (seedDemoPresent).
  */
 import { readConfig, type Config } from "../config.ts";
+import { CN_OFFSET_MS } from "../domain/cn-calendar.ts";
 import type { Channel, SessionView, TicketView, Visibility } from "../protocol/model.ts";
 import { hashPassword } from "../services/passwords.ts";
 import { rateCase } from "../services/case-feedback.ts";
@@ -95,7 +96,6 @@ export const DEMO_SEED_MARKER = "demo.seed";
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const TZ_OFFSET = 8 * HOUR; // Asia/Shanghai, no DST
 const SLOT_MIN = 8;
 const HEAD_START_MIN = 10;
 const CASE_DUE_DAYS = 20;
@@ -263,13 +263,13 @@ class Clock {
 
 /** The calendar date of an instant in UTC+8 (month 0-based). */
 function localDate(ms: number): { y: number; m: number; d: number } {
-  const t = new Date(ms + TZ_OFFSET);
+  const t = new Date(ms + CN_OFFSET_MS);
   return { y: t.getUTCFullYear(), m: t.getUTCMonth(), d: t.getUTCDate() };
 }
 
 /** An instant from a UTC+8 wall-clock time; months and days may overflow (Date.UTC normalises). */
 function localInstant(y: number, m: number, d: number, hh: number, mm: number): number {
-  return Date.UTC(y, m, d, hh, mm) - TZ_OFFSET;
+  return Date.UTC(y, m, d, hh, mm) - CN_OFFSET_MS;
 }
 
 // The venue is shown beside every title already: a title that repeats it reads twice.

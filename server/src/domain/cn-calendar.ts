@@ -1,7 +1,7 @@
 /**
- * Calendar months and ISO weeks in China time (Asia/Shanghai, UTC+8 all year:
- * no daylight saving), as instants. Pure. The stats already cut months this
- * way (services/stats.ts, domain/service-metrics.ts).
+ * China time (Asia/Shanghai, UTC+8 all year: no daylight saving): the one
+ * place its offset is defined, and calendar months and ISO weeks as instants.
+ * Pure. The stats, the nudges, the digest and the demo seed all cut time here.
  */
 export const CN_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

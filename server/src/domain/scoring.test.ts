@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_WEIGHTS, formulaText, rankByScore, scoreOf, type ScoringWeights, type ServiceMetrics } from "./scoring.ts";
-import { metricsByGroup, metricsOf, monthKey, monthsOf, type CaseFact, type Facts, type TicketFact } from "./service-metrics.ts";
+import { cnMonthOf } from "./cn-calendar.ts";
+import { metricsByGroup, metricsOf, monthsOf, type CaseFact, type Facts, type TicketFact } from "./service-metrics.ts";
 
 const at = (s: string) => new Date(`${s}+08:00`);
 const september = { from: at("2026-09-01T00:00:00"), to: at("2026-10-01T00:00:00") };
@@ -106,7 +107,7 @@ describe("service metrics", () => {
   });
 
   it("buckets months in China time", () => {
-    expect(monthKey(new Date("2026-09-30T17:00:00Z"))).toBe("2026-10");
+    expect(cnMonthOf(new Date("2026-09-30T17:00:00Z"))).toBe("2026-10");
     const months = monthsOf({ from: at("2026-08-15T00:00:00"), to: at("2026-10-01T00:00:00") });
     expect(months.map((m) => m.month)).toEqual(["2026-08", "2026-09"]);
     expect(months[0]!.period.from).toEqual(at("2026-08-15T00:00:00"));

@@ -6,6 +6,7 @@
 import type { CaseStatus, Channel, SessionStatus, TicketStatus } from "../protocol/model.ts";
 import { resolvedOnTime, wasOverdueAt } from "./case-due.ts";
 import type { ServiceMetrics } from "./scoring.ts";
+import { CN_OFFSET_MS, type Period } from "./cn-calendar.ts";
 
 export interface SessionFact {
   group: string;
@@ -41,11 +42,7 @@ export interface Facts {
   cases: readonly CaseFact[];
 }
 
-export interface Period {
-  from: Date;
-  /** exclusive */
-  to: Date;
-}
+export type { Period };
 
 export interface MetricRules {
   waitTargetMin: number;
@@ -134,14 +131,6 @@ export function metricsByGroup(groups: readonly string[], facts: Facts, period: 
   return new Map([...split].map(([g, f]) => [g, metricsOf(f, period, rules)]));
 }
 
-/** China has one time zone and no daylight saving: months are counted at UTC+8. */
-const CN_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** "2026-09" for the month `d` falls in, in China. */
-export function monthKey(d: Date): string {
-  const local = new Date(d.getTime() + CN_OFFSET_MS);
-  return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, "0")}`;
-}
 
 /** The months a period touches, each clipped to the period. */
 export function monthsOf(period: Period, maxMonths = 36): { month: string; period: Period }[] {

@@ -12,8 +12,8 @@ import { AppError } from "../protocol/errors.ts";
 import { BACK_OFFICE_ROLES, requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { currentWeights } from "./scoring-weights.ts";
+import { CN_OFFSET_MS } from "../domain/cn-calendar.ts";
 
-const CN_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MAX_SPAN_MS = 5 * 366 * 24 * 60 * 60 * 1000;
 export const NO_GROUP = "none";
 
