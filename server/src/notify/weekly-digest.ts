@@ -16,6 +16,7 @@ import { requireRole } from "../services/auth.ts";
 import { computeNudges, digestRecipients } from "../services/activity-nudges.ts";
 import type { Actor, ServiceDeps } from "../services/deps.ts";
 import type { DigestNotifier } from "./notifier.ts";
+import { isUniqueViolation } from "../store/unique-violation.ts";
 
 export const DIGEST_KEY_PREFIX = "digest.weekly:";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -58,7 +59,7 @@ export async function sendDueDigests(deps: ServiceDeps, notifier: DigestNotifier
     try {
       await deps.db.setting.create({ data: { key, value: claimValue(state, now), updatedAt: now } });
     } catch (e) {
-      if ((e as { code?: string }).code === "P2002") continue; // another node (or tick) has it
+      if (isUniqueViolation(e)) continue; // another node (or tick) has it
       throw e;
     }
     if (state === "skipped") continue;

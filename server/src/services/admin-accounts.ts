@@ -12,6 +12,7 @@ import type { Tx } from "../store/prisma.ts";
 import { requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { hashPassword } from "./passwords.ts";
+import { isUniqueViolation } from "../store/unique-violation.ts";
 
 type UserRow = { id: string; username: string; displayName: string; role: Role; disabled: boolean; createdAt: Date; venues: { venueId: string }[] };
 
@@ -69,7 +70,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: z.outpu
     });
     return { user: toAdminView(user) };
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "用户名已存在 / username already taken");
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "用户名已存在 / username already taken");
     throw e;
   }
 }

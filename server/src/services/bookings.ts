@@ -21,6 +21,7 @@ import type { Actor, ServiceDeps } from "./deps.ts";
 import { consentVersionKnown } from "../domain/privacy.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
 import { bookingRequestKeyOf, newToken, openWithRequestId, sealWithRequestId, tokenHash } from "./secrets.ts";
+import { isUniqueViolation } from "../store/unique-violation.ts";
 
 export interface BookingOutcome {
   booking: BookingPublicView;
@@ -47,7 +48,7 @@ export async function createBooking(deps: ServiceDeps, sessionId: string, input:
     const made = await addBooking(deps, sessionId, input, requestKey);
     return "bookingToken" in made ? made : outcomeOfRetry(made, input.requestId!);
   } catch (e) {
-    if (requestKey && (e as { code?: unknown })?.code === "P2002") {
+    if (requestKey && isUniqueViolation(e)) {
       const first = await answeredBooking(deps.db, sessionId, input.requestId!);
       if (first) return first;
     }

@@ -15,6 +15,7 @@ import type { Db, Tx } from "../store/prisma.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
 import { messageRequestKeyOf, trackingCode } from "./secrets.ts";
+import { isUniqueViolation } from "../store/unique-violation.ts";
 
 /** The category a message starts in; staff re-classify it when they triage. */
 export const MESSAGE_CATEGORY = "群众留言";
@@ -54,7 +55,7 @@ export async function leaveMessage(deps: ServiceDeps, venueId: string, input: Me
   try {
     return { trackingCode: await createMessage(deps, venueId, input, requestKey) };
   } catch (e) {
-    if (requestKey && (e as { code?: unknown })?.code === "P2002") {
+    if (requestKey && isUniqueViolation(e)) {
       const first = await answerOfKey(deps.db, requestKey);
       if (first) return first;
     }

@@ -10,6 +10,7 @@ import type { DeputyGroupView, VenueKind } from "../protocol/model.ts";
 import type { Tx } from "../store/prisma.ts";
 import { requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
+import { isUniqueViolation } from "../store/unique-violation.ts";
 
 const LEVEL: Record<VenueKind, number> = { HOME: 0, STATION: 1, STUDIO: 2 };
 
@@ -27,7 +28,7 @@ const toVenueView = (v: AdminVenueView): AdminVenueView => ({
 
 function uniqueName<T>(what: string) {
   return (e: unknown): T => {
-    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `${what}名称已存在 / name already taken`);
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", `${what}名称已存在 / name already taken`);
     throw e;
   };
 }
