@@ -72,17 +72,16 @@
     constructor(config) {
       super(config);
       pcs.push(this);
-      const pc = this;
-      const addIceCandidate = pc.addIceCandidate.bind(pc);
-      pc.addIceCandidate = (candidate) => {
+      const addIceCandidate = this.addIceCandidate.bind(this);
+      this.addIceCandidate = (candidate) => {
         const m = candidate && /\btyp (\w+)/.exec(candidate.candidate || "");
         if (m) lab.signaledCandidateTypes.push(m[1]);
         return addIceCandidate(candidate);
       };
       const poll = async () => {
-        if (pc.signalingState === "closed") return;
+        if (this.signalingState === "closed") return;
         try {
-          const stats = await pc.getStats();
+          const stats = await this.getStats();
           let got = false;
           stats.forEach((r) => {
             if (r.type === "inbound-rtp" && r.kind === "audio" && Number(r.packetsReceived || 0) > 0) got = true;

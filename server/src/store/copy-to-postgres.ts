@@ -97,7 +97,11 @@ function parentsFirst(rows: Record<string, unknown>[], selfColumns: string[]): R
   let pending = rows;
   while (pending.length) {
     const next = pending.filter((r) => selfColumns.some((c) => r[c] !== null && r[c] !== undefined && !placed.has(r[c])));
-    for (const r of pending) if (!next.includes(r)) (out.push(r), placed.add(r.id));
+    for (const r of pending) {
+      if (next.includes(r)) continue;
+      out.push(r);
+      placed.add(r.id);
+    }
     if (next.length === pending.length) throw new Error("rows refer to each other in a cycle");
     pending = next;
   }

@@ -56,7 +56,6 @@ export function HallConsolePage() {
   const served = someoneBeingServed(live.tickets);
   const slotSec = (forumItem?.speakerMin ?? session.slotMin) * 60;
   const queueProps = {
-    session,
     someoneServed: served,
     estimate: serviceEstimateOf(live.tickets, slotSec),
     busy,

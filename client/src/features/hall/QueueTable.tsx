@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { SessionView, TicketView } from "@protocol/model.ts";
+import type { TicketView } from "@protocol/model.ts";
 import { estimatedWaitRange, type ServiceEstimate } from "@domain/eta.ts";
 import { ChannelBadge } from "../../components/ChannelBadge.tsx";
 import { useNow } from "../../hooks/useNow.ts";
@@ -7,7 +7,6 @@ import { useT } from "../../i18n/useT.ts";
 import { formatWait, formatWaitRange } from "../../lib/format.ts";
 
 interface Props {
-  session: SessionView;
   waiting: TicketView[];
   someoneServed: boolean;
   /** the expected turn length (serviceEstimateOf), so the hall reads the waits voters read */
@@ -21,7 +20,7 @@ interface Props {
 }
 
 /** The waiting line in serving order, with how long each has waited and will wait. */
-export function QueueTable({ session, waiting, someoneServed, estimate, busy, onCall, onPrioritize, title, testId = "hall-queue" }: Props) {
+export function QueueTable({ waiting, someoneServed, estimate, busy, onCall, onPrioritize, title, testId = "hall-queue" }: Props) {
   const t = useT();
   const now = useNow(15_000);
   const titleId = useId();

@@ -28,8 +28,8 @@ export function SchedulePage() {
   const to = new Date(new Date(`${weeks.at(-1)!.at(-1)!.date}T00:00:00`).getTime() + 86_400_000).toISOString();
   const venueFilter = venueId || undefined;
   const sessions = useResource(() => boApi.sessions({ from, to, venueId: venueFilter, limit: 1000 }), `${from}|${venueFilter}`);
-  const mineIds = new Set(mine.map((v) => v.id));
   const byDay = useMemo(() => {
+    const mineIds = new Set(mine.map((v) => v.id));
     const map = new Map<string, SessionListItem[]>();
     for (const s of sessions.data?.sessions ?? []) {
       if (!mineIds.has(s.venueId)) continue;

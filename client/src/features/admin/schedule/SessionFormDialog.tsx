@@ -10,6 +10,7 @@ import { boApi, type SessionInput } from "../api.ts";
 import { localDate, localTime, splitNames, toIso } from "../format.ts";
 import { FormError } from "../shared/LoadState.tsx";
 import { indentName, type FlatVenue } from "../shared/useVenues.ts";
+import { useLatest } from "../../../hooks/useLatest.ts";
 
 interface Props {
   open: boolean;
@@ -88,14 +89,17 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
   const [busy, setBusy] = useState(false);
   const [agendaRows, dispatchAgenda] = useReducer(agendaDraftReducer, []);
   const [agendaError, setAgendaError] = useState<string | undefined>(undefined);
+  // Reset when the dialog opens or is pointed at another day or slot — not on every render of its parent.
+  const latest = useLatest({ session, defaults, t });
   useEffect(() => {
     if (open) {
+      const { session, defaults, t } = latest.current;
       setDraft(draftOf(session, defaults, t("admin.sessionForm.titleDefault")));
       dispatchAgenda({ type: "reset", rows: session?.agenda.length ? rowsOf(session.agenda) : [emptyRow(newRowKey())] });
       setAgendaError(undefined);
       setError(null);
     }
-  }, [open, session?.id, defaults.date, defaults.venueId]);
+  }, [open, session?.id, defaults.date, defaults.venueId, latest]);
   // Once an item has started the agenda is history: the server refuses a change (CONFLICT).
   const agendaLocked = !!session?.agenda.some((i) => i.status !== "PENDING");
 
