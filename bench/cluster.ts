@@ -20,45 +20,27 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { io as ioClient, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { WebSocket, WebSocketServer } from "ws";
 import { openDatabase } from "../server/src/store/prisma.ts";
 import { connectVia, startCluster, type Cluster } from "../server/test/helpers/cluster.ts";
 import { buildWorld } from "../server/test/helpers/fixtures.ts";
 import { REDIS_URL, tempPostgresSchema } from "../server/test/helpers/postgres.ts";
 import { nowMs, sleep } from "./lib/clock.ts";
+import { numberOption } from "./lib/options.ts";
 import { pool } from "./lib/pool.ts";
+import { call, connectIo } from "./lib/servers.ts";
 import { summarize, type Summary } from "./lib/stats.ts";
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const VIEWERS = opt("viewers", 300);
-const EVENTS = opt("events", 30);
-const JOINS = opt("joins", 600);
-const IN_FLIGHT = opt("in-flight", 60);
+const VIEWERS = numberOption("viewers", 300);
+const EVENTS = numberOption("events", 30);
+const JOINS = numberOption("joins", 600);
+const IN_FLIGHT = numberOption("in-flight", 60);
 
 interface CaseResult {
   nodes: number;
   fanout: { latencyMs: Summary; frameBytes: number; baselineMs: Summary };
   storm: { ackMs: Summary; joinsPerSec: number; acked: number; lost: number; labelsGapless: boolean };
-}
-
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string } };
-async function call<T>(s: Socket, event: string, payload: unknown): Promise<T> {
-  const r = (await s.timeout(30_000).emitWithAck(event, payload)) as Ack<T>;
-  if (!r.ok) throw new Error(`${event}: ${r.error.code}`);
-  return r.data;
-}
-
-function connectDirect(url: string, auth: Record<string, string> = {}): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true, auth });
-    s.once("connect", () => resolve(s));
-    s.once("connect_error", reject);
-  });
 }
 
 async function runCase(nodes: number): Promise<CaseResult> {
@@ -73,7 +55,7 @@ async function runCase(nodes: number): Promise<CaseResult> {
   });
   // One node: straight to it (no balancer), as a single-node deployment runs.
   const connect = (i: number, auth: Record<string, string> = {}) =>
-    nodes === 1 ? connectDirect(cluster.nodes[0]!.url, auth) : connectVia(cluster.url, `n${(i % nodes) + 1}`, auth);
+    nodes === 1 ? connectIo(cluster.nodes[0]!.url, auth) : connectVia(cluster.url, `n${(i % nodes) + 1}`, auth);
   const sockets: Socket[] = [];
   try {
     const sessionId = world.shengze.sessionId;

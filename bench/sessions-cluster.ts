@@ -23,25 +23,15 @@ import { tempPostgresSchema } from "../server/test/helpers/postgres.ts";
 import { freePort } from "../server/test/helpers/server-process.ts";
 import { BENCH_DIR } from "./lib/child.ts";
 import { sleep } from "./lib/clock.ts";
+import { numberOption } from "./lib/options.ts";
 import { pool } from "./lib/pool.ts";
+import { call } from "./lib/servers.ts";
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const SESSIONS = opt("sessions", 300);
-const VIEWERS = opt("viewers", 2);
-const SECONDS = opt("seconds", 20);
-const EVERY_S = opt("every", 3);
+const SESSIONS = numberOption("sessions", 300);
+const VIEWERS = numberOption("viewers", 2);
+const SECONDS = numberOption("seconds", 20);
+const EVERY_S = numberOption("every", 3);
 const NODES = 3;
-
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string } };
-async function call<T>(s: Socket, event: string, payload: unknown): Promise<T> {
-  const r = (await s.timeout(30_000).emitWithAck(event, payload)) as Ack<T>;
-  if (!r.ok) throw new Error(`${event}: ${r.error.code}`);
-  return r.data;
-}
 
 /** A deterministic spread of viewers over the nodes (no Math.random: runs compare). */
 const nodeOf = (session: number, viewer: number) => `n${((session * 7 + viewer * 13) % NODES) + 1}`;

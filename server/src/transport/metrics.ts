@@ -103,25 +103,18 @@ export function createMetrics(io: Server, nodeId: string, redisReceived?: RedisR
   });
 
   if (redisReceived) {
-    const told = { messages: 0, bytes: 0 };
-    new client.Counter({
-      name: "tongxin_redis_received_messages_total",
-      help: "Pub/sub messages this node's Socket.IO adapter received from Redis (its sessions' rooms and the common channel)",
-      registers: [registry],
-      collect() {
-        this.inc(redisReceived.messages - told.messages);
-        told.messages = redisReceived.messages;
-      },
-    });
-    new client.Counter({
-      name: "tongxin_redis_received_bytes_total",
-      help: "Bytes of the pub/sub messages this node's Socket.IO adapter received from Redis",
-      registers: [registry],
-      collect() {
-        this.inc(redisReceived.bytes - told.bytes);
-        told.bytes = redisReceived.bytes;
-      },
-    });
+    const told: RedisReceived = { messages: 0, bytes: 0 };
+    for (const [key, what] of [["messages", "Pub/sub messages"], ["bytes", "Bytes of the pub/sub messages"]] as const) {
+      new client.Counter({
+        name: `tongxin_redis_received_${key}_total`,
+        help: `${what} this node's Socket.IO adapter received from Redis (its sessions' rooms and the common channel)`,
+        registers: [registry],
+        collect() {
+          this.inc(redisReceived[key] - told[key]);
+          told[key] = redisReceived[key];
+        },
+      });
+    }
   }
 
   return {
