@@ -276,7 +276,7 @@ async function writeBase(deps: ServiceDeps, password: string): Promise<Base> {
   const created = await Promise.all(
     others.map(async (u) => {
       const scoped = VENUES.filter((v) => u.towns.includes(v.town)).map((v) => venueIds.get(v.key)!);
-      const { user } = await createUser(deps, admin, { username: u.username, displayName: u.displayName, role: u.role, password, venueIds: scoped });
+      const { user } = await createUser(deps, admin, { username: u.username, displayName: u.displayName, role: u.role, password, venueIds: scoped }, { demo: true });
       return asActor(user, user.venueIds);
     }),
   );
