@@ -3,7 +3,8 @@
  * administrator creates a clerk's account and a weak password is refused in
  * words; the clerk logs in with the initial password, is sent to choose their
  * own (a weak one refused in words again), and then reaches the front desk and
- * registers a walk-in.
+ * registers a walk-in. Left idle past the timeout, the desk sends them to log
+ * in again and says why.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
@@ -83,6 +84,21 @@ describe.skipIf(!CHROMIUM)("account security", () => {
     await eventually(() => clerk.getByTestId("walk-in-form").count()).toBe(1);
     expect(await clerk.getByRole("link", { name: "修改密码" }).count()).toBe(1);
     await screenshot(clerk, "account-security-3-desk");
+
+    // The clerk leaves the desk alone longer than the idle timeout (12 hours): the next
+    // registration is not answered with a raw error but with the login page saying why.
+    world.server.clock.advance(13 * 3600_000);
+    const walkIn = clerk.getByTestId("walk-in-form");
+    await walkIn.locator("input[name=name]").fill("迟到的阿婆");
+    await walkIn.locator("input[name=topic]").fill("路灯不亮");
+    await walkIn.locator("input[name=topic]").press("Enter");
+    await eventually(() => clerk.url()).toContain("/login?next=");
+    await eventually(() => clerk.getByText("您已较长时间没有操作，为了安全已自动退出登录。请重新登录。").count()).toBe(1);
+    await screenshot(clerk, "account-security-4-ended-idle");
+    await clerk.getByLabel("用户名").fill(USERNAME);
+    await clerk.getByLabel("密码").fill(CHOSEN);
+    await clerk.getByRole("button", { name: "登录" }).click();
+    await eventually(() => clerk.getByTestId("walk-in-form").count()).toBe(1);
 
     // The old password no longer opens the account; the new one does.
     const old = await fetch(`${world.base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: USERNAME, password: INITIAL }) });

@@ -21,7 +21,7 @@ const STATUS_CODES: Record<number, ClientErrorCode> = {
   429: "RATE_LIMITED",
 };
 
-type AuthSignal = "ended" | "passwordChangeRequired";
+export type AuthSignal = "ended" | "passwordChangeRequired";
 let authListener: ((signal: AuthSignal) => void) | null = null;
 /**
  * The auth store hears here when any call finds the login ended (401) or
@@ -30,6 +30,11 @@ let authListener: ((signal: AuthSignal) => void) | null = null;
  */
 export function onAuthSignal(listener: (signal: AuthSignal) => void): void {
   authListener = listener;
+}
+
+/** The socket's staff events report the same two answers here. */
+export function signalAuth(signal: AuthSignal): void {
+  authListener?.(signal);
 }
 
 /** One JSON call to the API; failures come back as the contract's codes (or NETWORK/OFFLINE). */

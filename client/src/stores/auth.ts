@@ -18,7 +18,9 @@ export const useAuth = create<AuthState>()(() => ({ status: "unknown", user: nul
 onAuthSignal((signal) => {
   const { user } = useAuth.getState();
   if (signal === "ended") {
-    if (useAuth.getState().status !== "anonymous") useAuth.setState({ status: "anonymous", user: null, ended: true });
+    // Only a login this page had (or was checking) can end; an anonymous visitor has none.
+    const { status } = useAuth.getState();
+    if (status === "authenticated" || status === "checking") useAuth.setState({ status: "anonymous", user: null, ended: true });
     return;
   }
   if (user && !user.mustChangePassword) useAuth.setState({ user: { ...user, mustChangePassword: true } });
