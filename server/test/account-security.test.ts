@@ -157,7 +157,7 @@ describe("an initial password", SLOW, () => {
     expect(tries).toEqual([400, 400, 400, 400, 400, 429]);
   });
 
-  it("is never asked of an account that chose its own, nor of the demo's (seeded without it)", async () => {
+  it("is never asked of an account that did not get its password from an admin (the demo's: demo-seed.test.ts)", async () => {
     expect((await t.http("staffShengze").get("/api/cases")).status).toBe(200);
     expect(await t.db.user.count({ where: { mustChangePassword: true } })).toBe(0);
   });
