@@ -12,6 +12,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { io as ioClient } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConsoleAdmin } from "../src/services/admin-accounts.ts";
+import { openDatabase } from "../src/store/prisma.ts";
 import { haproxyBinary } from "./helpers/cluster.ts";
 import { postgresReachable, REDIS_URL, tempPostgresSchema } from "./helpers/postgres.ts";
 import { freePort } from "./helpers/server-process.ts";
@@ -45,6 +47,7 @@ describe.skipIf(!available)("the HTTPS entry of npm run cluster", () => {
   let cluster: ChildProcess | null = null;
   let output = "";
   let drop: () => Promise<void> = async () => undefined;
+  let databaseUrl = "";
   let httpsPort = 0;
   let httpPort = 0;
 
@@ -63,6 +66,7 @@ describe.skipIf(!available)("the HTTPS entry of npm run cluster", () => {
 
     const schema = await tempPostgresSchema();
     drop = schema.drop;
+    databaseUrl = schema.url;
     [httpsPort, httpPort] = [await freePort(), await freePort()];
     const nodePort = await freePort();
     cluster = spawn(process.execPath, ["scripts/cluster.mjs"], {
@@ -118,6 +122,26 @@ describe.skipIf(!available)("the HTTPS entry of npm run cluster", () => {
     // The balancer's sticky cookie is Secure behind TLS.
     const sticky = curl(["--cacert", ca, `https://127.0.0.1:${httpsPort}/api/venues`]).headers["set-cookie"] ?? "";
     expect(sticky).toMatch(/^TXNODE=.*;\s*Secure/i);
+  });
+
+  it("gives a login over HTTPS a Secure, HttpOnly cookie", async () => {
+    const db = await openDatabase(databaseUrl);
+    try {
+      expect(await createConsoleAdmin(db, { username: "tls.admin", displayName: "", password: "Hexi-Bridge-27" }, new Date())).toHaveProperty("id");
+    } finally {
+      await db.$disconnect();
+    }
+    const body = JSON.stringify({ username: "tls.admin", password: "Hexi-Bridge-27" });
+    // Raw headers: the answer sets two cookies (the balancer's and the login's).
+    const headers = execFileSync(
+      "curl",
+      ["-sS", "-o", "/dev/null", "-D", "-", "--cacert", ca, "-H", "content-type: application/json", "--data", body, `https://127.0.0.1:${httpsPort}/api/auth/login`],
+      { encoding: "utf8" },
+    ).split(/\r?\n/);
+    expect(headers[0]).toMatch(/^HTTP\/\S+ 200/);
+    const cookie = headers.find((l) => /^set-cookie: tongxin_token=/i.test(l));
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
   });
 
   it("refuses an untrusted connection: without the certificate curl fails", () => {
