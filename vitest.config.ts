@@ -15,6 +15,8 @@ const NOT_ON_POSTGRES = [
   "server/test/compiled-server.test.ts",
   "server/test/upgrade.test.ts",
   "server/test/db-copy.test.ts",
+  // starts its own cluster on PostgreSQL + Redis whatever the project's storage
+  "server/test/tls-entry.test.ts",
 ];
 
 /** Files that never touch storage: one run (in `server`) is enough. */

@@ -4,6 +4,8 @@
 // the demo on the first node (DEMO_SEED=0 to skip), restarts a node that dies
 // (as systemd's Restart=always does in docs/DEPLOY.md), stops everything on Ctrl-C
 // (each node drains: see server/src/cluster/drain.ts). For real machines see docs/DEPLOY.md.
+// TLS_CERT=<pem with certificate chain and key>: PORT serves HTTPS and WSS, and
+// HTTP_PORT (default 80 when PORT is 443, else PORT + 80) redirects to it (docs/SECURITY.md).
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +16,11 @@ const env = { ...process.env };
 const nodes = Math.max(1, Number(env.NODES || 3));
 const port = Number(env.PORT || 3000);
 const basePort = Number(env.NODE_BASE_PORT || port + 1);
+const tls = env.TLS_CERT ? { cert: path.resolve(env.TLS_CERT), httpPort: Number(env.HTTP_PORT || (port === 443 ? 80 : port + 80)) } : null;
+if (tls && !existsSync(tls.cert)) {
+  console.error(`TLS_CERT ${tls.cert}: no such file`);
+  process.exit(2);
+}
 env.DATABASE_URL ||= "postgresql://root@127.0.0.1:5432/test?schema=tongxin_cluster";
 env.REDIS_URL ||= "redis://127.0.0.1:6379";
 if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
@@ -47,6 +54,8 @@ function startNode(i, seed, restarts = []) {
       // The balancer runs here: its X-Forwarded-For is the voter's address.
       TRUST_PROXY: env.TRUST_PROXY || "127.0.0.1,::1",
       DEMO_SEED: seed ? (env.DEMO_SEED ?? "1") : "0",
+      // Behind TLS the login cookie is Secure (the balancer tells the nodes the scheme).
+      ...(tls ? { SECURE_COOKIES: env.SECURE_COOKIES ?? "1" } : {}),
     },
   });
   console.log(`node ${name} pid ${child.pid} on :${nodePort}`);
@@ -96,8 +105,9 @@ try {
     if (i === 0) await waitReady(`http://127.0.0.1:${node.port}/readyz`, 120_000, () => node.child.exitCode === null);
   }
   await Promise.all(started.map((n) => waitReady(`http://127.0.0.1:${n.port}/readyz`, 60_000, () => n.child.exitCode === null)));
-  balancer = await startHaproxy({ port, nodes: started });
+  balancer = await startHaproxy({ port, nodes: started, tls });
   console.log(`Tongxin cluster: ${nodes} nodes (${started.map((n) => `${n.name}=:${n.port}`).join(", ")}) behind HAProxy at ${balancer.url}`);
+  if (tls) console.log(`plain HTTP on :${tls.httpPort} redirects to ${balancer.url}`);
   console.log("metrics per node: " + started.map((n) => `http://127.0.0.1:${n.port}/metrics`).join(" "));
 } catch (e) {
   console.error(`cluster did not start: ${e.message}`);

@@ -13,6 +13,7 @@ import { VoterPage } from "./features/voter/VoterPage.tsx";
 // (React.lazy rather than the router's `lazy`, so the first render never waits
 // for a HydrateFallback).
 const LoginPage = lazy(() => import("./features/auth/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
+const AccountPasswordPage = lazy(() => import("./features/auth/AccountPasswordPage.tsx").then((m) => ({ default: m.AccountPasswordPage })));
 const TrackPage = lazy(() => import("./features/track/TrackPage.tsx").then((m) => ({ default: m.TrackPage })));
 const TrackLookupPage = lazy(() => import("./features/track/TrackLookupPage.tsx").then((m) => ({ default: m.TrackLookupPage })));
 const HallConsolePage = lazy(() => import("./features/hall/HallConsolePage.tsx").then((m) => ({ default: m.HallConsolePage })));
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
     children: [
       { path: "/", element: <HomePage /> },
       { path: "/login", element: page(<LoginPage />) },
+      { path: "/account/password", element: page(<RequireLogin><AccountPasswordPage /></RequireLogin>) },
       { path: "/s/:sessionId", element: <VoterPage /> },
       { path: "/track", element: page(<TrackLookupPage />) },
       { path: "/track/:code", element: page(<TrackPage />) },

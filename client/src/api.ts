@@ -21,6 +21,22 @@ const STATUS_CODES: Record<number, ClientErrorCode> = {
   429: "RATE_LIMITED",
 };
 
+export type AuthSignal = "ended" | "passwordChangeRequired";
+let authListener: ((signal: AuthSignal) => void) | null = null;
+/**
+ * The auth store hears here when any call finds the login ended (401) or
+ * waiting for a new password (403 PASSWORD_CHANGE_REQUIRED), so every page
+ * sends the person to the right place instead of showing a raw error.
+ */
+export function onAuthSignal(listener: (signal: AuthSignal) => void): void {
+  authListener = listener;
+}
+
+/** The socket's staff events report the same two answers here. */
+export function signalAuth(signal: AuthSignal): void {
+  authListener?.(signal);
+}
+
 /** One JSON call to the API; failures come back as the contract's codes (or NETWORK/OFFLINE). */
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
   let res: Response;
@@ -37,7 +53,11 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   const json: unknown = await res.json().catch(() => undefined);
   if (res.ok) return { ok: true, data: json as T };
   const body_ = (json as { error?: Parameters<typeof toClientError>[0] } | undefined)?.error;
-  return { ok: false, error: toClientError(body_, STATUS_CODES[res.status] ?? "INTERNAL") };
+  const error = toClientError(body_, STATUS_CODES[res.status] ?? "INTERNAL");
+  // A wrong password at the login is no ended session.
+  if (error.code === "UNAUTHENTICATED" && path !== "/api/auth/login") authListener?.("ended");
+  if (error.code === "PASSWORD_CHANGE_REQUIRED") authListener?.("passwordChangeRequired");
+  return { ok: false, error };
 }
 
 /** `placesLeft`: bookable places still free (docs/ARCHITECTURE.md §6b; 0 when the day takes no bookings). */
@@ -47,6 +67,8 @@ export const api = {
   login: (username: string, password: string) =>
     request<{ user: UserView; token: string }>("POST", "/api/auth/login", { username, password }),
   logout: () => request<unknown>("POST", "/api/auth/logout", {}),
+  /** the account's own new password (docs/SECURITY.md) */
+  changePassword: (current: string, next: string) => request<{ user: UserView }>("POST", "/api/auth/password", { current, next }),
   /** `{ user: null }` when no one is logged in; 401 when a login has expired */
   me: () => request<{ user: UserView | null }>("GET", "/api/auth/me"),
   venues: () => request<{ venues: VenueNode[]; deputyGroups: DeputyGroupView[] }>("GET", "/api/venues"),

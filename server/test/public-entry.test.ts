@@ -22,13 +22,17 @@ if (!haproxy) {
 }
 
 /** A GET with the path sent exactly as written (fetch would normalise `/./` and the case of escapes). */
-function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; cookies: string[] }> {
+function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; cookies: string[]; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, path, headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, cookies: res.headers["set-cookie"] ?? [] }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, cookies: res.headers["set-cookie"] ?? [], headers: res.headers }));
     });
     req.on("error", reject);
     req.end();
@@ -83,6 +87,12 @@ describe.skipIf(!haproxy)("the shipped balancer", () => {
     expect(sticky).toMatch(/;\s*SameSite=Lax/i);
     // Plain HTTP here: a Secure cookie would never come back to the balancer.
     expect(sticky).not.toMatch(/;\s*Secure/i);
+  });
+
+  it("sends no HSTS over plain HTTP, even when the client itself claims https (the balancer overwrites X-Forwarded-Proto)", async () => {
+    const res = await rawGet(balancerPort, "/healthz", { "x-forwarded-proto": "https" });
+    expect(res.status).toBe(200);
+    expect(res.headers["strict-transport-security"]).toBeUndefined();
   });
 
   it("a TLS entry's config makes the sticky cookie Secure, and haproxy accepts it", () => {

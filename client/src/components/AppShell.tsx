@@ -25,6 +25,7 @@ export function AppShell() {
           {user ? (
             <>
               <span className="app-header__user">{user.displayName}</span>
+              <Link to={location.pathname.startsWith("/account/") ? "/account/password" : `/account/password?next=${encodeURIComponent(location.pathname)}`}>{t("nav.password")}</Link>
               <button type="button" className="link-button" onClick={() => void logout()}>
                 {t("nav.logout")}
               </button>

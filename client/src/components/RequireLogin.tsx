@@ -3,9 +3,16 @@ import { Navigate, useLocation } from "react-router-dom";
 import { ensureAuthChecked, useAuth } from "../stores/auth.ts";
 import { useT } from "../i18n/useT.ts";
 
-/** Staff-only views: send anonymous visitors to /login and back here afterwards. */
+export const PASSWORD_PAGE = "/account/password";
+
+/**
+ * Staff-only views: send anonymous visitors to /login and back here afterwards;
+ * an account still on its initial password goes to choose a new one first
+ * (docs/SECURITY.md), then comes back here.
+ */
 export function RequireLogin({ children }: { children: ReactNode }) {
   const status = useAuth((s) => s.status);
+  const mustChange = useAuth((s) => s.user?.mustChangePassword ?? false);
   const location = useLocation();
   const t = useT();
   useEffect(() => {
@@ -18,9 +25,12 @@ export function RequireLogin({ children }: { children: ReactNode }) {
       </p>
     );
   }
+  const next = location.pathname + location.search;
   if (status === "anonymous") {
-    const next = location.pathname + location.search;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (mustChange && location.pathname !== PASSWORD_PAGE) {
+    return <Navigate to={`${PASSWORD_PAGE}?next=${encodeURIComponent(next)}`} replace />;
   }
   return <>{children}</>;
 }

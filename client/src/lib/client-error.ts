@@ -19,6 +19,7 @@ const KNOWN: readonly string[] = [
   "CONFLICT",
   "RATE_LIMITED",
   "INTERNAL",
+  "PASSWORD_CHANGE_REQUIRED",
 ];
 
 /** Accepts anything shaped like the contract's error body; unknown codes become INTERNAL. */

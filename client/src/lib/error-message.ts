@@ -23,12 +23,25 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   streamUrl: "field.streamUrl.invalid",
 };
 
+/**
+ * Coded details: the server names why, not only which field (the password
+ * policy, docs/SECURITY.md); worded here whatever the field is called.
+ */
+const DETAIL_KEYS: Record<string, MessageKey> = {
+  "password.tooShort": "field.password.tooShort",
+  "password.fewKinds": "field.password.fewKinds",
+  "password.hasUsername": "field.password.hasUsername",
+  "password.common": "field.password.common",
+  "password.wrongCurrent": "field.password.wrongCurrent",
+  "password.unchanged": "field.password.unchanged",
+};
+
 /** BAD_REQUEST details (field → message) as localized messages per field. */
 export function fieldMessages(t: Translate, error: ClientError | null | undefined): Record<string, string> {
   if (!error?.details) return {};
   const out: Record<string, string> = {};
   for (const [field, message] of Object.entries(error.details)) {
-    const key = FIELD_KEYS[field];
+    const key = DETAIL_KEYS[message] ?? FIELD_KEYS[field];
     out[field] = key ? t(key) : message;
   }
   return out;

@@ -34,7 +34,7 @@ describe("wording", () => {
   });
 
   it("every error code has a friendly sentence, never the server's text", () => {
-    for (const code of ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INTERNAL", "TIMEOUT", "OFFLINE", "NETWORK"] as const) {
+    for (const code of ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INTERNAL", "TIMEOUT", "OFFLINE", "NETWORK", "PASSWORD_CHANGE_REQUIRED"] as const) {
       const text = errorMessage(zh, { code, message: "raw server text" });
       expect(text).not.toContain("raw server text");
       expect(text).not.toMatch(/^error\./);
@@ -48,6 +48,11 @@ describe("wording", () => {
       details: { name: "Too big", "followUp.category": "Too small", weird: "server says no" },
     });
     expect(fields).toEqual({ name: "请填写姓名，不超过 50 个字", "followUp.category": "请填写类别，不超过 50 个字", weird: "server says no" });
+    // A coded detail is worded by its code, whichever field carries it (the password policy).
+    expect(fieldMessages(zh, { code: "BAD_REQUEST", message: "weak", details: { next: "password.hasUsername", password: "password.tooShort" } })).toEqual({
+      next: "密码不能包含用户名。",
+      password: "密码太短：至少 10 位。",
+    });
   });
 });
 

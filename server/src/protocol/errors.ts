@@ -7,6 +7,8 @@ export const ErrorCode = {
   CONFLICT: "CONFLICT",
   RATE_LIMITED: "RATE_LIMITED",
   INTERNAL: "INTERNAL",
+  /** extension (docs/SECURITY.md): logged in with an initial password; only choosing a new one is allowed */
+  PASSWORD_CHANGE_REQUIRED: "PASSWORD_CHANGE_REQUIRED",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -19,6 +21,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  PASSWORD_CHANGE_REQUIRED: 403,
 };
 
 export interface ErrorBody {

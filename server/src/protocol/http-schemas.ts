@@ -9,6 +9,14 @@ export const loginSchema = z.object({
   password: str().min(1).max(200),
 });
 
+/** extension (docs/SECURITY.md): the account's own new password; the policy checks `next` */
+export const passwordChangeSchema = z
+  .object({
+    current: str().min(1).max(200),
+    next: str().min(1).max(200),
+  })
+  .strict();
+
 export const sessionQuerySchema = z.object({
   venueId: str().max(LIMITS.id).optional(),
   town: str().max(LIMITS.name).optional(),

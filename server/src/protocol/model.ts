@@ -241,6 +241,8 @@ export interface UserView {
   role: Role;
   venueIds: string[];
   disabled?: boolean;
+  /** extension (docs/SECURITY.md): the password was set by an admin and must be changed before anything else */
+  mustChangePassword?: boolean;
 }
 
 export interface DeputyGroupView {

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "pii.reveal",
   "record.export",
   "auth.fail",
+  "auth.password",
   "access.denied",
   "session.create",
   "session.update",

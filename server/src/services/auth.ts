@@ -2,7 +2,8 @@
 import { AppError } from "../protocol/errors.ts";
 import { ROLES, type Role, type UserView } from "../protocol/model.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
-import { verifyPassword } from "./passwords.ts";
+import { hashPassword, verifyPassword } from "./passwords.ts";
+import { passwordProblem } from "../domain/password-policy.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
 /** Everyone with a login may read the back office (within their venues). */
@@ -10,11 +11,24 @@ export const BACK_OFFICE_ROLES: readonly Role[] = ROLES;
 /** Who may drive cases and schedule reception days: deputies read, staff act. */
 export const CLERK_ROLES: readonly Role[] = ["ADMIN", "STAFF"];
 
-/** Touching lastUsedAt on every request would turn reads into writes; once a minute is enough. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * Touching lastUsedAt on every request would turn reads into writes; once a
+ * minute is enough (more often under a short idle timeout, so it still slides).
+ */
+const touchEveryMs = (idleTtlMs: number) => Math.min(60_000, Math.floor(idleTtlMs / 4));
 
-export function toUserView(u: { id: string; username: string; displayName: string; role: Role; disabled?: boolean }, venueIds: string[]): UserView {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds, disabled: u.disabled ?? false };
+type UserFields = { id: string; username: string; displayName: string; role: Role; disabled?: boolean; mustChangePassword?: boolean };
+
+export function toUserView(u: UserFields, venueIds: string[]): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    venueIds,
+    disabled: u.disabled ?? false,
+    mustChangePassword: u.mustChangePassword ?? false,
+  };
 }
 
 export async function login(deps: ServiceDeps, username: string, password: string): Promise<{ user: UserView; token: string }> {
@@ -40,20 +54,65 @@ export async function authenticate(deps: ServiceDeps, token: string | undefined 
   const now = deps.now().getTime();
   if (!row || row.revokedAt || row.user.disabled) return null;
   if (now - row.lastUsedAt.getTime() > deps.config.tokenIdleTtlMs) return null;
-  if (now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+  if (now - row.lastUsedAt.getTime() > touchEveryMs(deps.config.tokenIdleTtlMs)) {
     await deps.db.authToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   const u = row.user;
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds: u.venues.map((v) => v.venueId), tokenHash: hash };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    venueIds: u.venues.map((v) => v.venueId),
+    tokenHash: hash,
+    mustChangePassword: u.mustChangePassword,
+  };
 }
 
 export async function logout(deps: ServiceDeps, hash: string): Promise<void> {
   await deps.db.authToken.updateMany({ where: { tokenHash: hash, revokedAt: null }, data: { revokedAt: deps.now() } });
 }
 
-export function requireUser(actor: Actor): AuthUser {
+/** Logged in, whether or not the initial password is still to be changed: only /me, logout and the change itself. */
+export function requireLogin(actor: Actor): AuthUser {
   if (!actor.user) throw new AppError("UNAUTHENTICATED", "请先登录 / please log in");
   return actor.user;
+}
+
+/** Every staff action: logged in, with a password the user chose (docs/SECURITY.md). */
+export function requireUser(actor: Actor): AuthUser {
+  const user = requireLogin(actor);
+  if (user.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED", "请先修改初始密码 / please change your initial password first");
+  return user;
+}
+
+/** The policy's refusal as the contract's BAD_REQUEST on `field` (docs/SECURITY.md). */
+export function checkPasswordPolicy(password: string, username: string, field = "password"): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new AppError("BAD_REQUEST", "密码不符合要求 / the password is too weak", { [field]: problem });
+}
+
+/**
+ * The user chooses a new password (`POST /api/auth/password`): the current one
+ * must be right, the new one must meet the policy and differ from it. Clears
+ * the forced change and ends the account's other logins; this one stays.
+ */
+export async function changePassword(deps: ServiceDeps, actor: Actor, current: string, next: string): Promise<{ user: UserView }> {
+  const me = requireLogin(actor);
+  // The policy first: it is cheap, and says nothing about the current password.
+  checkPasswordPolicy(next, me.username, "next");
+  const row = await deps.db.user.findUnique({ where: { id: me.id } });
+  if (!row || !(await verifyPassword(current, row.passwordHash))) {
+    throw new AppError("BAD_REQUEST", "当前密码不正确 / the current password is wrong", { current: "password.wrongCurrent" });
+  }
+  if (current === next) throw new AppError("BAD_REQUEST", "新密码不能与当前密码相同 / choose a new password", { next: "password.unchanged" });
+  const passwordHash = await hashPassword(next);
+  const now = deps.now();
+  const user = await deps.db.$transaction(async (tx) => {
+    await tx.authToken.updateMany({ where: { userId: me.id, revokedAt: null, tokenHash: { not: me.tokenHash } }, data: { revokedAt: now } });
+    return tx.user.update({ where: { id: me.id }, data: { passwordHash, mustChangePassword: false }, include: { venues: true } });
+  });
+  return { user: toUserView(user, user.venues.map((v) => v.venueId)) };
 }
 
 export function mayAccessVenue(user: AuthUser, venueId: string): boolean {

@@ -30,6 +30,8 @@ export interface AuthUser {
   role: Role;
   venueIds: string[];
   tokenHash: string;
+  /** an initial password an admin set: requireUser refuses everything until it is changed */
+  mustChangePassword?: boolean;
 }
 
 /** Who is asking: a logged-in staff member/deputy/admin, or nobody (a voter or viewer). */

@@ -69,7 +69,7 @@ export async function projectionFor(
     if (venues.size >= MAX_CACHED) venues.clear();
     venues.set(sessionId, (venueId = s.venueId));
   }
-  const staff = requested !== "public" && actor.user !== null && mayAccessVenue(actor.user, venueId);
+  const staff = requested !== "public" && actor.user !== null && !actor.user.mustChangePassword && mayAccessVenue(actor.user, venueId);
   return { projection: staff ? "staff" : "public", venueId };
 }
 

@@ -6,6 +6,10 @@
  * into an entry (`session:<id>`, `ticket:<id>`…), never a body or a payload.
  * Voters' own actions (joining, booking, a message) are not staff writes and
  * are not recorded; a refusal (403) answered to any logged-in caller is.
+ * An account still on its initial password is not refused access but asked to
+ * change it first (PASSWORD_CHANGE_REQUIRED, docs/SECURITY.md): its page loads
+ * are not recorded, and a write it tried is recorded as that write with the
+ * code as result, never as access.denied.
  */
 import type { Request, RequestHandler, Response } from "express";
 import type { Logger } from "../logger.ts";
@@ -57,6 +61,8 @@ export const HTTP_WRITES: Readonly<Record<string, WriteSpec | null>> = {
   "POST /admin/retention/run": { action: "retention.run" },
   // audited by the service itself (pii.reveal)
   "POST /tickets/:id/phone": null,
+  // the account's own new password (no target: the entry's account is the subject)
+  "POST /password": { action: "auth.password" },
   // the login's own (auth.fail is recorded by auth.routes.ts)
   "POST /login": null,
   "POST /logout": null,
@@ -148,14 +154,17 @@ function entryOf(req: Request, res: Response, chunk: unknown): { action: AuditAc
   // By the time an error is answered Express has left the route (req.params, req.baseUrl reset):
   // the route's parameters are read back from the path it matched.
   const route = pattern !== undefined ? matchTail(pattern, req.originalUrl) : null;
+  const body = res.statusCode === 204 ? undefined : jsonOf(chunk);
+  const code = res.statusCode >= 400 ? ((body as { error?: { code?: ErrorCode } } | undefined)?.error?.code ?? "INTERNAL") : undefined;
+  if (code === "PASSWORD_CHANGE_REQUIRED") {
+    return spec ? { action: spec.action, target: subjectTarget(spec, route?.params ?? {}, undefined).trim(), result: code } : null;
+  }
   if (res.statusCode === 403) {
     // What was tried: the action and its record, or the route as declared (no ids from the path).
     const tried = spec ? `try=${spec.action}${subjectTarget(spec, route?.params ?? {}, undefined)}` : `route=${req.method}:${route && pattern ? route.base + pattern : pathOf(req.originalUrl)}`;
     return { action: "access.denied", target: tried, result: "FORBIDDEN" };
   }
   if (!spec) return null;
-  const body = res.statusCode === 204 ? undefined : jsonOf(chunk);
-  const code = res.statusCode >= 400 ? ((body as { error?: { code?: ErrorCode } } | undefined)?.error?.code ?? "INTERNAL") : undefined;
   return { action: spec.action, target: subjectTarget(spec, route?.params ?? {}, code ? undefined : body).trim(), result: resultOf(code) };
 }
 

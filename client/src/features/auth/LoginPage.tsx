@@ -6,9 +6,10 @@ import { useT } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { ensureAuthChecked, login, useAuth } from "../../stores/auth.ts";
+import { PASSWORD_PAGE } from "../../components/RequireLogin.tsx";
 
 /** Only same-site paths may be redirect targets (no open redirect). */
-function safeNext(next: string | null): string {
+export function safeNext(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
@@ -18,6 +19,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
   const status = useAuth((s) => s.status);
+  const mustChange = useAuth((s) => s.user?.mustChangePassword ?? false);
+  const ended = useAuth((s) => s.ended);
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [failure, setFailure] = useState<ClientError | null>(null);
@@ -27,7 +30,8 @@ export function LoginPage() {
     void ensureAuthChecked();
   }, []);
 
-  if (status === "authenticated") return <Navigate to={next} replace />;
+  // An initial password is replaced before anything else, wherever the login was headed.
+  if (status === "authenticated") return <Navigate to={mustChange ? `${PASSWORD_PAGE}?next=${encodeURIComponent(next)}` : next} replace />;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,6 +44,11 @@ export function LoginPage() {
     <div className="login-page">
       <section className="card login-card" aria-labelledby="login-title">
         <h1 id="login-title">{t("login.title")}</h1>
+        {ended ? (
+          <p className="notice notice--warn" role="status">
+            {t("login.endedIdle")}
+          </p>
+        ) : null}
         <p className="muted">{t("login.intro")}</p>
         <form className="form" onSubmit={(e) => void submit(e)}>
           <FormField label={t("login.username")} required>

@@ -48,6 +48,7 @@ export const common: Record<keyof typeof zh, string> = {
   "error.TIMEOUT": "The network is slow and the request timed out. Please try again.",
   "error.OFFLINE": "You are offline. Please try again once the connection is back.",
   "error.NETWORK": "Network error. Please check your connection and try again.",
+  "error.PASSWORD_CHANGE_REQUIRED": "Please change your initial password before doing anything else.",
 
   "field.required": "Please fill this in",
   "field.requiredMark": "(required)",
@@ -65,6 +66,13 @@ export const common: Record<keyof typeof zh, string> = {
   "field.streamUrl.invalid": "This stream address is not from an allowed origin: use the station relay's address, or ask the administrator to add its origin to MEDIA_ORIGINS",
   "field.username.invalid": "Please enter your user name",
   "field.password.invalid": "Please enter your password",
+  "field.password.tooShort": "Too short: at least 10 characters.",
+  "field.password.fewKinds": "Use at least three of: upper-case letters, lower-case letters, digits, symbols.",
+  "field.password.hasUsername": "The password must not contain the user name.",
+  "field.password.common": "This password is too common and easy to guess; please choose another.",
+  "field.password.wrongCurrent": "The current password is wrong.",
+  "field.password.unchanged": "The new password must differ from the current one.",
+  "field.password.mismatch": "The two new passwords do not match.",
 
   "sessionStatus.SCHEDULED": "Scheduled",
   "sessionStatus.OPEN": "Queue open",
@@ -128,6 +136,19 @@ export const common: Record<keyof typeof zh, string> = {
   "login.submit": "Log in",
   "login.submitting": "Logging in…",
   "login.failed": "Wrong user name or password.",
+  "login.endedIdle": "You were logged out for safety after a long time without activity. Please log in again.",
+
+  "nav.password": "Change password",
+  "account.password.title": "Change password",
+  "account.password.forcedIntro": "An administrator set this initial password for you. To keep your account safe, please choose a new password only you know before you go on.",
+  "account.password.intro": "Enter your current password and a new one. Your logins on other devices end when you change it.",
+  "account.password.current": "Current password",
+  "account.password.next": "New password",
+  "account.password.repeat": "New password again",
+  "account.password.rules": "At least 10 characters, with at least three of: upper-case letters, lower-case letters, digits, symbols; not containing your user name.",
+  "account.password.submit": "Save the new password",
+  "account.password.saving": "Saving…",
+  "account.password.done": "Your password has been changed.",
 
   "scope.outOfScope": "This venue is not yours: you see the public view only. Calling and registering need an account of this venue.",
 

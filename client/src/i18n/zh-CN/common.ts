@@ -46,6 +46,7 @@ export const common = {
   "error.TIMEOUT": "网络较慢，请求超时，请再试一次。",
   "error.OFFLINE": "网络已断开，请等连接恢复后再试。",
   "error.NETWORK": "网络错误，请检查网络后再试。",
+  "error.PASSWORD_CHANGE_REQUIRED": "请先修改初始密码，再进行其他操作。",
 
   "field.required": "请填写此项",
   "field.requiredMark": "（必填）",
@@ -63,6 +64,13 @@ export const common = {
   "field.streamUrl.invalid": "直播地址不在允许的来源中：请用本站直播中继的地址，或请管理员把它的来源加入 MEDIA_ORIGINS",
   "field.username.invalid": "请填写用户名",
   "field.password.invalid": "请填写密码",
+  "field.password.tooShort": "密码太短：至少 10 位。",
+  "field.password.fewKinds": "密码须包含大写字母、小写字母、数字、符号中的至少三类。",
+  "field.password.hasUsername": "密码不能包含用户名。",
+  "field.password.common": "这个密码太常见，容易被猜到，请换一个。",
+  "field.password.wrongCurrent": "当前密码不正确。",
+  "field.password.unchanged": "新密码不能与当前密码相同。",
+  "field.password.mismatch": "两次输入的新密码不一致。",
 
   "sessionStatus.SCHEDULED": "未开始",
   "sessionStatus.OPEN": "排队中",
@@ -126,6 +134,19 @@ export const common = {
   "login.submit": "登录",
   "login.submitting": "正在登录……",
   "login.failed": "用户名或密码不正确。",
+  "login.endedIdle": "您已较长时间没有操作，为了安全已自动退出登录。请重新登录。",
+
+  "nav.password": "修改密码",
+  "account.password.title": "修改密码",
+  "account.password.forcedIntro": "这是管理员为您设置的初始密码。为了账号安全，请先设置只有您自己知道的新密码，然后才能继续使用。",
+  "account.password.intro": "请输入当前密码和新密码。修改后，您在其他设备上的登录会自动退出。",
+  "account.password.current": "当前密码",
+  "account.password.next": "新密码",
+  "account.password.repeat": "再次输入新密码",
+  "account.password.rules": "至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名。",
+  "account.password.submit": "保存新密码",
+  "account.password.saving": "正在保存……",
+  "account.password.done": "密码已修改。",
 
   "scope.outOfScope": "您不负责这个站点，只能查看公开信息；叫号、登记等操作需要本站点的工作人员或代表账号。",
 

@@ -1,10 +1,10 @@
-/** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me. */
+/** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password. */
 import { createHash } from "node:crypto";
 import { Router } from "express";
 import type { Logger } from "../../logger.ts";
 import { AppError } from "../../protocol/errors.ts";
-import { loginSchema } from "../../protocol/http-schemas.ts";
-import { login, logout, requireUser, toUserView } from "../../services/auth.ts";
+import { loginSchema, passwordChangeSchema } from "../../protocol/http-schemas.ts";
+import { changePassword, login, logout, requireLogin, toUserView } from "../../services/auth.ts";
 import { recordLoginFailure } from "../../services/audit.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { tokenHash } from "../../services/secrets.ts";
@@ -23,6 +23,9 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
   // through Redis, or in this process on the services' clock.
   const windows = deps.sharedWindows ?? new MemoryWindows(() => deps.now().getTime());
   const throttle = new LoginThrottle({ maxFailures: deps.config.loginMaxFailures, windowMs: deps.config.loginWindowMs }, windows);
+  // No Max-Age: the cookie ends with the browser, and the server alone ends an
+  // idle login (TOKEN_IDLE_TTL_MS after the last use, sliding; services/auth.ts).
+  // A fixed Max-Age from the login would cut off someone still at work.
   const cookieOptions = { httpOnly: true, sameSite: "lax" as const, secure: deps.config.secureCookies, path: "/" };
 
   r.post("/login", route(async (req, res) => {
@@ -46,7 +49,7 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
     }
     await throttle.succeeded(address, account);
     const { user, token } = answer;
-    res.cookie(AUTH_COOKIE, token, { ...cookieOptions, maxAge: deps.config.tokenIdleTtlMs });
+    res.cookie(AUTH_COOKIE, token, cookieOptions);
     res.json({ user, token });
   }));
 
@@ -67,8 +70,32 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
       res.json({ user: null });
       return;
     }
-    const user = requireUser(await actorOf(deps, req));
+    const user = requireLogin(await actorOf(deps, req));
     res.json({ user: toUserView(user, user.venueIds) });
+  }));
+
+  // The account's own new password (docs/SECURITY.md). A wrong current password
+  // counts against the same limits as a wrong login, so a borrowed session cannot
+  // guess it; the audit records `auth.password` with its result (audit-hooks.ts).
+  r.post("/password", route(async (req, res) => {
+    const actor = await actorOf(deps, req);
+    const me = requireLogin(actor);
+    const { current, next } = parse(passwordChangeSchema, req.body);
+    const address = addressKey(req.ip);
+    const account = me.username.toLowerCase();
+    const attempt = await throttle.begin(address, account);
+    if (attempt.refused) {
+      res.set("Retry-After", String(attempt.refused.retryAfterSec));
+      throw new AppError("RATE_LIMITED", "尝试次数过多，请稍后再试 / too many attempts, try again later");
+    }
+    try {
+      res.json(await changePassword(deps, actor, current, next));
+    } catch (e) {
+      const wrongCurrent = e instanceof AppError && e.details?.current !== undefined;
+      if (!wrongCurrent) await throttle.succeeded(address, account);
+      throw e;
+    }
+    await throttle.succeeded(address, account);
   }));
   return r;
 }

@@ -1,7 +1,7 @@
 import { AUDIT_ACTIONS, type AuditAction } from "@protocol/privacy.ts";
 import { useT, type MessageKey } from "../../../i18n/useT.ts";
 
-const KNOWN_RESULTS = ["ok", "FORBIDDEN", "UNAUTHENTICATED", "RATE_LIMITED", "CONFLICT", "BAD_REQUEST", "NOT_FOUND"] as const;
+const KNOWN_RESULTS = ["ok", "FORBIDDEN", "UNAUTHENTICATED", "RATE_LIMITED", "CONFLICT", "BAD_REQUEST", "NOT_FOUND", "PASSWORD_CHANGE_REQUIRED"] as const;
 
 type T = ReturnType<typeof useT>;
 

@@ -3,6 +3,7 @@ import { useT } from "../../../i18n/useT.ts";
 import type { AdminUserView } from "@protocol/back-office.ts";
 import type { Role } from "@protocol/model.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
+import { fieldMessages } from "../../../lib/error-message.ts";
 import { boApi } from "../api.ts";
 import { FormError, LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
@@ -31,6 +32,8 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
   const [error, setError] = useState<ClientError | null>(null);
   const [message, setMessage] = useState("");
   const venueName = (id: string) => venues.find((v) => v.id === id)?.name ?? id;
+  // Why a password was refused, in words (the policy's coded detail), under the form.
+  const passwordProblem = fieldMessages(t, error).password;
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -88,7 +91,7 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
           </label>
           <label>
             <span>{t("admin.account.password")}</span>
-            <input name="password" type="password" required minLength={8} autoComplete="new-password" value={draft.password} onChange={(e) => setDraft((d) => ({ ...d, password: e.target.value }))} />
+            <input name="password" type="password" required minLength={10} autoComplete="new-password" value={draft.password} onChange={(e) => setDraft((d) => ({ ...d, password: e.target.value }))} />
           </label>
           {draft.role !== "ADMIN" ? (
             <label>
@@ -103,7 +106,13 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
           </div>
         </form>
       ) : null}
-      <FormError error={error} />
+      {passwordProblem ? (
+        <p className="form__error" role="alert">
+          {passwordProblem}
+        </p>
+      ) : (
+        <FormError error={error} />
+      )}
       {message ? (
         <p className="ok-text" role="status">
           {message}
