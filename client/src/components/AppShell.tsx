@@ -1,14 +1,28 @@
+import { useEffect } from "react";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { logout, useAuth } from "../stores/auth.ts";
 import { useT } from "../i18n/useT.ts";
 import { ConnectionBanner } from "./ConnectionBanner.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { ElderOffer, ElderSwitch } from "./ElderSwitch.tsx";
+import { usePreferences } from "../stores/preferences.ts";
+
+/** Staff work here; everything else in the shell is a page a voter may open (docs/ARCHITECTURE.md §7b). */
+const STAFF_PATHS = ["/login", "/hall/", "/desk/", "/admin", "/help/"];
+export const isVoterFacing = (pathname: string) => !STAFF_PATHS.some((p) => pathname === p || pathname.startsWith(p));
 
 /** Header, skip link and connection banner around every page but the hall screen. */
 export function AppShell() {
   const t = useT();
   const user = useAuth((s) => s.user);
   const location = useLocation();
+  const voterFacing = isVoterFacing(location.pathname);
+  const elder = usePreferences((s) => s.elder) === true && voterFacing;
+  // One root class switches the type scale, spacing and colours (base.css) — no per-component sizes.
+  useEffect(() => {
+    document.documentElement.classList.toggle("elder", elder);
+    return () => document.documentElement.classList.remove("elder");
+  }, [elder]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -32,11 +46,13 @@ export function AppShell() {
           ) : location.pathname.startsWith("/login") || location.pathname.startsWith("/s/") ? null : (
             <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>{t("nav.login")}</Link>
           )}
+          {voterFacing ? <ElderSwitch /> : null}
           <LanguageSwitch />
         </nav>
       </header>
       <ConnectionBanner />
       <main id="main" tabIndex={-1}>
+        {voterFacing ? <ElderOffer /> : null}
         <Outlet />
       </main>
     </>
