@@ -107,6 +107,15 @@ describe.skipIf(!CHROMIUM)("an older voter's journey in 长辈版", () => {
     await screen.getByTestId("screen-voice").waitFor();
     expect(await screen.getByTestId("screen-voice-toggle").textContent()).toBe("语音叫号：开");
 
+    // A second screen, on a TV with no Chinese voice: it says so, and will only chime.
+    const { context: mutedContext, page: mutedScreen } = await openPage(world, "screen without voice", { viewport: { width: 1920, height: 1080 } });
+    await mutedContext.addInitScript("window.__noVoice = true;");
+    await mutedContext.addInitScript(SPEECH_STUB);
+    await mutedScreen.goto(`/screen/${session.id}`);
+    await mutedScreen.getByRole("button", { name: "开启提示音" }).click();
+    await eventually(() => mutedScreen.getByTestId("screen-no-voice").textContent()).toContain("没有中文语音");
+    expect(await mutedScreen.getByRole("link", { name: "如何安装中文语音" }).getAttribute("href")).toBe("/help/voice");
+
     // ── first visit: the offer, then 长辈版 on ──────────────────────────
     const { context: phoneContext, page: phone } = await openPage(world, "older voter", PHONE);
     await phoneContext.addInitScript(SPEECH_STUB);
@@ -196,6 +205,7 @@ describe.skipIf(!CHROMIUM)("an older voter's journey in 长辈版", () => {
     for (let i = 1; i < said.length; i += 1) expect(said[i]!.start).toBeGreaterThanOrEqual(said[i - 1]!.end!);
     expect(await overlaps(screen)).toBe(0);
     await screenshot(screen, "journey-older-voter-07-screen");
+    expect(await spoken(mutedScreen)).toEqual([]);
 
     // Staff turn the voice off: the next call only chimes.
     await screen.getByTestId("screen-voice-toggle").click();
@@ -205,6 +215,27 @@ describe.skipIf(!CHROMIUM)("an older voter's journey in 长辈版", () => {
     await eventually(() => screen.getByTestId("screen-now").textContent()).toBe(lateWalkIn.label);
     await screen.waitForTimeout(2500);
     expect((await spoken(screen)).length).toBe(4);
+
+    // ── the station's page and the tracking lookup in 长辈版 too ─────────
+    const day = `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
+    const listed = (await (await fetch(`${world.base}/api/sessions?${day}`)).json()) as { sessions: { id: string; venueId: string }[] };
+    const venueId = listed.sessions.find((s) => s.id === session.id)!.venueId;
+    await phone.goto(`/v/${venueId}`);
+    await phone.locator("h1").first().waitFor();
+    await expectElderLayout(phone, "station page");
+    await screenshot(phone, "journey-older-voter-08-station");
+    await phone.goto("/track");
+    await phone.locator("h1").first().waitFor();
+    await expectElderLayout(phone, "tracking lookup");
+
+    // ── staff find the guide from the console ────────────────────────────
+    const guideLink = hall.getByRole("link", { name: "语音叫号与长辈版指南" });
+    expect(await guideLink.getAttribute("href")).toBe("/help/voice");
+    await hall.goto("/help/voice");
+    await eventually(() => hall.locator("h1").textContent()).toContain("工作人员指南");
+    const guide = (await hall.locator("main").textContent()) ?? "";
+    for (const words of ["Microsoft Huihui", "Xiaoxiao", "Google", "中文（中国）", "长辈版"]) expect(guide).toContain(words);
+    await screenshot(hall, "journey-older-voter-09-guide", true);
 
     expect(world.errors).toEqual([]);
   });

@@ -1,11 +1,12 @@
 // A recording stand-in for the browser's speechSynthesis (the test machine has no voices):
 // every utterance's text, lang and volume, when it started and ended, and whether
 // a page asked to speak while something was still being said. One Chinese voice
-// exists, as on a Windows PC with Microsoft Huihui.
+// exists, as on a Windows PC with Microsoft Huihui — none if the page set
+// window.__noVoice first (a TV without Chinese voice data).
 (() => {
   const state = { log: [], overlaps: 0, speaking: 0 };
   window.__speech = state;
-  const voices = [{ name: "Test Huihui", lang: "zh-CN", localService: true, default: true, voiceURI: "test-huihui" }];
+  const voices = window.__noVoice ? [] : [{ name: "Test Huihui", lang: "zh-CN", localService: true, default: true, voiceURI: "test-huihui" }];
   class Utterance extends EventTarget {
     constructor(text) {
       super();

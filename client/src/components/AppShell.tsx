@@ -17,6 +17,7 @@ export function AppShell() {
   const user = useAuth((s) => s.user);
   const location = useLocation();
   const voterFacing = isVoterFacing(location.pathname);
+  // 长辈版 also leaves out the staff login: one thing less in a header that wraps at this size.
   const elder = usePreferences((s) => s.elder) === true && voterFacing;
   // One root class switches the type scale, spacing and colours (base.css) — no per-component sizes.
   useEffect(() => {
@@ -43,7 +44,7 @@ export function AppShell() {
                 {t("nav.logout")}
               </button>
             </>
-          ) : location.pathname.startsWith("/login") || location.pathname.startsWith("/s/") ? null : (
+          ) : location.pathname.startsWith("/login") || location.pathname.startsWith("/s/") || elder ? null : (
             <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>{t("nav.login")}</Link>
           )}
           {voterFacing ? <ElderSwitch /> : null}
