@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
-import { eventually, joinOnline, registerWalkIn, statusOf } from "./steps.ts";
+import { bookOnDayPage, eventually, joinOnline, registerWalkIn, statusOf } from "./steps.ts";
 
 const SPEECH_STUB = readFileSync(path.join(import.meta.dirname, "speech-stub.js"), "utf8");
 
@@ -227,6 +227,22 @@ describe.skipIf(!CHROMIUM)("an older voter's journey in 长辈版", () => {
     await phone.goto("/track");
     await phone.locator("h1").first().waitFor();
     await expectElderLayout(phone, "tracking lookup");
+
+    // ── booking a later day in 长辈版, and the booking's own page ───────────
+    const startsAt = new Date(Date.now() + 2 * 3600_000);
+    const created = await deskContext.request.post(`${world.base}/api/sessions`, {
+      data: { venueId, title: "长辈专场接待日", startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(), slotMin: 8, bookingCapacity: 5 },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const laterDay = ((await created.json()) as { session: { id: string } }).session.id;
+    await phone.goto(`/s/${laterDay}`);
+    await phone.getByTestId("booking-form").waitFor();
+    await expectElderLayout(phone, "a later day's booking form");
+    const code = await bookOnDayPage(phone, "孙秀英", "楼道里没有扶手");
+    await phone.goto(`/b/${code}`);
+    await eventually(() => phone.getByTestId("booking-status").textContent()).toContain("已预约");
+    await expectElderLayout(phone, "booking page");
+    await screenshot(phone, "journey-older-voter-08b-booking");
 
     // ── staff find the guide from the console ────────────────────────────
     const guideLink = hall.getByRole("link", { name: "语音叫号与长辈版指南" });
