@@ -9,10 +9,8 @@ export const elder: Record<keyof typeof zh, string> = {
   "elder.offer.accept": "Make the text bigger",
   "elder.offer.decline": "No, thanks",
   "elder.step.join": "Step one: fill in the form below to queue",
-  "elder.step.wait": "You are in the queue. Keep this page open; the phone rings and vibrates when it is your turn.",
 
   "readAloud.button": "Read it to me",
-  "readAloud.again": "Read it again",
   "readAloud.reading": "Reading…",
   "readAloud.willSayTurn": "When it is your turn, the phone will say so.",
 
@@ -41,7 +39,7 @@ export const elder: Record<keyof typeof zh, string> = {
   "help.voice.windows.title": "Windows PC (Edge or Chrome)",
   "help.voice.windows.1": "Chinese editions of Windows 10/11 include Microsoft Huihui, Kangkang and Yaoyao (Chinese, China).",
   "help.voice.windows.2": "If they are missing: Settings → Time & language → Speech → Add voices, choose “Chinese (Simplified, China)”, then restart the browser.",
-  "help.voice.windows.3": "In Edge, the more natural online voices Microsoft Xiaoxiao and Yunxi are also available; Chrome has the online voice “Google 普通话（中国大陆）”. Online voices need the internet.",
+  "help.voice.windows.3": "In Edge, the more natural online voices Microsoft Xiaoxiao and Yunxi are also available; Chrome has the online voice “Google 普通话 (中国大陆)” (Google Mandarin). Online voices need the internet.",
   "help.voice.android.title": "Android TV or TV box",
   "help.voice.android.1": "Open the screen page in Chrome.",
   "help.voice.android.2": "Settings → System (or More settings) → Accessibility → Text-to-speech output: choose “Speech Services by Google” as the engine.",

@@ -7,10 +7,8 @@ export const elder = {
   "elder.offer.accept": "换成大字",
   "elder.offer.decline": "不用了",
   "elder.step.join": "第一步：填写下面的表格排队",
-  "elder.step.wait": "已排上队，请保持本页打开，轮到您时手机会响铃、震动。",
 
   "readAloud.button": "读给我听",
-  "readAloud.again": "再读一遍",
   "readAloud.reading": "正在朗读……",
   "readAloud.willSayTurn": "轮到您时，手机会说“轮到您了”。",
 
