@@ -25,7 +25,7 @@ export function ElderSwitch() {
   );
 }
 
-/** The first visit's offer, until the voter answers it either way. */
+/** The first visit's offer, until the voter answers it either way: short, so the page's own first step stays on the first screen. */
 export function ElderOffer() {
   const t = useT();
   const chosen = usePreferences((s) => s.elder);
@@ -35,9 +35,8 @@ export function ElderOffer() {
       <p id="elder-offer-title" className="elder-offer__title">
         {t("elder.offer.title")}
       </p>
-      <p className="elder-offer__body">{t("elder.offer.body")}</p>
       <div className="button-row">
-        <button type="button" className="button button--primary button--large" onClick={() => setElder(true)}>
+        <button type="button" className="button button--primary" onClick={() => setElder(true)}>
           {t("elder.offer.accept")}
         </button>
         <button type="button" className="button" onClick={() => setElder(false)}>

@@ -4,8 +4,7 @@ import type { elder as zh } from "../zh-CN/elder.ts";
 export const elder: Record<keyof typeof zh, string> = {
   "elder.switch": "Large text",
   "elder.switchOn": "Large text is on; press again for the normal view",
-  "elder.offer.title": "Text too small?",
-  "elder.offer.body": "Try large text: bigger letters, bigger buttons, only what you need to do now. You can switch any time with “Large text” at the top of the page.",
+  "elder.offer.title": "Text too small? Try large text: bigger letters, bigger buttons.",
   "elder.offer.accept": "Make the text bigger",
   "elder.offer.decline": "No, thanks",
   "elder.step.join": "Step one: fill in the form below to queue",

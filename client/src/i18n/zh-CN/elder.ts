@@ -2,8 +2,7 @@
 export const elder = {
   "elder.switch": "长辈版",
   "elder.switchOn": "长辈版已打开，再按一次恢复普通版",
-  "elder.offer.title": "字太小、看不清？",
-  "elder.offer.body": "试试长辈版：字更大，按钮更大，只显示要办的事。以后随时可以按页面顶部的“长辈版”切换。",
+  "elder.offer.title": "字太小、看不清？试试长辈版：字更大，按钮更大。",
   "elder.offer.accept": "换成大字",
   "elder.offer.decline": "不用了",
   "elder.step.join": "第一步：填写下面的表格排队",
