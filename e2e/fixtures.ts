@@ -117,12 +117,16 @@ export interface AxeViolation {
 let axeCache: string | null = null;
 const axeSource = () => (axeCache ??= readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8"));
 
-/** Runs axe-core in the page; returns the serious and critical violations. */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe-core in the page; returns the serious and critical violations.
+ * `enhancedContrast` adds the 7:1 rule (color-contrast-enhanced) that 长辈版 promises.
+ */
+export async function seriousA11yViolations(page: Page, opts: { enhancedContrast?: boolean } = {}): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: the app's CSP rightly refuses an injected <script>.
   if (!(await page.evaluate("typeof axe !== 'undefined'"))) await page.evaluate(`${axeSource()};0`);
+  const rules = opts.enhancedContrast ? ", rules: { 'color-contrast-enhanced': { enabled: true } }" : "";
   const result = (await page.evaluate(
-    "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))",
+    `axe.run(document, { resultTypes: ['violations']${rules} }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`,
   )) as AxeViolation[];
   return result.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

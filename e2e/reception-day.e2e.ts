@@ -3,6 +3,8 @@
  * profile: an online voter on a phone, the front desk, the deputy at the hall
  * console (who also keeps the record), and the hall screen.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CHROMIUM,
@@ -20,6 +22,8 @@ import {
 import { eventually, joinOnline, positionOf, statusOf } from "./steps.ts";
 
 const VENUE = "盛泽镇人大代表之家"; // in scope for deputy.xiaojuan and staff.shengze
+// speechSynthesis recorded, for 读给我听 on the tracking page (the test machine has no voices).
+const SPEECH_STUB = readFileSync(path.join(import.meta.dirname, "speech-stub.js"), "utf8");
 
 describe.skipIf(!CHROMIUM)("a reception day in the browser", () => {
   let world: World;
@@ -37,6 +41,7 @@ describe.skipIf(!CHROMIUM)("a reception day in the browser", () => {
     // ── the online voter joins from a phone ────────────────────────────────
     const { page: voter, context: voterContext } = await openPage(world, "voter", PHONE);
     await voterContext.grantPermissions(["notifications"], { origin: world.base });
+    await voterContext.addInitScript(SPEECH_STUB);
     await voter.goto(`/s/${session.id}`);
     await eventually(() => voter.locator("h1").textContent()).toContain(session.title);
     await screenshot(voter, "voter-phone-before-join", true);
@@ -152,6 +157,24 @@ describe.skipIf(!CHROMIUM)("a reception day in the browser", () => {
     expect(voterViolations, describeViolations(voterViolations)).toEqual([]);
     const hallViolations = await seriousA11yViolations(hall);
     expect(hallViolations, describeViolations(hallViolations)).toEqual([]);
+
+    // ── the same voter in 长辈版: 0 serious, now against 7:1 contrast; captions grow with it
+    await voter.getByRole("button", { name: "长辈版", exact: true }).click();
+    await eventually(() => voter.evaluate("document.documentElement.classList.contains('elder')")).toBe(true);
+    const elderViolations = await seriousA11yViolations(voter, { enhancedContrast: true });
+    expect(elderViolations, describeViolations(elderViolations)).toEqual([]);
+    expect(await voter.evaluate("parseFloat(getComputedStyle(document.querySelector('.captions__lines')).fontSize)")).toBeGreaterThanOrEqual(24);
+    await screenshot(voter, "voter-phone-done-elder", true);
+
+    // ── the tracking page, in 长辈版, reads the case's status aloud ─────────
+    await voter.goto(trackHref!);
+    await voter.getByRole("button", { name: "读给我听" }).click();
+    await eventually(() => voter.evaluate("window.__speech.log.map(u => u.lang + ' ' + u.text)")).toEqual([
+      expect.stringMatching(/^zh-CN 您反映的事项：.+。目前办理状态：(已受理|已交办|办理中)。/),
+    ]);
+    const trackViolations = await seriousA11yViolations(voter, { enhancedContrast: true });
+    expect(trackViolations, describeViolations(trackViolations)).toEqual([]);
+    await screenshot(voter, "track-elder", true);
 
     expect(world.errors).toEqual([]);
   });

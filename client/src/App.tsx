@@ -24,6 +24,7 @@ const VenuePage = lazy(() => import("./features/messages/VenuePage.tsx").then((m
 const PosterPage = lazy(() => import("./features/messages/PosterPage.tsx").then((m) => ({ default: m.PosterPage })));
 const DeputyPage = lazy(() => import("./features/messages/DeputyPage.tsx").then((m) => ({ default: m.DeputyPage })));
 const RsvpPage = lazy(() => import("./features/forum/RsvpPage.tsx").then((m) => ({ default: m.RsvpPage })));
+const VoiceGuidePage = lazy(() => import("./features/help/VoiceGuidePage.tsx").then((m) => ({ default: m.VoiceGuidePage })));
 const AdminApp = lazy(() => import("./features/admin/AdminApp.tsx").then((m) => ({ default: m.AdminApp })));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
       { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
       { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
       { path: "/admin/*", element: page(<AdminApp />) },
+      { path: "/help/voice", element: page(<VoiceGuidePage />) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -75,7 +75,7 @@ describe("the built client over HTTP", () => {
   });
 
   it("every client route gets index.html, compressed and never cached without asking", async () => {
-    for (const route of ["/", "/s/abc", "/hall/abc", "/desk/abc", "/screen/abc", "/admin", "/admin/stats", "/track", "/track/TX-1234", "/b/ABC234", "/v/venue1", "/v/venue1/poster", "/d/user1", "/i/some-invitation-token", "/login"]) {
+    for (const route of ["/", "/s/abc", "/hall/abc", "/desk/abc", "/screen/abc", "/admin", "/admin/stats", "/track", "/track/TX-1234", "/b/ABC234", "/v/venue1", "/v/venue1/poster", "/d/user1", "/i/some-invitation-token", "/login", "/help/voice"]) {
       const res = await get(route, { "accept-encoding": "br" });
       expect(res.status, route).toBe(200);
       expect(res.headers["content-type"], route).toBe("text/html; charset=utf-8");

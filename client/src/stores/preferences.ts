@@ -1,26 +1,50 @@
-/** The interface language, remembered on this device. Chinese unless chosen otherwise. */
+/**
+ * Choices remembered on this device: the interface language (Chinese unless chosen
+ * otherwise) and 长辈版, the large-text view for older voters (docs/ARCHITECTURE.md §7b).
+ */
 import { create } from "zustand";
 
 export type Lang = "zh-CN" | "en";
 const KEY = "tongxin.lang";
+const ELDER_KEY = "tongxin.elder";
 
-function storedLang(): Lang {
+function read(key: string): string | null {
   try {
-    return localStorage.getItem(KEY) === "en" ? "en" : "zh-CN";
+    return localStorage.getItem(key);
   } catch {
-    return "zh-CN";
+    return null;
   }
 }
 
-export const usePreferences = create<{ lang: Lang }>()(() => ({ lang: storedLang() }));
-
-export function setLang(lang: Lang): void {
+function write(key: string, value: string): void {
   try {
-    localStorage.setItem(KEY, lang);
+    localStorage.setItem(key, value);
   } catch {
     // private mode: the choice lasts for this page only
   }
+}
+
+function storedLang(): Lang {
+  return read(KEY) === "en" ? "en" : "zh-CN";
+}
+
+/** null: never chosen on this device, so the first visit offers it. */
+function storedElder(): boolean | null {
+  const v = read(ELDER_KEY);
+  return v === "on" ? true : v === "off" ? false : null;
+}
+
+export const usePreferences = create<{ lang: Lang; elder: boolean | null }>()(() => ({ lang: storedLang(), elder: storedElder() }));
+
+export function setLang(lang: Lang): void {
+  write(KEY, lang);
   usePreferences.setState({ lang });
+}
+
+/** Turns 长辈版 on or off; either answer also ends the first-visit offer. */
+export function setElder(on: boolean): void {
+  write(ELDER_KEY, on ? "on" : "off");
+  usePreferences.setState({ elder: on });
 }
 
 /** Keeps <html lang> in step so screen readers pick the right voice. */

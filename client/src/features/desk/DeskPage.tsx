@@ -53,6 +53,9 @@ export function DeskPage() {
             </span>
           ) : null}
           <Link to={`/hall/${session.id}`}>{t("nav.hall")}</Link>
+          <Link to="/help/voice" target="_blank" rel="noopener">
+            {t("help.voice.link")}
+          </Link>
         </div>
       </header>
       <OutOfScopeNotice venueId={session.venueId} />

@@ -80,6 +80,9 @@ export function HallConsolePage() {
           <Link to={`/screen/${session.id}`} target="_blank" rel="noopener">
             {t("nav.screen")}
           </Link>
+          <Link to="/help/voice" target="_blank" rel="noopener">
+            {t("help.voice.link")}
+          </Link>
           <Link to={`/s/${session.id}`} target="_blank" rel="noopener">
             {t("nav.voterView")}
           </Link>

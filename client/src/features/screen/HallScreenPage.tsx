@@ -12,6 +12,7 @@ import { soundUnlocked, unlockSound } from "../../lib/attention.ts";
 import { formatTime, titleBesideVenue } from "../../lib/format.ts";
 import { currentTicket, latestCaptions, waitingTickets } from "../../stores/live-session-selectors.ts";
 import { useCallHighlight } from "./useCallHighlight.ts";
+import { ScreenVoiceControls } from "./ScreenVoiceControls.tsx";
 import { SpeakerCountdown } from "../forum/SpeakerCountdown.tsx";
 import { agendaProgress, isForum, speakersLists } from "../forum/forum-logic.ts";
 
@@ -23,7 +24,7 @@ export function HallScreenPage() {
   const now = useNow(10_000);
   const live = useWatchedSession(sessionId, screenPageSlice, { projection: "public" });
   const [soundOn, setSoundOn] = useState(soundUnlocked());
-  const highlight = useCallHighlight(live.lastCall?.seq ?? null);
+  const highlight = useCallHighlight(live.lastCall ? { seq: live.lastCall.seq, ticket: live.tickets[live.lastCall.ticketId] } : null);
   useDocumentTitle(`${t("screen.title")} · ${live.session?.title ?? t("app.name")}`);
 
   const session = live.session;
@@ -63,7 +64,9 @@ export function HallScreenPage() {
             >
               <Icon name="bell" /> {t("screen.enableSound")}
             </button>
-          ) : null}
+          ) : (
+            <ScreenVoiceControls />
+          )}
           <button type="button" className="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
             <Icon name="expand" /> {t("screen.fullscreen")}
           </button>

@@ -8,6 +8,8 @@ import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { formatDate, formatDateTime, titleBesideVenue } from "../../lib/format.ts";
 import { CopyButton } from "../../components/CopyButton.tsx";
+import { ReadAloudButton } from "../../components/ReadAloudButton.tsx";
+import { caseReadout } from "../../lib/spoken-text.ts";
 import { MessageDataActions } from "../messages/MessageDataActions.tsx";
 import { RatingForm } from "./RatingForm.tsx";
 import "./track.css";
@@ -98,6 +100,15 @@ export function TrackPage() {
           </ol>
         )}
         <p className={`badge badge--case-${view.status.toLowerCase()}`}>{t(`caseStatus.${view.status}`)}</p>
+        <ReadAloudButton
+          text={() =>
+            caseReadout(t, {
+              status: view.status,
+              summary: view.summary,
+              due: view.dueAt && (view.status === "ASSIGNED" || view.status === "IN_PROGRESS" || view.status === "OPEN") ? formatDate(lang, view.dueAt) : null,
+            })
+          }
+        />
         {view.dueAt && (view.status === "ASSIGNED" || view.status === "IN_PROGRESS" || view.status === "OPEN") ? (
           <p>{t("track.due", { date: formatDate(lang, view.dueAt) })}</p>
         ) : null}

@@ -14,6 +14,8 @@ import { MyDataActions } from "../privacy/MyDataActions.tsx";
 import { CopyButton } from "../../components/CopyButton.tsx";
 import { NotifyMeButton } from "./NotifyMeButton.tsx";
 import { SpeakingClock } from "./SpeakingClock.tsx";
+import { ReadAloudButton } from "../../components/ReadAloudButton.tsx";
+import { ticketReadout } from "../../lib/spoken-text.ts";
 
 interface Props {
   ticket: TicketView;
@@ -70,6 +72,17 @@ export function MyTicketCard({ ticket, tickets, session, agendaItemTitle }: Prop
         )}
         {ticket.status === "SPEAKING" && ticket.startedAt ? <SpeakingClock startedAt={ticket.startedAt} slotMin={session.slotMin} /> : null}
       </div>
+      <ReadAloudButton
+        text={() =>
+          ticketReadout(t, {
+            label: ticket.label,
+            status: ticket.status,
+            channel: ticket.channel,
+            ...(standing ? { position: standing.position, ahead: standing.ahead, wait: formatWaitRange(t, standing.wait) } : {}),
+          })
+        }
+        hint={ticket.status === "WAITING" ? t("readAloud.willSayTurn") : undefined}
+      />
       {ticket.topic ? (
         <p className="ticket-card__topic">
           <span className="muted">{t("ticket.topic")}</span>

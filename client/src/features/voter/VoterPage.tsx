@@ -21,6 +21,7 @@ import { useBookingOfDay } from "../booking/useBookingOfDay.ts";
 import { acceptsJoins, canServe } from "@domain/session-lifecycle.ts";
 import { useCalledAlert } from "./useCalledAlert.ts";
 import { useTicketFromLink } from "./useTicketFromLink.ts";
+import { usePreferences } from "../../stores/preferences.ts";
 import { ForumProgress } from "../forum/ForumProgress.tsx";
 import { useInviteFromLink } from "../forum/useInviteFromLink.ts";
 import { agendaProgress, isForum, listItemIdOf, ticketsOnList } from "../forum/forum-logic.ts";
@@ -34,6 +35,7 @@ export function VoterPage() {
   const live = useWatchedSession(sessionId, voterPageSlice, { voter: true });
   const own = useVoterTicket(useShallow((s) => ({ ticket: s.ticket, phase: s.phase })));
   const booked = useBookingOfDay(sessionId);
+  const elder = usePreferences((p) => p.elder) === true;
   const session = live.session;
   useCalledAlert(own.ticket, session ? `${session.title} · ${t("app.name")}` : t("app.name"));
 
@@ -55,6 +57,13 @@ export function VoterPage() {
   const joinsOpen = acceptsJoins(session.status, session.queueOpen);
   // Before the day nothing is live yet: what the voter can do (book) comes first (§7 as built).
   const beforeDay = session.status === "SCHEDULED";
+  const showsJoin = !ticket && !bookingHolds && own.phase !== "resuming";
+  // 长辈版 shows one step at a time (docs/ARCHITECTURE.md §7b): join → my ticket → called.
+  // The board and others' topics are left out; the stream waits until the voter is in line,
+  // and while they are called nothing competes with the banner and the call.
+  const showsBoard = !elder && !beforeDay;
+  const showsWatch = !beforeDay && (!elder || (!!ticket && ticket.status !== "CALLED"));
+  const gridClass = ["voter-grid", beforeDay ? "voter-grid--before-day" : "", elder ? "voter-grid--elder" : ""].filter(Boolean).join(" ");
   return (
     <div className="voter-page">
       {ticket?.status === "CALLED" ? <CalledBanner ticket={ticket} /> : null}
@@ -65,7 +74,7 @@ export function VoterPage() {
       ) : null}
       <SessionHeader session={session} />
       <OverrunNotice session={session} />
-      <div className={beforeDay ? "voter-grid voter-grid--before-day" : "voter-grid"}>
+      <div className={gridClass}>
         <div className="voter-grid__status">
           {forum ? <ForumProgress session={session} tickets={live.tickets} /> : null}
           {ticket ? <MyTicketCard ticket={ticket} tickets={ownList} session={session} agendaItemTitle={ownItem?.title} /> : null}
@@ -81,21 +90,26 @@ export function VoterPage() {
             </p>
           ) : null}
           {!ticket && booked ? <MyBookingCard session={session} mine={booked} /> : null}
-          {beforeDay ? null : <LiveBoard tickets={boardList} ownTicketId={ticket?.id} />}
-          <PublicTopics tickets={live.tickets} ownTicketId={ticket?.id} />
-          {!ticket && !bookingHolds && own.phase !== "resuming" && mayJoin && session.queueOpen && session.status !== "ENDED" ? (
+          {showsBoard ? <LiveBoard tickets={boardList} ownTicketId={ticket?.id} /> : null}
+          {elder ? null : <PublicTopics tickets={live.tickets} ownTicketId={ticket?.id} />}
+          {elder && showsJoin && mayJoin && session.queueOpen && session.status !== "ENDED" ? (
+            <p className="notice elder-step" data-testid="elder-step">
+              {t("elder.step.join")}
+            </p>
+          ) : null}
+          {!elder && showsJoin && mayJoin && session.queueOpen && session.status !== "ENDED" ? (
             <a className="button button--primary button--large join-jump" href="#join">
               {forum ? t("forum.join.title") : t("join.jump")}
             </a>
           ) : null}
         </div>
-        {beforeDay ? null : (
+        {!showsWatch ? null : (
           <div className="voter-grid__watch">
             <LiveStream session={session} stopped={live.streamStopped} />
             <LiveCaptions transcript={live.transcript} />
           </div>
         )}
-        {!ticket && !bookingHolds && own.phase !== "resuming" ? (
+        {showsJoin ? (
           <div className="voter-grid__join">
             {forum || joinsOpen || booked ? null : <BookingPanel session={session} />}
             {mayJoin ? (

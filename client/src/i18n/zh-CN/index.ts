@@ -14,9 +14,10 @@ import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
+import { elder } from "./elder.ts";
 
-export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum } as const;
+export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder } as const;
 
-export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum } as const;
+export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -20,7 +20,7 @@ import path from "node:path";
 import { Router, type Request, type Response } from "express";
 
 /** Paths the single-page app routes itself (client/src/App.tsx). */
-export const CLIENT_ROUTE = /^\/(?:$|login\/?$|s\/|b\/|v\/|d\/|i\/|hall\/|desk\/|screen\/|admin(?:\/|$)|track(?:\/|$))/;
+export const CLIENT_ROUTE = /^\/(?:$|login\/?$|s\/|b\/|v\/|d\/|i\/|hall\/|desk\/|screen\/|admin(?:\/|$)|track(?:\/|$)|help\/)/;
 /** The voter's page; the id is checked so nothing odd reaches a response header. */
 const VOTER_PAGE = /^\/s\/([A-Za-z0-9_-]{1,64})\/?$/;
 /** `/assets/index-B3x_9aQe.js`: Vite puts a content hash in every asset name. */

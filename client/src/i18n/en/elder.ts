@@ -1,0 +1,53 @@
+import type { elder as zh } from "../zh-CN/elder.ts";
+
+/** English. 长辈版 and speech: the large-text switch, read aloud, the hall screen's voice, the staff guide. */
+export const elder: Record<keyof typeof zh, string> = {
+  "elder.switch": "Large text",
+  "elder.switchOn": "Large text is on; press again for the normal view",
+  "elder.offer.title": "Text too small? Try large text: bigger letters, bigger buttons.",
+  "elder.offer.accept": "Make the text bigger",
+  "elder.offer.decline": "No, thanks",
+  "elder.step.join": "Step one: fill in the form below to queue",
+
+  "readAloud.button": "Read it to me",
+  "readAloud.reading": "Reading…",
+  "readAloud.willSayTurn": "When it is your turn, the phone will say so.",
+
+  "speak.yourNumber": "Your number is {label}",
+  "speak.pause": ". ",
+  "speak.end": ".",
+  "speak.rangeTo": " to ",
+  "speak.caseAbout": "Your concern: {summary}",
+  "speak.caseStatus": "Status: {status}",
+
+  "screenVoice.title": "Spoken calls",
+  "screenVoice.on": "Spoken calls: on",
+  "screenVoice.off": "Spoken calls: off",
+  "screenVoice.volume": "Volume",
+  "screenVoice.test": "Test",
+  "screenVoice.noVoice": "This device has no Chinese voice; calls only chime.",
+  "screenVoice.howTo": "How to add a Chinese voice",
+  "screenVoice.sample": "请 A001 号到发言席",
+
+  "help.voice.title": "Spoken calls on the hall screen and large text: a guide for staff",
+  "help.voice.intro": "On each call the hall screen chimes, then announces the call twice in Mandarin, e.g. “请 A001 号到发言席” (A001 to the speaker's seat); an online voter hears “请 W001 号线上发言”. It uses the Chinese voice installed on the PC or TV.",
+  "help.voice.enable.title": "Turn on the screen's sound",
+  "help.voice.enable.1": "Press “Enable sound” on the screen (browsers only make sound after someone presses a button).",
+  "help.voice.enable.2": "“Spoken calls” at the top right turns announcements on or off, the “Volume” slider sets their volume, “Test” plays a sample.",
+  "help.voice.enable.3": "If the screen says there is no Chinese voice, calls only chime. Install one as below, then reload the screen.",
+  "help.voice.windows.title": "Windows PC (Edge or Chrome)",
+  "help.voice.windows.1": "Chinese editions of Windows 10/11 include Microsoft Huihui, Kangkang and Yaoyao (Chinese, China).",
+  "help.voice.windows.2": "If they are missing: Settings → Time & language → Speech → Add voices, choose “Chinese (Simplified, China)”, then restart the browser.",
+  "help.voice.windows.3": "In Edge, the more natural online voices Microsoft Xiaoxiao and Yunxi are also available; Chrome has the online voice “Google 普通话 (中国大陆)” (Google Mandarin). Online voices need the internet.",
+  "help.voice.android.title": "Android TV or TV box",
+  "help.voice.android.1": "Open the screen page in Chrome.",
+  "help.voice.android.2": "Settings → System (or More settings) → Accessibility → Text-to-speech output: choose “Speech Services by Google” as the engine.",
+  "help.voice.android.3": "In the engine's settings install the voice data “Chinese (China)”, set the language to Chinese (China) and press “Listen to an example”.",
+  "help.voice.android.4": "A TV without Google's engine can install “Speech Services by Google” from its app store, or use the maker's own Chinese voice engine.",
+  "help.voice.elder.title": "Helping a voter switch to large text",
+  "help.voice.elder.1": "Ask the voter to scan the QR code on the poster or the printed ticket to open the queue page.",
+  "help.voice.elder.2": "On a first visit the page asks “Text too small?” — press “Make the text bigger”. The “Large text” button at the top of every page switches it on or off at any time.",
+  "help.voice.elder.3": "Large text has bigger letters and buttons and shows only the step at hand: queue → my number → your turn. The phone remembers the choice.",
+  "help.voice.elder.4": "Once queued, “Read it to me” reads the place in line and the wait aloud; from then on the phone says “轮到您了” (your turn) with a ring and vibration when called. Ask the voter to turn the volume up and keep the page open.",
+  "help.voice.link": "Spoken calls and large text: guide",
+};
