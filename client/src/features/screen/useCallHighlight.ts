@@ -3,6 +3,7 @@ import type { TicketView } from "@protocol/model.ts";
 import { chimeCall } from "../../lib/attention.ts";
 import { say, soundInLane, voiceFor } from "../../lib/speech.ts";
 import { callAnnouncement } from "../../lib/spoken-text.ts";
+import { useLatest } from "../../hooks/useLatest.ts";
 import { useScreenVoice } from "./screen-voice.ts";
 
 /** The chime's two notes last about 1.3 s; the announcement starts after them. */
@@ -18,20 +19,21 @@ export function useCallHighlight(lastCall: { seq: number; ticket: TicketView | u
   const [active, setActive] = useState(false);
   const seen = useRef<number | null>(lastCall?.seq ?? null);
   const seq = lastCall?.seq ?? null;
-  const ticket = lastCall?.ticket;
+  // The ticket is read when its call arrives; later changes to it are not a new call.
+  const ticket = useLatest(lastCall?.ticket);
   useEffect(() => {
     if (seq == null || seq === seen.current) return;
     seen.current = seq;
     void soundInLane(chimeCall, CHIME_MS);
     const voice = useScreenVoice.getState();
-    if (ticket && voice.on && voice.volume > 0 && voiceFor("zh-CN")) {
-      const announcement = { text: callAnnouncement(ticket), lang: "zh-CN" as const, volume: voice.volume };
+    const called = ticket.current;
+    if (called && voice.on && voice.volume > 0 && voiceFor("zh-CN")) {
+      const announcement = { text: callAnnouncement(called), lang: "zh-CN" as const, volume: voice.volume };
       void say(announcement, announcement);
     }
     setActive(true);
     const id = window.setTimeout(() => setActive(false), ms);
     return () => window.clearTimeout(id);
-    // The ticket is read when its call arrives; later changes to it are not a new call.
-  }, [seq, ms]);
+  }, [seq, ms, ticket]);
   return active;
 }
