@@ -23,7 +23,8 @@ export function OverrunPanel({ session }: { session: SessionView }) {
   const [confirmEnd, setConfirmEnd] = useState(false);
   const overrun = overrunOf(session, now);
   if (!overrun) return null;
-  const extend = (minutes: number) => void run(() => boApi.updateSession(session.id, { endsAt: extendedEnd(session.endsAt, Date.now(), minutes) }));
+  // From the same `now` the button's label was computed from: staff get the end time they read on it.
+  const extend = (minutes: number) => void run(() => boApi.updateSession(session.id, { endsAt: extendedEnd(session.endsAt, now, minutes) }));
   return (
     <section className="notice notice--warn overrun-panel no-print" role="region" aria-labelledby="overrun-title" data-testid="staff-overrun">
       <h2 id="overrun-title" className="overrun-panel__title">
