@@ -25,6 +25,13 @@ const WRITES: Array<[method: string, path: string]> = [
   ["POST", "/api/admin/venues"],
   ["POST", "/api/admin/privacy-notice"],
   ["POST", "/api/tickets/x/phone"],
+  ["POST", "/api/admin/departments"],
+  ["POST", "/api/suggestions"],
+  ["PATCH", "/api/suggestions/x"],
+  ["POST", "/api/suggestions/x/submit"],
+  ["POST", "/api/suggestions/x/assign"],
+  ["POST", "/api/suggestions/x/answer"],
+  ["POST", "/api/suggestions/x/evaluate"],
 ];
 
 describe("a back-office write without a login", () => {

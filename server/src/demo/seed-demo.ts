@@ -264,7 +264,7 @@ interface Base {
 }
 
 const asActor = (u: { id: string; username: string; displayName: string; role: AuthUser["role"] }, venueIds: string[]): Actor & { user: AuthUser } => ({
-  user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds, tokenHash: "" },
+  user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds, departmentId: null, tokenHash: "" },
 });
 
 /**

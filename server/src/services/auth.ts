@@ -1,20 +1,23 @@
 /** Staff/deputy login, token checks, logout, and the role + venue-scope rules. */
 import { AppError } from "../protocol/errors.ts";
-import { ROLES, type Role, type UserView } from "../protocol/model.ts";
+import type { Role, UserView } from "../protocol/model.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { verifyPassword } from "./passwords.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
-/** Everyone with a login may read the back office (within their venues). */
-export const BACK_OFFICE_ROLES: readonly Role[] = ROLES;
+/** The venues' people may read the back office (within their venues); a department account has its own desk (§6e). */
+export const BACK_OFFICE_ROLES: readonly Role[] = ["ADMIN", "STAFF", "DEPUTY"];
 /** Who may drive cases and schedule reception days: deputies read, staff act. */
 export const CLERK_ROLES: readonly Role[] = ["ADMIN", "STAFF"];
 
 /** Touching lastUsedAt on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
 
-export function toUserView(u: { id: string; username: string; displayName: string; role: Role; disabled?: boolean }, venueIds: string[]): UserView {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds, disabled: u.disabled ?? false };
+export function toUserView(
+  u: { id: string; username: string; displayName: string; role: Role; disabled?: boolean; departmentId?: string | null },
+  venueIds: string[],
+): UserView {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds, disabled: u.disabled ?? false, departmentId: u.departmentId ?? null };
 }
 
 export async function login(deps: ServiceDeps, username: string, password: string): Promise<{ user: UserView; token: string }> {
@@ -44,7 +47,15 @@ export async function authenticate(deps: ServiceDeps, token: string | undefined 
     await deps.db.authToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   const u = row.user;
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds: u.venues.map((v) => v.venueId), tokenHash: hash };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    venueIds: u.venues.map((v) => v.venueId),
+    departmentId: u.departmentId,
+    tokenHash: hash,
+  };
 }
 
 export async function logout(deps: ServiceDeps, hash: string): Promise<void> {
@@ -61,7 +72,7 @@ export function mayAccessVenue(user: AuthUser, venueId: string): boolean {
 }
 
 /** The actor must be logged in with one of `roles` and, unless admin, scoped to the venue. */
-export function requireVenueRole(actor: Actor, venueId: string, roles: readonly Role[] = ROLES): AuthUser {
+export function requireVenueRole(actor: Actor, venueId: string, roles: readonly Role[] = BACK_OFFICE_ROLES): AuthUser {
   const user = requireUser(actor);
   if (!roles.includes(user.role) || !mayAccessVenue(user, venueId)) {
     throw new AppError("FORBIDDEN", "无权操作此联络站 / not allowed for this venue");

@@ -29,6 +29,8 @@ export interface AuthUser {
   displayName: string;
   role: Role;
   venueIds: string[];
+  /** role DEPARTMENT: the department it answers for (§6e) */
+  departmentId: string | null;
   tokenHash: string;
 }
 
