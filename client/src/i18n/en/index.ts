@@ -11,7 +11,8 @@ import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
+import { suggestion } from "./suggestion.ts";
 
-export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum } as const;
+export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, suggestion } as const;
 
-export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum };
+export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...suggestion };

@@ -14,9 +14,10 @@ import { common } from "./common.ts";
 import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
+import { suggestion } from "./suggestion.ts";
 
-export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum } as const;
+export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, suggestion } as const;
 
-export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum } as const;
+export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...suggestion } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,30 @@
+/** The HTTP calls of deputies' suggestions and departments (docs/ARCHITECTURE.md §6e). */
+import type {
+  AnswerKind,
+  DepartmentView,
+  EvaluationResult,
+  Supervision,
+  SuggestionDetail,
+  SuggestionStatus,
+  SuggestionView,
+} from "@protocol/suggestions.ts";
+import { request } from "../../api.ts";
+import { query } from "../admin/api.ts";
+
+const id = encodeURIComponent;
+type One = { suggestion: SuggestionDetail };
+
+export const suggestionApi = {
+  departments: () => request<{ departments: DepartmentView[] }>("GET", "/api/departments"),
+  createDepartment: (name: string) => request<{ department: DepartmentView }>("POST", "/api/admin/departments", { name }),
+  list: (f: { status?: SuggestionStatus; departmentId?: string; supervision?: Supervision } = {}) =>
+    request<{ suggestions: SuggestionView[]; total: number }>("GET", `/api/suggestions${query(f)}`),
+  one: (suggestionId: string) => request<One>("GET", `/api/suggestions/${id(suggestionId)}`),
+  create: (input: { title: string; body: string; category: string; caseIds: string[]; coSignerIds?: string[] }) => request<One>("POST", "/api/suggestions", input),
+  submit: (suggestionId: string) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/submit`),
+  assign: (suggestionId: string, input: { leadDepartmentId: string; coDepartmentIds: string[]; dueAt: string }) =>
+    request<One>("POST", `/api/suggestions/${id(suggestionId)}/assign`, input),
+  answer: (suggestionId: string, input: { kind: AnswerKind; text: string }) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/answer`, input),
+  evaluate: (suggestionId: string, input: { result: EvaluationResult; comment?: string }) =>
+    request<One>("POST", `/api/suggestions/${id(suggestionId)}/evaluate`, input),
+};
