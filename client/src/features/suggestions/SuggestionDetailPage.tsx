@@ -48,7 +48,7 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
           </p>
           <h1>{s.title}</h1>
           <p>
-            <span className="badge">{t(`suggestion.status.${s.status}`)}</span> <SupervisionBadge supervision={s.supervision} />
+            <span className="badge">{t(`suggestion.status.${s.status}`)}</span> {s.supervision ? <SupervisionBadge supervision={s.supervision} /> : null}
           </p>
         </div>
       </header>
@@ -95,11 +95,11 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
             </div>
           ) : null}
         </dl>
-        <h2>{t("suggestion.field.body")}</h2>
+        <h2 className="suggestion-section">{t("suggestion.field.body")}</h2>
         <p className="suggestion-body">{s.body}</p>
         {s.cases.length ? (
           <>
-            <h2>{t("suggestion.detail.cases", { n: s.cases.length })}</h2>
+            <h2 className="suggestion-section">{t("suggestion.detail.cases", { n: s.cases.length })}</h2>
             <ul>
               {s.cases.map((c) => (
                 <li key={c.id}>
@@ -141,15 +141,15 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
 
       <section className="card" aria-labelledby="sugg-history">
         <h2 id="sugg-history">{t("suggestion.detail.history")}</h2>
-        <ol className="track-history">
+        <ol className="suggestion-history">
           {s.history.map((h) => (
-            <li key={h.id} className="track-history__item">
+            <li key={h.id}>
               <time dateTime={h.at}>{formatDateTime(lang, h.at)}</time>
-              <span className="track-history__title">
-                {eventTitle(t, h)}
-                {h.actorName ? ` · ${h.actorName}` : ""}
+              <span>
+                <strong>{eventTitle(t, h)}</strong>
+                {h.actorName ? <span className="muted"> · {h.actorName}</span> : null}
+                {h.note ? <span className="suggestion-history__note">{eventNote(t, lang, h)}</span> : null}
               </span>
-              {h.note ? <span className="track-history__note">{eventNote(t, lang, h)}</span> : null}
             </li>
           ))}
         </ol>
