@@ -32,6 +32,7 @@ const WRITES: Array<[method: string, path: string]> = [
   ["POST", "/api/suggestions/x/assign"],
   ["POST", "/api/suggestions/x/answer"],
   ["POST", "/api/suggestions/x/evaluate"],
+  ["POST", "/api/suggestions/x/return"],
 ];
 
 describe("a back-office write without a login", () => {

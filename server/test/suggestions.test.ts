@@ -204,6 +204,37 @@ describe("second handling (重新办理)", () => {
   });
 });
 
+describe("退办: a department returns a suggestion outside its responsibility", () => {
+  it("within 7 working days, with a reason: back to the office, which assigns it again", async () => {
+    const s = await assigned();
+    expect((await deptJiaotong.post(`/api/suggestions/${s.id}/return`, { reason: "x" })).status).toBe(403);
+    const noReason = await deptZhujian.post(`/api/suggestions/${s.id}/return`, { reason: " " });
+    expect(noReason.status).toBe(400);
+    expect(Object.keys(noReason.body.error.details)).toEqual(["reason"]);
+    const back = await deptZhujian.post<{ suggestion: SuggestionDetail }>(`/api/suggestions/${s.id}/return`, { reason: "属交通运输部门职责" });
+    expect(back.status).toBe(200);
+    expect(back.body.suggestion).toMatchObject({ status: "SUBMITTED", leadDepartmentId: null, dueAt: null, supervision: null });
+    expect(back.body.suggestion.history.at(-1)).toMatchObject({ type: "returned", toStatus: "SUBMITTED", note: "区住建局：属交通运输部门职责" });
+    // It is no longer on the returning department's desk; the office assigns it again.
+    expect((await deptZhujian.get(`/api/suggestions/${s.id}`)).status).toBe(403);
+    const again = await staff().post<{ suggestion: SuggestionDetail }>(`/api/suggestions/${s.id}/assign`, { leadDepartmentId: jiaotong.id, dueAt: inDays(40) });
+    expect(again.body.suggestion).toMatchObject({ status: "ASSIGNED", leadDepartmentId: jiaotong.id });
+    const audit = await admin().get<{ entries: { action: string; target: string }[] }>("/api/audit?action=suggestion.return");
+    expect(audit.body.entries.map((e) => e.target)).toContain(`suggestion:${s.id}`);
+  });
+
+  it("is refused after 7 working days, and once answered", async () => {
+    const s = await assigned();
+    await t.db.suggestionEvent.updateMany({ where: { suggestionId: s.id, toStatus: "ASSIGNED" }, data: { at: new Date(Date.now() - 12 * DAY) } });
+    const late = await deptZhujian.post(`/api/suggestions/${s.id}/return`, { reason: "不属本单位" });
+    expect(late.status).toBe(409);
+    expect(await statusOf(s.id)).toBe("ASSIGNED");
+    const a = await assigned();
+    await deptZhujian.post(`/api/suggestions/${a.id}/answer`, { kind: "B", text: "列入计划" });
+    expect((await deptZhujian.post(`/api/suggestions/${a.id}/return`, { reason: "不属本单位" })).status).toBe(409);
+  });
+});
+
 describe("wrong steps, others' steps and bad input change nothing", () => {
   it("a step the status does not allow is CONFLICT", async () => {
     const s = await draft();
@@ -275,7 +306,9 @@ describe("what each caller sees (GET /api/suggestions)", () => {
     expect(red.body.suggestions.map((x) => [x.id, x.supervision])).toEqual([[s.id, "RED"]]);
     // Overdue first in the office's list.
     expect((await ids(admin(), "?status=ASSIGNED"))[0]).toBe(s.id);
-    expect((await admin().get(`/api/suggestions?departmentId=${jiaotong.id}&status=ASSIGNED`)).body.suggestions).toEqual([]);
+    const ofJiaotong = (await admin().get<{ suggestions: SuggestionView[] }>(`/api/suggestions?departmentId=${jiaotong.id}&status=ASSIGNED`)).body.suggestions;
+    expect(ofJiaotong.map((x) => x.id)).not.toContain(s.id);
+    expect(ofJiaotong.every((x) => x.status === "ASSIGNED" && (x.leadDepartmentId === jiaotong.id || x.coDepartmentIds.includes(jiaotong.id)))).toBe(true);
     expect((await admin().get("/api/suggestions?supervision=PURPLE")).status).toBe(400);
   });
 });

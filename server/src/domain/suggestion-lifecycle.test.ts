@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SuggestionStatus } from "../protocol/suggestions.ts";
-import { afterEvaluation, canTakeStep, suggestionNumber, suggestionYear, supervisionOf, supervisionWindow, type SuggestionStep } from "./suggestion-lifecycle.ts";
+import { afterEvaluation, afterWorkingDays, canTakeStep, suggestionNumber, suggestionYear, supervisionOf, supervisionWindow, type SuggestionStep } from "./suggestion-lifecycle.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date("2026-06-01T02:00:00Z");
@@ -10,12 +10,12 @@ describe("the steps a suggestion allows", () => {
   const table: [SuggestionStatus, SuggestionStep[]][] = [
     ["DRAFT", ["edit", "submit"]],
     ["SUBMITTED", ["assign"]],
-    ["ASSIGNED", ["assign", "answer"]],
+    ["ASSIGNED", ["assign", "answer", "return"]],
     ["ANSWERED", ["evaluate"]],
     ["EVALUATED", []],
   ];
   it.each(table)("%s allows only %j", (status, steps) => {
-    const all: SuggestionStep[] = ["edit", "submit", "assign", "answer", "evaluate"];
+    const all: SuggestionStep[] = ["edit", "submit", "assign", "answer", "evaluate", "return"];
     expect(all.filter((s) => canTakeStep(status, s))).toEqual(steps);
   });
 });
@@ -63,5 +63,14 @@ describe("numbering", () => {
     // 2026-12-31 17:00 UTC is already 2027-01-01 in China.
     expect(suggestionYear(new Date("2026-12-31T17:00:00Z"))).toBe(2027);
     expect(suggestionYear(new Date("2026-12-31T15:00:00Z"))).toBe(2026);
+  });
+});
+
+describe("the window to return a suggestion (退办)", () => {
+  it("counts Monday to Friday in China time, skipping weekends", () => {
+    // Monday 2026-06-01 10:00 China time + 7 working days = Wednesday 2026-06-10 10:00.
+    expect(afterWorkingDays(new Date("2026-06-01T02:00:00Z"), 7).toISOString()).toBe("2026-06-10T02:00:00.000Z");
+    // Friday 2026-06-05 23:30 China time (15:30 UTC): Monday is the first working day after it.
+    expect(afterWorkingDays(new Date("2026-06-05T15:30:00Z"), 1).toISOString()).toBe("2026-06-08T15:30:00.000Z");
   });
 });

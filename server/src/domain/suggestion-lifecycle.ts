@@ -6,7 +6,7 @@
 import type { EvaluationResult, Supervision, SuggestionStatus } from "../protocol/suggestions.ts";
 import { CN_OFFSET_MS } from "./cn-calendar.ts";
 
-export type SuggestionStep = "edit" | "submit" | "assign" | "answer" | "evaluate";
+export type SuggestionStep = "edit" | "submit" | "assign" | "answer" | "evaluate" | "return";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** YELLOW from this many days before the deadline. */
@@ -21,7 +21,12 @@ const ALLOWED: Record<SuggestionStep, readonly SuggestionStatus[]> = {
   assign: ["SUBMITTED", "ASSIGNED"],
   answer: ["ASSIGNED"],
   evaluate: ["ANSWERED"],
+  // 退办: back to the office, which assigns it again.
+  return: ["ASSIGNED"],
 };
+
+/** A department may return (退办) a suggestion outside its responsibility within this many working days of being assigned it. */
+export const RETURN_WORKING_DAYS = 7;
 
 export function canTakeStep(status: SuggestionStatus, step: SuggestionStep): boolean {
   return ALLOWED[step].includes(status);
@@ -30,6 +35,8 @@ export function canTakeStep(status: SuggestionStatus, step: SuggestionStep): boo
 /** The status a step leads to (evaluate: see afterEvaluation). */
 export function statusAfter(step: Exclude<SuggestionStep, "evaluate">, status: SuggestionStatus): SuggestionStatus {
   switch (step) {
+    case "return":
+      return "SUBMITTED";
     case "edit":
       return status;
     case "submit":
@@ -84,4 +91,22 @@ export function suggestionYear(at: Date): number {
 /** `2026-0007`: the year, then the year's sequence, four digits at least. */
 export function suggestionNumber(year: number, seq: number): string {
   return `${year}-${String(seq).padStart(4, "0")}`;
+}
+
+/**
+ * The end of the window to return a suggestion: `n` working days (Monday to
+ * Friday, China time) after `from`, at the same time of day. Public holidays
+ * and their make-up working days are not known here: a holiday counts as a
+ * working day, which only shortens the window.
+ */
+export function afterWorkingDays(from: Date, n: number): Date {
+  const DAY = 24 * 60 * 60 * 1000;
+  let at = from.getTime();
+  let left = n;
+  while (left > 0) {
+    at += DAY;
+    const weekday = new Date(at + CN_OFFSET_MS).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return new Date(at);
 }

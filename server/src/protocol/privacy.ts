@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   "suggestion.assign",
   "suggestion.answer",
   "suggestion.evaluate",
+  "suggestion.return",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -80,6 +80,10 @@ export const suggestionEvaluateSchema = z
   .strict();
 export type SuggestionEvaluateInput = z.output<typeof suggestionEvaluateSchema>;
 
+/** 退办: the lead department gives it back to the office, with its reason. */
+export const suggestionReturnSchema = z.object({ reason: str().trim().min(1).max(SUGGESTION_LIMITS.comment) }).strict();
+export type SuggestionReturnInput = z.output<typeof suggestionReturnSchema>;
+
 export const suggestionQuerySchema = z.object({
   status: z.enum(SUGGESTION_STATUSES).optional(),
   departmentId: id.optional(),

@@ -6,7 +6,7 @@
  * domain/suggestion-lifecycle.ts, guarded against a concurrent step, and
  * written with a history entry in one transaction.
  */
-import { afterEvaluation, canTakeStep, suggestionNumber, suggestionYear, type SuggestionStep } from "../domain/suggestion-lifecycle.ts";
+import { afterEvaluation, afterWorkingDays, canTakeStep, RETURN_WORKING_DAYS, suggestionNumber, suggestionYear, type SuggestionStep } from "../domain/suggestion-lifecycle.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { AppError } from "../protocol/errors.ts";
 import type {
@@ -16,16 +16,17 @@ import type {
   SuggestionDetail,
   SuggestionEvaluateInput,
   SuggestionPatch,
+  SuggestionReturnInput,
   SuggestionStatus,
 } from "../protocol/suggestions.ts";
 import type { Tx } from "../store/prisma.ts";
 import { requireUser } from "./auth.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
-import { detailOf, findSuggestionInScope, type SuggestionRow } from "./suggestions.ts";
+import { detailOf, findSuggestionInScope, suggestionInclude, type SuggestionRow } from "./suggestions.ts";
 
 const invalid = (details: Record<string, string>) => new AppError("BAD_REQUEST", "请求内容有误 / invalid request", details);
 const EVALUATION_WORDS = { SATISFIED: "满意", BASICALLY_SATISFIED: "基本满意", UNSATISFIED: "不满意" } as const;
-const STEP_WORDS: Record<SuggestionStep, string> = { edit: "修改", submit: "提交", assign: "交办", answer: "答复", evaluate: "评价" };
+const STEP_WORDS: Record<SuggestionStep, string> = { edit: "修改", submit: "提交", assign: "交办", answer: "答复", evaluate: "评价", return: "退办" };
 
 function requireStep(s: { status: SuggestionStatus }, step: SuggestionStep): void {
   if (!canTakeStep(s.status, step)) {
@@ -96,7 +97,10 @@ async function step(
   const user = requireUser(actor);
   const now = deps.now();
   await deps.db.$transaction(async (tx) => run(tx, user, await findSuggestionInScope(tx, user, id), now));
-  return { suggestion: await detailOf(deps, await findSuggestionInScope(deps.db, user, id), user) };
+  // Read back without the scope check: the caller answers with what its own step made,
+  // even when the step took the suggestion off its desk (退办).
+  const after = await deps.db.suggestion.findUniqueOrThrow({ where: { id }, include: suggestionInclude });
+  return { suggestion: await detailOf(deps, after, user) };
 }
 
 export async function createSuggestion(deps: ServiceDeps, actor: Actor, input: SuggestionCreate): Promise<{ suggestion: SuggestionDetail }> {
@@ -191,15 +195,44 @@ export function assignSuggestion(deps: ServiceDeps, actor: Actor, id: string, in
   });
 }
 
+function requireLeadDepartment(user: AuthUser, s: SuggestionRow): string {
+  if (user.role !== "DEPARTMENT" || !user.departmentId || user.departmentId !== s.leadDepartmentId) {
+    throw new AppError("FORBIDDEN", "只有主办单位可以这样做 / only the lead department may do this");
+  }
+  return user.departmentId;
+}
+
+/**
+ * 退办: the lead department gives a suggestion outside its responsibility back
+ * to the office, with a reason, within 7 working days of being assigned it and
+ * before any answer; the office assigns it again.
+ */
+export function returnSuggestion(deps: ServiceDeps, actor: Actor, id: string, input: SuggestionReturnInput): Promise<{ suggestion: SuggestionDetail }> {
+  return step(deps, actor, id, async (tx, user, s, now) => {
+    requireLeadDepartment(user, s);
+    requireStep(s, "return");
+    if (s.secondRound) throw new AppError("CONFLICT", "重新办理中的建议不能退办 / a suggestion in its second handling cannot be returned");
+    const assigned = await tx.suggestionEvent.findFirst({
+      where: { suggestionId: s.id, toStatus: "ASSIGNED", type: { in: ["status", "reassigned"] } },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      select: { at: true },
+    });
+    if (!assigned || now.getTime() > afterWorkingDays(assigned.at, RETURN_WORKING_DAYS).getTime()) {
+      throw new AppError("CONFLICT", `交办已超过${RETURN_WORKING_DAYS}个工作日，不能退办 / more than ${RETURN_WORKING_DAYS} working days since it was assigned`);
+    }
+    await guardedUpdate(tx, s, { status: "SUBMITTED", leadDepartmentId: null, dueAt: null, updatedAt: now });
+    await tx.suggestionCoDepartment.deleteMany({ where: { suggestionId: s.id } });
+    await writeEvent(tx, s.id, user, now, { type: "returned", fromStatus: s.status, toStatus: "SUBMITTED", note: `${s.leadDepartment?.name ?? ""}：${input.reason}` });
+  });
+}
+
 export function answerSuggestion(deps: ServiceDeps, actor: Actor, id: string, input: SuggestionAnswerInput): Promise<{ suggestion: SuggestionDetail }> {
   return step(deps, actor, id, async (tx, user, s, now) => {
-    if (user.role !== "DEPARTMENT" || !user.departmentId || user.departmentId !== s.leadDepartmentId) {
-      throw new AppError("FORBIDDEN", "只有主办单位可以答复 / only the lead department answers");
-    }
+    const departmentId = requireLeadDepartment(user, s);
     requireStep(s, "answer");
     await guardedUpdate(tx, s, { status: "ANSWERED", updatedAt: now });
     await tx.suggestionAnswer.create({
-      data: { suggestionId: s.id, departmentId: user.departmentId, round: s.secondRound ? 2 : 1, kind: input.kind, text: input.text, at: now },
+      data: { suggestionId: s.id, departmentId, round: s.secondRound ? 2 : 1, kind: input.kind, text: input.text, at: now },
     });
     await writeEvent(tx, s.id, user, now, { type: "answered", fromStatus: s.status, toStatus: "ANSWERED", note: input.kind });
   });

@@ -169,3 +169,34 @@ export function EvaluateForm({ s, onChanged }: Changed) {
     </form>
   );
 }
+
+/** 退办: the lead department gives back what is not its responsibility (within 7 working days of assignment). */
+export function ReturnForm({ s, onChanged }: Changed) {
+  const t = useT();
+  const [reason, setReason] = useState("");
+  const action = useAction();
+  const details = action.error?.details ?? {};
+  return (
+    <details className="card">
+      <summary>{t("suggestion.return.title")}</summary>
+      <form
+        className="form"
+        aria-label={t("suggestion.return.title")}
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const res = await action.run(() => suggestionApi.returnToOffice(s.id, reason.trim()));
+          if (res.ok) onChanged(res.data.suggestion);
+        }}
+      >
+        <p className="muted">{t("suggestion.return.hint")}</p>
+        <FormField label={t("suggestion.return.reason")} error={details.reason} required>
+          {(p) => <textarea {...p} rows={3} value={reason} maxLength={SUGGESTION_LIMITS.comment} onChange={(e) => setReason(e.target.value)} />}
+        </FormField>
+        <FormError error={action.error} />
+        <button type="submit" className="button" disabled={action.busy || !reason.trim()}>
+          {t("suggestion.return.submit")}
+        </button>
+      </form>
+    </details>
+  );
+}

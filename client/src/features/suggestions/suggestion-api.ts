@@ -25,6 +25,7 @@ export const suggestionApi = {
   assign: (suggestionId: string, input: { leadDepartmentId: string; coDepartmentIds: string[]; dueAt: string }) =>
     request<One>("POST", `/api/suggestions/${id(suggestionId)}/assign`, input),
   answer: (suggestionId: string, input: { kind: AnswerKind; text: string }) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/answer`, input),
+  returnToOffice: (suggestionId: string, reason: string) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/return`, { reason }),
   evaluate: (suggestionId: string, input: { result: EvaluationResult; comment?: string }) =>
     request<One>("POST", `/api/suggestions/${id(suggestionId)}/evaluate`, input),
 };

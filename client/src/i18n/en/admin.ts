@@ -328,6 +328,7 @@ export const admin: Record<keyof typeof zh, string> = {
   "admin.audit.suggestion.assign": "Assigned a suggestion",
   "admin.audit.suggestion.answer": "Answered a suggestion",
   "admin.audit.suggestion.evaluate": "Evaluated an answer",
+  "admin.audit.suggestion.return": "Returned a suggestion",
   "admin.audit.at": "Time",
   "admin.audit.who": "User",
   "admin.audit.action": "Action",

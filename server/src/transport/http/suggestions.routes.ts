@@ -15,10 +15,19 @@ import {
   suggestionEvaluateSchema,
   suggestionPatchSchema,
   suggestionQuerySchema,
+  suggestionReturnSchema,
 } from "../../protocol/suggestions.ts";
 import { createDepartment, listDepartments } from "../../services/departments.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { answerSuggestion, assignSuggestion, createSuggestion, evaluateSuggestion, submitSuggestion, updateSuggestion } from "../../services/suggestion-steps.ts";
+import {
+  answerSuggestion,
+  assignSuggestion,
+  createSuggestion,
+  evaluateSuggestion,
+  returnSuggestion,
+  submitSuggestion,
+  updateSuggestion,
+} from "../../services/suggestion-steps.ts";
 import { listSuggestions, suggestionDetail } from "../../services/suggestions.ts";
 import { parse, route } from "./http-kit.ts";
 import { callerOf, roleGate } from "./role-gate.ts";
@@ -65,6 +74,11 @@ export function suggestionRoutes(deps: ServiceDeps): Router {
     const actor = await callerOf(deps, req, res);
     const { id } = parse(idParam, req.params);
     res.json(await answerSuggestion(deps, actor, id, parse(suggestionAnswerSchema, req.body)));
+  }));
+  r.post("/suggestions/:id/return", roleGate(deps, ["DEPARTMENT"]), route(async (req, res) => {
+    const actor = await callerOf(deps, req, res);
+    const { id } = parse(idParam, req.params);
+    res.json(await returnSuggestion(deps, actor, id, parse(suggestionReturnSchema, req.body)));
   }));
   r.post("/suggestions/:id/evaluate", roleGate(deps, ["DEPUTY"]), route(async (req, res) => {
     const actor = await callerOf(deps, req, res);
