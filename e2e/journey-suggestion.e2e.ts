@@ -3,7 +3,7 @@
  * (代表建议, docs/ARCHITECTURE.md §6e), through the pages: the deputy ticks both
  * concerns and submits one suggestion; the office sees it with its colour and
  * assigns it to 区住建局 with a deadline; the department logs in to its desk and
- * answers A; the deputy evaluates 满意; both voters, on their phones, read the
+ * answers A (and opens the reply letter); the deputy evaluates 满意; both voters, on their phones, read the
  * suggestion and the answer on their tracking pages, with no names.
  * Setup through the API: the two voters' messages at a 盛泽镇 station.
  */
@@ -107,6 +107,19 @@ describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, an
     await answer.getByRole("button", { name: "提交答复" }).click();
     await eventually(() => dept.getByText("已答复，待代表评价").count()).toBe(1);
     await screenshot(dept, "suggestion-5-department-answered", true);
+    // The answer as a formal reply letter (答复函), to print or save for Word.
+    await dept.getByRole("link", { name: "查看、打印答复函" }).click();
+    const letter = dept.getByRole("article", { name: "答复函" });
+    await eventually(() => letter.count()).toBe(1);
+    const letterText = (await letter.textContent()) ?? "";
+    expect(letterText).toContain(`第${number}号建议的答复`);
+    expect(letterText).toContain(`《${TITLE}》`);
+    expect(letterText).toContain(ANSWER);
+    expect(letterText).toMatch(/区住建局\d{4}年\d{1,2}月\d{1,2}日$/);
+    await screenshot(dept, "suggestion-5b-reply-letter", true);
+    const download = dept.waitForEvent("download");
+    await dept.getByRole("button", { name: "下载 Word 文档" }).click();
+    expect((await download).suggestedFilename()).toBe(`答复函-${number}.doc`);
 
     // ── the deputy evaluates: 满意
     await deputy.goto(suggestionUrl);

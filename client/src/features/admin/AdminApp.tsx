@@ -16,6 +16,7 @@ import { AuditPage } from "./privacy/AuditPage.tsx";
 import { DeputyRecordPage } from "./duty/DeputyRecordPage.tsx";
 import { DutyPage } from "./duty/DutyPage.tsx";
 import { InvitationsPage } from "../forum/InvitationsPage.tsx";
+import { ReplyLetterPage } from "../suggestions/ReplyLetterPage.tsx";
 import { SuggestionDetailPage } from "../suggestions/SuggestionDetailPage.tsx";
 import { SuggestionDraftPage } from "../suggestions/SuggestionDraftPage.tsx";
 import { SuggestionsPage } from "../suggestions/SuggestionsPage.tsx";
@@ -70,6 +71,7 @@ function AdminRoutes() {
       <Routes>
         <Route path="suggestions" element={<SuggestionsPage />} />
         <Route path="suggestions/:suggestionId" element={<SuggestionDetailPage />} />
+        <Route path="suggestions/:suggestionId/letter" element={<ReplyLetterPage />} />
         <Route path="*" element={<Navigate to="/admin/suggestions" replace />} />
       </Routes>
     );
@@ -86,6 +88,7 @@ function AdminRoutes() {
       <Route path="suggestions" element={<SuggestionsPage />} />
       <Route path="suggestions/new" element={<SuggestionDraftPage />} />
       <Route path="suggestions/:suggestionId" element={<SuggestionDetailPage />} />
+      <Route path="suggestions/:suggestionId/letter" element={<ReplyLetterPage />} />
       <Route path="search" element={<SearchPage />} />
       <Route
         path="stats"

@@ -116,6 +116,9 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
       {s.answers.length ? (
         <section className="card" aria-labelledby="sugg-answers">
           <h2 id="sugg-answers">{t("suggestion.detail.answers")}</h2>
+          <p>
+            <Link to={`/admin/suggestions/${encodeURIComponent(s.id)}/letter`}>{t("suggestion.letter.open")}</Link>
+          </p>
           {s.answers.map((a) => (
             <article key={a.id}>
               <p>

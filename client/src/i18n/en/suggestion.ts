@@ -108,4 +108,10 @@ export const suggestion: Record<keyof typeof zh, string> = {
   "suggestion.admin.addDept": "Add a department",
   "suggestion.admin.noDepts": "No departments yet",
   "suggestion.admin.accountDept": "Department",
+  "suggestion.letter.title": "Reply letter",
+  "suggestion.letter.open": "View and print the reply letter",
+  "suggestion.letter.back": "Back to the suggestion",
+  "suggestion.letter.none": "The department has not answered yet: no reply letter.",
+  "suggestion.letter.print": "Print the letter",
+  "suggestion.letter.word": "Download as a Word document",
 } as const;

@@ -106,4 +106,10 @@ export const suggestion = {
   "suggestion.admin.addDept": "添加承办单位",
   "suggestion.admin.noDepts": "暂无承办单位",
   "suggestion.admin.accountDept": "所属承办单位",
+  "suggestion.letter.title": "答复函",
+  "suggestion.letter.open": "查看、打印答复函",
+  "suggestion.letter.back": "返回建议",
+  "suggestion.letter.none": "承办单位尚未答复，还没有答复函。",
+  "suggestion.letter.print": "打印答复函",
+  "suggestion.letter.word": "下载 Word 文档",
 } as const;
