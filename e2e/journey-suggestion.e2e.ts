@@ -31,10 +31,11 @@ async function venueIdOf(base: string, name: string): Promise<string> {
 describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, answered by a department", () => {
   let world: World;
   const codes: string[] = [];
+  let venueId = "";
 
   beforeAll(async () => {
     world = await startWorld();
-    const venueId = await venueIdOf(world.base, STATION);
+    venueId = await venueIdOf(world.base, STATION);
     for (const v of VOTERS) {
       const res = await fetch(`${world.base}/api/venues/${venueId}/messages`, {
         method: "POST",
@@ -149,6 +150,16 @@ describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, an
       await screenshot(phone, `suggestion-7-voter-${i + 1}-track`, true);
       expect(describeViolations(await seriousA11yViolations(phone))).toBe("");
     }
+    // The station's own page counts what became of its concerns, in words.
+    const { page: visitor } = await openPage(world, "station visitor", PHONE);
+    await visitor.goto(`/v/${venueId}`);
+    const station = visitor.getByTestId("station-suggestions");
+    await eventually(() => station.count()).toBe(1);
+    const stationText = (await station.textContent()) ?? "";
+    expect(stationText).toContain(number);
+    expect(stationText).toMatch(/A类（已解决或基本解决）\d+ 件/);
+    await station.scrollIntoViewIfNeeded();
+    await screenshot(visitor, "suggestion-8-station-page");
     expect(world.errors).toEqual([]);
   }, 180_000);
 });

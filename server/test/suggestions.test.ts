@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TrackSuggestionView, TrackView } from "../src/protocol/model.ts";
-import type { DepartmentView, SuggestionDetail, SuggestionView } from "../src/protocol/suggestions.ts";
+import type { DepartmentView, SuggestionDetail, SuggestionView, VenueSuggestionsView } from "../src/protocol/suggestions.ts";
 import { http, playFinishedDay, type Http } from "./helpers/back-office-fixtures.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 
@@ -159,6 +159,13 @@ describe("the journey (§6e)", () => {
       // Public text only: no voter's name, no deputy's or department account's name.
       for (const name of ["李阿婆", "deputy.xiaojuan", "dept.zhujian"]) expect(track.text).not.toContain(name);
     }
+
+    // The station's public page counts it: answered A, on time, the deputy satisfied; no names.
+    const pub = await http(t.server).get<VenueSuggestionsView>(`/api/venues/${t.world.shengze.venueId}/suggestions`);
+    expect(pub.body.counts).toEqual({ total: 1, answered: 1, byKind: { A: 1, B: 0, C: 0 }, onTime: 1, satisfied: 1, evaluated: 1 });
+    expect(pub.body.recent).toMatchObject([{ number: s.number, status: "EVALUATED", departmentName: "区住建局", answerKind: "A" }]);
+    for (const name of ["李阿婆", "deputy.xiaojuan", "dept.zhujian"]) expect(pub.text).not.toContain(name);
+    expect((await http(t.server).get<VenueSuggestionsView>(`/api/venues/${t.world.lili.venueId}/suggestions`)).body.counts.total).toBe(0);
 
     const audit = await admin().get<{ entries: { action: string; target: string; result: string }[] }>("/api/audit?limit=1000");
     const mine = audit.body.entries.filter((e) => e.target.includes(`suggestion:${s.id}`)).map((e) => `${e.action} ${e.result}`);

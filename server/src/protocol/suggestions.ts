@@ -166,3 +166,22 @@ export interface SuggestionView {
 export interface SuggestionDetail extends SuggestionView {
   history: SuggestionEventView[];
 }
+
+/**
+ * GET /api/venues/:id/suggestions (public, extension): the suggestions born
+ * from this station's concerns (submitted ones), and how they were answered.
+ * Public text only: number, title, status, the department; no names.
+ */
+export interface VenueSuggestionsView {
+  counts: {
+    total: number;
+    answered: number;
+    byKind: Record<AnswerKind, number>;
+    /** answered by the deadline */
+    onTime: number;
+    /** evaluated 满意 or 基本满意 (the latest evaluation) */
+    satisfied: number;
+    evaluated: number;
+  };
+  recent: { number: string; title: string; status: SuggestionStatus; departmentName: string | null; answerKind: AnswerKind | null; answeredAt: string | null }[];
+}

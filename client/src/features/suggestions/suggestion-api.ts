@@ -7,6 +7,7 @@ import type {
   SuggestionDetail,
   SuggestionStatus,
   SuggestionView,
+  VenueSuggestionsView,
 } from "@protocol/suggestions.ts";
 import { request } from "../../api.ts";
 import { query } from "../admin/api.ts";
@@ -15,6 +16,8 @@ const id = encodeURIComponent;
 type One = { suggestion: SuggestionDetail };
 
 export const suggestionApi = {
+  /** public: a station's suggestions and how they were answered */
+  station: (venueId: string) => request<VenueSuggestionsView>("GET", `/api/venues/${id(venueId)}/suggestions`),
   departments: () => request<{ departments: DepartmentView[] }>("GET", "/api/departments"),
   createDepartment: (name: string) => request<{ department: DepartmentView }>("POST", "/api/admin/departments", { name }),
   list: (f: { status?: SuggestionStatus; departmentId?: string; supervision?: Supervision } = {}) =>

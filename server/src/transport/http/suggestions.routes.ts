@@ -28,6 +28,7 @@ import {
   submitSuggestion,
   updateSuggestion,
 } from "../../services/suggestion-steps.ts";
+import { venueSuggestions } from "../../services/suggestion-public.ts";
 import { listSuggestions, suggestionDetail } from "../../services/suggestions.ts";
 import { parse, route } from "./http-kit.ts";
 import { callerOf, roleGate } from "./role-gate.ts";
@@ -39,6 +40,11 @@ const EVERYONE: readonly Role[] = ["ADMIN", "STAFF", "DEPUTY", "DEPARTMENT"];
 export function suggestionRoutes(deps: ServiceDeps): Router {
   const r = Router();
   const loggedIn = roleGate(deps, EVERYONE);
+
+  // Public: a station's page shows what became of its concerns (no login, no names).
+  r.get("/venues/:id/suggestions", route(async (req, res) => {
+    res.json(await venueSuggestions(deps, parse(idParam, req.params).id));
+  }));
 
   r.get("/departments", loggedIn, route(async (req, res) => {
     res.json(await listDepartments(deps, await callerOf(deps, req, res)));
