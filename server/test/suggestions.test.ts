@@ -172,6 +172,15 @@ describe("the journey (§6e)", () => {
     for (const a of ["create", "submit", "assign", "answer", "evaluate"]) expect(mine).toContain(`suggestion.${a} ok`);
   });
 
+  it("the deputy's duty record counts the suggestions led and co-signed (submitted ones only)", async () => {
+    const record = async () => (await admin().get<{ row: { suggestions: { led: number; coSigned: number } } }>("/api/duty/deputies/deputy.xiaojuan")).body.row.suggestions;
+    const before = await record();
+    const s = await draft();
+    expect(await record()).toEqual(before);
+    await deputy().post(`/api/suggestions/${s.id}/submit`);
+    expect(await record()).toEqual({ led: before.led + 1, coSigned: before.coSigned });
+  });
+
   it("a case in no suggestion tracks with suggestion null", async () => {
     const other = await staff().post<{ case: { trackingCode: string } }>("/api/cases", { venueId: t.world.shengze.venueId, category: "其他", summary: "路灯不亮" });
     const track = await http(t.server).get(`/api/track/${other.body.case.trackingCode}`);

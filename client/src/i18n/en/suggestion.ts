@@ -102,6 +102,8 @@ export const suggestion: Record<keyof typeof zh, string> = {
   "suggestion.track.answer": "The department's answer",
   "suggestion.track.answerAt": "Answered on",
   "suggestion.track.waiting": "The department is handling it; its answer will show here.",
+  "suggestion.duty.column": "Suggestions (led / co-signed)",
+  "suggestion.duty.cell": "led {led} · co-signed {coSigned}",
   "suggestion.station.title": "Deputies' suggestions born here",
   "suggestion.station.counts": "Concerns raised at this station became {total} deputies' suggestions; departments have answered {answered}, {onTime} of them on time.",
   "suggestion.station.kinds": "Answers: class A (solved) {a}, class B (planned) {b}, class C (for reference) {c}.",

@@ -100,6 +100,8 @@ export const suggestion = {
   "suggestion.track.answer": "部门答复",
   "suggestion.track.answerAt": "答复日期",
   "suggestion.track.waiting": "承办单位正在办理，答复后会显示在这里。",
+  "suggestion.duty.column": "代表建议（领衔/联名）",
+  "suggestion.duty.cell": "领衔 {led} · 联名 {coSigned}",
   "suggestion.station.title": "代表建议：从这里出发",
   "suggestion.station.counts": "本站选民反映的问题，已形成代表建议 {total} 件，承办单位已答复 {answered} 件，其中按期答复 {onTime} 件。",
   "suggestion.station.kinds": "答复类别：A类（已解决或基本解决）{a} 件，B类（列入计划逐步解决）{b} 件，C类（留作参考）{c} 件。",
