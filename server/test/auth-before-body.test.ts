@@ -33,6 +33,7 @@ const WRITES: Array<[method: string, path: string]> = [
   ["POST", "/api/suggestions/x/answer"],
   ["POST", "/api/suggestions/x/evaluate"],
   ["POST", "/api/suggestions/x/return"],
+  ["POST", "/api/suggestions/x/classify"],
 ];
 
 describe("a back-office write without a login", () => {

@@ -251,6 +251,22 @@ describe("退办: a department returns a suggestion outside its responsibility",
   });
 });
 
+describe("the office adjusts the class of an answer", () => {
+  it("with a reason, once answered; the voters' page shows the new class; departments and deputies cannot", async () => {
+    const s = await assigned();
+    expect((await staff().post(`/api/suggestions/${s.id}/classify`, { kind: "B", reason: "r" })).status).toBe(409);
+    await deptZhujian.post(`/api/suggestions/${s.id}/answer`, { kind: "A", text: "已列入明年计划，逐步实施。" });
+    expect((await deptZhujian.post(`/api/suggestions/${s.id}/classify`, { kind: "A", reason: "r" })).status).toBe(403);
+    expect((await deputy().post(`/api/suggestions/${s.id}/classify`, { kind: "B", reason: "r" })).status).toBe(403);
+    expect((await staff().post(`/api/suggestions/${s.id}/classify`, { kind: "B" })).status).toBe(400);
+    const fixed = await staff().post<{ suggestion: SuggestionDetail }>(`/api/suggestions/${s.id}/classify`, { kind: "B", reason: "尚在计划中，应为B类" });
+    expect(fixed.body.suggestion).toMatchObject({ status: "ANSWERED", answers: [{ kind: "B" }] });
+    expect(fixed.body.suggestion.history.at(-1)).toMatchObject({ type: "reclassified", note: "A → B：尚在计划中，应为B类" });
+    const track = await http(t.server).get<{ suggestion: TrackSuggestionView }>(`/api/track/${cases[0]!.trackingCode}`);
+    expect(track.body.suggestion.answer?.kind).toBe("B");
+  });
+});
+
 describe("wrong steps, others' steps and bad input change nothing", () => {
   it("a step the status does not allow is CONFLICT", async () => {
     const s = await draft();

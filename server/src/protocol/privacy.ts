@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   "suggestion.answer",
   "suggestion.evaluate",
   "suggestion.return",
+  "suggestion.classify",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

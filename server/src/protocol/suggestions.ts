@@ -84,6 +84,10 @@ export type SuggestionEvaluateInput = z.output<typeof suggestionEvaluateSchema>;
 export const suggestionReturnSchema = z.object({ reason: str().trim().min(1).max(SUGGESTION_LIMITS.comment) }).strict();
 export type SuggestionReturnInput = z.output<typeof suggestionReturnSchema>;
 
+/** The office reviews and adjusts the class a department gave its latest answer. */
+export const suggestionClassifySchema = z.object({ kind: z.enum(ANSWER_KINDS), reason: str().trim().min(1).max(SUGGESTION_LIMITS.comment) }).strict();
+export type SuggestionClassifyInput = z.output<typeof suggestionClassifySchema>;
+
 export const suggestionQuerySchema = z.object({
   status: z.enum(SUGGESTION_STATUSES).optional(),
   departmentId: id.optional(),

@@ -12,6 +12,7 @@ import { AppError } from "../protocol/errors.ts";
 import type {
   SuggestionAnswerInput,
   SuggestionAssign,
+  SuggestionClassifyInput,
   SuggestionCreate,
   SuggestionDetail,
   SuggestionEvaluateInput,
@@ -255,5 +256,23 @@ export function evaluateSuggestion(deps: ServiceDeps, actor: Actor, id: string, 
       toStatus: next.status,
       note: EVALUATION_WORDS[input.result] + (input.comment ? `：${input.comment}` : ""),
     });
+  });
+}
+
+/**
+ * The office reviews the class (A/B/C) the department gave its latest answer
+ * and adjusts it, with a reason, once answered; the history keeps both.
+ */
+export function classifyAnswer(deps: ServiceDeps, actor: Actor, id: string, input: SuggestionClassifyInput): Promise<{ suggestion: SuggestionDetail }> {
+  return step(deps, actor, id, async (tx, user, s, now) => {
+    if (user.role !== "ADMIN" && user.role !== "STAFF") throw new AppError("FORBIDDEN", "只有人大工作人员可以调整答复类别 / only the office adjusts the class");
+    const latest = s.answers.at(-1);
+    if (!latest || (s.status !== "ANSWERED" && s.status !== "EVALUATED")) {
+      throw new AppError("CONFLICT", "尚未答复，不能调整类别 / not answered yet");
+    }
+    if (latest.kind === input.kind) return;
+    await guardedUpdate(tx, s, { updatedAt: now });
+    await tx.suggestionAnswer.update({ where: { id: latest.id }, data: { kind: input.kind } });
+    await writeEvent(tx, s.id, user, now, { type: "reclassified", note: `${latest.kind} → ${input.kind}：${input.reason}` });
   });
 }

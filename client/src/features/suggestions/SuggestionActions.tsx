@@ -200,3 +200,44 @@ export function ReturnForm({ s, onChanged }: Changed) {
     </details>
   );
 }
+
+/** The office reviews the department's A/B/C class and adjusts it, with a reason. */
+export function ClassifyForm({ s, onChanged }: Changed) {
+  const t = useT();
+  const current = s.answers.at(-1)?.kind ?? "A";
+  const [kind, setKind] = useState<AnswerKind>(current);
+  const [reason, setReason] = useState("");
+  const action = useAction();
+  const details = action.error?.details ?? {};
+  return (
+    <details className="card">
+      <summary>{t("suggestion.classify.title")}</summary>
+      <form
+        className="form"
+        aria-label={t("suggestion.classify.title")}
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const res = await action.run(() => suggestionApi.classify(s.id, { kind, reason: reason.trim() }));
+          if (res.ok) onChanged(res.data.suggestion);
+        }}
+      >
+        <fieldset className="suggestion-choices">
+          <legend>{t("suggestion.answer.kind")}</legend>
+          {ANSWER_KINDS.map((k) => (
+            <label key={k}>
+              <input type="radio" name="classify-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {t(`suggestion.kind.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <FormField label={t("suggestion.classify.reason")} error={details.reason} required>
+          {(p) => <textarea {...p} rows={2} value={reason} maxLength={SUGGESTION_LIMITS.comment} onChange={(e) => setReason(e.target.value)} />}
+        </FormField>
+        <FormError error={action.error} />
+        <button type="submit" className="button" disabled={action.busy || kind === current || !reason.trim()}>
+          {t("suggestion.classify.submit")}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useAuth } from "../../stores/auth.ts";
 import { LoadState } from "../admin/shared/LoadState.tsx";
 import { useResource } from "../admin/shared/useResource.ts";
-import { AnswerForm, AssignForm, EvaluateForm, ReturnForm, SubmitBox } from "./SuggestionActions.tsx";
+import { AnswerForm, AssignForm, ClassifyForm, EvaluateForm, ReturnForm, SubmitBox } from "./SuggestionActions.tsx";
 import { suggestionApi } from "./suggestion-api.ts";
 import { SupervisionBadge } from "./SupervisionBadge.tsx";
 import "./suggestions.css";
@@ -58,6 +58,7 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
       {isLeadDepartment && s.status === "ASSIGNED" ? <AnswerForm s={s} onChanged={onChanged} /> : null}
       {isLeadDepartment && s.status === "ASSIGNED" && !s.secondRound ? <ReturnForm s={s} onChanged={onChanged} /> : null}
       {isLead && s.status === "ANSWERED" ? <EvaluateForm s={s} onChanged={onChanged} /> : null}
+      {isOffice && (s.status === "ANSWERED" || s.status === "EVALUATED") ? <ClassifyForm key={s.updatedAt} s={s} onChanged={onChanged} /> : null}
 
       <section className="card">
         <dl className="session-facts">
@@ -165,7 +166,7 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
 function eventTitle(t: ReturnType<typeof useT>, h: SuggestionEventView): string {
   if (h.type === "status" && h.toStatus === "SUBMITTED") return t("suggestion.ev.submitted");
   if (h.type === "status" && h.toStatus === "ASSIGNED") return t("suggestion.ev.assigned");
-  if (h.type === "created" || h.type === "edited" || h.type === "reassigned" || h.type === "answered" || h.type === "evaluated" || h.type === "reopened" || h.type === "returned") {
+  if (h.type === "created" || h.type === "edited" || h.type === "reassigned" || h.type === "answered" || h.type === "evaluated" || h.type === "reopened" || h.type === "returned" || h.type === "reclassified") {
     return t(`suggestion.ev.${h.type}`);
   }
   return h.type;

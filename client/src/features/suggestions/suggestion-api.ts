@@ -28,6 +28,7 @@ export const suggestionApi = {
   assign: (suggestionId: string, input: { leadDepartmentId: string; coDepartmentIds: string[]; dueAt: string }) =>
     request<One>("POST", `/api/suggestions/${id(suggestionId)}/assign`, input),
   answer: (suggestionId: string, input: { kind: AnswerKind; text: string }) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/answer`, input),
+  classify: (suggestionId: string, input: { kind: AnswerKind; reason: string }) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/classify`, input),
   returnToOffice: (suggestionId: string, reason: string) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/return`, { reason }),
   evaluate: (suggestionId: string, input: { result: EvaluationResult; comment?: string }) =>
     request<One>("POST", `/api/suggestions/${id(suggestionId)}/evaluate`, input),

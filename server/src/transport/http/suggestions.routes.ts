@@ -11,6 +11,7 @@ import {
   departmentCreateSchema,
   suggestionAnswerSchema,
   suggestionAssignSchema,
+  suggestionClassifySchema,
   suggestionCreateSchema,
   suggestionEvaluateSchema,
   suggestionPatchSchema,
@@ -22,6 +23,7 @@ import type { ServiceDeps } from "../../services/deps.ts";
 import {
   answerSuggestion,
   assignSuggestion,
+  classifyAnswer,
   createSuggestion,
   evaluateSuggestion,
   returnSuggestion,
@@ -85,6 +87,11 @@ export function suggestionRoutes(deps: ServiceDeps): Router {
     const actor = await callerOf(deps, req, res);
     const { id } = parse(idParam, req.params);
     res.json(await returnSuggestion(deps, actor, id, parse(suggestionReturnSchema, req.body)));
+  }));
+  r.post("/suggestions/:id/classify", roleGate(deps, ["ADMIN", "STAFF"]), route(async (req, res) => {
+    const actor = await callerOf(deps, req, res);
+    const { id } = parse(idParam, req.params);
+    res.json(await classifyAnswer(deps, actor, id, parse(suggestionClassifySchema, req.body)));
   }));
   r.post("/suggestions/:id/evaluate", roleGate(deps, ["DEPUTY"]), route(async (req, res) => {
     const actor = await callerOf(deps, req, res);
