@@ -6,6 +6,7 @@
 import type {
   DeputyGroupView,
   SessionView,
+  TrackSuggestionView,
   TrackView,
   UserView,
   VenueNode,
@@ -78,5 +79,5 @@ export const api = {
     return request<{ sessions: SessionListItem[] }>("GET", `/api/sessions?${params}`);
   },
   session: (id: string) => request<{ session: SessionView }>("GET", `/api/sessions/${encodeURIComponent(id)}`),
-  track: (code: string) => request<{ case: TrackView }>("GET", `/api/track/${encodeURIComponent(code)}`),
+  track: (code: string) => request<{ case: TrackView; suggestion: TrackSuggestionView | null }>("GET", `/api/track/${encodeURIComponent(code)}`),
 };

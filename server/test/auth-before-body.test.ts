@@ -25,6 +25,15 @@ const WRITES: Array<[method: string, path: string]> = [
   ["POST", "/api/admin/venues"],
   ["POST", "/api/admin/privacy-notice"],
   ["POST", "/api/tickets/x/phone"],
+  ["POST", "/api/admin/departments"],
+  ["POST", "/api/suggestions"],
+  ["PATCH", "/api/suggestions/x"],
+  ["POST", "/api/suggestions/x/submit"],
+  ["POST", "/api/suggestions/x/assign"],
+  ["POST", "/api/suggestions/x/answer"],
+  ["POST", "/api/suggestions/x/evaluate"],
+  ["POST", "/api/suggestions/x/return"],
+  ["POST", "/api/suggestions/x/classify"],
 ];
 
 describe("a back-office write without a login", () => {

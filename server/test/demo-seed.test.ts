@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../src/config.ts";
 import { DEMO_SEED_MARKER, demoHistoryCutShort, demoSeedState, isDatabaseEmpty, PRESENT_STEPS, seedDemoData, seedDemoPresent, type SeedSummary } from "../src/demo/seed-demo.ts";
 import type { CaseStatus } from "../src/protocol/model.ts";
+import { supervisionOf } from "../src/domain/suggestion-lifecycle.ts";
 import { login } from "../src/services/auth.ts";
 import type { ServiceDeps } from "../src/services/deps.ts";
 import { createWatchCache } from "../src/services/watch.ts";
@@ -50,12 +51,26 @@ const depsOf = (db: Db): ServiceDeps => ({
   watchCache: createWatchCache(),
 });
 
+describe("demo seed: deputies' suggestions (§6e)", () => {
+  it("has 吴江区 departments and suggestions drawn from the demo's cases in every state and colour", async () => {
+    expect((await db.department.findMany()).map((d) => d.name).sort()).toEqual(["区交通运输局", "区住建局", "区民政局", "区水务局"].sort());
+    const rows = await db.suggestion.findMany({ include: { cases: true, answers: true } });
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["DRAFT", "SUBMITTED", "ASSIGNED", "ANSWERED", "EVALUATED"]));
+    expect(rows.every((r) => r.cases.length === 2)).toBe(true);
+    const colours = rows.map((r) => supervisionOf(r, NOW)).filter(Boolean);
+    expect(new Set(colours)).toEqual(new Set(["GREEN", "YELLOW", "RED"]));
+    expect(rows.some((r) => r.secondRound && r.answers.length === 2 && r.status === "EVALUATED")).toBe(true);
+    const zhujian = await db.department.findUniqueOrThrow({ where: { name: "区住建局" } });
+    expect(rows.filter((r) => r.leadDepartmentId === zhujian.id).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe("demo seed: accounts and venues", () => {
   it("clears a crashed seed's rows and writes 8 deputy groups and 15 venues once", async () => {
     expect(await db.deputyGroup.count()).toBe(8);
     expect(await db.venue.count()).toBe(15);
-    expect(await db.user.count()).toBe(6);
-    expect(summary).toMatchObject({ deputyGroups: 8, venues: 15, users: 6 });
+    expect(await db.user.count()).toBe(10);
+    expect(summary).toMatchObject({ deputyGroups: 8, venues: 15, users: 10 });
   });
 
   it("lets every demo account log in with the demo password, scoped to its town's venues", async () => {
@@ -68,6 +83,10 @@ describe("demo seed: accounts and venues", () => {
       "staff.lili": { role: "STAFF", venueIds: idsOf("黎里镇") },
       "deputy.lili": { role: "DEPUTY", venueIds: idsOf("黎里镇") },
       "staff.tongli": { role: "STAFF", venueIds: idsOf("同里镇") },
+      "dept.zhujian": { role: "DEPARTMENT", venueIds: [] },
+      "dept.jiaotong": { role: "DEPARTMENT", venueIds: [] },
+      "dept.minzheng": { role: "DEPARTMENT", venueIds: [] },
+      "dept.shuiwu": { role: "DEPARTMENT", venueIds: [] },
     };
     const deps = depsOf(db);
     const logins = await Promise.all(Object.keys(expected).map((username) => login(deps, username, PASSWORD)));

@@ -38,13 +38,16 @@ import { amendTranscript, appendTranscript } from "../services/transcript.ts";
 import { leaveQueue } from "../services/voter-ticket.ts";
 import { createWatchCache } from "../services/watch.ts";
 import { createDeputyGroup, createVenue } from "../services/venues-admin.ts";
+import { createDepartment } from "../services/departments.ts";
 import type { Db } from "../store/prisma.ts";
 import { WriteLanes } from "../store/write-lane.ts";
 import { writeDemoBookings, writeDutyRecords } from "./demo-bookings.ts";
 import { writeDemoMessages } from "./demo-messages.ts";
 import { writeDemoForums } from "./demo-forum.ts";
+import { writeDemoSuggestions } from "./demo-suggestions.ts";
 import {
   CONCERNS,
+  DEPARTMENTS,
   FEEDBACK,
   GIVEN_NAMES,
   GROUPS,
@@ -186,6 +189,12 @@ async function writeDemoHistory(
     opts.now.getTime(),
   );
   await writeDemoMessages(deps, (ms) => clock.set(ms), (key) => ({ actor: staffOf(base, VENUES.find((x) => x.key === key)!.town), venueId: base.venueIds.get(key)! }), base.actors, opts.now.getTime());
+  await writeDemoSuggestions(deps, (ms) => clock.set(ms), {
+    actors: base.actors,
+    departmentIds: base.departmentIds,
+    venueIdsOf: (town) => VENUES.filter((v) => v.town === town).map((v) => base.venueIds.get(v.key)!),
+    now: opts.now.getTime(),
+  });
   await setMarker(db, "done", "done");
 
   const [tickets, transcriptEntries, events, cases] = await Promise.all([
@@ -285,10 +294,12 @@ interface Base {
   /** by username */
   actors: Map<string, Actor & { user: AuthUser }>;
   admin: Actor;
+  /** 承办单位 by name */
+  departmentIds: Map<string, string>;
 }
 
 const asActor = (u: { id: string; username: string; displayName: string; role: AuthUser["role"] }, venueIds: string[]): Actor & { user: AuthUser } => ({
-  user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds, tokenHash: "" },
+  user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, venueIds, departmentId: null, tokenHash: "" },
 });
 
 /**
@@ -342,8 +353,17 @@ async function writeBase(deps: ServiceDeps, password: string): Promise<Base> {
     });
     created.push(asActor(user, venueIdsOfUser));
   }
+  const departmentIds = new Map<string, string>();
+  for (const d of DEPARTMENTS) {
+    const { department } = await createDepartment(deps, admin, { name: d.name });
+    departmentIds.set(d.name, department.id);
+    const row = await deps.db.user.create({
+      data: { username: d.username, displayName: d.displayName, role: "DEPARTMENT", passwordHash, departmentId: department.id, createdAt: deps.now() },
+    });
+    created.push({ user: { ...asActor(row, []).user, departmentId: department.id } });
+  }
   const actors = new Map([admin, ...created].map((a) => [a.user.username, a]));
-  return { venueIds, actors, admin };
+  return { venueIds, actors, admin, departmentIds };
 }
 
 /** The town's staff account: records transcripts, runs the day and drives cases. */

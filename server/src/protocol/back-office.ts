@@ -294,6 +294,8 @@ export const userCreateSchema = z
     role: roleSchema,
     password: str().min(BO_LIMITS.password.min).max(BO_LIMITS.password.max),
     venueIds: venueIds.default([]),
+    /** role DEPARTMENT only, and required there (§6e) */
+    departmentId: id.optional(),
   })
   .strict();
 
@@ -303,6 +305,7 @@ export const userPatchSchema = z
     role: roleSchema.optional(),
     disabled: z.boolean().optional(),
     venueIds: venueIds.optional(),
+    departmentId: id.optional(),
   })
   .strict()
   .refine(changesSomething, NOTHING_TO_CHANGE);

@@ -60,6 +60,8 @@ export interface DutyRow extends DutyFacts {
   deputyName: string;
   parts: DutyParts;
   score: number;
+  /** extension (§6e): deputies' suggestions submitted in the range, led and co-signed; not (yet) in the score */
+  suggestions?: { led: number; coSigned: number };
 }
 
 export interface DutyTable {

@@ -8,7 +8,8 @@
 // (z.enum(TICKET_STATUSES)) and the types are read off it, so the two cannot drift.
 export const VENUE_KINDS = ["HOME", "STATION", "STUDIO"] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
-export const ROLES = ["ADMIN", "STAFF", "DEPUTY"] as const;
+/** DEPARTMENT: a 承办单位 account that answers deputies' suggestions (§6e); never in the back office of a venue */
+export const ROLES = ["ADMIN", "STAFF", "DEPUTY", "DEPARTMENT"] as const;
 export type Role = (typeof ROLES)[number];
 export const SESSION_STATUSES = ["SCHEDULED", "OPEN", "LIVE", "PAUSED", "ENDED"] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -243,6 +244,8 @@ export interface UserView {
   disabled?: boolean;
   /** extension (docs/SECURITY.md): the password was set by an admin and must be changed before anything else */
   mustChangePassword?: boolean;
+  /** role DEPARTMENT: the department it answers for (§6e) */
+  departmentId?: string | null;
 }
 
 export interface DeputyGroupView {
@@ -282,6 +285,17 @@ export interface TrackView {
   canRate: boolean;
   history: { type: string; status: CaseStatus | null; note: string | null; at: string }[];
   createdAt: string;
+}
+
+/** §6e: the suggestion a case became, as the voter's tracking page shows it (public text, no names). */
+export interface TrackSuggestionView {
+  number: string;
+  status: "DRAFT" | "SUBMITTED" | "ASSIGNED" | "ANSWERED" | "EVALUATED";
+  /** extension: the suggestion's title */
+  title: string;
+  /** extension: the lead department's name, once assigned */
+  departmentName: string | null;
+  answer?: { kind: "A" | "B" | "C"; text: string; at: string };
 }
 
 // ── calls (§5b) ───────────────────────────────────────────────────────────────

@@ -56,6 +56,15 @@ export const AUDIT_ACTIONS = [
   "notice.publish",
   "retention.run",
   "backup.create",
+  "department.create",
+  "suggestion.create",
+  "suggestion.update",
+  "suggestion.submit",
+  "suggestion.assign",
+  "suggestion.answer",
+  "suggestion.evaluate",
+  "suggestion.return",
+  "suggestion.classify",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

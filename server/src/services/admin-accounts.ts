@@ -16,7 +16,16 @@ import { isUniqueViolation } from "../store/unique-violation.ts";
 import { appendAudit } from "./audit.ts";
 import { passwordProblem, type PasswordProblem } from "../domain/password-policy.ts";
 
-type UserRow = { id: string; username: string; displayName: string; role: Role; disabled: boolean; createdAt: Date; venues: { venueId: string }[] };
+type UserRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: Date;
+  departmentId: string | null;
+  venues: { venueId: string }[];
+};
 
 const toAdminView = (u: UserRow): AdminUserView => ({
   id: u.id,
@@ -26,7 +35,24 @@ const toAdminView = (u: UserRow): AdminUserView => ({
   venueIds: u.venues.map((v) => v.venueId),
   disabled: u.disabled,
   createdAt: u.createdAt.toISOString(),
+  departmentId: u.departmentId,
 });
+
+/**
+ * A department account (§6e) answers for exactly one department and runs no
+ * venue; no other role has a department. Returns the departmentId to store.
+ */
+async function checkDepartment(db: ServiceDeps["db"] | Tx, role: Role, departmentId: string | null | undefined, venueIds: string[]): Promise<string | null> {
+  if (role !== "DEPARTMENT") {
+    if (departmentId) throw invalid({ departmentId: "only for role DEPARTMENT" });
+    return null;
+  }
+  if (!departmentId) throw invalid({ departmentId: "required for role DEPARTMENT" });
+  if (venueIds.length) throw invalid({ venueIds: "a department account has no venues" });
+  const found = await db.department.findUnique({ where: { id: departmentId }, select: { id: true } });
+  if (!found) throw invalid({ departmentId: "unknown department" });
+  return departmentId;
+}
 
 const invalid = (details: Record<string, string>) => new AppError("BAD_REQUEST", "请求内容有误 / invalid request", details);
 
@@ -61,6 +87,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: z.outpu
   requireRole(actor, ["ADMIN"]);
   checkPasswordPolicy(input.password, input.username);
   await checkVenues(deps.db, input.venueIds);
+  const departmentId = await checkDepartment(deps.db, input.role, input.departmentId, input.venueIds);
   if (await deps.db.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
     throw new AppError("CONFLICT", "用户名已存在 / username already taken");
   }
@@ -73,6 +100,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: z.outpu
         role: input.role,
         passwordHash,
         mustChangePassword: true,
+        departmentId,
         createdAt: deps.now(),
         venues: { create: [...new Set(input.venueIds)].map((venueId) => ({ venueId })) },
       },
@@ -102,10 +130,15 @@ export async function updateUser(deps: ServiceDeps, actor: Actor, userId: string
       await tx.userVenue.deleteMany({ where: { userId } });
       if (patch.venueIds.length) await tx.userVenue.createMany({ data: [...new Set(patch.venueIds)].map((venueId) => ({ userId, venueId })) });
     }
+    const role = patch.role ?? u.role;
+    const departmentId =
+      patch.role !== undefined || patch.departmentId !== undefined
+        ? await checkDepartment(tx, role, patch.departmentId ?? (role === "DEPARTMENT" ? u.departmentId : null), patch.venueIds ?? u.venues.map((v) => v.venueId))
+        : u.departmentId;
     if (patch.disabled === true && !u.disabled) await revokeTokens(tx, userId, now);
     return tx.user.update({
       where: { id: userId },
-      data: { displayName: patch.displayName, role: patch.role, disabled: patch.disabled },
+      data: { displayName: patch.displayName, role: patch.role, disabled: patch.disabled, departmentId },
       include: { venues: true },
     });
   });

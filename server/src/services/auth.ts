@@ -1,13 +1,13 @@
 /** Staff/deputy login, token checks, logout, and the role + venue-scope rules. */
 import { AppError } from "../protocol/errors.ts";
-import { ROLES, type Role, type UserView } from "../protocol/model.ts";
+import type { Role, UserView } from "../protocol/model.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { passwordProblem } from "../domain/password-policy.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
-/** Everyone with a login may read the back office (within their venues). */
-export const BACK_OFFICE_ROLES: readonly Role[] = ROLES;
+/** The venues' people may read the back office (within their venues); a department account has its own desk (§6e). */
+export const BACK_OFFICE_ROLES: readonly Role[] = ["ADMIN", "STAFF", "DEPUTY"];
 /** Who may drive cases and schedule reception days: deputies read, staff act. */
 export const CLERK_ROLES: readonly Role[] = ["ADMIN", "STAFF"];
 
@@ -17,7 +17,7 @@ export const CLERK_ROLES: readonly Role[] = ["ADMIN", "STAFF"];
  */
 const touchEveryMs = (idleTtlMs: number) => Math.min(60_000, Math.floor(idleTtlMs / 4));
 
-type UserFields = { id: string; username: string; displayName: string; role: Role; disabled?: boolean; mustChangePassword?: boolean };
+type UserFields = { id: string; username: string; displayName: string; role: Role; disabled?: boolean; mustChangePassword?: boolean; departmentId?: string | null };
 
 export function toUserView(u: UserFields, venueIds: string[]): UserView {
   return {
@@ -28,6 +28,7 @@ export function toUserView(u: UserFields, venueIds: string[]): UserView {
     venueIds,
     disabled: u.disabled ?? false,
     mustChangePassword: u.mustChangePassword ?? false,
+    departmentId: u.departmentId ?? null,
   };
 }
 
@@ -64,6 +65,7 @@ export async function authenticate(deps: ServiceDeps, token: string | undefined 
     displayName: u.displayName,
     role: u.role,
     venueIds: u.venues.map((v) => v.venueId),
+    departmentId: u.departmentId,
     tokenHash: hash,
     mustChangePassword: u.mustChangePassword,
   };
@@ -120,7 +122,7 @@ export function mayAccessVenue(user: AuthUser, venueId: string): boolean {
 }
 
 /** The actor must be logged in with one of `roles` and, unless admin, scoped to the venue. */
-export function requireVenueRole(actor: Actor, venueId: string, roles: readonly Role[] = ROLES): AuthUser {
+export function requireVenueRole(actor: Actor, venueId: string, roles: readonly Role[] = BACK_OFFICE_ROLES): AuthUser {
   const user = requireUser(actor);
   if (!roles.includes(user.role) || !mayAccessVenue(user, venueId)) {
     throw new AppError("FORBIDDEN", "无权操作此联络站 / not allowed for this venue");

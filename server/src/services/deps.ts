@@ -29,6 +29,8 @@ export interface AuthUser {
   displayName: string;
   role: Role;
   venueIds: string[];
+  /** role DEPARTMENT: the department it answers for (§6e) */
+  departmentId: string | null;
   tokenHash: string;
   /** an initial password an admin set: requireUser refuses everything until it is changed */
   mustChangePassword?: boolean;

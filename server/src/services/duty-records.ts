@@ -108,11 +108,30 @@ function rowsOf(facts: Map<string, DutyFacts>, weights: DutyWeights): DutyRow[] 
     .sort((a, b) => b.score - a.score || a.deputyName.localeCompare(b.deputyName, "zh"));
 }
 
+/**
+ * Suggestions (§6e) each deputy submitted in the range, as lead and as
+ * co-signer, by the name sessions list them under (deputyNameOf).
+ */
+async function suggestionCounts(deps: ServiceDeps, range: DutyRange): Promise<Map<string, { led: number; coSigned: number }>> {
+  const rows = await deps.db.suggestion.findMany({
+    where: { status: { not: "DRAFT" }, submittedAt: { gte: range.from, lte: range.to } },
+    select: { leadDeputy: { select: { displayName: true } }, coSigners: { select: { user: { select: { displayName: true } } } } },
+  });
+  const counts = new Map<string, { led: number; coSigned: number }>();
+  const of = (n: string) => counts.get(n) ?? (counts.set(n, { led: 0, coSigned: 0 }), counts.get(n)!);
+  for (const r of rows) {
+    of(deputyNameOf(r.leadDeputy)).led++;
+    for (const c of r.coSigners) of(deputyNameOf(c.user)).coSigned++;
+  }
+  return counts;
+}
+
 export async function dutyTable(deps: ServiceDeps, actor: Actor, range: DutyRange): Promise<DutyTable> {
   const user = requireRole(actor, BACK_OFFICE_ROLES);
   const weights = await dutyWeights(deps);
-  const { facts } = await gather(deps, user, range, onlyName(user));
-  return { rows: rowsOf(facts, weights), weights, formula: { zh: dutyFormula(weights, "zh"), en: dutyFormula(weights, "en") } };
+  const [{ facts }, suggestions] = await Promise.all([gather(deps, user, range, onlyName(user)), suggestionCounts(deps, range)]);
+  const rows = rowsOf(facts, weights).map((r) => ({ ...r, suggestions: suggestions.get(r.deputyName) ?? { led: 0, coSigned: 0 } }));
+  return { rows, weights, formula: { zh: dutyFormula(weights, "zh"), en: dutyFormula(weights, "en") } };
 }
 
 export async function deputyRecord(deps: ServiceDeps, actor: Actor, name: string, range: DutyRange): Promise<DeputyRecord> {
@@ -120,10 +139,10 @@ export async function deputyRecord(deps: ServiceDeps, actor: Actor, name: string
   const own = onlyName(user);
   if (own && own !== name) throw new AppError("FORBIDDEN", "只能查看本人的履职记录 / deputies see their own record only");
   const weights = await dutyWeights(deps);
-  const g = await gather(deps, user, range, name);
+  const [g, suggestions] = await Promise.all([gather(deps, user, range, name), suggestionCounts(deps, range)]);
   const facts = g.facts.get(name) ?? emptyFacts();
   return {
-    row: { deputyName: name, ...facts, ...dutyScore(facts, weights) },
+    row: { deputyName: name, ...facts, ...dutyScore(facts, weights), suggestions: suggestions.get(name) ?? { led: 0, coSigned: 0 } },
     days: g.days.get(name) ?? [],
     activities: g.activities,
     formula: { zh: dutyFormula(weights, "zh"), en: dutyFormula(weights, "en") },

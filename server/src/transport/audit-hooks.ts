@@ -22,7 +22,7 @@ import type { Actor, AuthUser, ServiceDeps } from "../services/deps.ts";
 import { tokenOf } from "./http/http-kit.ts";
 
 /** What kind of record a write's `:id` (or the created record's id) names, as the target's prefix. */
-type Subject = "session" | "case" | "user" | "venue" | "group" | "invitation" | "activity";
+type Subject = "session" | "case" | "user" | "venue" | "group" | "invitation" | "activity" | "department" | "suggestion";
 
 interface WriteSpec {
   action: AuditAction;
@@ -54,6 +54,15 @@ export const HTTP_WRITES: Readonly<Record<string, WriteSpec | null>> = {
   "POST /deputy-groups": { action: "group.create", subject: "group" },
   "PATCH /deputy-groups/:id": { action: "group.update", subject: "group" },
   "POST /backups": { action: "backup.create" },
+  "POST /departments": { action: "department.create", subject: "department" },
+  "POST /suggestions": { action: "suggestion.create", subject: "suggestion" },
+  "PATCH /suggestions/:id": { action: "suggestion.update", subject: "suggestion" },
+  "POST /suggestions/:id/submit": { action: "suggestion.submit", subject: "suggestion" },
+  "POST /suggestions/:id/assign": { action: "suggestion.assign", subject: "suggestion" },
+  "POST /suggestions/:id/answer": { action: "suggestion.answer", subject: "suggestion" },
+  "POST /suggestions/:id/evaluate": { action: "suggestion.evaluate", subject: "suggestion" },
+  "POST /suggestions/:id/return": { action: "suggestion.return", subject: "suggestion" },
+  "POST /suggestions/:id/classify": { action: "suggestion.classify", subject: "suggestion" },
   "PUT /duty/weights": { action: "duty.weights" },
   "POST /duty/activities": { action: "duty.activity", subject: "activity" },
   "PUT /stats/weights": { action: "stats.weights" },

@@ -16,6 +16,10 @@ import { AuditPage } from "./privacy/AuditPage.tsx";
 import { DeputyRecordPage } from "./duty/DeputyRecordPage.tsx";
 import { DutyPage } from "./duty/DutyPage.tsx";
 import { InvitationsPage } from "../forum/InvitationsPage.tsx";
+import { ReplyLetterPage } from "../suggestions/ReplyLetterPage.tsx";
+import { SuggestionDetailPage } from "../suggestions/SuggestionDetailPage.tsx";
+import { SuggestionDraftPage } from "../suggestions/SuggestionDraftPage.tsx";
+import { SuggestionsPage } from "../suggestions/SuggestionsPage.tsx";
 import "./admin.css";
 
 // The scoring page carries the charting library: only that page downloads it.
@@ -24,15 +28,20 @@ const StatsPage = lazy(() => import("./stats/StatsPage.tsx").then((m) => ({ defa
 function AdminNav() {
   const t = useT();
   const user = useAuth((s) => s.user);
-  const links = [
-    ["/admin/schedule", t("admin.nav.schedule")],
-    ["/admin/records", t("admin.nav.records")],
-    ["/admin/cases", t("admin.nav.cases")],
-    ["/admin/search", t("admin.nav.search")],
-    ["/admin/stats", t("admin.nav.stats")],
-    ["/admin/duty", t("duty.nav")],
-    ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")], ["/admin/audit", t("admin.audit.nav")]] : []),
-  ] as const;
+  // A department account has one desk: the suggestions assigned to it (§6e).
+  const links =
+    user?.role === "DEPARTMENT"
+      ? ([["/admin/suggestions", t("suggestion.deskNav")]] as const)
+      : [
+          ["/admin/schedule", t("admin.nav.schedule")],
+          ["/admin/records", t("admin.nav.records")],
+          ["/admin/cases", t("admin.nav.cases")],
+          ["/admin/suggestions", t("suggestion.nav")],
+          ["/admin/search", t("admin.nav.search")],
+          ["/admin/stats", t("admin.nav.stats")],
+          ["/admin/duty", t("duty.nav")],
+          ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")], ["/admin/audit", t("admin.audit.nav")]] : []),
+        ] as const;
   return (
     <nav className="bo-nav" aria-label={t("admin.nav.label")}>
       {links.map(([to, label]) => (
@@ -49,30 +58,51 @@ export function AdminApp() {
     <RequireLogin>
       <div className="bo">
         <AdminNav />
-        <Routes>
-          <Route index element={<Navigate to="schedule" replace />} />
-          <Route path="schedule" element={<SchedulePage />} />
-          <Route path="forums/:sessionId/invitations" element={<InvitationsPage />} />
-          <Route path="records" element={<RecordsPage />} />
-          <Route path="records/:sessionId" element={<RecordPage />} />
-          <Route path="cases" element={<CasesPage />} />
-          <Route path="cases/:caseId" element={<CaseDetailPage />} />
-          <Route path="search" element={<SearchPage />} />
-          <Route
-            path="stats"
-            element={
-              <Suspense fallback={<PageLoading />}>
-                <StatsPage />
-              </Suspense>
-            }
-          />
-          <Route path="settings" element={<SettingsPage />} />
-          <Route path="audit" element={<AuditPage />} />
-          <Route path="duty" element={<DutyPage />} />
-          <Route path="duty/:name" element={<DeputyRecordPage />} />
-          <Route path="*" element={<Navigate to="schedule" replace />} />
-        </Routes>
+        <AdminRoutes />
       </div>
     </RequireLogin>
+  );
+}
+
+function AdminRoutes() {
+  const role = useAuth((s) => s.user?.role);
+  if (role === "DEPARTMENT") {
+    return (
+      <Routes>
+        <Route path="suggestions" element={<SuggestionsPage />} />
+        <Route path="suggestions/:suggestionId" element={<SuggestionDetailPage />} />
+        <Route path="suggestions/:suggestionId/letter" element={<ReplyLetterPage />} />
+        <Route path="*" element={<Navigate to="/admin/suggestions" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route index element={<Navigate to="schedule" replace />} />
+      <Route path="schedule" element={<SchedulePage />} />
+      <Route path="forums/:sessionId/invitations" element={<InvitationsPage />} />
+      <Route path="records" element={<RecordsPage />} />
+      <Route path="records/:sessionId" element={<RecordPage />} />
+      <Route path="cases" element={<CasesPage />} />
+      <Route path="cases/:caseId" element={<CaseDetailPage />} />
+      <Route path="suggestions" element={<SuggestionsPage />} />
+      <Route path="suggestions/new" element={<SuggestionDraftPage />} />
+      <Route path="suggestions/:suggestionId" element={<SuggestionDetailPage />} />
+      <Route path="suggestions/:suggestionId/letter" element={<ReplyLetterPage />} />
+      <Route path="search" element={<SearchPage />} />
+      <Route
+        path="stats"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <StatsPage />
+          </Suspense>
+        }
+      />
+      <Route path="settings" element={<SettingsPage />} />
+      <Route path="audit" element={<AuditPage />} />
+      <Route path="duty" element={<DutyPage />} />
+      <Route path="duty/:name" element={<DeputyRecordPage />} />
+      <Route path="*" element={<Navigate to="schedule" replace />} />
+    </Routes>
   );
 }

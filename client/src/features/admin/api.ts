@@ -129,9 +129,9 @@ export const boApi = {
   saveWeights: (w: WeightsInput) => request<ScoringWeightsView>("PUT", "/api/stats/weights", w),
 
   users: () => request<{ users: AdminUserView[] }>("GET", "/api/admin/users"),
-  createUser: (input: { username: string; displayName: string; role: Role; password: string; venueIds: string[] }) =>
+  createUser: (input: { username: string; displayName: string; role: Role; password: string; venueIds: string[]; departmentId?: string }) =>
     request<{ user: AdminUserView }>("POST", "/api/admin/users", input),
-  updateUser: (userId: string, patch: { displayName?: string; role?: Role; disabled?: boolean; venueIds?: string[] }) =>
+  updateUser: (userId: string, patch: { displayName?: string; role?: Role; disabled?: boolean; venueIds?: string[]; departmentId?: string }) =>
     request<{ user: AdminUserView }>("PATCH", `/api/admin/users/${id(userId)}`, patch),
   resetPassword: (userId: string, password: string) => request<{ ok: true }>("POST", `/api/admin/users/${id(userId)}/password`, { password }),
   createVenue: (input: { name: string; kind: VenueKind; town: string; address?: string; parentId?: string | null; deputyGroupId?: string | null }) =>

@@ -17,10 +17,12 @@ export function safeNext(next: string | null): string {
 export function LoginPage() {
   const t = useT();
   const [params] = useSearchParams();
-  const next = safeNext(params.get("next"));
   const status = useAuth((s) => s.status);
   const mustChange = useAuth((s) => s.user?.mustChangePassword ?? false);
   const ended = useAuth((s) => s.ended);
+  // A department account has one desk (§6e): that is where it goes unless sent elsewhere.
+  const role = useAuth((s) => s.user?.role);
+  const next = params.get("next") === null && role === "DEPARTMENT" ? "/admin/suggestions" : safeNext(params.get("next"));
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [failure, setFailure] = useState<ClientError | null>(null);

@@ -5,6 +5,7 @@ import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { formatDateTime } from "../../lib/format.ts";
+import { StationSuggestions } from "../suggestions/StationSuggestions.tsx";
 import { AnswerStatsCard } from "./AnswerStats.tsx";
 import { messageApi } from "./message-api.ts";
 import { MessageForm } from "./MessageForm.tsx";
@@ -99,6 +100,8 @@ export function VenuePage() {
       </section>
 
       {row && stats.data ? <AnswerStatsCard row={row} windowDays={stats.data.windowDays} withinDays={stats.data.answerWithinDays} /> : null}
+
+      <StationSuggestions venueId={v.id} />
 
       <MessageForm venueId={v.id} />
 

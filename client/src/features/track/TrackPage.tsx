@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
-import type { CaseStatus, TrackView } from "@protocol/model.ts";
+import type { CaseStatus, TrackSuggestionView, TrackView } from "@protocol/model.ts";
 import { api } from "../../api.ts";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useLang, useT, type MessageKey } from "../../i18n/useT.ts";
@@ -27,6 +27,7 @@ export function TrackPage() {
   const t = useT();
   const lang = useLang();
   const [view, setView] = useState<TrackView | null>(null);
+  const [suggestion, setSuggestion] = useState<TrackSuggestionView | null>(null);
   const [failure, setFailure] = useState<ClientError | null>(null);
   const [justRated, setJustRated] = useState(false);
   useDocumentTitle(`${t("track.title")} · ${t("app.name")}`);
@@ -35,8 +36,10 @@ export function TrackPage() {
     let cancelled = false;
     void api.track(code).then((res) => {
       if (cancelled) return;
-      if (res.ok) setView(res.data.case);
-      else setFailure(res.error);
+      if (res.ok) {
+        setView(res.data.case);
+        setSuggestion(res.data.suggestion ?? null);
+      } else setFailure(res.error);
     });
     return () => {
       cancelled = true;
@@ -144,6 +147,8 @@ export function TrackPage() {
         </dl>
       </section>
 
+      {suggestion ? <SuggestionOfCase s={suggestion} /> : null}
+
       {view.canRate ? (
         <section className="card">
           <RatingForm
@@ -191,5 +196,51 @@ export function TrackPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** §6e: the deputy's suggestion this concern became, and the department's answer in words (no names). */
+function SuggestionOfCase({ s }: { s: TrackSuggestionView }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section className="card track-suggestion" aria-labelledby="track-suggestion">
+      <h2 id="track-suggestion">{t("suggestion.track.title")}</h2>
+      <p className="muted">{t("suggestion.track.intro")}</p>
+      <dl className="session-facts">
+        <div>
+          <dt>{t("suggestion.track.number")}</dt>
+          <dd>
+            <strong>{s.number}</strong> {s.title}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("suggestion.track.status")}</dt>
+          <dd>{t(`suggestion.status.${s.status}`)}</dd>
+        </div>
+        {s.departmentName ? (
+          <div>
+            <dt>{t("suggestion.track.department")}</dt>
+            <dd>{s.departmentName}</dd>
+          </div>
+        ) : null}
+        {s.answer ? (
+          <div>
+            <dt>{t("suggestion.track.answer")}</dt>
+            <dd>
+              <strong>{t(`suggestion.kind.${s.answer.kind}`)}</strong>
+              <p className="track-suggestion__answer">{s.answer.text}</p>
+              <p className="muted">
+                {t("suggestion.track.answerAt")}
+                {t("punct.colon")}
+                {formatDate(lang, s.answer.at)}
+              </p>
+            </dd>
+          </div>
+        ) : s.status === "ASSIGNED" ? (
+          <p>{t("suggestion.track.waiting")}</p>
+        ) : null}
+      </dl>
+    </section>
   );
 }

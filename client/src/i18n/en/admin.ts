@@ -261,6 +261,7 @@ export const admin: Record<keyof typeof zh, string> = {
   "admin.account.role.ADMIN": "Admin",
   "admin.account.role.STAFF": "Staff",
   "admin.account.role.DEPUTY": "Deputy",
+  "admin.account.role.DEPARTMENT": "Department",
   "admin.account.allVenues": "Admins manage every venue",
 
   // Personal data: notice versions, retention, the audit
@@ -321,6 +322,15 @@ export const admin: Record<keyof typeof zh, string> = {
   "admin.audit.notice.publish": "Published a privacy notice",
   "admin.audit.retention.run": "Ran anonymization",
   "admin.audit.backup.create": "Took a backup",
+  "admin.audit.department.create": "Created a department",
+  "admin.audit.suggestion.create": "Drafted a suggestion",
+  "admin.audit.suggestion.update": "Edited a suggestion",
+  "admin.audit.suggestion.submit": "Submitted a suggestion",
+  "admin.audit.suggestion.assign": "Assigned a suggestion",
+  "admin.audit.suggestion.answer": "Answered a suggestion",
+  "admin.audit.suggestion.evaluate": "Evaluated an answer",
+  "admin.audit.suggestion.return": "Returned a suggestion",
+  "admin.audit.suggestion.classify": "Adjusted an answer's class",
   "admin.audit.at": "Time",
   "admin.audit.who": "User",
   "admin.audit.action": "Action",

@@ -130,7 +130,7 @@ export const common: Record<keyof typeof zh, string> = {
   "home.live": "Live",
 
   "login.title": "Staff login",
-  "login.intro": "Deputies and staff log in to use the hall console and the front desk.",
+  "login.intro": "Deputies and staff log in to use the hall console and the front desk; departments log in to their desk of suggestions.",
   "login.username": "User name",
   "login.password": "Password",
   "login.submit": "Log in",

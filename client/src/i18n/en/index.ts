@@ -12,7 +12,8 @@ import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 import { elder } from "./elder.ts";
+import { suggestion } from "./suggestion.ts";
 
-export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder } as const;
+export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder, suggestion } as const;
 
-export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder };
+export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder, ...suggestion };

@@ -259,6 +259,7 @@ export const admin = {
   "admin.account.role.ADMIN": "管理员",
   "admin.account.role.STAFF": "工作人员",
   "admin.account.role.DEPUTY": "代表",
+  "admin.account.role.DEPARTMENT": "承办单位",
   "admin.account.allVenues": "管理员可管理全部联络站",
 
   // Personal data: notice versions, retention, the audit
@@ -319,6 +320,15 @@ export const admin = {
   "admin.audit.notice.publish": "发布告知书",
   "admin.audit.retention.run": "执行到期匿名化",
   "admin.audit.backup.create": "立即备份",
+  "admin.audit.department.create": "新建承办单位",
+  "admin.audit.suggestion.create": "起草代表建议",
+  "admin.audit.suggestion.update": "修改代表建议",
+  "admin.audit.suggestion.submit": "提交代表建议",
+  "admin.audit.suggestion.assign": "交办代表建议",
+  "admin.audit.suggestion.answer": "答复代表建议",
+  "admin.audit.suggestion.evaluate": "评价办理答复",
+  "admin.audit.suggestion.return": "退办代表建议",
+  "admin.audit.suggestion.classify": "调整答复类别",
   "admin.audit.at": "时间",
   "admin.audit.who": "用户",
   "admin.audit.action": "操作",

@@ -128,7 +128,7 @@ export const common = {
   "home.live": "直播中",
 
   "login.title": "工作人员登录",
-  "login.intro": "代表和工作人员登录后可使用主持台和前台登记。",
+  "login.intro": "代表和工作人员登录后可使用主持台和前台登记；承办单位登录后进入承办工作台。",
   "login.username": "用户名",
   "login.password": "密码",
   "login.submit": "登录",

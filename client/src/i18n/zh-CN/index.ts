@@ -15,9 +15,10 @@ import { hall } from "./hall.ts";
 import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 import { elder } from "./elder.ts";
+import { suggestion } from "./suggestion.ts";
 
-export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder } as const;
+export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder, suggestion } as const;
 
-export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder } as const;
+export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder, ...suggestion } as const;
 
 export type MessageKey = keyof typeof zhCN;

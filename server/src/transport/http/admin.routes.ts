@@ -18,6 +18,7 @@ import { createDeputyGroup, createVenue, updateDeputyGroup, updateVenue } from "
 import { AppError } from "../../protocol/errors.ts";
 import { parse, route } from "./http-kit.ts";
 import { callerOf, roleGate } from "./role-gate.ts";
+import { departmentAdminRoutes } from "./suggestions.routes.ts";
 
 const idParam = z.object({ id: str().min(1).max(64) });
 
@@ -50,6 +51,8 @@ export function adminRoutes(deps: ServiceDeps): Router {
     const actor = await callerOf(deps, req, res);
     res.json(await updateVenue(deps, actor, parse(idParam, req.params).id, parse(venuePatchSchema, req.body)));
   }));
+
+  r.use(departmentAdminRoutes(deps));
 
   r.post("/deputy-groups", route(async (req, res) => {
     const actor = await callerOf(deps, req, res);

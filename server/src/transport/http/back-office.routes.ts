@@ -10,6 +10,7 @@ import { caseRoutes } from "./cases.routes.ts";
 import { insightRoutes } from "./insights.routes.ts";
 import { nudgeRoutes } from "./nudges.routes.ts";
 import { recordRoutes } from "./records.routes.ts";
+import { suggestionRoutes } from "./suggestions.routes.ts";
 
 export function backOfficeRoutes(deps: ServiceDeps): Router {
   const r = Router();
@@ -21,6 +22,7 @@ export function backOfficeRoutes(deps: ServiceDeps): Router {
   r.use(recordRoutes(deps));
   r.use(insightRoutes(deps));
   r.use(nudgeRoutes(deps));
+  r.use(suggestionRoutes(deps));
   r.use("/admin", adminRoutes(deps));
   return r;
 }

@@ -6,7 +6,7 @@ import { sessionCreateSchema, sessionPatchSchema, sessionQuerySchema } from "../
 import type { ServiceDeps } from "../../services/deps.ts";
 import { updateSession } from "../../services/session-control.ts";
 import { createSession, getSession, listSessions, sessionRecord } from "../../services/sessions.ts";
-import { trackCase } from "../../services/tracking.ts";
+import { trackPage } from "../../services/tracking.ts";
 import { venueTree } from "../../services/venues.ts";
 import { actorOf, parse, route } from "./http-kit.ts";
 import { callerOf, roleGate } from "./role-gate.ts";
@@ -48,7 +48,7 @@ export function sessionRoutes(deps: ServiceDeps): Router {
   }));
 
   r.get("/track/:code", route(async (req, res) => {
-    res.json({ case: await trackCase(deps, parse(codeParam, req.params).code) });
+    res.json(await trackPage(deps, parse(codeParam, req.params).code));
   }));
   return r;
 }

@@ -150,7 +150,15 @@ export function CaseDetailPage() {
 
               <section className="card" aria-labelledby="case-act">
                 <h2 id="case-act">{t("admin.case.act")}</h2>
-                {role === "DEPUTY" ? null : <CaseActions key={d.case.updatedAt} detail={d} onChanged={(next) => res.setData(next)} />}
+                {role === "DEPUTY" ? (
+                  <p>
+                    <Link className="button button--primary" to={`/admin/suggestions/new?caseId=${encodeURIComponent(d.case.id)}`}>
+                      {t("suggestion.fromCase")}
+                    </Link>
+                  </p>
+                ) : (
+                  <CaseActions key={d.case.updatedAt} detail={d} onChanged={(next) => res.setData(next)} />
+                )}
                 <form className="form bo-note-form" onSubmit={(e) => void addNote(e)}>
                   <label className="field__label" htmlFor="case-note">
                     {t("admin.case.noteLabel")}

@@ -5,6 +5,7 @@ import type { CaseStatus } from "@protocol/model.ts";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDate } from "../../../lib/format.ts";
+import { useAuth } from "../../../stores/auth.ts";
 import { boApi } from "../api.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
@@ -53,7 +54,9 @@ export function CasesPage() {
     setParam("q", q.trim() || null);
   };
   const venueName = (id: string) => all.find((v) => v.id === id)?.name ?? "";
-  const canCreate = mine.length > 0;
+  const role = useAuth((s) => s.user?.role);
+  // Deputies read cases; staff open them by hand.
+  const canCreate = mine.length > 0 && role !== "DEPUTY";
 
   return (
     <div className="bo-page">
@@ -71,6 +74,11 @@ export function CasesPage() {
               {t("admin.cases.list")}
             </button>
           </div>
+          {role === "DEPUTY" ? (
+            <Link className="button button--primary" to="/admin/suggestions/new">
+              {t("suggestion.fromCases")}
+            </Link>
+          ) : null}
           {canCreate ? (
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
               {t("admin.cases.new")}

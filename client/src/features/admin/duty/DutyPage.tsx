@@ -43,6 +43,7 @@ export function DutyPage() {
                     <th scope="col">{t("duty.resolved")}</th>
                     <th scope="col">{t("duty.satisfaction")}</th>
                     <th scope="col">{t("duty.hours")}</th>
+                    <th scope="col">{t("suggestion.duty.column")}</th>
                     <th scope="col">{t("duty.parts")}</th>
                     <th scope="col">{t("duty.score")}</th>
                   </tr>
@@ -60,6 +61,7 @@ export function DutyPage() {
                       </td>
                       <td>{r.satisfaction ?? "—"}</td>
                       <td>{KINDS.reduce((sum, k) => sum + r.hours[k], 0)}</td>
+                      <td>{r.suggestions ? t("suggestion.duty.cell", { led: r.suggestions.led, coSigned: r.suggestions.coSigned }) : "—"}</td>
                       <td className="muted">
                         {r.parts.attendance} + {r.parts.turns} + {r.parts.casesResolved} + {r.parts.satisfaction} + {r.parts.activities}
                       </td>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n/useT.ts";
 import type { AdminUserView } from "@protocol/back-office.ts";
 import type { Role } from "@protocol/model.ts";
+import type { DepartmentView } from "@protocol/suggestions.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { fieldMessages } from "../../../lib/error-message.ts";
 import { boApi } from "../api.ts";
@@ -9,7 +10,7 @@ import { FormError, LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, type FlatVenue } from "../shared/useVenues.ts";
 
-const ROLES: Role[] = ["STAFF", "DEPUTY", "ADMIN"];
+const ROLES: Role[] = ["STAFF", "DEPUTY", "ADMIN", "DEPARTMENT"];
 
 function VenuePicker({ venues, value, onChange, label }: { venues: FlatVenue[]; value: string[]; onChange: (ids: string[]) => void; label: string }) {
   return (
@@ -24,11 +25,11 @@ function VenuePicker({ venues, value, onChange, label }: { venues: FlatVenue[]; 
 }
 
 /** Accounts: create, change role and venue scope, disable, reset a password. */
-export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
+export function AccountsAdmin({ venues, departments }: { venues: FlatVenue[]; departments: DepartmentView[] }) {
   const t = useT();
   const users = useResource(boApi.users, "users");
   const [creating, setCreating] = useState(false);
-  const [draft, setDraft] = useState({ username: "", displayName: "", role: "STAFF" as Role, password: "", venueIds: [] as string[] });
+  const [draft, setDraft] = useState({ username: "", displayName: "", role: "STAFF" as Role, password: "", venueIds: [] as string[], departmentId: "" });
   const [error, setError] = useState<ClientError | null>(null);
   const [message, setMessage] = useState("");
   const venueName = (id: string) => venues.find((v) => v.id === id)?.name ?? id;
@@ -37,11 +38,13 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
 
   async function create(e: FormEvent) {
     e.preventDefault();
-    const res = await boApi.createUser(draft);
+    // A department account answers for one department and runs no venue (§6e).
+    const { departmentId, ...rest } = draft;
+    const res = await boApi.createUser(draft.role === "DEPARTMENT" ? { ...rest, venueIds: [], departmentId } : rest);
     if (!res.ok) return setError(res.error);
     setError(null);
     setCreating(false);
-    setDraft({ username: "", displayName: "", role: "STAFF", password: "", venueIds: [] });
+    setDraft({ username: "", displayName: "", role: "STAFF", password: "", venueIds: [], departmentId: "" });
     void users.reload();
   }
 
@@ -93,7 +96,19 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
             <span>{t("admin.account.password")}</span>
             <input name="password" type="password" required minLength={10} autoComplete="new-password" value={draft.password} onChange={(e) => setDraft((d) => ({ ...d, password: e.target.value }))} />
           </label>
-          {draft.role !== "ADMIN" ? (
+          {draft.role === "DEPARTMENT" ? (
+            <label>
+              <span>{t("suggestion.admin.accountDept")}</span>
+              <select name="departmentId" required value={draft.departmentId} onChange={(e) => setDraft((d) => ({ ...d, departmentId: e.target.value }))}>
+                <option value="">{t("suggestion.assign.choose")}</option>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : draft.role !== "ADMIN" ? (
             <label>
               <span>{t("admin.account.venues")}</span>
               <VenuePicker venues={venues} value={draft.venueIds} label={t("admin.account.venues")} onChange={(venueIds) => setDraft((d) => ({ ...d, venueIds }))} />
@@ -150,6 +165,8 @@ export function AccountsAdmin({ venues }: { venues: FlatVenue[] }) {
                   <td>
                     {u.role === "ADMIN" ? (
                       <span className="muted">{t("admin.account.allVenues")}</span>
+                    ) : u.role === "DEPARTMENT" ? (
+                      <span>{departments.find((d) => d.id === u.departmentId)?.name ?? "—"}</span>
                     ) : (
                       <details>
                         <summary>{u.venueIds.map(venueName).join("、") || "—"}</summary>

@@ -2,7 +2,10 @@ import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
 import { useT } from "../../../i18n/useT.ts";
 import { useAuth } from "../../../stores/auth.ts";
 import { useVenues } from "../shared/useVenues.ts";
+import { suggestionApi } from "../../suggestions/suggestion-api.ts";
+import { useResource } from "../shared/useResource.ts";
 import { AccountsAdmin } from "./AccountsAdmin.tsx";
+import { DepartmentsAdmin } from "./DepartmentsAdmin.tsx";
 import { BackupsAdmin } from "./BackupsAdmin.tsx";
 import { GroupsAdmin } from "./GroupsAdmin.tsx";
 import { VenuesAdmin } from "./VenuesAdmin.tsx";
@@ -15,6 +18,8 @@ export function SettingsPage() {
   useDocumentTitle(t("admin.settings.title"));
   const role = useAuth((s) => s.user?.role);
   const venues = useVenues();
+  const departments = useResource(suggestionApi.departments, "departments");
+  const departmentList = departments.data?.departments ?? [];
   if (role !== "ADMIN") return <p className="notice notice--warn">{t("admin.settings.adminOnly")}</p>;
   return (
     <div className="bo-page">
@@ -23,7 +28,8 @@ export function SettingsPage() {
       </header>
       <VenuesAdmin venues={venues.all} groups={venues.groups} onChanged={() => void venues.reload()} />
       <GroupsAdmin groups={venues.groups} onChanged={() => void venues.reload()} />
-      <AccountsAdmin venues={venues.all} />
+      <DepartmentsAdmin departments={departmentList} onChanged={() => void departments.reload()} />
+      <AccountsAdmin venues={venues.all} departments={departmentList} />
       <PrivacyNoticeAdmin />
       <RetentionAdmin />
       <BackupsAdmin />

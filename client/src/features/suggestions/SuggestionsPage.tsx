@@ -1,0 +1,121 @@
+import { Link, useSearchParams } from "react-router-dom";
+import type { SuggestionStatus, Supervision } from "@protocol/suggestions.ts";
+import { SUGGESTION_STATUSES, SUPERVISION_COLOURS } from "@protocol/suggestions.ts";
+import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
+import { useLang, useT } from "../../i18n/useT.ts";
+import { formatDate } from "../../lib/format.ts";
+import { useAuth } from "../../stores/auth.ts";
+import { LoadState } from "../admin/shared/LoadState.tsx";
+import { useResource } from "../admin/shared/useResource.ts";
+import { suggestionApi } from "./suggestion-api.ts";
+import { SupervisionBadge } from "./SupervisionBadge.tsx";
+import "./suggestions.css";
+
+/**
+ * /admin/suggestions — 代表建议. The office reads every suggestion of its
+ * venues by colour (overdue first) and assigns them; a deputy reads the ones
+ * they lead or co-sign and drafts new ones; a department account reads this
+ * page as its desk: what is assigned to it, with the deadlines.
+ */
+export function SuggestionsPage() {
+  const t = useT();
+  const lang = useLang();
+  const user = useAuth((s) => s.user);
+  const role = user?.role;
+  const [params, setParams] = useSearchParams();
+  const status = (params.get("status") ?? undefined) as SuggestionStatus | undefined;
+  const supervision = (params.get("supervision") ?? undefined) as Supervision | undefined;
+  const departments = useResource(suggestionApi.departments, "departments");
+  const myDepartment = departments.data?.departments.find((d) => d.id === user?.departmentId)?.name ?? "";
+  const title = role === "DEPARTMENT" ? t("suggestion.deskTitle", { name: myDepartment }) : t("suggestion.title");
+  useDocumentTitle(title);
+  const list = useResource(() => suggestionApi.list({ status, supervision }), params.toString());
+  const rows = list.data?.suggestions ?? [];
+  const setParam = (k: string, v: string | null) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div className="bo-page">
+      <header className="page-head">
+        <div>
+          <h1>{title}</h1>
+          <p className="muted">{role === "DEPARTMENT" ? t("suggestion.intro.department") : role === "DEPUTY" ? t("suggestion.intro.deputy") : t("suggestion.intro.office")}</p>
+        </div>
+        {role === "DEPUTY" ? (
+          <Link className="button button--primary" to="/admin/suggestions/new">
+            {t("suggestion.new")}
+          </Link>
+        ) : null}
+      </header>
+
+      <div className="bo-filters card" role="search" aria-label={t("admin.common.filter")}>
+        <label>
+          <span>{t("suggestion.col.status")}</span>
+          <select value={status ?? ""} onChange={(e) => setParam("status", e.target.value || null)}>
+            <option value="">{t("common.all")}</option>
+            {SUGGESTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`suggestion.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t("suggestion.col.supervision")}</span>
+          <select value={supervision ?? ""} onChange={(e) => setParam("supervision", e.target.value || null)}>
+            <option value="">{t("common.all")}</option>
+            {SUPERVISION_COLOURS.map((c) => (
+              <option key={c} value={c}>
+                {t(`suggestion.supervision.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <LoadState loading={list.loading} error={list.error} onRetry={() => void list.reload()}>
+        {rows.length === 0 && !list.loading ? <p className="muted">{t("suggestion.empty")}</p> : null}
+        {rows.length ? (
+          <div className="table-scroll">
+            <table className="bo-table suggestion-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("suggestion.col.number")}</th>
+                  <th scope="col">{t("suggestion.col.title")}</th>
+                  <th scope="col">{t("suggestion.col.status")}</th>
+                  <th scope="col">{t("suggestion.col.supervision")}</th>
+                  <th scope="col">{t("suggestion.col.department")}</th>
+                  <th scope="col">{t("suggestion.col.due")}</th>
+                  <th scope="col">{t("suggestion.col.lead")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr key={s.id} className={s.supervision === "RED" ? "bo-row--overdue" : ""}>
+                    <th scope="row">
+                      <Link to={`/admin/suggestions/${s.id}`}>{s.number}</Link>
+                    </th>
+                    <td>
+                      <Link to={`/admin/suggestions/${s.id}`}>{s.title}</Link>
+                    </td>
+                    <td>{t(`suggestion.status.${s.status}`)}</td>
+                    <td>
+                      <SupervisionBadge supervision={s.supervision} />
+                    </td>
+                    <td>{s.leadDepartmentName ?? "—"}</td>
+                    <td>{s.dueAt ? formatDate(lang, s.dueAt) : "—"}</td>
+                    <td>{s.leadDeputyName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </LoadState>
+    </div>
+  );
+}
