@@ -130,7 +130,7 @@ An empty database, client already built (${FIRST_RUNS} runs):
 | compiled server: seed the demo, then ready | ${firstMedian.seedAndServe} ms | ${result.firstStartMs.seedAndServe.join(", ")} |
 | **together** | **${firstMedian.migrate + firstMedian.seedAndServe} ms** | |
 
-`npm ci` has already built the client and the server (\`scripts/postinstall.mjs\`), so this is the whole of a first \`npm start\`; the demo's past year is then written while the server serves.
+\`npm ci\` has already built the client and the server (\`scripts/postinstall.mjs\`), so this is the whole of a first \`npm start\`; the demo's past year is then written while the server serves.
 `;
 mkdirSync(path.join(BENCH_DIR, "results"), { recursive: true });
 writeFileSync(path.join(BENCH_DIR, "results", "restart.json"), JSON.stringify(result, null, 2) + "\n");

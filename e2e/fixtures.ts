@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import type { Config } from "../server/src/config.ts";
+import type { VenueNode } from "../server/src/protocol/model.ts";
 import { startTestServer, type TestServer } from "../server/test/helpers/test-server.ts";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDED_DB, ensureClientBuilt } from "./browser-env.ts";
 
@@ -105,6 +106,15 @@ export async function todaysSession(base: string, venueName: string): Promise<Se
   const found = sessions.find((s) => s.venueName === venueName);
   if (!found) throw new Error(`no session today at ${venueName}: ${sessions.map((s) => s.venueName).join(", ")}`);
   return found;
+}
+
+/** A demo venue's id by its name, anywhere in the 家→站→室 tree. */
+export async function venueIdOf(base: string, name: string): Promise<string> {
+  const { venues } = (await (await fetch(`${base}/api/venues`)).json()) as { venues: VenueNode[] };
+  const all = (nodes: VenueNode[]): VenueNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
+  const found = all(venues).find((v) => v.name === name);
+  if (!found) throw new Error(`no venue ${name}`);
+  return found.id;
 }
 
 export interface AxeViolation {

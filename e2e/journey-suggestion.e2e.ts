@@ -8,8 +8,7 @@
  * Setup through the API: the two voters' messages at a 盛泽镇 station.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VenueNode } from "../server/src/protocol/model.ts";
-import { CHROMIUM, DEMO_PASSWORD, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World } from "./fixtures.ts";
+import { CHROMIUM, DEMO_PASSWORD, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World, venueIdOf } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 const STATION = "盛泽镇人大代表之家";
@@ -19,14 +18,6 @@ const VOTERS = [
   { name: "顾秀英", topic: "菜场门口积水", text: "东方菜场门口一下雨就积水，老人进出容易滑倒。" },
   { name: "钱国强", topic: "菜场周边停车难", text: "东方菜场周边没有停车位，电动车汽车乱停，堵住了路。" },
 ];
-
-async function venueIdOf(base: string, name: string): Promise<string> {
-  const { venues } = (await (await fetch(`${base}/api/venues`)).json()) as { venues: VenueNode[] };
-  const all = (nodes: VenueNode[]): VenueNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
-  const found = all(venues).find((v) => v.name === name);
-  if (!found) throw new Error(`no venue ${name}`);
-  return found.id;
-}
 
 describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, answered by a department", () => {
   let world: World;

@@ -6,20 +6,11 @@
  * and the phone masked; the station's poster carries a QR code to its page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VenueNode } from "../server/src/protocol/model.ts";
-import { CHROMIUM, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World } from "./fixtures.ts";
+import { CHROMIUM, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World, venueIdOf } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 const STATION = "盛泽镇人大代表之家";
 const VOTER_PHONE = "13966660001";
-
-async function venueIdOf(base: string, name: string): Promise<string> {
-  const { venues } = (await (await fetch(`${base}/api/venues`)).json()) as { venues: VenueNode[] };
-  const all = (nodes: VenueNode[]): VenueNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
-  const found = all(venues).find((v) => v.name === name);
-  if (!found) throw new Error(`no venue ${name}`);
-  return found.id;
-}
 
 describe.skipIf(!CHROMIUM)("message box", () => {
   let world: World;
