@@ -99,6 +99,11 @@ describe.skipIf(!CHROMIUM)("account security", () => {
     await clerk.getByLabel("密码").fill(CHOSEN);
     await clerk.getByRole("button", { name: "登录" }).click();
     await eventually(() => clerk.getByTestId("walk-in-form").count()).toBe(1);
+    // The new login is good for work, not only for showing the form: the registration that was
+    // refused goes through, and the desk's own reads (the day's bookings) do not end it again.
+    const again = await registerWalkIn(clerk, "迟到的阿婆", "路灯不亮");
+    expect(again.label).toMatch(/^[A-Z]\d{3}$/);
+    expect(clerk.url()).toContain(`/desk/${session.id}`);
 
     // The old password no longer opens the account; the new one does.
     const old = await fetch(`${world.base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: USERNAME, password: INITIAL }) });

@@ -33,14 +33,26 @@ export function onAuthSignal(listener: (signal: AuthSignal) => void): void {
   authListener = listener;
 }
 
-/** The socket's staff events report the same two answers here. */
-export function signalAuth(signal: AuthSignal): void {
-  authListener?.(signal);
+/**
+ * Which login a call was sent under: bumped on every login, logout and
+ * password change. An answer to a call sent under an earlier login (a 401 that
+ * arrives after the person has logged in again) says nothing about this one.
+ */
+let loginGeneration = 0;
+export const currentLogin = (): number => loginGeneration;
+export function loginChanged(): void {
+  loginGeneration += 1;
+}
+
+/** The socket's staff events report the same two answers here, with the login they were sent under. */
+export function signalAuth(signal: AuthSignal, sentUnder: number): void {
+  if (sentUnder === loginGeneration) authListener?.(signal);
 }
 
 /** One JSON call to the API; failures come back as the contract's codes (or NETWORK/OFFLINE). */
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Result<T>> {
   let res: Response;
+  const sentUnder = currentLogin();
   try {
     res = await fetch(path, {
       method,
@@ -56,8 +68,8 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   const body_ = (json as { error?: Parameters<typeof toClientError>[0] } | undefined)?.error;
   const error = toClientError(body_, STATUS_CODES[res.status] ?? "INTERNAL");
   // A wrong password at the login is no ended session.
-  if (error.code === "UNAUTHENTICATED" && path !== "/api/auth/login") authListener?.("ended");
-  if (error.code === "PASSWORD_CHANGE_REQUIRED") authListener?.("passwordChangeRequired");
+  if (error.code === "UNAUTHENTICATED" && path !== "/api/auth/login") signalAuth("ended", sentUnder);
+  if (error.code === "PASSWORD_CHANGE_REQUIRED") signalAuth("passwordChangeRequired", sentUnder);
   return { ok: false, error };
 }
 

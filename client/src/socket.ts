@@ -17,7 +17,7 @@ import type {
   SessionUpdateInput,
   TranscriptAppendInput,
 } from "@protocol/schemas.ts";
-import { signalAuth } from "./api.ts";
+import { currentLogin, signalAuth } from "./api.ts";
 import { toClientError, type Result } from "./lib/client-error.ts";
 import { newRequestId } from "./lib/send-attempt.ts";
 import { fetchSessionEarly } from "./lib/session-prefetch.ts";
@@ -137,11 +137,12 @@ interface LooseEmitter {
 
 function emitOnce<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<Result<DataOf<E>>> {
   const s = liveSocket();
+  const sentUnder = currentLogin();
   return new Promise((resolve) => {
     (s.timeout(ACK_TIMEOUT_MS) as unknown as LooseEmitter).emit(event, payload, (err, ack) => {
       if (err) return resolve({ ok: false, error: { code: "TIMEOUT", message: "timeout" } });
       if (!ack || typeof ack !== "object") return resolve({ ok: false, error: toClientError(undefined) });
-      if (!ack.ok) signalStaffAuth(event, ack.error?.code);
+      if (!ack.ok) signalStaffAuth(event, ack.error?.code, sentUnder);
       resolve(ack.ok ? { ok: true, data: ack.data as DataOf<E> } : { ok: false, error: toClientError(ack.error) });
     });
   });
@@ -149,10 +150,10 @@ function emitOnce<E extends EventName>(event: E, payload: PayloadOf<E>): Promise
 
 /** A staff event refused for the login itself: the page sends the person to log in again, or to the password page. */
 const STAFF_EVENT = /^(hall|desk|transcript):|^session:update$|^call:(start|end)$/;
-function signalStaffAuth(event: string, code: string | undefined): void {
+function signalStaffAuth(event: string, code: string | undefined, sentUnder: number): void {
   if (!STAFF_EVENT.test(event)) return;
-  if (code === "UNAUTHENTICATED") signalAuth("ended");
-  else if (code === "PASSWORD_CHANGE_REQUIRED") signalAuth("passwordChangeRequired");
+  if (code === "UNAUTHENTICATED") signalAuth("ended", sentUnder);
+  else if (code === "PASSWORD_CHANGE_REQUIRED") signalAuth("passwordChangeRequired", sentUnder);
 }
 
 /**

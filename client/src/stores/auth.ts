@@ -1,7 +1,7 @@
 /** Who is logged in (staff, deputies, admins). The session itself is an httpOnly cookie. */
 import { create } from "zustand";
 import type { UserView } from "@protocol/model.ts";
-import { api, onAuthSignal } from "../api.ts";
+import { api, loginChanged, onAuthSignal } from "../api.ts";
 import type { ClientError } from "../lib/client-error.ts";
 import { reconnectLiveSocket } from "../socket.ts";
 
@@ -42,6 +42,7 @@ export function ensureAuthChecked(): Promise<void> {
 export async function login(username: string, password: string): Promise<ClientError | null> {
   const res = await api.login(username, password);
   if (!res.ok) return res.error;
+  loginChanged();
   useAuth.setState({ status: "authenticated", user: res.data.user, ended: false });
   // The socket authenticated at its handshake; reconnect so it carries the new cookie.
   reconnectLiveSocket();
@@ -50,6 +51,7 @@ export async function login(username: string, password: string): Promise<ClientE
 
 export async function logout(): Promise<void> {
   await api.logout();
+  loginChanged();
   useAuth.setState({ status: "anonymous", user: null, ended: false });
   reconnectLiveSocket();
 }
@@ -58,6 +60,7 @@ export async function logout(): Promise<void> {
 export async function changePassword(current: string, next: string): Promise<ClientError | null> {
   const res = await api.changePassword(current, next);
   if (!res.ok) return res.error;
+  loginChanged();
   useAuth.setState({ status: "authenticated", user: res.data.user });
   // Staff rights over the socket start now (it authenticates per event, but rejoin the rooms afresh).
   reconnectLiveSocket();

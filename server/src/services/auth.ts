@@ -38,7 +38,9 @@ export async function login(deps: ServiceDeps, username: string, password: strin
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) throw new AppError("UNAUTHENTICATED", "用户名或密码不正确 / wrong username or password");
   const token = newToken();
-  await deps.db.authToken.create({ data: { tokenHash: tokenHash(token), userId: user.id } });
+  // On the services' clock, the one the idle timeout is measured on (authenticate).
+  const at = deps.now();
+  await deps.db.authToken.create({ data: { tokenHash: tokenHash(token), userId: user.id, createdAt: at, lastUsedAt: at } });
   return { user: toUserView(user, user.venues.map((v) => v.venueId)), token };
 }
 
