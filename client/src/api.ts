@@ -3,14 +3,8 @@
  * errors as `{ error: { code, message, details? } }`. Same origin, so the
  * staff session cookie rides along.
  */
-import type {
-  DeputyGroupView,
-  SessionView,
-  TrackSuggestionView,
-  TrackView,
-  UserView,
-  VenueNode,
-} from "@protocol/model.ts";
+import type { HttpRouteKey, HttpRoutes } from "@protocol/http/index.ts";
+import type { AnswerOf, InputOf } from "@protocol/http/route.ts";
 import { toClientError, type ClientErrorCode, type Result } from "./lib/client-error.ts";
 
 const STATUS_CODES: Record<number, ClientErrorCode> = {
@@ -73,23 +67,50 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   return { ok: false, error };
 }
 
-/** `placesLeft`: bookable places still free (docs/ARCHITECTURE.md §6b; 0 when the day takes no bookings). */
-export type SessionListItem = SessionView & { live: boolean; placesLeft?: number };
+type Scalar = string | number | boolean | Date | null | undefined;
+/** What a route takes, plus any headers it reads (x-voter-token, x-booking-token). */
+export type CallInput<K extends HttpRouteKey> = InputOf<HttpRoutes[K]> & { headers?: Record<string, string> };
+/** Routes that take nothing may be called without an input. */
+type CallArgs<K extends HttpRouteKey> = Partial<CallInput<K>> extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
+
+/**
+ * The route's URL: `:name` filled from params (encoded), the query from its
+ * defined, non-empty values. Also for links to files (CSV, calendar, minutes).
+ */
+export function routeUrl<K extends HttpRouteKey>(key: K, ...[input]: CallArgs<K>): string {
+  const path = key.slice(key.indexOf(" ") + 1);
+  const params = (input?.params ?? {}) as Record<string, string>;
+  const filled = path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries((input?.query ?? {}) as Record<string, Scalar>)) {
+    if (v !== undefined && v !== null && v !== "") q.set(k, v instanceof Date ? v.toISOString() : String(v));
+  }
+  const query = q.toString();
+  return query ? `${filled}?${query}` : filled;
+}
+
+/**
+ * Calls one route of the HTTP contract (server/src/protocol/http/): the key
+ * names method and path, the input is checked against the route's schemas and
+ * the answer typed as the server's handler returns it.
+ */
+export function call<K extends HttpRouteKey>(key: K, ...args: CallArgs<K>): Promise<Result<AnswerOf<HttpRoutes[K]>>> {
+  const input = args[0];
+  const method = key.slice(0, key.indexOf(" "));
+  const body = input?.body ?? (method === "GET" || method === "DELETE" ? undefined : {});
+  return request<AnswerOf<HttpRoutes[K]>>(method, routeUrl(key, ...args), body, input?.headers);
+}
+
 
 export const api = {
-  login: (username: string, password: string) =>
-    request<{ user: UserView; token: string }>("POST", "/api/auth/login", { username, password }),
-  logout: () => request<unknown>("POST", "/api/auth/logout", {}),
+  login: (username: string, password: string) => call("POST /api/auth/login", { body: { username, password } }),
+  logout: () => call("POST /api/auth/logout"),
   /** the account's own new password (docs/SECURITY.md) */
-  changePassword: (current: string, next: string) => request<{ user: UserView }>("POST", "/api/auth/password", { current, next }),
+  changePassword: (current: string, next: string) => call("POST /api/auth/password", { body: { current, next } }),
   /** `{ user: null }` when no one is logged in; 401 when a login has expired */
-  me: () => request<{ user: UserView | null }>("GET", "/api/auth/me"),
-  venues: () => request<{ venues: VenueNode[]; deputyGroups: DeputyGroupView[] }>("GET", "/api/venues"),
-  sessions: (query: { from?: string; to?: string; venueId?: string; status?: string; town?: string }) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-    return request<{ sessions: SessionListItem[] }>("GET", `/api/sessions?${params}`);
-  },
-  session: (id: string) => request<{ session: SessionView }>("GET", `/api/sessions/${encodeURIComponent(id)}`),
-  track: (code: string) => request<{ case: TrackView; suggestion: TrackSuggestionView | null }>("GET", `/api/track/${encodeURIComponent(code)}`),
+  me: () => call("GET /api/auth/me"),
+  venues: () => call("GET /api/venues"),
+  sessions: (query: InputOf<HttpRoutes["GET /api/sessions"]>["query"]) => call("GET /api/sessions", { query }),
+  session: (id: string) => call("GET /api/sessions/:id", { params: { id } }),
+  track: (code: string) => call("GET /api/track/:code", { params: { code } }),
 };

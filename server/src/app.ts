@@ -39,6 +39,7 @@ import { messageRoutes } from "./transport/http/messages.routes.ts";
 import { dutyRoutes } from "./transport/http/duty.routes.ts";
 import { sessionRoutes } from "./transport/http/sessions.routes.ts";
 import { forumRoutes } from "./transport/http/forums.routes.ts";
+import { openApiRoutes } from "./transport/http/openapi.ts";
 import { staticClient } from "./transport/http/static-client.ts";
 import { bookingNotices } from "./transport/booking-notices.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
@@ -146,6 +147,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use("/api", messageRoutes(deps));
   app.use("/api", dutyRoutes(deps));
   app.use("/api", forumRoutes(deps));
+  app.use("/api", openApiRoutes(deps));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "no such route" } });
   });

@@ -1,7 +1,7 @@
 import { maskPhone } from "../src/domain/privacy.ts";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseCsv, UTF8_BOM } from "../src/domain/csv.ts";
-import type { SessionRecord } from "../src/services/sessions.ts";
+import type { SessionRecord } from "../src/protocol/sessions.ts";
 import { PHONES, playFinishedDay, type FinishedDay } from "./helpers/back-office-fixtures.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 

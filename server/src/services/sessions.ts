@@ -2,7 +2,8 @@
 import { bookingWindowProblems } from "../domain/booking-rules.ts";
 import { AppError } from "../protocol/errors.ts";
 import type { InitialSessionStatus } from "../protocol/http-schemas.ts";
-import type { BookingView, CaseView, LiveEvent, SessionStatus, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import type { SessionStatus, SessionView } from "../protocol/model.ts";
+import type { ListedSession, SessionRecord } from "../protocol/sessions.ts";
 import { eventsSince } from "../store/session-events.ts";
 import { WITH_TRACKING_CODE } from "../store/tickets.ts";
 import { SESSION_VIEW_INCLUDE, toCaseView, toSessionView, toTicketView, toTranscriptView } from "../store/views.ts";
@@ -13,7 +14,7 @@ import { findSessionOrThrow } from "../store/lookups.ts";
 import { placesTakenBySession } from "./bookings.ts";
 import { toBookingView } from "../store/booking-views.ts";
 import type { AgendaItemInput } from "../protocol/schemas.ts";
-import type { AgendaItemView, SessionKind } from "../protocol/model.ts";
+import type { SessionKind } from "../protocol/model.ts";
 import { agendaRows, checkAgendaKind } from "./forum-agenda.ts";
 import { checkStreamAddress } from "./stream-settings.ts";
 
@@ -28,7 +29,6 @@ export interface SessionFilter {
 }
 
 /** `placesLeft`: bookable places still free (0 when the day takes no bookings). */
-export type ListedSession = SessionView & { live: boolean; placesLeft: number };
 
 export async function listSessions(deps: ServiceDeps, f: SessionFilter): Promise<ListedSession[]> {
   const rows = await deps.db.receptionSession.findMany({
@@ -113,17 +113,6 @@ export async function createSession(deps: ServiceDeps, actor: Actor, input: NewS
   return toSessionView(row, deps.config.mediaHlsBase);
 }
 
-export interface SessionRecord {
-  session: SessionView;
-  tickets: TicketView[];
-  transcript: TranscriptEntryView[];
-  events: LiveEvent[];
-  cases: CaseView[];
-  /** 预约 of the day in booked order (phones masked), with their outcome: CHECKED_IN, NO_SHOW… */
-  bookings: BookingView[];
-  /** §5e: a forum's agenda (empty for a reception); turns and transcript lines carry agendaItemId */
-  agenda: AgendaItemView[];
-}
 
 /** Everything about one reception day, in the staff projection. */
 export async function sessionRecord(deps: ServiceDeps, actor: Actor, id: string): Promise<SessionRecord> {

@@ -29,7 +29,8 @@ import type {
   VenueKind,
 } from "@protocol/model.ts";
 import type { AgendaItemInput } from "@protocol/schemas.ts";
-import { request, type SessionListItem } from "../../api.ts";
+import type { ListedSession } from "@protocol/sessions.ts";
+import { request } from "../../api.ts";
 
 /** `?a=1&b=2` from the defined, non-empty values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
@@ -104,7 +105,7 @@ export interface CasePatchInput {
 
 export const boApi = {
   sessions: (q: { venueId?: string; town?: string; from?: string; to?: string; status?: string; theme?: string; limit?: number }) =>
-    request<{ sessions: SessionListItem[] }>("GET", `/api/sessions${query(q)}`),
+    request<{ sessions: ListedSession[] }>("GET", `/api/sessions${query(q)}`),
   createSession: (input: SessionInput) => request<{ session: SessionView }>("POST", "/api/sessions", input),
   updateSession: (sessionId: string, input: SessionInput) => request<{ session: SessionView }>("PATCH", `/api/sessions/${id(sessionId)}`, input),
   record: (sessionId: string) => request<SessionRecord>("GET", `/api/sessions/${id(sessionId)}/record`),

@@ -4,7 +4,7 @@ import { useT } from "../../i18n/useT.ts";
 import { errorMessage } from "../../lib/error-message.ts";
 import { isSameLocalDay } from "../../lib/format.ts";
 import { ensureAuthChecked, useAuth } from "../../stores/auth.ts";
-import type { SessionListItem } from "../../api.ts";
+import type { ListedSession } from "@protocol/sessions.ts";
 import { TrackLookupForm } from "../track/TrackLookupForm.tsx";
 import { SessionCard } from "./SessionCard.tsx";
 import { useHomeData } from "./useHomeData.ts";
@@ -16,7 +16,7 @@ export function HomePage() {
   const { venues, sessions, answers, loading, error } = useHomeData();
   const user = useAuth((s) => s.user);
   // Staff links only where this account may act (admins everywhere).
-  const mayRun = (s: SessionListItem) => !!user && (user.role === "ADMIN" || user.venueIds.includes(s.venueId));
+  const mayRun = (s: ListedSession) => !!user && (user.role === "ADMIN" || user.venueIds.includes(s.venueId));
   const [town, setTown] = useState<string>("");
   useDocumentTitle(`${t("app.name")} · ${t("app.tagline")}`);
   useEffect(() => {
@@ -24,12 +24,12 @@ export function HomePage() {
   }, []);
 
   const towns = useMemo(() => [...new Set([...venues.map((v) => v.town), ...sessions.map((s) => s.town)])].filter(Boolean).sort(), [venues, sessions]);
-  const inTown = (s: SessionListItem) => !town || s.town === town;
+  const inTown = (s: ListedSession) => !town || s.town === town;
   const now = new Date();
   const today = sessions.filter((s) => inTown(s) && isSameLocalDay(s.startsAt, now));
   const upcoming = sessions.filter((s) => inTown(s) && !isSameLocalDay(s.startsAt, now) && s.startsAt > now.toISOString());
   const sessionsByVenue = useMemo(() => {
-    const map = new Map<string, SessionListItem[]>();
+    const map = new Map<string, ListedSession[]>();
     for (const s of sessions) map.set(s.venueId, [...(map.get(s.venueId) ?? []), s]);
     return map;
   }, [sessions]);

@@ -1,11 +1,11 @@
 import { Link } from "react-router-dom";
-import type { SessionListItem } from "../../api.ts";
+import type { ListedSession } from "@protocol/sessions.ts";
 import { SessionStatusBadge } from "../../components/SessionStatusBadge.tsx";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { formatDate, formatTime, titleBesideVenue } from "../../lib/format.ts";
 
 /** One reception day: what, where, when, and the way in (plus staff views when logged in). */
-export function SessionCard({ session, staff }: { session: SessionListItem; staff: boolean }) {
+export function SessionCard({ session, staff }: { session: ListedSession; staff: boolean }) {
   const t = useT();
   const lang = useLang();
   return (

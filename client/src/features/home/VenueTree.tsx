@@ -2,14 +2,14 @@ import { Link } from "react-router-dom";
 import type { VenueNode } from "@protocol/model.ts";
 import type { AnswerStatsView } from "@protocol/messages.ts";
 import { AnswerStatsLine } from "../messages/AnswerStats.tsx";
-import type { SessionListItem } from "../../api.ts";
+import type { ListedSession } from "@protocol/sessions.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { formatDate } from "../../lib/format.ts";
 
 /** The 家→站→室 tree of one town, each venue with its coming reception days. */
 interface TreeProps {
   venues: VenueNode[];
-  sessionsByVenue: Map<string, SessionListItem[]>;
+  sessionsByVenue: Map<string, ListedSession[]>;
   /** how each station answered recently (public side of 量化积分) */
   answers?: AnswerStatsView | null;
 }

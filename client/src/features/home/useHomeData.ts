@@ -2,14 +2,15 @@ import { useEffect, useState } from "react";
 import type { VenueNode } from "@protocol/model.ts";
 import type { AnswerStatsView } from "@protocol/messages.ts";
 import { messageApi } from "../messages/message-api.ts";
-import { api, type SessionListItem } from "../../api.ts";
+import type { ListedSession } from "@protocol/sessions.ts";
+import { api } from "../../api.ts";
 import type { ClientError } from "../../lib/client-error.ts";
 
 const UPCOMING_DAYS = 30;
 
 export interface HomeData {
   venues: VenueNode[];
-  sessions: SessionListItem[];
+  sessions: ListedSession[];
   /** the public answer statistics per venue (docs/ARCHITECTURE.md §6d); null until loaded or when they cannot be */
   answers: AnswerStatsView | null;
   loading: boolean;

@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { Router } from "express";
 import type { Logger } from "../../logger.ts";
 import { AppError } from "../../protocol/errors.ts";
-import { loginSchema, passwordChangeSchema } from "../../protocol/http-schemas.ts";
 import { changePassword, login, logout, requireLogin, toUserView } from "../../services/auth.ts";
 import { recordLoginFailure } from "../../services/audit.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
@@ -12,13 +11,15 @@ import { addressKey } from "../client-address.ts";
 import { AUTH_COOKIE } from "../cookies.ts";
 import { MemoryWindows } from "../fixed-windows.ts";
 import { LoginThrottle } from "../login-throttle.ts";
-import { actorOf, parse, route, tokenOf } from "./http-kit.ts";
+import { actorOf, tokenOf } from "./http-kit.ts";
+import { mounter } from "./mount.ts";
 
 /** Logs name an account by a short hash, not its username; an address likewise. */
 const pseudonym = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 12);
 
 export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => void, log?: Logger): Router {
   const r = Router();
+  const mount = mounter(r, deps, "/api/auth");
   // Brute-force limits per account and address (login-throttle.ts): shared by the nodes
   // through Redis, or in this process on the services' clock.
   const windows = deps.sharedWindows ?? new MemoryWindows(() => deps.now().getTime());
@@ -28,8 +29,7 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
   // A fixed Max-Age from the login would cut off someone still at work.
   const cookieOptions = { httpOnly: true, sameSite: "lax" as const, secure: deps.config.secureCookies, path: "/" };
 
-  r.post("/login", route(async (req, res) => {
-    const { username, password } = parse(loginSchema, req.body);
+  mount("POST /api/auth/login", async ({ body: { username, password }, req, res }) => {
     const address = addressKey(req.ip);
     const account = username.toLowerCase();
     const attempt = await throttle.begin(address, account);
@@ -50,37 +50,32 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
     await throttle.succeeded(address, account);
     const { user, token } = answer;
     res.cookie(AUTH_COOKIE, token, cookieOptions);
-    res.json({ user, token });
-  }));
+    return { user, token };
+  });
 
-  r.post("/logout", route(async (req, res) => {
+  mount("POST /api/auth/logout", async ({ req, res }) => {
     const token = tokenOf(req);
     if (token) {
       await logout(deps, tokenHash(token));
       onLogout(tokenHash(token));
     }
     res.clearCookie(AUTH_COOKIE, cookieOptions);
-    res.json({ ok: true });
-  }));
+    return { ok: true };
+  });
 
-  r.get("/me", route(async (req, res) => {
+  mount("GET /api/auth/me", async ({ req }) => {
     // Nobody logged in is an answer, not an error (a 401 on every public page is console noise);
     // a token that no longer works is still 401, so a stale login is told apart.
-    if (!tokenOf(req)) {
-      res.json({ user: null });
-      return;
-    }
+    if (!tokenOf(req)) return { user: null };
     const user = requireLogin(await actorOf(deps, req));
-    res.json({ user: toUserView(user, user.venueIds) });
-  }));
+    return { user: toUserView(user, user.venueIds) };
+  });
 
   // The account's own new password (docs/SECURITY.md). A wrong current password
   // counts against the same limits as a wrong login, so a borrowed session cannot
   // guess it; the audit records `auth.password` with its result (audit-hooks.ts).
-  r.post("/password", route(async (req, res) => {
-    const actor = await actorOf(deps, req);
-    const me = requireLogin(actor);
-    const { current, next } = parse(passwordChangeSchema, req.body);
+  mount("POST /api/auth/password", async ({ caller, body: { current, next }, req, res }) => {
+    const me = caller.user;
     const address = addressKey(req.ip);
     const account = me.username.toLowerCase();
     const attempt = await throttle.begin(address, account);
@@ -88,14 +83,16 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
       res.set("Retry-After", String(attempt.refused.retryAfterSec));
       throw new AppError("RATE_LIMITED", "尝试次数过多，请稍后再试 / too many attempts, try again later");
     }
+    let answer: Awaited<ReturnType<typeof changePassword>>;
     try {
-      res.json(await changePassword(deps, actor, current, next));
+      answer = await changePassword(deps, caller, current, next);
     } catch (e) {
       const wrongCurrent = e instanceof AppError && e.details?.current !== undefined;
       if (!wrongCurrent) await throttle.succeeded(address, account);
       throw e;
     }
     await throttle.succeeded(address, account);
-  }));
+    return answer;
+  });
   return r;
 }

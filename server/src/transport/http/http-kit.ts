@@ -46,6 +46,13 @@ export function route(fn: (req: Request, res: Response) => Promise<unknown>): Re
   };
 }
 
+/** A middleware step before a route's handler: it may answer (a retry's first answer) or throw; otherwise the route goes on. */
+export function step(fn: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return (req, res, next) => {
+    fn(req, res).then(() => (res.headersSent ? undefined : next()), next);
+  };
+}
+
 /**
  * Refuses a request whose JSON body or query holds ill-formed text (a lone
  * surrogate) in any key or value, known field or not, so none reaches a

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import type { SessionView } from "@protocol/model.ts";
-import type { SessionListItem } from "../../../api.ts";
+import type { ListedSession } from "@protocol/sessions.ts";
 import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
@@ -30,7 +30,7 @@ export function SchedulePage() {
   const sessions = useResource(() => boApi.sessions({ from, to, venueId: venueFilter, limit: 1000 }), `${from}|${venueFilter}`);
   const byDay = useMemo(() => {
     const mineIds = new Set(mine.map((v) => v.id));
-    const map = new Map<string, SessionListItem[]>();
+    const map = new Map<string, ListedSession[]>();
     for (const s of sessions.data?.sessions ?? []) {
       if (!mineIds.has(s.venueId)) continue;
       const key = localDate(new Date(s.startsAt));

@@ -1,0 +1,20 @@
+/**
+ * The HTTP contract (docs/ARCHITECTURE.md §6): every endpoint the server
+ * serves, one entry each, grouped by capability. The server mounts from it,
+ * the client calls through it, and /api/openapi.json is generated from it.
+ */
+import { authRoutes } from "./auth.ts";
+import { messageRoutes } from "./messages.ts";
+import type { RouteTable } from "./route.ts";
+import { sessionRoutes } from "./sessions.ts";
+import { systemRoutes } from "./system.ts";
+
+export const httpRoutes = {
+  ...authRoutes,
+  ...sessionRoutes,
+  ...messageRoutes,
+  ...systemRoutes,
+} as const satisfies RouteTable;
+
+export type HttpRoutes = typeof httpRoutes;
+export type HttpRouteKey = keyof HttpRoutes;

@@ -1,0 +1,82 @@
+/**
+ * Mounts a handler for one entry of the HTTP route table (protocol/http/):
+ * the caller is checked against the entry's access before anything is read,
+ * then its params, query and body are validated with the entry's schemas, and
+ * what the handler returns — type-checked against the entry's answer — is sent
+ * with the entry's status.
+ */
+import type { Request, RequestHandler, Response, Router } from "express";
+import { httpRoutes, type HttpRouteKey, type HttpRoutes } from "../../protocol/http/index.ts";
+import { splitKey, type AnswerOf, type ParsedOf, type RouteEntry } from "../../protocol/http/route.ts";
+import { requireLogin, requireRole } from "../../services/auth.ts";
+import type { Actor, AuthUser, ServiceDeps } from "../../services/deps.ts";
+import { sendFile } from "./download.ts";
+import { actorOf, parse, route } from "./http-kit.ts";
+
+/** A file answer: the handler names it; the entry gives its type. */
+export interface FileAnswer {
+  filename: string;
+  body: string;
+  /** shown in the browser (printable minutes) rather than saved */
+  inline?: boolean;
+}
+
+/** The checked caller; a public route reads an optional login itself (actorOf), only when it needs one. */
+type Caller<E> = E extends { access: "public" } ? { caller?: undefined } : { caller: Actor & { user: AuthUser } };
+type HandlerAnswer<E> = E extends { reply: { kind: "file" } } ? FileAnswer : E extends { reply: { kind: "empty" } } ? void : AnswerOf<E>;
+
+export type RouteInput<E> = ParsedOf<E> & Caller<E> & { req: Request; res: Response };
+export type RouteHandler<K extends HttpRouteKey> = (input: RouteInput<HttpRoutes[K]>) => Promise<HandlerAnswer<HttpRoutes[K]>>;
+
+const mounted = new Set<string>();
+/** Every key mount() has registered in this process: the test holds it against the table. */
+export const mountedRouteKeys = (): ReadonlySet<string> => mounted;
+
+/**
+ * Binds mount() to a router that Express mounts at `base` (e.g. "/api"), so
+ * each key's path is registered relative to it. `before` runs after the access
+ * check and before validation (a retry answered ahead of a rate limit).
+ */
+export function mounter(router: Router, deps: ServiceDeps, base: string) {
+  return function mount<K extends HttpRouteKey>(key: K, handler: RouteHandler<K>, before: RequestHandler[] = []): void {
+    const entry: RouteEntry = httpRoutes[key];
+    const { method, path } = splitKey(key);
+    if (!path.startsWith(`${base}/`)) throw new Error(`${key} is not under ${base}`);
+    const gate = accessGate(deps, entry);
+    const run = route(async (req, res) => {
+      const input = {
+        params: entry.params ? parse(entry.params, req.params) : undefined,
+        query: entry.query ? parse(entry.query, req.query) : undefined,
+        body: entry.body ? parse(entry.body, req.body ?? {}) : undefined,
+        caller: res.locals.actor as Actor | undefined,
+        req,
+        res,
+      } as unknown as RouteInput<HttpRoutes[K]>;
+      const answer = await handler(input);
+      if (res.headersSent) return;
+      if (entry.status) res.status(entry.status);
+      if (entry.reply.kind === "file") {
+        const out = answer as unknown as FileAnswer;
+        sendFile(res, { type: entry.reply.contentType, filename: out.filename, body: out.body, inline: out.inline });
+      } else if (entry.reply.kind === "empty") res.end();
+      else res.json(answer);
+    });
+    router[method.toLowerCase() as "get"](path.slice(base.length), ...(gate ? [gate] : []), ...before, run);
+    mounted.add(key);
+  };
+}
+
+/** 401/403 before 400: the caller is known before its input is read. */
+function accessGate(deps: ServiceDeps, entry: RouteEntry): RequestHandler | null {
+  const { access } = entry;
+  if (access === "public") return null;
+  return (req, res, next) => {
+    actorOf(deps, req)
+      .then((actor) => {
+        if (access === "login") requireLogin(actor);
+        else requireRole(actor, access);
+        res.locals.actor = actor;
+      })
+      .then(() => next(), next);
+  };
+}
