@@ -20,8 +20,8 @@ import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { consentVersionKnown } from "../domain/privacy.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
-import { bookingRequestKeyOf, newToken, openWithRequestId, sealWithRequestId, tokenHash } from "./secrets.ts";
-import { isUniqueViolation } from "../store/unique-violation.ts";
+import { once, requestKey as requestKeyOf } from "./request-once.ts";
+import { newToken, openWithRequestId, sealWithRequestId, tokenHash } from "./secrets.ts";
 
 export interface BookingOutcome {
   booking: BookingPublicView;
@@ -43,17 +43,15 @@ const REFUSALS = {
  * and it answers with the winner's booking.
  */
 export async function createBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput): Promise<BookingOutcome> {
-  const requestKey = input.requestId ? bookingRequestKeyOf(sessionId, input.requestId) : null;
-  try {
-    const made = await addBooking(deps, sessionId, input, requestKey);
-    return "bookingToken" in made ? made : outcomeOfRetry(made, input.requestId!);
-  } catch (e) {
-    if (requestKey && isUniqueViolation(e)) {
-      const first = await answeredBooking(deps.db, sessionId, input.requestId!);
-      if (first) return first;
-    }
-    throw e;
-  }
+  const requestKey = input.requestId ? requestKeyOf("booking", sessionId, input.requestId) : null;
+  return once(
+    requestKey,
+    async () => {
+      const made = await addBooking(deps, sessionId, input, requestKey);
+      return "bookingToken" in made ? made : outcomeOfRetry(made, input.requestId!);
+    },
+    () => answeredBooking(deps.db, sessionId, input.requestId!),
+  );
 }
 
 /** A booking made earlier for the same request: its view now, and its token as sealed then. */
@@ -107,7 +105,7 @@ async function addBooking(deps: ServiceDeps, sessionId: string, input: BookingCr
  * even from an address that has used its minute.
  */
 export async function answeredBooking(db: Db, sessionId: string, requestId: string): Promise<BookingOutcome | null> {
-  const row = await db.booking.findUnique({ where: { requestKey: bookingRequestKeyOf(sessionId, requestId) }, include: BOOKING_WITH_PLACE });
+  const row = await db.booking.findUnique({ where: { requestKey: requestKeyOf("booking", sessionId, requestId) }, include: BOOKING_WITH_PLACE });
   return row ? outcomeOfRetry({ booking: await publicViewOf(db, row), sealed: row.sealedBookingToken }, requestId) : null;
 }
 

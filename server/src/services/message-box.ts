@@ -14,8 +14,8 @@ import { anonymizeMessages } from "../store/anonymize.ts";
 import type { Db, Tx } from "../store/prisma.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
-import { messageRequestKeyOf, trackingCode } from "./secrets.ts";
-import { isUniqueViolation } from "../store/unique-violation.ts";
+import { once, requestKey as requestKeyOf } from "./request-once.ts";
+import { trackingCode } from "./secrets.ts";
 
 /** The category a message starts in; staff re-classify it when they triage. */
 export const MESSAGE_CATEGORY = "群众留言";
@@ -36,7 +36,7 @@ async function deputyOfVenue(db: Db | Tx, deputyId: string, venueId: string): Pr
  * answered even from an address that has used its hour.
  */
 export async function answeredMessage(db: Db, venueId: string, requestId: string): Promise<{ trackingCode: string } | null> {
-  return answerOfKey(db, messageRequestKeyOf(venueId, requestId));
+  return answerOfKey(db, requestKeyOf("message", venueId, requestId));
 }
 
 async function answerOfKey(db: Db, requestKey: string): Promise<{ trackingCode: string } | null> {
@@ -51,16 +51,8 @@ async function answerOfKey(db: Db, requestKey: string): Promise<{ trackingCode: 
  * first message's code instead.
  */
 export async function leaveMessage(deps: ServiceDeps, venueId: string, input: MessageCreate): Promise<{ trackingCode: string }> {
-  const requestKey = input.requestId ? messageRequestKeyOf(venueId, input.requestId) : null;
-  try {
-    return { trackingCode: await createMessage(deps, venueId, input, requestKey) };
-  } catch (e) {
-    if (requestKey && isUniqueViolation(e)) {
-      const first = await answerOfKey(deps.db, requestKey);
-      if (first) return first;
-    }
-    throw e;
-  }
+  const requestKey = input.requestId ? requestKeyOf("message", venueId, input.requestId) : null;
+  return once(requestKey, async () => ({ trackingCode: await createMessage(deps, venueId, input, requestKey) }), (key) => answerOfKey(deps.db, key));
 }
 
 async function createMessage(deps: ServiceDeps, venueId: string, input: MessageCreate, requestKey: string | null): Promise<string> {

@@ -21,7 +21,8 @@ import { toTicketView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
-import { newToken, openWithRequestId, requestKeyOf, sealWithRequestId, tokenHash } from "./secrets.ts";
+import { requestKey as requestKeyOf } from "./request-once.ts";
+import { newToken, openWithRequestId, sealWithRequestId, tokenHash } from "./secrets.ts";
 import { consentVersionKnown } from "../domain/privacy.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
 
@@ -100,7 +101,7 @@ async function addMany(deps: ServiceDeps, channel: Channel, ctx: LaneContext, in
   if (!open) return inputs.map(() => ({ ok: false, error: new AppError("CONFLICT", "排队尚未开放或已结束 / the queue is not open") }));
 
   // Retries: a requestId seen before (earlier, or earlier in this very run) gets the first answer.
-  const keyOf = (i: Pending) => (i.requestId ? requestKeyOf(sessionId, i.requestId) : null);
+  const keyOf = (i: Pending) => (i.requestId ? requestKeyOf("ticket", sessionId, i.requestId) : null);
   const keys = inputs.map(keyOf).filter((k): k is string => k !== null);
   const earlier = keys.length ? await ticketsOfRequestKeys(tx, sessionId, keys) : [];
   const answered = new Map<string, { view: TicketView; token: string | null; sealed: string | null }>(

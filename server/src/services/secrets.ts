@@ -12,15 +12,6 @@ export const sha256 = (s: string): string => createHash("sha256").update(s).dige
 
 export const tokenHash = (token: string): string => sha256(`token:${token}`);
 
-/** The stored key of a client's requestId (per session, so ids cannot collide across sessions). */
-export const requestKeyOf = (sessionId: string, requestId: string): string => sha256(`request:${sessionId}:${requestId}`);
-
-/** The stored key of a message's requestId (per venue: one id at two venues is two requests). */
-export const messageRequestKeyOf = (venueId: string, requestId: string): string => sha256(`message-request:${venueId}:${requestId}`);
-
-/** The stored key of a booking's requestId (per session: one id on two days is two bookings). */
-export const bookingRequestKeyOf = (sessionId: string, requestId: string): string => sha256(`booking-request:${sessionId}:${requestId}`);
-
 const sealKey = (requestId: string): Buffer => createHash("sha256").update(`seal:${requestId}`).digest();
 
 /** Encrypts a voter (or booking) token under a key only the sender of requestId can derive. */

@@ -5,7 +5,7 @@ import { toTranscriptView } from "../store/views.ts";
 import { requireVenueRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
-import { requestKeyOf } from "./secrets.ts";
+import { once, requestKey as requestKeyOf } from "./request-once.ts";
 
 export interface AppendInput {
   sessionId: string;
@@ -21,8 +21,12 @@ export interface AppendInput {
 export async function appendTranscript(deps: ServiceDeps, actor: Actor, input: AppendInput): Promise<{ entry: TranscriptEntryView }> {
   const session = await findSessionOrThrow(deps.db, input.sessionId);
   const user = requireVenueRole(actor, session.venueId);
-  const requestKey = input.requestId ? requestKeyOf(input.sessionId, input.requestId) : null;
-  const entry = await deps.lanes.run(input.sessionId, async ({ tx, append }) => {
+  const requestKey = input.requestId ? requestKeyOf("transcript", input.sessionId, input.requestId) : null;
+  const earlierLine = async (key: string) => {
+    const row = await deps.db.transcriptEntry.findUnique({ where: { sessionId_requestKey: { sessionId: input.sessionId, requestKey: key } } });
+    return row ? toTranscriptView(row) : null;
+  };
+  const entry = await once(requestKey, () => deps.lanes.run(input.sessionId, async ({ tx, append }) => {
     if (requestKey) {
       const earlier = await tx.transcriptEntry.findUnique({ where: { sessionId_requestKey: { sessionId: input.sessionId, requestKey } } });
       if (earlier) return toTranscriptView(earlier);
@@ -52,7 +56,7 @@ export async function appendTranscript(deps: ServiceDeps, actor: Actor, input: A
     const view = toTranscriptView(row);
     await append({ type: "transcript.appended", data: view }, now, user.id);
     return view;
-  });
+  }), earlierLine);
   return { entry };
 }
 
