@@ -4,6 +4,12 @@
  * Pure. The stats, the nudges, the digest and the demo seed all cut time here.
  */
 export const CN_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** The same zone by name, for Intl: every date a person reads is China time, whatever the server's zone. */
+export const CN_TIME_ZONE = "Asia/Shanghai";
+
+/** A formatter of instants in China time. */
+export const cnFormat = (locale: string, options: Omit<Intl.DateTimeFormatOptions, "timeZone">): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat(locale, { ...options, timeZone: CN_TIME_ZONE });
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Period {

@@ -8,6 +8,7 @@ import type { AgendaItemView, CaseStatus, CaseView, Channel, LiveEvent, SessionV
 import { formatCallDurationZh } from "./call-lifecycle.ts";
 import { maskName, redactNumbers } from "./privacy.ts";
 import { resolveAmendments } from "./transcript-timeline.ts";
+import { cnFormat } from "./cn-calendar.ts";
 
 export interface MinutesInput {
   session: SessionView;
@@ -112,9 +113,9 @@ export function groupByAgenda(
 
 export { redactNumbers } from "./privacy.ts";
 
-const CN_DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric", weekday: "long" });
-const CN_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false });
-const CN_DATETIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short", hour12: false });
+const CN_DATE = cnFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", weekday: "long" });
+const CN_TIME = cnFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false });
+const CN_DATETIME = cnFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", hour12: false });
 
 const followUpOf = (c: CaseView): NonNullable<MinutesItem["followUp"]> => ({
   category: redactNumbers(c.category),

@@ -6,10 +6,11 @@
  */
 import type { Db } from "../store/prisma.ts";
 import type { Notification, NotificationKind, Notifier } from "./notifier.ts";
+import { cnFormat } from "../domain/cn-calendar.ts";
 
 const HOUR_MS = 3_600_000;
 
-const CN_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+const CN_TIME = cnFormat("zh-CN", { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
 
 function reminderText(kind: NotificationKind, venueName: string, startsAt: Date, code: string): string {
   const when = CN_TIME.format(startsAt);

@@ -15,10 +15,10 @@ import { AppError } from "../protocol/errors.ts";
 import type { PhoneDetail } from "../protocol/privacy.ts";
 import { recordAudit } from "./audit.ts";
 import { requireUser } from "./auth.ts";
+import { cnFormat } from "../domain/cn-calendar.ts";
 
 
-const CN_STAMP = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
+const CN_STAMP = cnFormat("sv-SE", {
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
