@@ -47,7 +47,7 @@ import { ConnectionLimits } from "./transport/connection-limits.ts";
 import { RedisWindows } from "./transport/fixed-windows.ts";
 import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
-import { CallTimers } from "./transport/socket/call.handlers.ts";
+import { CallTimers } from "./services/call-timers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
 import { installSharedDeflate, perMessageDeflateOption, withholdDeflateFrom } from "./transport/shared-deflate.ts";
 import { startReminderLoop } from "./notify/booking-reminders.ts";
