@@ -148,6 +148,15 @@ export const RECORD_PARTS = ["tickets", "transcript", "events", "bookings", "age
 export type RecordPart = (typeof RECORD_PARTS)[number];
 export const recordCsvQuerySchema = z.object({ part: z.enum(RECORD_PARTS).default("tickets") });
 
+/** One line of a day's audit trail (GET /api/sessions/:id/audit): an event of the log, who did it, in words. */
+export interface AuditLine {
+  seq: number;
+  type: string;
+  at: string;
+  actorName: string | null;
+  summary: string;
+}
+
 // ---- search -----------------------------------------------------------------
 
 export const searchQuerySchema = z.object({

@@ -6,7 +6,7 @@
 import { END_REASON_ZH, formatCallDurationZh } from "../domain/call-lifecycle.ts";
 import { toCsv, type CsvCell } from "../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../domain/minutes.ts";
-import type { RecordPart } from "../protocol/back-office.ts";
+import type { AuditLine, RecordPart } from "../protocol/back-office.ts";
 import type { AgendaItemView, BookingView, LiveEvent, SessionStatus, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../protocol/model.ts";
 import { eventActors } from "../store/session-events.ts";
 import type { ServiceDeps, Actor } from "./deps.ts";
@@ -149,14 +149,6 @@ export function describeEvent(e: LiveEvent): string {
       return String((never as LiveEvent).type);
     }
   }
-}
-
-export interface AuditLine {
-  seq: number;
-  type: string;
-  at: string;
-  actorName: string | null;
-  summary: string;
 }
 
 /** The session's event log with who did what: the audit trail of the record page. */

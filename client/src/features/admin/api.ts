@@ -1,36 +1,12 @@
 /**
- * The back office's HTTP calls (docs/ARCHITECTURE.md §6): same origin, the
- * staff cookie rides along, errors come back as the contract's codes.
+ * The back office's HTTP calls (docs/ARCHITECTURE.md §6), each one route of
+ * the contract (server/src/protocol/http/): same origin, the staff cookie
+ * rides along, answers typed as the server's handlers return them, errors as
+ * the contract's codes.
  */
-import type {
-  AdminUserView,
-  AdminVenueView,
-  CaseDetail,
-  CaseEventView,
-  CaseListItem,
-  ScoringWeightsView,
-  SearchResult,
-  StatsReport,
-  WeightsInput,
-} from "@protocol/back-office.ts";
-import type { NudgeReport } from "@protocol/nudges.ts";
-import type {
-  AgendaItemView,
-  CaseStatus,
-  CaseView,
-  DeputyGroupView,
-  LiveEvent,
-  Role,
-  SessionKind,
-  SessionStatus,
-  SessionView,
-  TicketView,
-  TranscriptEntryView,
-  VenueKind,
-} from "@protocol/model.ts";
-import type { AgendaItemInput } from "@protocol/schemas.ts";
-import type { ListedSession } from "@protocol/sessions.ts";
-import { request } from "../../api.ts";
+import type { HttpRouteKey, HttpRoutes } from "@protocol/http/index.ts";
+import type { InputOf } from "@protocol/http/route.ts";
+import { call, routeUrl } from "../../api.ts";
 
 /** `?a=1&b=2` from the defined, non-empty values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
@@ -40,106 +16,48 @@ export function query(params: Record<string, string | number | boolean | undefin
   return s ? `?${s}` : "";
 }
 
-const id = encodeURIComponent;
+type In<K extends HttpRouteKey> = InputOf<HttpRoutes[K]>;
+type Body<K extends HttpRouteKey> = NonNullable<In<K>["body"]>;
+type Query<K extends HttpRouteKey> = NonNullable<In<K>["query"]>;
 
-export interface SessionRecord {
-  session: SessionView;
-  tickets: TicketView[];
-  transcript: TranscriptEntryView[];
-  events: LiveEvent[];
-  cases: CaseView[];
-  /** 座谈会: the agenda as held (absent or empty for a reception) */
-  agenda?: AgendaItemView[];
-}
-
-export interface AuditLine {
-  seq: number;
-  type: string;
-  at: string;
-  actorName: string | null;
-  summary: string;
-}
-
-export interface SessionInput {
-  venueId?: string;
-  title?: string;
-  theme?: string;
-  startsAt?: string;
-  endsAt?: string;
-  deputies?: string[];
-  streamUrl?: string | null;
-  slotMin?: number;
-  walkInHeadStartMin?: number;
-  /** 预约 (docs/ARCHITECTURE.md §6b): 0 places = no bookings; the window's ends, null = the default */
-  bookingCapacity?: number;
-  bookingOpensAt?: string | null;
-  bookingClosesAt?: string | null;
-  status?: SessionStatus;
-  /** 座谈会 (§5e): the kind and its agenda */
-  kind?: SessionKind;
-  agenda?: AgendaItemInput[];
-}
-
-export interface CaseFilter {
-  /** "support": most 附议 first */
-  sort?: "support";
-  status?: string;
-  /** TURN | STAFF | MESSAGE, or a comma list (docs/ARCHITECTURE.md §6d) */
-  source?: string;
-  venueId?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-  overdue?: "1" | "0";
-  limit?: number;
-}
-
-export interface CasePatchInput {
-  status?: CaseStatus;
-  assignee?: string | null;
-  dueAt?: string | null;
-  resolution?: string;
-  rejectReason?: string;
-  note?: string;
-}
+/** A reception day's details as the schedule form changes them (PATCH); a new day adds its venue. */
+export type SessionInput = Body<"PATCH /api/sessions/:id">;
+export type CaseFilter = Query<"GET /api/cases">;
+export type CasePatchInput = Body<"PATCH /api/cases/:id">;
+export type StatsFilter = Query<"GET /api/stats">;
 
 export const boApi = {
-  sessions: (q: { venueId?: string; town?: string; from?: string; to?: string; status?: string; theme?: string; limit?: number }) =>
-    request<{ sessions: ListedSession[] }>("GET", `/api/sessions${query(q)}`),
-  createSession: (input: SessionInput) => request<{ session: SessionView }>("POST", "/api/sessions", input),
-  updateSession: (sessionId: string, input: SessionInput) => request<{ session: SessionView }>("PATCH", `/api/sessions/${id(sessionId)}`, input),
-  record: (sessionId: string) => request<SessionRecord>("GET", `/api/sessions/${id(sessionId)}/record`),
-  audit: (sessionId: string) => request<{ events: AuditLine[] }>("GET", `/api/sessions/${id(sessionId)}/audit`),
-  recordCsvUrl: (sessionId: string, part: "tickets" | "transcript" | "events" | "agenda") => `/api/sessions/${id(sessionId)}/record.csv${query({ part })}`,
-  minutesUrl: (sessionId: string) => `/api/sessions/${id(sessionId)}/minutes`,
+  sessions: (q: Query<"GET /api/sessions">) => call("GET /api/sessions", { query: q }),
+  createSession: (input: Body<"POST /api/sessions">) => call("POST /api/sessions", { body: input }),
+  updateSession: (sessionId: string, input: SessionInput) => call("PATCH /api/sessions/:id", { params: { id: sessionId }, body: input }),
+  record: (sessionId: string) => call("GET /api/sessions/:id/record", { params: { id: sessionId } }),
+  audit: (sessionId: string) => call("GET /api/sessions/:id/audit", { params: { id: sessionId } }),
+  recordCsvUrl: (sessionId: string, part: "tickets" | "transcript" | "events" | "agenda") =>
+    routeUrl("GET /api/sessions/:id/record.csv", { params: { id: sessionId }, query: { part } }),
+  minutesUrl: (sessionId: string) => routeUrl("GET /api/sessions/:id/minutes", { params: { id: sessionId } }),
 
-  cases: (f: CaseFilter) => request<{ cases: CaseListItem[]; total: number }>("GET", `/api/cases${query({ ...f })}`),
-  case: (caseId: string) => request<CaseDetail>("GET", `/api/cases/${id(caseId)}`),
-  patchCase: (caseId: string, patch: CasePatchInput) => request<CaseDetail>("PATCH", `/api/cases/${id(caseId)}`, patch),
-  addNote: (caseId: string, text: string) => request<{ event: CaseEventView }>("POST", `/api/cases/${id(caseId)}/notes`, { text }),
-  openCase: (input: { venueId: string; sessionId?: string | null; category: string; summary: string; assignee?: string | null; dueAt?: string | null }) =>
-    request<CaseDetail>("POST", "/api/cases", input),
+  cases: (f: CaseFilter) => call("GET /api/cases", { query: f }),
+  case: (caseId: string) => call("GET /api/cases/:id", { params: { id: caseId } }),
+  patchCase: (caseId: string, patch: CasePatchInput) => call("PATCH /api/cases/:id", { params: { id: caseId }, body: patch }),
+  addNote: (caseId: string, text: string) => call("POST /api/cases/:id/notes", { params: { id: caseId }, body: { text } }),
+  openCase: (input: Body<"POST /api/cases">) => call("POST /api/cases", { body: input }),
 
-  search: (q: string, limit?: number) => request<SearchResult>("GET", `/api/search${query({ q, limit })}`),
+  search: (q: string, limit?: number) => call("GET /api/search", { query: { q, limit } }),
 
-  stats: (q: { from?: string; to?: string; groupBy: "venue" | "deputyGroup"; town?: string }) => request<StatsReport>("GET", `/api/stats${query(q)}`),
-  statsCsvUrl: (q: { from?: string; to?: string; groupBy: "venue" | "deputyGroup"; town?: string }) => `/api/stats.csv${query(q)}`,
-  weights: () => request<ScoringWeightsView>("GET", "/api/stats/weights"),
+  stats: (q: StatsFilter) => call("GET /api/stats", { query: q }),
+  statsCsvUrl: (q: StatsFilter) => routeUrl("GET /api/stats.csv", { query: q }),
+  weights: () => call("GET /api/stats/weights"),
   /** 需要关注: no-activity flags of a China-time month ("YYYY-MM"; default this month), overdue cases, the coming week */
-  nudges: (month?: string) => request<NudgeReport>("GET", `/api/insights/nudges${query({ month })}`),
-  saveWeights: (w: WeightsInput) => request<ScoringWeightsView>("PUT", "/api/stats/weights", w),
+  nudges: (month?: string) => call("GET /api/insights/nudges", { query: { month } }),
+  saveWeights: (w: Body<"PUT /api/stats/weights">) => call("PUT /api/stats/weights", { body: w }),
 
-  users: () => request<{ users: AdminUserView[] }>("GET", "/api/admin/users"),
-  createUser: (input: { username: string; displayName: string; role: Role; password: string; venueIds: string[]; departmentId?: string }) =>
-    request<{ user: AdminUserView }>("POST", "/api/admin/users", input),
-  updateUser: (userId: string, patch: { displayName?: string; role?: Role; disabled?: boolean; venueIds?: string[]; departmentId?: string }) =>
-    request<{ user: AdminUserView }>("PATCH", `/api/admin/users/${id(userId)}`, patch),
-  resetPassword: (userId: string, password: string) => request<{ ok: true }>("POST", `/api/admin/users/${id(userId)}/password`, { password }),
-  createVenue: (input: { name: string; kind: VenueKind; town: string; address?: string; parentId?: string | null; deputyGroupId?: string | null }) =>
-    request<{ venue: AdminVenueView }>("POST", "/api/admin/venues", input),
-  updateVenue: (venueId: string, patch: { name?: string; kind?: VenueKind; town?: string; address?: string; parentId?: string | null; deputyGroupId?: string | null }) =>
-    request<{ venue: AdminVenueView }>("PATCH", `/api/admin/venues/${id(venueId)}`, patch),
-  createGroup: (input: { name: string; town: string }) => request<{ deputyGroup: DeputyGroupView }>("POST", "/api/admin/deputy-groups", input),
-  updateGroup: (groupId: string, patch: { name?: string; town?: string }) =>
-    request<{ deputyGroup: DeputyGroupView }>("PATCH", `/api/admin/deputy-groups/${id(groupId)}`, patch),
+  users: () => call("GET /api/admin/users"),
+  createUser: (input: Body<"POST /api/admin/users">) => call("POST /api/admin/users", { body: input }),
+  updateUser: (userId: string, patch: Body<"PATCH /api/admin/users/:id">) => call("PATCH /api/admin/users/:id", { params: { id: userId }, body: patch }),
+  resetPassword: (userId: string, password: string) => call("POST /api/admin/users/:id/password", { params: { id: userId }, body: { password } }),
+  createVenue: (input: Body<"POST /api/admin/venues">) => call("POST /api/admin/venues", { body: input }),
+  updateVenue: (venueId: string, patch: Body<"PATCH /api/admin/venues/:id">) => call("PATCH /api/admin/venues/:id", { params: { id: venueId }, body: patch }),
+  createGroup: (input: Body<"POST /api/admin/deputy-groups">) => call("POST /api/admin/deputy-groups", { body: input }),
+  updateGroup: (groupId: string, patch: Body<"PATCH /api/admin/deputy-groups/:id">) =>
+    call("PATCH /api/admin/deputy-groups/:id", { params: { id: groupId }, body: patch }),
 };

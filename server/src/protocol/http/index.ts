@@ -3,8 +3,13 @@
  * serves, one entry each, grouped by capability. The server mounts from it,
  * the client calls through it, and /api/openapi.json is generated from it.
  */
+import { adminRoutes } from "./admin.ts";
 import { authRoutes } from "./auth.ts";
+import { caseRoutes } from "./cases.ts";
+import { insightRoutes } from "./insights.ts";
 import { messageRoutes } from "./messages.ts";
+import { nudgeRoutes } from "./nudges.ts";
+import { recordRoutes } from "./records.ts";
 import type { RouteTable } from "./route.ts";
 import { sessionRoutes } from "./sessions.ts";
 import { systemRoutes } from "./system.ts";
@@ -13,6 +18,11 @@ export const httpRoutes = {
   ...authRoutes,
   ...sessionRoutes,
   ...messageRoutes,
+  ...caseRoutes,
+  ...recordRoutes,
+  ...insightRoutes,
+  ...nudgeRoutes,
+  ...adminRoutes,
   ...systemRoutes,
 } as const satisfies RouteTable;
 

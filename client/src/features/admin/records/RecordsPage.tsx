@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import type { SessionStatus } from "@protocol/model.ts";
+import { SESSION_STATUSES } from "@protocol/model.ts";
 import { SessionStatusBadge } from "../../../components/SessionStatusBadge.tsx";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
@@ -11,7 +11,6 @@ import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, useVenues } from "../shared/useVenues.ts";
 
-const STATUSES: SessionStatus[] = ["SCHEDULED", "OPEN", "LIVE", "PAUSED", "ENDED"];
 const FILTERS = ["venueId", "town", "from", "to", "theme", "status"] as const;
 
 /** /admin/records — reception days with filters (venue, town, dates, theme, status), kept in the URL. */
@@ -33,7 +32,8 @@ export function RecordsPage() {
         from: get("from") ? startOfDayIso(get("from")) : undefined,
         to: get("to") ? dayAfterIso(get("to")) : undefined,
         theme: get("theme") || undefined,
-        status: get("status") || undefined,
+        // a status the contract knows, or none (the address may have been typed by hand)
+        status: SESSION_STATUSES.find((s) => s === get("status")),
         limit: 1000,
       }),
     key,
@@ -92,7 +92,7 @@ export function RecordsPage() {
           <span>{t("admin.common.status")}</span>
           <select name="status" value={draft.status} onChange={set("status")}>
             <option value="">{t("common.all")}</option>
-            {STATUSES.map((s) => (
+            {SESSION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`sessionStatus.${s}`)}
               </option>

@@ -122,7 +122,7 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
     // Send the agenda only when it changed: an edit of a running forum's time must not touch it.
     const agendaChanged = forum && !agendaLocked && !(session && sameAgenda(agenda, session.agenda));
     setBusy(true);
-    const input: SessionInput = {
+    const input = {
       title: draft.title.trim(),
       theme: draft.theme.trim(),
       startsAt: toIso(draft.date, draft.start),
@@ -137,7 +137,7 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
       bookingClosesAt: bookable ? isoOfLocal(draft.closesAt) : null,
       ...(session?.kind !== draft.kind || !session ? { kind: draft.kind } : {}),
       ...(agendaChanged ? { agenda } : {}),
-    };
+    } satisfies SessionInput;
     const res = session ? await boApi.updateSession(session.id, input) : await boApi.createSession({ ...input, venueId: draft.venueId });
     setBusy(false);
     if (!res.ok) return setError(res.error);
