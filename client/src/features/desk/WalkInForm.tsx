@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { InvitationView, SessionView } from "@protocol/model.ts";
 import type { JoinResult } from "@protocol/events.ts";
 import { FormField } from "../../components/FormField.tsx";
+import { EMPTY_VOTER_FIELDS, useVoterForm, type VoterFields } from "../../hooks/useVoterForm.ts";
 import { useT, type MessageKey } from "../../i18n/useT.ts";
-import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { registerWalkIn } from "../../socket.ts";
 import { PrivacyNoticeBox } from "../privacy/PrivacyNoticeBox.tsx";
@@ -14,12 +14,7 @@ import { AgendaItemSelect } from "../forum/AgendaItemSelect.tsx";
 
 const PRIORITY_REASONS: MessageKey[] = ["reason.elderly", "reason.disabled", "reason.pregnant", "reason.urgent"];
 
-interface Draft {
-  name: string;
-  phone: string;
-  topic: string;
-  question: string;
-  isPublic: boolean;
+interface Draft extends VoterFields {
   priority: string;
   /** the clerk showed (or read out) the privacy notice to this walk-in */
   noticeShown: boolean;
@@ -27,18 +22,14 @@ interface Draft {
   agendaItemId: string;
   invitationId: string;
 }
-const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, priority: "", noticeShown: false, agendaItemId: "", invitationId: "" };
+const EMPTY: Draft = { ...EMPTY_VOTER_FIELDS, priority: "", noticeShown: false, agendaItemId: "", invitationId: "" };
 
 /** Registers a walk-in from the keyboard: type, Tab, Enter — the ticket prints next. */
 export function WalkInForm({ session, onRegistered }: { session: SessionView; onRegistered: (r: JoinResult) => void }) {
   const t = useT();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ClientError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { draft, setDraft, set, errors, setErrors, failure, setFailure, busy, setBusy } = useVoterForm(EMPTY);
   const nameRef = useRef<HTMLInputElement>(null);
   const notice = usePrivacyNotice();
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const forum = session.kind === "FORUM";
   const [invitees, setInvitees] = useState<InvitationView[]>([]);
   const [inviteesKey, setInviteesKey] = useState(0);

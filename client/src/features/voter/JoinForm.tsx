@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type { SessionView } from "@protocol/model.ts";
 import { FormField } from "../../components/FormField.tsx";
+import { EMPTY_VOTER_FIELDS, useVoterForm, type VoterFields } from "../../hooks/useVoterForm.ts";
 import { useT } from "../../i18n/useT.ts";
 import { unlockSound } from "../../lib/attention.ts";
-import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { focusFirstError, focusHeading } from "../../lib/form-focus.ts";
 import { joinQueue } from "../../socket.ts";
@@ -14,17 +14,12 @@ import { defaultSpeakItem, openItems } from "../forum/forum-logic.ts";
 import { AgendaItemSelect } from "../forum/AgendaItemSelect.tsx";
 import { ReplyContactFields } from "../privacy/ReplyContactFields.tsx";
 
-interface Draft {
-  name: string;
-  phone: string;
-  topic: string;
-  question: string;
-  isPublic: boolean;
+interface Draft extends VoterFields {
   consent: boolean;
   /** the phone is asked for only when the voter wants a reply (docs/PRIVACY.md) */
   wantsReply: boolean;
 }
-const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, consent: false, wantsReply: false };
+const EMPTY: Draft = { ...EMPTY_VOTER_FIELDS, consent: false, wantsReply: false };
 
 /**
  * Join the queue online: name, topic, question, a phone only for a reply,
@@ -34,14 +29,10 @@ const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: f
 export function JoinForm({ session, inviteToken }: { session: SessionView; inviteToken?: string | null }) {
   const t = useT();
   const forum = session.kind === "FORUM";
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const { draft, setDraft, set, errors, setErrors, failure, setFailure, busy, setBusy } = useVoterForm(EMPTY);
   const [itemId, setItemId] = useState<string>("");
   const [invitedName, setInvitedName] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ClientError | null>(null);
-  const [busy, setBusy] = useState(false);
   const notice = usePrivacyNotice();
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   useEffect(() => {
     if (!forum || !inviteToken) return;
@@ -54,7 +45,7 @@ export function JoinForm({ session, inviteToken }: { session: SessionView; invit
     return () => {
       cancelled = true;
     };
-  }, [forum, inviteToken]);
+  }, [forum, inviteToken, setDraft]);
 
   if (session.status === "ENDED") return <p className="notice">{forum ? t("forum.join.ended") : t("join.ended")}</p>;
   if (!session.queueOpen) return <p className="notice">{t("join.closed")}</p>;
