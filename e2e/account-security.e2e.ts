@@ -6,8 +6,8 @@
  * registers a walk-in. Left idle past the timeout, the desk sends them to log
  * in again and says why.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, registerWalkIn } from "./steps.ts";
 
 const VENUE = "盛泽镇坛丘片区人大代表之家";
@@ -16,14 +16,8 @@ const INITIAL = "Hexi-Bridge-27";
 const CHOSEN = "Lantern-Quay-58";
 
 describe.skipIf(!CHROMIUM)("account security", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("an admin's weak password is refused in words; the new clerk changes the initial one at first login and reaches the desk", async () => {
     const session = await todaysSession(world.base, VENUE);

@@ -5,8 +5,8 @@
  * page says each in words (what, on which day, which ticket, with what
  * result), filters to the failures, and says the chain is intact.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, registerWalkIn } from "./steps.ts";
 
 const VENUE = "盛泽镇坛丘片区人大代表之家";
@@ -15,14 +15,8 @@ const WALK_IN_PHONE = "13955554444";
 const WRONG_PASSWORD = "not-the-password-9";
 
 describe.skipIf(!CHROMIUM)("the audit", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("records a failed login and staff's work at the desk and in the hall; the admin reads it in words with the chain verified", async () => {
     const session = await todaysSession(world.base, VENUE);

@@ -6,19 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CaseListItem, StatsReport } from "../server/src/protocol/back-office.ts";
-import {
-  CHROMIUM,
-  PHONE,
-  describeViolations,
-  loginAs,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-  startWorld,
-  type World,
-} from "./fixtures.ts";
+import {CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 const STAFF = "staff.shengze";
@@ -35,14 +25,8 @@ async function scoreShown(page: Page, name: string): Promise<number> {
 }
 
 describe.skipIf(!CHROMIUM)("the back office in the browser", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("schedules a day, reviews and exports a finished one, resolves a case the voter then rates, and the score follows", async () => {
     const { page, context } = await openPage(world, "staff");

@@ -6,19 +6,15 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, loginAs, openPage, screenshot, startWorld, type World } from "./fixtures.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { CHROMIUM, loginAs, openPage, screenshot, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 describe.skipIf(!CHROMIUM)("backups", () => {
-  let world: World;
   const backupDir = mkdtempSync(path.join(os.tmpdir(), "tongxin-e2e-backups-"));
+  const world = useWorld({ config: { backupDir } });
 
-  beforeAll(async () => {
-    world = await startWorld({ config: { backupDir } });
-  });
   afterAll(async () => {
-    await world?.close();
     rmSync(backupDir, { recursive: true, force: true });
   });
 

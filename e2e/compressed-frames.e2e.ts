@@ -7,10 +7,10 @@
  * Both pages render every join of the burst, and no event is lost or doubled.
  */
 import type { CDPSession, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFLATE_MIN_BYTES, deflateTotals } from "../server/src/transport/shared-deflate.ts";
 import { connectClient, ok } from "../server/test/helpers/test-server.ts";
-import { CHROMIUM, PHONE, openPage, startWorld, todaysSession, type SessionSummary, type World } from "./fixtures.ts";
+import { CHROMIUM, PHONE, openPage, todaysSession, type SessionSummary, type World, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 const VENUE = "盛泽镇人大代表之家";
@@ -87,15 +87,11 @@ async function joinBurst(base: string, sessionId: string, count: number): Promis
 }
 
 describe.skipIf(!CHROMIUM)("compressed broadcast frames in the browser", () => {
-  let world: World;
+  const world = useWorld();
   let session: SessionSummary;
 
   beforeAll(async () => {
-    world = await startWorld();
     session = await todaysSession(world.base, VENUE);
-  });
-  afterAll(async () => {
-    await world?.close();
   });
 
   it("Chromium inflates the shared deflated frames; an iOS 15.2 phone gets the same text plain; both render the whole burst", async () => {

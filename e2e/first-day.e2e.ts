@@ -5,9 +5,9 @@
  * the tracking-code lookup, the walk-in's slip says where the code will
  * appear, and no page writes errors or warnings to the console.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, joinOnline, registerWalkIn } from "./steps.ts";
 
 /** Every console error and warning (a 401 included) and every uncaught error of a page. */
@@ -21,14 +21,8 @@ function consoleOf(page: Page): string[] {
 }
 
 describe.skipIf(!CHROMIUM)("the first real day", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("the hall screen opened from a deputy's logged-in browser shows 陈*, never the full name", async () => {
     const session = await todaysSession(world.base, "盛泽镇坛丘片区人大代表之家");

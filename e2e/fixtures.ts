@@ -4,6 +4,7 @@
  * small helpers to log in, find today's session, check accessibility and keep
  * screenshots under e2e/artifacts/.
  */
+import { afterAll, beforeAll } from "vitest";
 import { randomUUID } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -55,6 +56,47 @@ export async function startWorld(opts: { config?: Partial<Config>; browserArgs?:
       await server.stop();
       if (copy) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(copy + suffix, { force: true });
     },
+  };
+}
+
+type WorldOptions = Parameters<typeof startWorld>[0];
+
+/**
+ * useWorld(): the preamble every browser test needs, once. Called in a
+ * describe block it starts the world (the server with the demo, Chromium)
+ * before the block's own hooks and closes it after, and returns a handle whose
+ * fields read the running world. `opts` may be a function, for options made
+ * in an earlier hook (a fake microphone's file).
+ *
+ *   const world = useWorld();
+ *   it("…", async () => { const { page } = await openPage(world, "voter", PHONE); … });
+ */
+export function useWorld(opts: WorldOptions | (() => WorldOptions | Promise<WorldOptions>) = {}): World {
+  let current: World | null = null;
+  beforeAll(async () => {
+    current = await startWorld(typeof opts === "function" ? await opts() : opts);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const running = (): World => {
+    if (!current) throw new Error("the world is not running: use it inside a test or a later hook");
+    return current;
+  };
+  return {
+    get server() {
+      return running().server;
+    },
+    get browser() {
+      return running().browser;
+    },
+    get base() {
+      return running().base;
+    },
+    get errors() {
+      return running().errors;
+    },
+    close: () => running().close(),
   };
 }
 

@@ -7,9 +7,9 @@
  * follow the agenda.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionView } from "../server/src/protocol/model.ts";
-import { CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World } from "./fixtures.ts";
+import { CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 const VENUE = "盛泽镇人大代表之家"; // in scope for staff.shengze and deputy.xiaojuan
@@ -57,14 +57,8 @@ async function hearNext(hall: Page, label: string, answer: string, summary: stri
 }
 
 describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("runs a forum with two agenda items, one participant online and one in the hall", async () => {
     // ── the clerk schedules the forum with its agenda ──────────────────────

@@ -4,19 +4,13 @@
  * controls that every voter's phone follows live. Plus the home page a
  * logged-in deputy starts from.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, registerWalkIn } from "./steps.ts";
 
 describe.skipIf(!CHROMIUM)("the hall console", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("prioritizes, calls a chosen voter, requeues a no-show and drives the session", async () => {
     const session = await todaysSession(world.base, "晓鹃工作室");

@@ -9,8 +9,8 @@
  * reload keeps the ticket; the hall calls and serves her.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, todaysSession, useWorld } from "./fixtures.ts";
 import { bookOnDayPage, eventually, joinOnline, positionOf, statusOf } from "./steps.ts";
 
 /** A status change must reach the page live, not after a poll: well under the old 20-second refresh. */
@@ -19,14 +19,8 @@ const live = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 3_000, 
 const nameFields = (page: Page) => page.getByRole("textbox", { name: /^姓名/ }).count();
 
 describe.skipIf(!CHROMIUM)("a booked voter", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("books, is promoted live from the waitlist, checks in on the day from the phone and is served in her booked place", async () => {
     // Setup: a day at 坛丘 tomorrow-ish (in an hour) with one bookable place.

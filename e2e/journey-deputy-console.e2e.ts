@@ -6,22 +6,16 @@
  * each, the label, 张* and the captions, never a full name; the phone keeps
  * its 附议 across a reload and catches up after a dropped network.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, joinOnline, registerWalkIn } from "./steps.ts";
 
 const WALK_IN = { name: "张建国", phone: "13812345678", topic: "老人助餐" };
 const ONLINE = { name: "李秀英", topic: "公交站台太远" };
 
 describe.skipIf(!CHROMIUM)("journey: the deputy at the console", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("calls, phones a walk-in, captions 选民 as label and 张*, finishes with a follow-up; the screen never shows a full name", async () => {
     const session = await todaysSession(world.base, "晓鹃工作室");

@@ -15,7 +15,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaToolsAvailable, startMediaRelay, type MediaRelay } from "../media/relay.ts";
 import type { StreamSettings } from "../server/src/protocol/model.ts";
-import { ARTIFACTS, CHROMIUM, DEMO_PASSWORD, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { ARTIFACTS, CHROMIUM, DEMO_PASSWORD, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, todaysSession, useWorld } from "./fixtures.ts";
 
 const tools = mediaToolsAvailable();
 const missing = Object.entries(tools).filter(([, ok]) => !ok).map(([name]) => name);
@@ -72,16 +72,17 @@ async function shot(page: Page, name: string): Promise<void> {
 const poll = <T>(fn: () => Promise<T>, timeout = 20_000) => expect.poll(fn, { timeout, interval: 200 });
 
 describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-rtmp", () => {
-  let world: World;
   let relay: MediaRelay;
   let prefix: string;
   const pushes: ChildProcess[] = [];
+  let rtmpPort = 0;
+  let hlsPort = 0;
+  const world = useWorld(async () => {
+    [rtmpPort, hlsPort] = [await freePort(), await freePort()];
+    return { config: { mediaRtmpUrl: `rtmp://127.0.0.1:${rtmpPort}/live`, mediaHlsBase: `http://127.0.0.1:${hlsPort}/hls`, mediaHookSecret: HOOK_SECRET } };
+  });
 
   beforeAll(async () => {
-    const [rtmpPort, hlsPort] = [await freePort(), await freePort()];
-    world = await startWorld({
-      config: { mediaRtmpUrl: `rtmp://127.0.0.1:${rtmpPort}/live`, mediaHlsBase: `http://127.0.0.1:${hlsPort}/hls`, mediaHookSecret: HOOK_SECRET },
-    });
     prefix = mkdtempSync(path.join(os.tmpdir(), "tongxin-media-"));
     relay = await startMediaRelay({
       prefix,
@@ -97,7 +98,6 @@ describe.skipIf(!CHROMIUM || missing.length > 0)("the livestream through nginx-r
   afterAll(async () => {
     for (const p of pushes) if (p.exitCode === null) p.kill("SIGKILL");
     await relay?.stop();
-    await world?.close();
     if (prefix) rmSync(prefix, { recursive: true, force: true });
   });
 

@@ -9,8 +9,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, todaysSession, useWorld } from "./fixtures.ts";
 import { bookOnDayPage, eventually, joinOnline, registerWalkIn, statusOf } from "./steps.ts";
 
 const SPEECH_STUB = readFileSync(path.join(import.meta.dirname, "speech-stub.js"), "utf8");
@@ -88,13 +88,7 @@ async function expectElderLayout(page: Page, where: string): Promise<void> {
 }
 
 describe.skipIf(!CHROMIUM)("an older voter's journey in 长辈版", () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useWorld();
 
   it("offered 长辈版 → large type at 375 px → joins → reload keeps it → 读给我听 → called: 轮到您了; the screen says every call twice, never at once", async () => {
     const session = await todaysSession(world.base, "晓鹃工作室");

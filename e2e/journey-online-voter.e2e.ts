@@ -12,10 +12,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { IN_PRIVATE_NETWORK, fakeMicrophoneArgs, runE2eFileInPrivateNetwork, toneWav } from "./call-lab/private-network.ts";
 import { labAvailable } from "./call-lab/run-lab.ts";
-import { DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, joinOnline, statusOf } from "./steps.ts";
 
 // The call lab's probe only observes: getStats() of each peer connection (it answers nothing by itself for "phone").
@@ -58,14 +58,12 @@ if (!IN_PRIVATE_NETWORK) {
   });
 } else {
   describe("an online voter's journey", () => {
-    let world: World;
     let tmp: string;
-    beforeAll(async () => {
+    const world = useWorld(() => {
       tmp = mkdtempSync(path.join(os.tmpdir(), "tongxin-journey-"));
-      world = await startWorld({ browserArgs: fakeMicrophoneArgs(toneWav(tmp)) });
+      return { browserArgs: fakeMicrophoneArgs(toneWav(tmp)) };
     });
-    afterAll(async () => {
-      await world?.close();
+    afterAll(() => {
       rmSync(tmp, { recursive: true, force: true });
     });
 

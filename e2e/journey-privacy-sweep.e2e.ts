@@ -9,8 +9,8 @@
  * ever carries the full name, the phone or the question; 甄* may show.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, todaysSession, type World, useWorld } from "./fixtures.ts";
 import { eventually, registerWalkIn } from "./steps.ts";
 
 const MARKER = { name: "甄隐私", phone: "13987654321", question: "地下室渗水三年无人管，门牌十二号" };
@@ -33,14 +33,8 @@ async function watchPublic(world: World, name: string, path: string, opts = PHON
 }
 
 describe.skipIf(!CHROMIUM)("journey: a privacy sweep", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("a name, a phone and a private question put in through every door never reach a public page or its frames", async () => {
     const today = (await todaysSession(world.base, "晓鹃工作室")) as { id: string; venueId?: string };

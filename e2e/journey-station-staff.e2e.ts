@@ -7,8 +7,8 @@
  * full; and the audit page says what was touched in words — the day's title
  * and the ticket's label, no raw ids.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 const TITLE = "预约接待日（养老助餐专场）";
@@ -26,14 +26,8 @@ function tomorrowInChina(): { date: string; monthsAhead: number } {
 }
 
 describe.skipIf(!CHROMIUM)("station staff", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("open a day for bookings in the schedule, check a booking in at the desk by its code, and read the audit in words", async () => {
     const { page, context } = await openPage(world, "staff");

@@ -7,8 +7,8 @@
  * suggestion and the answer on their tracking pages, with no names.
  * Setup through the API: the two voters' messages at a 盛泽镇 station.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, DEMO_PASSWORD, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World, venueIdOf } from "./fixtures.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, DEMO_PASSWORD, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, venueIdOf, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 const STATION = "盛泽镇人大代表之家";
@@ -20,12 +20,11 @@ const VOTERS = [
 ];
 
 describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, answered by a department", () => {
-  let world: World;
+  const world = useWorld();
   const codes: string[] = [];
   let venueId = "";
 
   beforeAll(async () => {
-    world = await startWorld();
     venueId = await venueIdOf(world.base, STATION);
     for (const v of VOTERS) {
       const res = await fetch(`${world.base}/api/venues/${venueId}/messages`, {
@@ -36,9 +35,6 @@ describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, an
       expect(res.status).toBe(201);
       codes.push(((await res.json()) as { trackingCode: string }).trackingCode);
     }
-  });
-  afterAll(async () => {
-    await world?.close();
   });
 
   it("deputy drafts and submits, the office assigns, the department answers A, the deputy is satisfied, both voters see it", async () => {

@@ -7,8 +7,8 @@
  * so, the phone says so politely, and staff extend it from the desk.
  */
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, CHROMIUM, DEMO_PASSWORD, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, CHROMIUM, DEMO_PASSWORD, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, positionOf, registerWalkIn, statusOf } from "./steps.ts";
 
 const VENUE = "盛泽镇南麻片区人大代表之家"; // in scope for staff.shengze
@@ -18,14 +18,8 @@ const MIN = 60_000;
 const hhmm = (t: number) => new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" }).format(new Date(t));
 
 describe.skipIf(!CHROMIUM)("a walk-in follows the printed ticket on a phone", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("desk → printed ticket → the phone by QR, through a reload and an outage, until called; the overrun is told and extended", async () => {
     // Setup: an open day at the venue whose scheduled end passed 40 minutes ago.

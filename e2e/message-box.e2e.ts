@@ -5,22 +5,16 @@
  * page from it; the station's staff find it in their cases list, with its text
  * and the phone masked; the station's poster carries a QR code to its page.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World, venueIdOf } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, DESKTOP, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, venueIdOf, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 const STATION = "盛泽镇人大代表之家";
 const VOTER_PHONE = "13966660001";
 
 describe.skipIf(!CHROMIUM)("message box", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("a voter on a phone leaves a message at a station, gets the code, opens the tracking page, and staff see it in their cases", async () => {
     const venueId = await venueIdOf(world.base, STATION);

@@ -4,18 +4,17 @@
  * overdue count matches the API, and the venue's link opens the case list
  * filtered to its overdue cases.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { NudgeReport } from "../server/src/protocol/nudges.ts";
-import { CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, startWorld, type World } from "./fixtures.ts";
+import { CHROMIUM, PHONE, describeViolations, loginAs, openPage, screenshot, seriousA11yViolations, useWorld } from "./fixtures.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe.skipIf(!CHROMIUM)("activity nudges in the browser", () => {
-  let world: World;
+  const world = useWorld();
   let stationId: string;
 
   beforeAll(async () => {
-    world = await startWorld();
     const db = world.server.db;
     const station = await db.venue.create({ data: { name: "桥北社区人大代表联络站", kind: "STATION", town: "盛泽镇" } });
     stationId = station.id;
@@ -24,9 +23,6 @@ describe.skipIf(!CHROMIUM)("activity nudges in the browser", () => {
     await db.case.create({
       data: { trackingCode: "QB9001", venueId: station.id, category: "市政设施", summary: "路灯不亮", status: "OPEN", dueAt: new Date(Date.now() - 3 * DAY), createdAt: new Date(Date.now() - 20 * DAY) },
     });
-  });
-  afterAll(async () => {
-    await world?.close();
   });
 
   it("flags the idle station, counts the overdue cases and links to them", async () => {

@@ -4,19 +4,13 @@
  * shows the phone masked, and "show" reveals it — which the admin then finds
  * in the access log.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, DESKTOP, PHONE, loginAs, openPage, screenshot, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 describe.skipIf(!CHROMIUM)("personal data in the browser", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("the join form hides the phone until a reply is wanted, and the hall shows it masked with a working show", async () => {
     const session = await todaysSession(world.base, "晓鹃工作室");

@@ -5,20 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CHROMIUM,
-  DEMO_PASSWORD,
-  PHONE,
-  describeViolations,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-  startWorld,
-  todaysSession,
-  type SessionSummary,
-  type World,
-} from "./fixtures.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import {CHROMIUM, DEMO_PASSWORD, PHONE, describeViolations, openPage, screenshot, seriousA11yViolations, todaysSession, type SessionSummary, useWorld } from "./fixtures.ts";
 import { eventually, joinOnline, positionOf, statusOf } from "./steps.ts";
 
 const VENUE = "盛泽镇人大代表之家"; // in scope for deputy.xiaojuan and staff.shengze
@@ -26,15 +14,11 @@ const VENUE = "盛泽镇人大代表之家"; // in scope for deputy.xiaojuan and
 const SPEECH_STUB = readFileSync(path.join(import.meta.dirname, "speech-stub.js"), "utf8");
 
 describe.skipIf(!CHROMIUM)("a reception day in the browser", () => {
-  let world: World;
+  const world = useWorld();
   let session: SessionSummary;
 
   beforeAll(async () => {
-    world = await startWorld();
     session = await todaysSession(world.base, VENUE);
-  });
-  afterAll(async () => {
-    await world?.close();
   });
 
   it("runs a whole reception: online voter, walk-in, deputy, recorder and hall screen", async () => {

@@ -3,19 +3,13 @@
  * phone and the hall sees it. Booking itself is walked in
  * journey-booked-voter.e2e.ts (the voter) and journey-station-staff.e2e.ts (the desk).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, PHONE, loginAs, openPage, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, PHONE, loginAs, openPage, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, joinOnline } from "./steps.ts";
 
 describe.skipIf(!CHROMIUM)("support (附议)", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("a viewer supports a public topic once from the phone and the hall sees it among the most supported", async () => {
     const session = await todaysSession(world.base, "盛泽镇南麻片区人大代表之家");

@@ -3,20 +3,14 @@
  * 375-px screen with large type, shows the server's field errors in place,
  * remembers the language, and catches up after losing the connection.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, connectClient } from "../server/test/helpers/test-server.ts";
-import { CHROMIUM, DEMO_PASSWORD, PHONE, openPage, screenshot, startWorld, todaysSession, type World } from "./fixtures.ts";
+import { CHROMIUM, DEMO_PASSWORD, PHONE, openPage, screenshot, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually, joinOnline, positionOf, statusOf } from "./steps.ts";
 
 describe.skipIf(!CHROMIUM)("the voter's phone", () => {
-  let world: World;
+  const world = useWorld();
 
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
 
   it("a reload mid-queue keeps the same ticket and the same place", async () => {
     const session = await todaysSession(world.base, "盛泽镇坛丘片区人大代表之家");
