@@ -7,12 +7,14 @@ import { authRoutes } from "./auth.ts";
 import { messageRoutes } from "./messages.ts";
 import type { RouteTable } from "./route.ts";
 import { sessionRoutes } from "./sessions.ts";
+import { suggestionRoutes } from "./suggestions.ts";
 import { systemRoutes } from "./system.ts";
 
 export const httpRoutes = {
   ...authRoutes,
   ...sessionRoutes,
   ...messageRoutes,
+  ...suggestionRoutes,
   ...systemRoutes,
 } as const satisfies RouteTable;
 
