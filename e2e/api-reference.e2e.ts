@@ -51,6 +51,11 @@ describe.skipIf(!CHROMIUM)("API reference", () => {
 
     await reference.getByRole("searchbox", { name: "筛选接口" }).fill("POST suggestions");
     await eventually(() => reference.getByTestId("api-route").count()).toBeLessThan(10);
+
+    // On a phone the page does not scroll sideways: only a route's tables do, inside it.
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
+    await screenshot(page, "api-reference-phone");
     expect(world.errors).toEqual([]);
   });
 });
