@@ -5,6 +5,7 @@ import { PageLoading } from "../../components/PageLoading.tsx";
 import { useT } from "../../i18n/useT.ts";
 import { RequireLogin } from "../../components/RequireLogin.tsx";
 import { useAuth } from "../../stores/auth.ts";
+import { ApiReferencePage } from "./api-reference/ApiReferencePage.tsx";
 import { CaseDetailPage } from "./cases/CaseDetailPage.tsx";
 import { CasesPage } from "./cases/CasesPage.tsx";
 import { RecordPage } from "./records/RecordPage.tsx";
@@ -40,7 +41,13 @@ function AdminNav() {
           ["/admin/search", t("admin.nav.search")],
           ["/admin/stats", t("admin.nav.stats")],
           ["/admin/duty", t("duty.nav")],
-          ...(user?.role === "ADMIN" ? [["/admin/settings", t("admin.nav.settings")], ["/admin/audit", t("admin.audit.nav")]] : []),
+          ...(user?.role === "ADMIN"
+            ? [
+                ["/admin/settings", t("admin.nav.settings")],
+                ["/admin/audit", t("admin.audit.nav")],
+                ["/admin/api", t("apiRef.nav")],
+              ]
+            : []),
         ] as const;
   return (
     <nav className="bo-nav" aria-label={t("admin.nav.label")}>
@@ -100,6 +107,8 @@ function AdminRoutes() {
       />
       <Route path="settings" element={<SettingsPage />} />
       <Route path="audit" element={<AuditPage />} />
+      {/* the contract is public (GET /api/openapi.json): only the link is the administrator's */}
+      <Route path="api" element={<ApiReferencePage />} />
       <Route path="duty" element={<DutyPage />} />
       <Route path="duty/:name" element={<DeputyRecordPage />} />
       <Route path="*" element={<Navigate to="schedule" replace />} />

@@ -1,35 +1,22 @@
 /** The HTTP calls of deputies' suggestions and departments (docs/ARCHITECTURE.md §6e). */
-import type {
-  AnswerKind,
-  DepartmentView,
-  EvaluationResult,
-  Supervision,
-  SuggestionDetail,
-  SuggestionStatus,
-  SuggestionView,
-  VenueSuggestionsView,
-} from "@protocol/suggestions.ts";
-import { request } from "../../api.ts";
-import { query } from "../admin/api.ts";
+import type { HttpRoutes } from "@protocol/http/index.ts";
+import type { InputOf } from "@protocol/http/route.ts";
+import { call } from "../../api.ts";
 
-const id = encodeURIComponent;
-type One = { suggestion: SuggestionDetail };
+type Body<K extends keyof HttpRoutes> = InputOf<HttpRoutes[K]>["body"];
 
 export const suggestionApi = {
   /** public: a station's suggestions and how they were answered */
-  station: (venueId: string) => request<VenueSuggestionsView>("GET", `/api/venues/${id(venueId)}/suggestions`),
-  departments: () => request<{ departments: DepartmentView[] }>("GET", "/api/departments"),
-  createDepartment: (name: string) => request<{ department: DepartmentView }>("POST", "/api/admin/departments", { name }),
-  list: (f: { status?: SuggestionStatus; departmentId?: string; supervision?: Supervision } = {}) =>
-    request<{ suggestions: SuggestionView[]; total: number }>("GET", `/api/suggestions${query(f)}`),
-  one: (suggestionId: string) => request<One>("GET", `/api/suggestions/${id(suggestionId)}`),
-  create: (input: { title: string; body: string; category: string; caseIds: string[]; coSignerIds?: string[] }) => request<One>("POST", "/api/suggestions", input),
-  submit: (suggestionId: string) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/submit`),
-  assign: (suggestionId: string, input: { leadDepartmentId: string; coDepartmentIds: string[]; dueAt: string }) =>
-    request<One>("POST", `/api/suggestions/${id(suggestionId)}/assign`, input),
-  answer: (suggestionId: string, input: { kind: AnswerKind; text: string }) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/answer`, input),
-  classify: (suggestionId: string, input: { kind: AnswerKind; reason: string }) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/classify`, input),
-  returnToOffice: (suggestionId: string, reason: string) => request<One>("POST", `/api/suggestions/${id(suggestionId)}/return`, { reason }),
-  evaluate: (suggestionId: string, input: { result: EvaluationResult; comment?: string }) =>
-    request<One>("POST", `/api/suggestions/${id(suggestionId)}/evaluate`, input),
+  station: (venueId: string) => call("GET /api/venues/:id/suggestions", { params: { id: venueId } }),
+  departments: () => call("GET /api/departments"),
+  createDepartment: (name: string) => call("POST /api/admin/departments", { body: { name } }),
+  list: (query: InputOf<HttpRoutes["GET /api/suggestions"]>["query"] = {}) => call("GET /api/suggestions", { query }),
+  one: (id: string) => call("GET /api/suggestions/:id", { params: { id } }),
+  create: (body: Body<"POST /api/suggestions">) => call("POST /api/suggestions", { body }),
+  submit: (id: string) => call("POST /api/suggestions/:id/submit", { params: { id } }),
+  assign: (id: string, body: Body<"POST /api/suggestions/:id/assign">) => call("POST /api/suggestions/:id/assign", { params: { id }, body }),
+  answer: (id: string, body: Body<"POST /api/suggestions/:id/answer">) => call("POST /api/suggestions/:id/answer", { params: { id }, body }),
+  classify: (id: string, body: Body<"POST /api/suggestions/:id/classify">) => call("POST /api/suggestions/:id/classify", { params: { id }, body }),
+  returnToOffice: (id: string, reason: string) => call("POST /api/suggestions/:id/return", { params: { id }, body: { reason } }),
+  evaluate: (id: string, body: Body<"POST /api/suggestions/:id/evaluate">) => call("POST /api/suggestions/:id/evaluate", { params: { id }, body }),
 };

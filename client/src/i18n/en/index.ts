@@ -13,7 +13,8 @@ import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 import { elder } from "./elder.ts";
 import { suggestion } from "./suggestion.ts";
+import { apiReference } from "./api-reference.ts";
 
-export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder, suggestion } as const;
+export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder, suggestion, apiReference } as const;
 
-export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder, ...suggestion };
+export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder, ...suggestion, ...apiReference };

@@ -16,9 +16,10 @@ import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 import { elder } from "./elder.ts";
 import { suggestion } from "./suggestion.ts";
+import { apiReference } from "./api-reference.ts";
 
-export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder, suggestion } as const;
+export const zhCNNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder, suggestion, apiReference } as const;
 
-export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder, ...suggestion } as const;
+export const zhCN = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder, ...suggestion, ...apiReference } as const;
 
 export type MessageKey = keyof typeof zhCN;

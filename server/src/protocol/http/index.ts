@@ -12,6 +12,7 @@ import { nudgeRoutes } from "./nudges.ts";
 import { recordRoutes } from "./records.ts";
 import type { RouteTable } from "./route.ts";
 import { sessionRoutes } from "./sessions.ts";
+import { suggestionRoutes } from "./suggestions.ts";
 import { systemRoutes } from "./system.ts";
 
 export const httpRoutes = {
@@ -23,6 +24,7 @@ export const httpRoutes = {
   ...insightRoutes,
   ...nudgeRoutes,
   ...adminRoutes,
+  ...suggestionRoutes,
   ...systemRoutes,
 } as const satisfies RouteTable;
 

@@ -1,23 +1,10 @@
 /**
  * Deputies' suggestions and the departments that answer them
- * (docs/ARCHITECTURE.md §6e). Every route needs a login, checked before the
- * body is read; who may take which step is the service's rule.
+ * (docs/ARCHITECTURE.md §6e). Every route but a station's public page needs a
+ * login, checked before the body is read; who may take which step is the
+ * service's rule.
  */
 import { Router } from "express";
-import { z } from "zod";
-import type { Role } from "../../protocol/model.ts";
-import { str } from "../../protocol/schemas.ts";
-import {
-  departmentCreateSchema,
-  suggestionAnswerSchema,
-  suggestionAssignSchema,
-  suggestionClassifySchema,
-  suggestionCreateSchema,
-  suggestionEvaluateSchema,
-  suggestionPatchSchema,
-  suggestionQuerySchema,
-  suggestionReturnSchema,
-} from "../../protocol/suggestions.ts";
 import { createDepartment, listDepartments } from "../../services/departments.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import {
@@ -32,81 +19,35 @@ import {
 } from "../../services/suggestion-steps.ts";
 import { venueSuggestions } from "../../services/suggestion-public.ts";
 import { listSuggestions, suggestionDetail } from "../../services/suggestions.ts";
-import { parse, route } from "./http-kit.ts";
-import { callerOf, roleGate } from "./role-gate.ts";
-
-const idParam = z.object({ id: str().min(1).max(64) });
-const EVERYONE: readonly Role[] = ["ADMIN", "STAFF", "DEPUTY", "DEPARTMENT"];
+import { mounter } from "./mount.ts";
 
 /** Mounted under /api (the admin's department route under /api/admin, behind its gate). */
 export function suggestionRoutes(deps: ServiceDeps): Router {
   const r = Router();
-  const loggedIn = roleGate(deps, EVERYONE);
+  const mount = mounter(r, deps, "/api");
 
   // Public: a station's page shows what became of its concerns (no login, no names).
-  r.get("/venues/:id/suggestions", route(async (req, res) => {
-    res.json(await venueSuggestions(deps, parse(idParam, req.params).id));
-  }));
+  mount("GET /api/venues/:id/suggestions", ({ params }) => venueSuggestions(deps, params.id));
 
-  r.get("/departments", loggedIn, route(async (req, res) => {
-    res.json(await listDepartments(deps, await callerOf(deps, req, res)));
-  }));
+  mount("GET /api/departments", ({ caller }) => listDepartments(deps, caller));
 
-  r.get("/suggestions", loggedIn, route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    res.json(await listSuggestions(deps, actor, parse(suggestionQuerySchema, req.query)));
-  }));
-  r.post("/suggestions", roleGate(deps, ["DEPUTY"]), route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    res.status(201).json(await createSuggestion(deps, actor, parse(suggestionCreateSchema, req.body)));
-  }));
-  r.get("/suggestions/:id", loggedIn, route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    res.json(await suggestionDetail(deps, actor, parse(idParam, req.params).id));
-  }));
-  r.patch("/suggestions/:id", roleGate(deps, ["DEPUTY"]), route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    const { id } = parse(idParam, req.params);
-    res.json(await updateSuggestion(deps, actor, id, parse(suggestionPatchSchema, req.body)));
-  }));
-  r.post("/suggestions/:id/submit", roleGate(deps, ["DEPUTY"]), route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    res.json(await submitSuggestion(deps, actor, parse(idParam, req.params).id));
-  }));
-  r.post("/suggestions/:id/assign", roleGate(deps, ["ADMIN", "STAFF"]), route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    const { id } = parse(idParam, req.params);
-    res.json(await assignSuggestion(deps, actor, id, parse(suggestionAssignSchema, req.body)));
-  }));
-  r.post("/suggestions/:id/answer", roleGate(deps, ["DEPARTMENT"]), route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    const { id } = parse(idParam, req.params);
-    res.json(await answerSuggestion(deps, actor, id, parse(suggestionAnswerSchema, req.body)));
-  }));
-  r.post("/suggestions/:id/return", roleGate(deps, ["DEPARTMENT"]), route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    const { id } = parse(idParam, req.params);
-    res.json(await returnSuggestion(deps, actor, id, parse(suggestionReturnSchema, req.body)));
-  }));
-  r.post("/suggestions/:id/classify", roleGate(deps, ["ADMIN", "STAFF"]), route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    const { id } = parse(idParam, req.params);
-    res.json(await classifyAnswer(deps, actor, id, parse(suggestionClassifySchema, req.body)));
-  }));
-  r.post("/suggestions/:id/evaluate", roleGate(deps, ["DEPUTY"]), route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    const { id } = parse(idParam, req.params);
-    res.json(await evaluateSuggestion(deps, actor, id, parse(suggestionEvaluateSchema, req.body)));
-  }));
+  mount("GET /api/suggestions", ({ caller, query }) => listSuggestions(deps, caller, query));
+  mount("POST /api/suggestions", ({ caller, body }) => createSuggestion(deps, caller, body));
+  mount("GET /api/suggestions/:id", ({ caller, params }) => suggestionDetail(deps, caller, params.id));
+  mount("PATCH /api/suggestions/:id", ({ caller, params, body }) => updateSuggestion(deps, caller, params.id, body));
+  mount("POST /api/suggestions/:id/submit", ({ caller, params }) => submitSuggestion(deps, caller, params.id));
+  mount("POST /api/suggestions/:id/assign", ({ caller, params, body }) => assignSuggestion(deps, caller, params.id, body));
+  mount("POST /api/suggestions/:id/answer", ({ caller, params, body }) => answerSuggestion(deps, caller, params.id, body));
+  mount("POST /api/suggestions/:id/return", ({ caller, params, body }) => returnSuggestion(deps, caller, params.id, body));
+  mount("POST /api/suggestions/:id/classify", ({ caller, params, body }) => classifyAnswer(deps, caller, params.id, body));
+  mount("POST /api/suggestions/:id/evaluate", ({ caller, params, body }) => evaluateSuggestion(deps, caller, params.id, body));
   return r;
 }
 
-/** POST /api/admin/departments (the admin router's gate has checked the caller). */
+/** POST /api/admin/departments: mounted by the admin router, whose gate has checked the caller too. */
 export function departmentAdminRoutes(deps: ServiceDeps): Router {
   const r = Router();
-  r.post("/departments", route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    res.status(201).json(await createDepartment(deps, actor, parse(departmentCreateSchema, req.body)));
-  }));
+  const mount = mounter(r, deps, "/api/admin");
+  mount("POST /api/admin/departments", ({ caller, body }) => createDepartment(deps, caller, body));
   return r;
 }
