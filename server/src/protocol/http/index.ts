@@ -4,7 +4,13 @@
  * the client calls through it, and /api/openapi.json is generated from it.
  */
 import { authRoutes } from "./auth.ts";
+import { bookingRoutes } from "./bookings.ts";
+import { dutyRoutes } from "./duty.ts";
+import { forumRoutes } from "./forums.ts";
+import { healthRoutes } from "./health.ts";
+import { mediaRoutes } from "./media.ts";
 import { messageRoutes } from "./messages.ts";
+import { privacyRoutes } from "./privacy.ts";
 import type { RouteTable } from "./route.ts";
 import { sessionRoutes } from "./sessions.ts";
 import { systemRoutes } from "./system.ts";
@@ -13,6 +19,12 @@ export const httpRoutes = {
   ...authRoutes,
   ...sessionRoutes,
   ...messageRoutes,
+  ...bookingRoutes,
+  ...forumRoutes,
+  ...mediaRoutes,
+  ...dutyRoutes,
+  ...privacyRoutes,
+  ...healthRoutes,
   ...systemRoutes,
 } as const satisfies RouteTable;
 
