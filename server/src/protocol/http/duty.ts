@@ -1,17 +1,11 @@
 /** 履职 records (deputies' duty) and their per-deputy scoring (docs/ARCHITECTURE.md §6). */
 import { z } from "zod";
-import { dutyActivitySchema, dutyQuerySchema, dutyWeightsSchema, type DeputyRecord, type DutyActivityView, type DutyTable, type DutyWeights } from "../duty.ts";
+import { dutyActivitySchema, dutyQuerySchema, dutyWeightsSchema, type DeputyRecord, type DutyActivityView, type DutyTable, type DutyWeightsView } from "../duty.ts";
 import { entry, file, json } from "./route.ts";
 
 const tag = "duty";
 const BACK_OFFICE = ["ADMIN", "STAFF", "DEPUTY"] as const;
 const nameParam = z.object({ name: z.string().trim().min(1).max(50) });
-
-/** The weights and the formula they make, in both languages. */
-export interface DutyWeightsView {
-  weights: DutyWeights;
-  formula: { zh: string; en: string };
-}
 
 export const dutyRoutes = {
   "GET /api/duty": entry({
