@@ -22,7 +22,7 @@ import { attachRedisAdapter, type ClusterRedis } from "./cluster/redis.ts";
 import { ClusterViewerCounts } from "./cluster/viewer-counts.ts";
 import { clientAddress, trustCheck } from "./transport/client-address.ts";
 import { healthRoutes, type Readiness } from "./transport/http/health.routes.ts";
-import { createMetrics, metricsOnlyDirect } from "./transport/metrics.ts";
+import { createMetrics } from "./transport/metrics.ts";
 import { securityHeaders } from "./transport/security-headers.ts";
 import { startBackupLoop } from "./services/backups.ts";
 import { redisBackupClaim } from "./cluster/backup-claim.ts";
@@ -131,11 +131,8 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use(rejectIllFormedInput());
 
-  app.use(healthRoutes(db, readiness, redis ? redis.ping : null));
-  // Scraped on each node directly, never through the public entry (docs/DEPLOY.md,
-  // "Metrics"): the balancer refuses the path in any spelling, and the node
-  // itself answers only the exact path, and only to a request no trusted proxy forwarded.
-  app.use(metricsOnlyDirect(metrics.handler, trusted));
+  // /healthz, /readyz and /metrics (direct scrapes only: health.routes.ts).
+  app.use(healthRoutes(deps, readiness, redis ? redis.ping : null, { text: metrics.text, trusted }));
   // Every staff write and every refusal, recorded after the service answered (§6f).
   app.use("/api", auditHttp(deps, log));
   app.use("/api/auth", authRoutes(deps, (hash) => io.in(loginRoom(hash)).disconnectSockets(true), log));

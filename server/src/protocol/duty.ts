@@ -29,6 +29,12 @@ export interface DutyWeights {
   activityHour: number;
 }
 
+/** The weights and the formula they make, in both languages. */
+export interface DutyWeightsView {
+  weights: DutyWeights;
+  formula: { zh: string; en: string };
+}
+
 export interface DutyParts {
   attendance: number;
   turns: number;

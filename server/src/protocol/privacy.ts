@@ -78,6 +78,15 @@ export interface PrivacyNoticeView {
   retentionDays: number;
 }
 
+/** One version of the notice as the admin wrote it ({retentionDays} left in), for editing. */
+export interface NoticeVersion {
+  version: number;
+  textZh: string;
+  textEn: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
 export const noticeCreateSchema = z.object({
   textZh: z.string().trim().min(1).max(NOTICE_LIMIT),
   textEn: z.string().trim().min(1).max(NOTICE_LIMIT),

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_DUTY_WEIGHTS, dutyFormula, dutyScore, emptyFacts, type DutyFacts, type DutyWeights } from "../domain/duty-score.ts";
 import { AppError } from "../protocol/errors.ts";
-import { dutyWeightsSchema, type DeputyRecord, type DutyActivityView, type DutyRow, type DutyTable } from "../protocol/duty.ts";
+import { dutyWeightsSchema, type DeputyRecord, type DutyActivityView, type DutyRow, type DutyTable, type DutyWeightsView } from "../protocol/duty.ts";
 import { parseDeputies } from "../store/views.ts";
 import { BACK_OFFICE_ROLES, CLERK_ROLES, requireRole, requireVenueRole } from "./auth.ts";
 import type { Actor, AuthUser, ServiceDeps } from "./deps.ts";
@@ -32,7 +32,7 @@ export async function dutyWeights(deps: ServiceDeps): Promise<DutyWeights> {
   }
 }
 
-export async function saveDutyWeights(deps: ServiceDeps, actor: Actor, weights: DutyWeights): Promise<{ weights: DutyWeights; formula: { zh: string; en: string } }> {
+export async function saveDutyWeights(deps: ServiceDeps, actor: Actor, weights: DutyWeights): Promise<DutyWeightsView> {
   const admin = requireRole(actor, ["ADMIN"]);
   await deps.db.setting.upsert({
     where: { key: WEIGHTS_KEY },

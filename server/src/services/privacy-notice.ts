@@ -5,7 +5,7 @@
  */
 import { fillNotice } from "../domain/privacy.ts";
 import { AppError } from "../protocol/errors.ts";
-import type { NoticeCreateInput, PrivacyNoticeView } from "../protocol/privacy.ts";
+import type { NoticeCreateInput, NoticeVersion, PrivacyNoticeView } from "../protocol/privacy.ts";
 import type { Db, Tx } from "../store/prisma.ts";
 import { requireRole } from "./auth.ts";
 import type { Actor, ServiceDeps } from "./deps.ts";
@@ -32,7 +32,7 @@ export async function currentNotice(deps: ServiceDeps): Promise<PrivacyNoticeVie
 }
 
 /** The admin's raw texts of the current notice ({retentionDays} left in), for editing. */
-export async function noticeHistory(deps: ServiceDeps, actor: Actor): Promise<{ versions: Array<{ version: number; textZh: string; textEn: string; createdAt: string; createdBy: string | null }> }> {
+export async function noticeHistory(deps: ServiceDeps, actor: Actor): Promise<{ versions: NoticeVersion[] }> {
   requireRole(actor, ["ADMIN"]);
   const rows = await deps.db.privacyNotice.findMany({ orderBy: { version: "desc" }, take: 50 });
   return { versions: rows.map((r) => ({ version: r.version, textZh: r.textZh, textEn: r.textEn, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy })) };

@@ -22,7 +22,8 @@ export interface Metrics {
   broadcast: BroadcastObserver;
   /** counts every ack this node sends, by event and code (OK or the error code) */
   countAcks(io: Server): void;
-  handler: RequestHandler;
+  /** the exposition text GET /metrics answers (its Content-Type is the route table's entry) */
+  text(): Promise<string>;
 }
 
 // Prometheus' base unit is the second (promtool lint): the lane and the
@@ -151,25 +152,22 @@ export function createMetrics(io: Server, nodeId: string, redisReceived?: RedisR
         });
       });
     },
-    handler: async (_req, res) => {
-      res.set("Content-Type", registry.contentType);
-      res.send(await registry.metrics());
-    },
+    text: () => registry.metrics(),
   };
 }
 
 /**
- * Serves `handler` at exactly `/metrics` (GET, case-sensitive, no trailing
- * slash) to a caller that reached this node directly. A request a trusted
- * proxy forwarded (its peer is in TRUST_PROXY and it carries X-Forwarded-For,
- * which the shipped balancer always adds) came through the public entry: it
- * falls through to the 404 everyone else gets.
+ * GET /metrics only at exactly `/metrics` (case-sensitive, no trailing slash,
+ * not HEAD) and only to a caller that reached this node directly: a step
+ * before the route's handler. A request a trusted proxy forwarded (its peer is
+ * in TRUST_PROXY and it carries X-Forwarded-For, which the shipped balancer
+ * always adds) came through the public entry: it skips the route and falls
+ * through to the 404 everyone else gets.
  */
-export function metricsOnlyDirect(handler: RequestHandler, trusted: TrustCheck): RequestHandler {
-  return (req, res, next) => {
-    if (req.method !== "GET" || req.path !== "/metrics") return next();
+export function metricsOnlyDirect(trusted: TrustCheck): RequestHandler {
+  return (req, _res, next) => {
+    if (req.method !== "GET" || req.path !== "/metrics") return next("route");
     const forwarded = req.headers["x-forwarded-for"] !== undefined && trusted(req.socket.remoteAddress ?? "");
-    if (forwarded) return next();
-    return handler(req, res, next);
+    next(forwarded ? "route" : undefined);
   };
 }

@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import type { BookingPublicView } from "@protocol/model.ts";
+import { routeUrl } from "../../api.ts";
 import { useT } from "../../i18n/useT.ts";
 import { bookingLink } from "./booking-api.ts";
 import { useQrDataUrl } from "../../hooks/useQrDataUrl.ts";
@@ -25,7 +26,7 @@ export function BookingConfirmation({ booking, linkToStatus = true }: { booking:
         {t("booking.link")}{t("punct.colon")}<a href={link}>{link}</a>
       </p>
       <p>
-        <a className="button" href={`/api/bookings/${encodeURIComponent(booking.code)}/calendar.ics`} download>
+        <a className="button" href={routeUrl("GET /api/bookings/:code/calendar.ics", { params: { code: booking.code } })} download>
           {t("booking.calendar")}
         </a>
       </p>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { BookingPublicView, SessionView } from "@protocol/model.ts";
-import { request } from "../../api.ts";
+import { api } from "../../api.ts";
 import { FormField } from "../../components/FormField.tsx";
 import { useT } from "../../i18n/useT.ts";
 import "./booking.css";
@@ -50,8 +50,8 @@ export function BookingPanel({ session }: { session: SessionView }) {
 
   useEffect(() => {
     if (!session.bookingCapacity) return;
-    void request<{ session: { placesLeft?: number } }>("GET", `/api/sessions/${encodeURIComponent(session.id)}`).then((r) => {
-      if (r.ok) setPlacesLeft(r.data.session.placesLeft ?? null);
+    void api.session(session.id).then((r) => {
+      if (r.ok) setPlacesLeft(r.data.session.placesLeft);
     });
   }, [session.id, session.bookingCapacity, done]);
 

@@ -2,29 +2,19 @@
  * 预约 over HTTP (docs/ARCHITECTURE.md §6b). What this phone keeps of its bookings (the
  * token by code, the code by day) is stores/my-booking.ts.
  */
-import type { BookingPublicView, BookingView } from "@protocol/model.ts";
 import type { BookingCreateInput } from "@protocol/schemas.ts";
-import { request } from "../../api.ts";
-import { toClientError, type Result } from "../../lib/client-error.ts";
+import { call } from "../../api.ts";
 import { keepBooking } from "../../stores/my-booking.ts";
 
 export const bookingLink = (code: string) => `${location.origin}/b/${encodeURIComponent(code)}`;
 
 export async function bookPlace(sessionId: string, draft: BookingCreateInput) {
-  const res = await request<{ booking: BookingPublicView; bookingToken: string }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/bookings`, draft);
+  const res = await call("POST /api/sessions/:id/bookings", { params: { id: sessionId }, body: draft });
   if (res.ok) keepBooking(res.data.booking, res.data.bookingToken);
   return res;
 }
 
-export async function cancelBooking(code: string, token: string): Promise<Result<{ booking: BookingPublicView }>> {
-  try {
-    const res = await fetch(`/api/bookings/${encodeURIComponent(code)}/cancel`, { method: "POST", headers: { accept: "application/json", "x-booking-token": token } });
-    const json = (await res.json().catch(() => undefined)) as { booking?: BookingPublicView; error?: Parameters<typeof toClientError>[0] } | undefined;
-    if (res.ok && json?.booking) return { ok: true, data: { booking: json.booking } };
-    return { ok: false, error: toClientError(json?.error, res.status === 409 ? "CONFLICT" : res.status === 403 ? "FORBIDDEN" : "INTERNAL") };
-  } catch {
-    return { ok: false, error: { code: "NETWORK", message: "network error" } };
-  }
-}
+/** The token the booking answered is the credential: sent as x-booking-token. */
+export const cancelBooking = (code: string, token: string) => call("POST /api/bookings/:code/cancel", { params: { code }, headers: { "x-booking-token": token } });
 
-export const sessionBookings = (sessionId: string) => request<{ bookings: BookingView[] }>("GET", `/api/sessions/${encodeURIComponent(sessionId)}/bookings`);
+export const sessionBookings = (sessionId: string) => call("GET /api/sessions/:id/bookings", { params: { id: sessionId } });

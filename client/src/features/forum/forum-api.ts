@@ -2,35 +2,26 @@
  * The forum's HTTP calls (docs/ARCHITECTURE.md §6): the invitation holder's
  * page (public, by token) and the staff's agenda and invitation lists.
  */
-import type { InvitationCreated, InvitationPublicView, InvitationView, InviteeRole, SessionView } from "@protocol/model.ts";
 import type { RsvpResponse } from "@protocol/http-schemas.ts";
 import type { AgendaItemInput } from "@protocol/schemas.ts";
-import { request } from "../../api.ts";
+import { call, type CallInput } from "../../api.ts";
 
 export type { AgendaItemInput };
 
-const id = encodeURIComponent;
-
 export type RsvpAnswer = RsvpResponse;
 
-export interface InvitationInput {
-  name: string;
-  organization?: string;
-  role: InviteeRole;
-  phone?: string;
-}
+export type InvitationInput = CallInput<"POST /api/sessions/:id/invitations">["body"];
 
 export const forumApi = {
-  invitation: (token: string) => request<InvitationPublicView>("GET", `/api/invitations/${id(token)}`),
-  rsvp: (token: string, response: RsvpAnswer) => request<InvitationPublicView>("POST", `/api/invitations/${id(token)}/rsvp`, { response }),
+  invitation: (token: string) => call("GET /api/invitations/:token", { params: { token } }),
+  rsvp: (token: string, response: RsvpAnswer) => call("POST /api/invitations/:token/rsvp", { params: { token }, body: { response } }),
 
-  putAgenda: (sessionId: string, items: AgendaItemInput[]) => request<{ session: SessionView }>("PUT", `/api/sessions/${id(sessionId)}/agenda`, { items }),
-  invitations: (sessionId: string) => request<{ invitations: InvitationView[] }>("GET", `/api/sessions/${id(sessionId)}/invitations`),
-  invite: (sessionId: string, input: InvitationInput) =>
-    request<InvitationCreated>("POST", `/api/sessions/${id(sessionId)}/invitations`, input),
+  putAgenda: (sessionId: string, items: AgendaItemInput[]) => call("PUT /api/sessions/:id/agenda", { params: { id: sessionId }, body: { items } }),
+  invitations: (sessionId: string) => call("GET /api/sessions/:id/invitations", { params: { id: sessionId } }),
+  invite: (sessionId: string, input: InvitationInput) => call("POST /api/sessions/:id/invitations", { params: { id: sessionId }, body: input }),
   /** a new link for a lost one: the old token stops working */
-  reissueLink: (invitationId: string) => request<InvitationCreated>("POST", `/api/invitations/${id(invitationId)}/link`, {}),
-  removeInvitation: (invitationId: string) => request<unknown>("DELETE", `/api/invitations/${id(invitationId)}`),
+  reissueLink: (invitationId: string) => call("POST /api/invitations/:id/link", { params: { id: invitationId } }),
+  removeInvitation: (invitationId: string) => call("DELETE /api/invitations/:id", { params: { id: invitationId } }),
 };
 
 const inviteKey = (sessionId: string) => `tongxin.invite.${sessionId}`;

@@ -1,10 +1,7 @@
 /** The staff's livestream settings (docs/ARCHITECTURE.md §5c). */
-import type { StreamSettings } from "@protocol/model.ts";
-import { request } from "../../api.ts";
-
-const path = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/stream`;
+import { call } from "../../api.ts";
 
 export const streamApi = {
-  settings: (sessionId: string) => request<StreamSettings>("GET", path(sessionId)),
-  regenerateKey: (sessionId: string) => request<StreamSettings>("POST", `${path(sessionId)}/key`, {}),
+  settings: (sessionId: string) => call("GET /api/sessions/:id/stream", { params: { id: sessionId } }),
+  regenerateKey: (sessionId: string) => call("POST /api/sessions/:id/stream/key", { params: { id: sessionId } }),
 };

@@ -3,6 +3,7 @@ import type { VenueNode } from "@protocol/model.ts";
 import type { AnswerStatsView } from "@protocol/messages.ts";
 import { AnswerStatsLine } from "../messages/AnswerStats.tsx";
 import type { ListedSession } from "@protocol/sessions.ts";
+import { routeUrl } from "../../api.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { formatDate } from "../../lib/format.ts";
 
@@ -59,7 +60,7 @@ function VenueItem({ venue, sessionsByVenue, answers }: { venue: VenueNode } & R
       ) : null}
       {sessions.length ? (
         <p className="venue__calendar">
-          <a href={`/api/venues/${encodeURIComponent(venue.id)}/calendar.ics`}>{t("booking.venueCalendar")}</a>
+          <a href={routeUrl("GET /api/venues/:id/calendar.ics", { params: { id: venue.id } })}>{t("booking.venueCalendar")}</a>
         </p>
       ) : null}
       {venue.children.length ? <VenueTree venues={venue.children} sessionsByVenue={sessionsByVenue} answers={answers} /> : null}

@@ -5,10 +5,16 @@
  */
 import { adminRoutes } from "./admin.ts";
 import { authRoutes } from "./auth.ts";
+import { bookingRoutes } from "./bookings.ts";
 import { caseRoutes } from "./cases.ts";
+import { dutyRoutes } from "./duty.ts";
+import { forumRoutes } from "./forums.ts";
+import { healthRoutes } from "./health.ts";
 import { insightRoutes } from "./insights.ts";
+import { mediaRoutes } from "./media.ts";
 import { messageRoutes } from "./messages.ts";
 import { nudgeRoutes } from "./nudges.ts";
+import { privacyRoutes } from "./privacy.ts";
 import { recordRoutes } from "./records.ts";
 import type { RouteTable } from "./route.ts";
 import { sessionRoutes } from "./sessions.ts";
@@ -25,6 +31,12 @@ export const httpRoutes = {
   ...nudgeRoutes,
   ...adminRoutes,
   ...suggestionRoutes,
+  ...bookingRoutes,
+  ...forumRoutes,
+  ...mediaRoutes,
+  ...dutyRoutes,
+  ...privacyRoutes,
+  ...healthRoutes,
   ...systemRoutes,
 } as const satisfies RouteTable;
 

@@ -46,11 +46,13 @@ export interface RouteEntry {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** how the body is sent when it is not JSON: `form` for urlencoded fields (the nginx-rtmp hooks) */
+  bodyType?: "form";
   /** the success status when it is not 200 */
   status?: 201 | 204 | 302;
   reply: Reply;
-  /** refusals besides the ones its access and input imply (e.g. CONFLICT, RATE_LIMITED) */
-  refuses?: readonly ("NOT_FOUND" | "CONFLICT" | "RATE_LIMITED")[];
+  /** refusals besides the ones its access and input imply (e.g. CONFLICT, RATE_LIMITED; FORBIDDEN for a public route that checks a token or secret) */
+  refuses?: readonly ("FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED")[];
 }
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -1,5 +1,5 @@
 /**
- * Liveness and readiness, for the balancer and the orchestrator.
+ * Liveness, readiness and metrics, for the balancer, the orchestrator and Prometheus.
  * - `/healthz`: the process is up and its database answers (as before).
  * - `/readyz`: send me traffic — 503 while draining (SIGTERM), while the
  *   database or Redis does not answer within READY_TIMEOUT_MS, or while the
@@ -8,7 +8,10 @@
  * Bodies carry only booleans: nothing for a stranger to learn.
  */
 import { Router } from "express";
-import type { Db } from "../../store/prisma.ts";
+import type { ServiceDeps } from "../../services/deps.ts";
+import type { TrustCheck } from "../client-address.ts";
+import { metricsOnlyDirect } from "../metrics.ts";
+import { mounter } from "./mount.ts";
 
 const READY_TIMEOUT_MS = 1_000;
 
@@ -31,19 +34,34 @@ async function within(ms: number, check: () => Promise<unknown>): Promise<boolea
   }
 }
 
-export function healthRoutes(db: Db, readiness: Readiness, pingRedis: ((timeoutMs: number) => Promise<void>) | null): Router {
+/** What GET /metrics needs: the node's exposition text and who counts as a proxy (app.ts). */
+export interface Scrape {
+  text: () => Promise<string>;
+  trusted: TrustCheck;
+}
+
+export function healthRoutes(deps: ServiceDeps, readiness: Readiness, pingRedis: ((timeoutMs: number) => Promise<void>) | null, scrape: Scrape): Router {
   const router = Router();
-  router.get("/healthz", async (_req, res) => {
+  const mount = mounter(router, deps, "");
+  const { db } = deps;
+  // The status says it to the balancer; the body only repeats it.
+  mount("GET /healthz", async ({ res }) => {
     const ok = await within(5_000, () => db.$queryRawUnsafe("SELECT 1"));
-    res.status(ok ? 200 : 500).json({ ok });
+    res.status(ok ? 200 : 500);
+    return { ok };
   });
-  router.get("/readyz", async (_req, res) => {
+  mount("GET /readyz", async ({ res }) => {
     const [database, redis] = await Promise.all([
       within(READY_TIMEOUT_MS, () => db.$queryRawUnsafe("SELECT 1")),
       pingRedis ? within(READY_TIMEOUT_MS, () => pingRedis(READY_TIMEOUT_MS)) : Promise.resolve(true),
     ]);
     const ok = database && redis && !readiness.draining && !readiness.writesRefused?.();
-    res.status(ok ? 200 : 503).json({ ok, database, redis, draining: readiness.draining });
+    res.status(ok ? 200 : 503);
+    return { ok, database, redis, draining: readiness.draining };
   });
+  // Scraped on each node directly, never through the public entry (docs/DEPLOY.md,
+  // "Metrics"): the balancer refuses the path in any spelling, and the node
+  // itself answers only the exact path, and only to a request no trusted proxy forwarded.
+  mount("GET /metrics", async () => ({ filename: "metrics.txt", body: await scrape.text(), inline: true }), [metricsOnlyDirect(scrape.trusted)]);
   return router;
 }

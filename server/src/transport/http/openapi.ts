@@ -44,7 +44,7 @@ function operation(key: string, e: RouteEntry): ZodOpenApiOperationObject {
     tags: [e.tag],
     ...(e.access === "public" ? { security: [] } : { "x-roles": e.access === "login" ? "any account" : [...e.access] }),
     ...(e.params || e.query ? { requestParams: { ...(e.params ? { path: e.params as z.ZodObject } : {}), ...(e.query ? { query: e.query as z.ZodObject } : {}) } } : {}),
-    ...(e.body ? { requestBody: { required: true, content: { "application/json": { schema: e.body } } } } : {}),
+    ...(e.body ? { requestBody: { required: true, content: { [e.bodyType === "form" ? "application/x-www-form-urlencoded" : "application/json"]: { schema: e.body } } } } : {}),
     responses,
   };
 }

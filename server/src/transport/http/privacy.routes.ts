@@ -5,18 +5,14 @@
  * the voter's own data and erase (header x-voter-token). Nothing is cached.
  */
 import { Router, type Request } from "express";
-import { z } from "zod";
-import { auditQuerySchema, noticeCreateSchema } from "../../protocol/privacy.ts";
 import { listAudit, verifyAudit } from "../../services/audit.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { revealCaseContact, revealTicketPhone } from "../../services/pii-reveal.ts";
 import { currentNotice, noticeHistory, publishNotice } from "../../services/privacy-notice.ts";
 import { retentionPreview, runRetentionAsAdmin } from "../../services/retention.ts";
 import { eraseMyData, myData } from "../../services/voter-data.ts";
-import { parse, route } from "./http-kit.ts";
-import { callerOf, roleGate } from "./role-gate.ts";
+import { mounter } from "./mount.ts";
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const voterTokenOf = (req: Request): string | undefined => {
   const v = req.headers["x-voter-token"];
   return typeof v === "string" ? v.trim() : undefined;
@@ -24,53 +20,32 @@ const voterTokenOf = (req: Request): string | undefined => {
 
 export function privacyRoutes(deps: ServiceDeps): Router {
   const r = Router();
-  const staff = roleGate(deps);
-  const admin = roleGate(deps, ["ADMIN"]);
+  const mount = mounter(r, deps, "/api");
+  // Every /api request passes this router (app.ts mounts it early), so this
+  // no-store also covers the routes mounted after it that set no other Cache-Control.
   r.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
 
-  r.get("/privacy-notice", route(async (_req, res) => {
-    res.json({ notice: await currentNotice(deps) });
-  }));
-  r.get("/admin/privacy-notice", admin, route(async (req, res) => {
-    res.json(await noticeHistory(deps, await callerOf(deps, req, res)));
-  }));
-  r.post("/admin/privacy-notice", admin, route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    res.status(201).json({ notice: await publishNotice(deps, actor, parse(noticeCreateSchema, req.body)) });
-  }));
+  mount("GET /api/privacy-notice", async () => ({ notice: await currentNotice(deps) }));
+  mount("GET /api/admin/privacy-notice", ({ caller }) => noticeHistory(deps, caller));
+  mount("POST /api/admin/privacy-notice", async ({ caller, body }) => ({ notice: await publishNotice(deps, caller, body) }));
 
-  r.get("/audit/verify", admin, route(async (req, res) => {
-    res.json(await verifyAudit(deps, await callerOf(deps, req, res)));
-  }));
-  r.get("/audit", admin, route(async (req, res) => {
-    const actor = await callerOf(deps, req, res);
-    res.json(await listAudit(deps, actor, parse(auditQuerySchema, req.query)));
-  }));
+  mount("GET /api/audit/verify", ({ caller }) => verifyAudit(deps, caller));
+  mount("GET /api/audit", ({ caller, query }) => listAudit(deps, caller, query));
 
-  r.get("/admin/retention", admin, route(async (req, res) => {
-    res.json(await retentionPreview(deps, await callerOf(deps, req, res)));
-  }));
-  r.post("/admin/retention/run", admin, route(async (req, res) => {
-    res.json(await runRetentionAsAdmin(deps, await callerOf(deps, req, res)));
-  }));
+  mount("GET /api/admin/retention", ({ caller }) => retentionPreview(deps, caller));
+  mount("POST /api/admin/retention/run", ({ caller }) => runRetentionAsAdmin(deps, caller));
 
-  r.post("/tickets/:id/phone", staff, route(async (req, res) => {
-    res.json(await revealTicketPhone(deps, await callerOf(deps, req, res), parse(idParam, req.params).id));
-  }));
-  r.get("/cases/:id/contact", staff, route(async (req, res) => {
-    res.json(await revealCaseContact(deps, await callerOf(deps, req, res), parse(idParam, req.params).id));
-  }));
+  mount("POST /api/tickets/:id/phone", ({ caller, params }) => revealTicketPhone(deps, caller, params.id));
+  mount("GET /api/cases/:id/contact", ({ caller, params }) => revealCaseContact(deps, caller, params.id));
 
-  r.get("/me/data", route(async (req, res) => {
+  mount("GET /api/me/data", async ({ req, res }) => {
     const data = await myData(deps, voterTokenOf(req));
     res.setHeader("Content-Disposition", 'attachment; filename="tongxin-my-data.json"');
-    res.json(data);
-  }));
-  r.post("/me/erase", route(async (req, res) => {
-    res.json(await eraseMyData(deps, voterTokenOf(req)));
-  }));
+    return data;
+  });
+  mount("POST /api/me/erase", ({ req }) => eraseMyData(deps, voterTokenOf(req)));
   return r;
 }

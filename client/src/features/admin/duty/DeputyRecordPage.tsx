@@ -1,7 +1,6 @@
 /** /admin/duty/:name — one deputy's 履职 record: the days attended, the activities, and the score's parts. */
 import { useParams } from "react-router-dom";
-import type { DeputyRecord } from "@protocol/duty.ts";
-import { request } from "../../../api.ts";
+import { call } from "../../../api.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { LoadState } from "../shared/LoadState.tsx";
@@ -11,7 +10,7 @@ export function DeputyRecordPage() {
   const { name = "" } = useParams();
   const t = useT();
   const lang = useLang();
-  const rec = useResource(() => request<DeputyRecord>("GET", `/api/duty/deputies/${encodeURIComponent(name)}`), name);
+  const rec = useResource(() => call("GET /api/duty/deputies/:name", { params: { name }, query: {} }), name);
   const r = rec.data;
   return (
     <div className="bo-page">

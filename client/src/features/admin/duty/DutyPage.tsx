@@ -1,8 +1,7 @@
 /** /admin/duty — 代表履职积分: each deputy's derived record, the score's parts, CSV, and the activity form for staff. */
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
-import type { DutyTable } from "@protocol/duty.ts";
-import { request } from "../../../api.ts";
+import { call, routeUrl } from "../../../api.ts";
 import { useT } from "../../../i18n/useT.ts";
 import { useAuth } from "../../../stores/auth.ts";
 import { LoadState } from "../shared/LoadState.tsx";
@@ -14,7 +13,7 @@ const KINDS = ["TRAINING", "VISIT", "SURVEY", "OTHER"] as const;
 export function DutyPage() {
   const t = useT();
   const user = useAuth((s) => s.user);
-  const table = useResource(() => request<DutyTable>("GET", "/api/duty"), "duty");
+  const table = useResource(() => call("GET /api/duty", { query: {} }), "duty");
   const rows = table.data?.rows ?? [];
   return (
     <div className="bo-page">
@@ -27,7 +26,7 @@ export function DutyPage() {
               {table.data.formula.zh}
             </p>
             <p>
-              <a className="button button--small" href="/api/duty.csv" download>
+              <a className="button button--small" href={routeUrl("GET /api/duty.csv", { query: {} })} download>
                 {t("duty.csv")}
               </a>
             </p>
@@ -90,7 +89,8 @@ function ActivityForm({ onSaved }: { onSaved: () => void }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const res = await request("POST", "/api/duty/activities", { ...draft, venueId: draft.venueId || mine[0]?.id, date: new Date(`${draft.date}T09:00:00+08:00`).toISOString(), hours: Number(draft.hours) });
+    const body = { ...draft, venueId: draft.venueId || mine[0]?.id || "", date: new Date(`${draft.date}T09:00:00+08:00`).toISOString(), hours: Number(draft.hours) };
+    const res = await call("POST /api/duty/activities", { body });
     setMessage(res.ok ? t("duty.saved") : res.error.message);
     if (res.ok) {
       setDraft((d) => ({ ...d, title: "" }));
