@@ -7,10 +7,11 @@
  * why the request is a plain fetch: extra headers would not match the preload.
  */
 import type { SessionView } from "@protocol/model.ts";
+import { routeUrl } from "../api.ts";
 
 export async function fetchSessionEarly(sessionId: string): Promise<SessionView | null> {
   try {
-    const res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}`, { credentials: "same-origin" });
+    const res = await fetch(routeUrl("GET /api/sessions/:id", { params: { id: sessionId } }), { credentials: "same-origin" });
     if (!res.ok) return null;
     const body = (await res.json()) as { session?: SessionView };
     return body.session?.id === sessionId ? body.session : null;

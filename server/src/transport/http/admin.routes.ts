@@ -6,7 +6,7 @@ import { listBackups, takeBackup } from "../../services/backups.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { createDeputyGroup, createVenue, updateDeputyGroup, updateVenue } from "../../services/venues-admin.ts";
 import { mounter } from "./mount.ts";
-import { roleGate } from "./role-gate.ts";
+import { accessGate } from "./role-gate.ts";
 import { departmentAdminRoutes } from "./suggestions.routes.ts";
 
 export function adminRoutes(deps: ServiceDeps): Router {
@@ -40,6 +40,6 @@ export function adminRoutes(deps: ServiceDeps): Router {
 
   // Departments: the rest of /api/admin, behind the same gate; anything else under /api/admin is refused
   // to a non-admin (401/403) rather than answered 404, as before.
-  r.use(roleGate(deps, ["ADMIN"]), departmentAdminRoutes(deps));
+  r.use(accessGate(deps, ["ADMIN"])!, departmentAdminRoutes(deps));
   return r;
 }

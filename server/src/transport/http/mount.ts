@@ -8,10 +8,10 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import { httpRoutes, type HttpRouteKey, type HttpRoutes } from "../../protocol/http/index.ts";
 import { splitKey, type AnswerOf, type ParsedOf, type RouteEntry } from "../../protocol/http/route.ts";
-import { requireLogin, requireRole } from "../../services/auth.ts";
 import type { Actor, AuthUser, ServiceDeps } from "../../services/deps.ts";
 import { sendFile } from "./download.ts";
-import { actorOf, parse, route } from "./http-kit.ts";
+import { parse, route } from "./http-kit.ts";
+import { accessGate } from "./role-gate.ts";
 
 /** A file answer: the handler names it; the entry gives its type. */
 export interface FileAnswer {
@@ -42,7 +42,7 @@ export function mounter(router: Router, deps: ServiceDeps, base: string) {
     const entry: RouteEntry = httpRoutes[key];
     const { method, path } = splitKey(key);
     if (!path.startsWith(`${base}/`)) throw new Error(`${key} is not under ${base}`);
-    const gate = accessGate(deps, entry);
+    const gate = accessGate(deps, entry.access);
     const run = route(async (req, res) => {
       const input = {
         params: entry.params ? parse(entry.params, req.params) : undefined,
@@ -63,20 +63,5 @@ export function mounter(router: Router, deps: ServiceDeps, base: string) {
     });
     router[method.toLowerCase() as "get"](path.slice(base.length), ...(gate ? [gate] : []), ...before, run);
     mounted.add(key);
-  };
-}
-
-/** 401/403 before 400: the caller is known before its input is read. */
-function accessGate(deps: ServiceDeps, entry: RouteEntry): RequestHandler | null {
-  const { access } = entry;
-  if (access === "public") return null;
-  return (req, res, next) => {
-    actorOf(deps, req)
-      .then((actor) => {
-        if (access === "login") requireLogin(actor);
-        else requireRole(actor, access);
-        res.locals.actor = actor;
-      })
-      .then(() => next(), next);
   };
 }
