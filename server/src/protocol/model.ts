@@ -387,6 +387,13 @@ export interface BookingPublicView {
   session: { title: string; theme: string; venueName: string; town: string; address: string; startsAt: string; endsAt: string; status: SessionStatus };
 }
 
+/** What a booking answers, once (POST /api/sessions/:id/bookings; a retry with its requestId gets it again). */
+export interface BookingCreated {
+  booking: BookingPublicView;
+  /** cancels the booking and checks it in online; shown once, stored hashed (and, with a requestId, sealed for a retry) */
+  bookingToken: string;
+}
+
 /** The staff's view of a booking: full name, topic and question; the phone masked (138****5678). */
 export interface BookingView {
   id: string;

@@ -12,7 +12,7 @@ import type { BookingCreateInput } from "../protocol/schemas.ts";
 import { randomBytes } from "node:crypto";
 import { bookingCodeFrom, bookingRefusal, canCancel, HOLDS_PLACE, promotionsFor, statusForNewBooking } from "../domain/booking-rules.ts";
 import { AppError } from "../protocol/errors.ts";
-import type { BookingPublicView, BookingView } from "../protocol/model.ts";
+import type { BookingCreated, BookingPublicView, BookingView } from "../protocol/model.ts";
 import { BOOKING_WITH_PLACE, toBookingPublicView, toBookingView, type BookingWithPlace } from "../store/booking-views.ts";
 import { findSessionOrThrow } from "../store/lookups.ts";
 import type { Db, Tx } from "../store/prisma.ts";
@@ -22,12 +22,6 @@ import { consentVersionKnown } from "../domain/privacy.ts";
 import { currentNoticeVersion } from "./privacy-notice.ts";
 import { once, requestKey as requestKeyOf } from "./request-once.ts";
 import { newToken, openWithRequestId, sealWithRequestId, tokenHash } from "./secrets.ts";
-
-export interface BookingOutcome {
-  booking: BookingPublicView;
-  /** cancels the booking and checks it in online; shown once, stored hashed (and, with a requestId, sealed for a retry) */
-  bookingToken: string;
-}
 
 const REFUSALS = {
   NO_BOOKINGS: "这个接待日不接受预约 / this day takes no bookings",
@@ -42,7 +36,7 @@ const REFUSALS = {
  * is the last word should two inserts ever meet — the loser's fails (P2002)
  * and it answers with the winner's booking.
  */
-export async function createBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput): Promise<BookingOutcome> {
+export async function createBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput): Promise<BookingCreated> {
   const requestKey = input.requestId ? requestKeyOf("booking", sessionId, input.requestId) : null;
   return once(
     requestKey,
@@ -60,9 +54,9 @@ interface EarlierBooking {
   sealed: string | null;
 }
 
-async function addBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput, requestKey: string | null): Promise<BookingOutcome | EarlierBooking> {
+async function addBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput, requestKey: string | null): Promise<BookingCreated | EarlierBooking> {
   const token = newToken();
-  return deps.lanes.run(sessionId, async ({ tx }): Promise<BookingOutcome | EarlierBooking> => {
+  return deps.lanes.run(sessionId, async ({ tx }): Promise<BookingCreated | EarlierBooking> => {
     const session = await findSessionOrThrow(tx, sessionId);
     const earlier = requestKey ? await tx.booking.findUnique({ where: { requestKey }, include: BOOKING_WITH_PLACE }) : null;
     if (earlier) return { booking: await publicViewOf(tx, earlier), sealed: earlier.sealedBookingToken };
@@ -104,13 +98,13 @@ async function addBooking(deps: ServiceDeps, sessionId: string, input: BookingCr
  * answer), or null. Read before the per-address limit, so a retry is answered
  * even from an address that has used its minute.
  */
-export async function answeredBooking(db: Db, sessionId: string, requestId: string): Promise<BookingOutcome | null> {
+export async function answeredBooking(db: Db, sessionId: string, requestId: string): Promise<BookingCreated | null> {
   const row = await db.booking.findUnique({ where: { requestKey: requestKeyOf("booking", sessionId, requestId) }, include: BOOKING_WITH_PLACE });
   return row ? outcomeOfRetry({ booking: await publicViewOf(db, row), sealed: row.sealedBookingToken }, requestId) : null;
 }
 
 /** The first answer again: the token is opened with the requestId (only its sender can). */
-function outcomeOfRetry(earlier: EarlierBooking, requestId: string): BookingOutcome {
+function outcomeOfRetry(earlier: EarlierBooking, requestId: string): BookingCreated {
   const token = earlier.sealed ? openWithRequestId(earlier.sealed, requestId) : null;
   if (!token) throw new AppError("CONFLICT", "重复的请求编号 / this requestId was used for another request");
   return { booking: earlier.booking, bookingToken: token };

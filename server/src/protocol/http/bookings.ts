@@ -1,6 +1,6 @@
 /** 预约 over HTTP (docs/ARCHITECTURE.md §6b): book, read by code, cancel with the token, the staff's list of a day's bookings, and the calendar files. */
 import { z } from "zod";
-import type { BookingPublicView, BookingView } from "../model.ts";
+import type { BookingCreated, BookingPublicView, BookingView } from "../model.ts";
 import { bookingCode, bookingCreateSchema } from "../schemas.ts";
 import { idParam } from "./params.ts";
 import { entry, file, json } from "./route.ts";
@@ -8,16 +8,6 @@ import { entry, file, json } from "./route.ts";
 const tag = "bookings";
 const codeParam = z.object({ code: bookingCode });
 const calendar = file("text/calendar; charset=utf-8");
-
-/**
- * What a booking answers, once: the place and the token that cancels it and
- * checks it in online. Equal to services/bookings.ts's BookingOutcome, which
- * stays there for now.
- */
-export interface BookingCreated {
-  booking: BookingPublicView;
-  bookingToken: string;
-}
 
 export const bookingRoutes = {
   "POST /api/sessions/:id/bookings": entry({
