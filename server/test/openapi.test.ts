@@ -9,7 +9,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { httpRoutes } from "../src/protocol/http/index.ts";
 import { openApiPath, splitKey } from "../src/protocol/http/route.ts";
-import { mountedRouteKeys } from "../src/transport/http/mount.ts";
+import { mountedRoutes } from "../src/transport/http/mount.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 
 interface Doc {
@@ -38,7 +38,7 @@ describe("GET /api/openapi.json", () => {
       return `${method} ${openApiPath(p)}`;
     });
     expect(listed.sort()).toEqual(expected.sort());
-    expect([...mountedRouteKeys()].sort()).toEqual(Object.keys(httpRoutes).sort());
+    expect([...mountedRoutes().keys()].sort()).toEqual(Object.keys(httpRoutes).sort());
 
     const login = doc.paths["/api/auth/login"]?.post;
     expect(login?.security).toEqual([]);

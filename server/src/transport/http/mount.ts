@@ -28,9 +28,13 @@ type HandlerAnswer<E> = E extends { reply: { kind: "file" } } ? FileAnswer : E e
 export type RouteInput<E> = ParsedOf<E> & Caller<E> & { req: Request; res: Response };
 export type RouteHandler<K extends HttpRouteKey> = (input: RouteInput<HttpRoutes[K]>) => Promise<HandlerAnswer<HttpRoutes[K]>>;
 
-const mounted = new Set<string>();
-/** Every key mount() has registered in this process: the test holds it against the table. */
-export const mountedRouteKeys = (): ReadonlySet<string> => mounted;
+const mounted = new Map<string, string>();
+/**
+ * Every key mount() has registered in this process, with the path its router
+ * knows it by (under the router's base): the tests hold them against the table
+ * and the audit's list of writes.
+ */
+export const mountedRoutes = (): ReadonlyMap<string, string> => mounted;
 
 /**
  * Binds mount() to a router that Express mounts at `base` (e.g. "/api"), so
@@ -62,6 +66,6 @@ export function mounter(router: Router, deps: ServiceDeps, base: string) {
       else res.json(answer);
     });
     router[method.toLowerCase() as "get"](path.slice(base.length), ...(gate ? [gate] : []), ...before, run);
-    mounted.add(key);
+    mounted.set(key, `${method} ${path.slice(base.length)}`);
   };
 }
