@@ -21,7 +21,7 @@ import { createBenchDb, openBenchDb } from "./lib/bench-db.ts";
 import { startTongxin } from "./lib/servers.ts";
 import { summarize, type Summary } from "./lib/stats.ts";
 import type { ServiceDeps } from "../server/src/services/deps.ts";
-import { findDocs } from "../server/src/services/search.ts";
+import { findDocs } from "../server/src/services/records-and-cases/search.ts";
 import type { Db } from "../server/src/store/prisma.ts";
 
 export interface SearchBenchOptions {

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { newToken, tokenHash } from "../../server/src/services/secrets.ts";
+import { newToken, tokenHash } from "../../server/src/services/privacy-and-accounts/secrets.ts";
 import { openDatabase, type Db } from "../../server/src/store/prisma.ts";
 import { BENCH_DIR, ROOT_DIR } from "./child.ts";
 

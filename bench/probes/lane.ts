@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as ConfigModule from "../../server/src/config.ts";
-import type * as JoinModule from "../../server/src/services/queue-join.ts";
+import type * as JoinModule from "../../server/src/services/live-day/queue-join.ts";
 import type * as PrismaModule from "../../server/src/store/prisma.ts";
 import type * as LaneModule from "../../server/src/store/write-lane.ts";
 import { createBenchDb } from "../lib/bench-db.ts";
@@ -24,7 +24,7 @@ const root = process.env.BENCH_SERVER_ROOT ?? ROOT_DIR;
 const load = <T>(file: string): Promise<T> => import(pathToFileURL(path.join(root, "server/src", file)).href) as Promise<T>;
 const [{ readConfig }, { joinQueue }, { openDatabase }, { WriteLanes }] = await Promise.all([
   load<typeof ConfigModule>("config.ts"),
-  load<typeof JoinModule>("services/queue-join.ts"),
+  load<typeof JoinModule>("services/live-day/queue-join.ts"),
   load<typeof PrismaModule>("store/prisma.ts"),
   load<typeof LaneModule>("store/write-lane.ts"),
 ]);

@@ -7,7 +7,7 @@
  */
 import { io, type Socket } from "socket.io-client";
 import type { Ack, AckFn, ClientToServerEvents, ServerToClientEvents } from "@protocol/events.ts";
-import type { CallInvite, CallSignal, CallStateChange } from "@protocol/model.ts";
+import type { CallInvite, CallSignal, CallStateChange } from "@protocol/calls.ts";
 import type {
   DeskRegisterInput,
   HallFinishInput,

@@ -5,7 +5,7 @@
  * SQLite and PostgreSQL.
  */
 import { describe, expect, it } from "vitest";
-import { createConsoleAdmin } from "../src/services/admin-accounts.ts";
+import { createConsoleAdmin } from "../src/services/privacy-and-accounts/admin-accounts.ts";
 import { http } from "./helpers/back-office-fixtures.ts";
 import { call } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../src/config.ts";
-import { appendAudit, pruneAudit } from "../src/services/audit.ts";
+import { appendAudit, pruneAudit } from "../src/services/privacy-and-accounts/audit.ts";
 import { openDatabase } from "../src/store/prisma.ts";
 import { HTTP_WRITES } from "../src/transport/audit-hooks.ts";
 import { mountedRoutes } from "../src/transport/http/mount.ts";

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { BookingPublicView, BookingView } from "../src/protocol/model.ts";
+import type { BookingPublicView, BookingView } from "../src/protocol/bookings.ts";
 import { bookingCreateSchema } from "../src/protocol/schemas.ts";
-import { createBooking } from "../src/services/bookings.ts";
+import { createBooking } from "../src/services/bookings-and-support/bookings.ts";
 import { call, ok } from "./helpers/test-server.ts";
 import { useTestServer, type TestServerHandle } from "./helpers/use-test-server.ts";
 

@@ -5,7 +5,7 @@
  * voter's disconnect grace counts sockets on every node.
  */
 import { describe, expect, it } from "vitest";
-import type { CallInvite, CallSignal, CallStateChange } from "../src/protocol/model.ts";
+import type { CallInvite, CallSignal, CallStateChange } from "../src/protocol/calls.ts";
 import { call, ok, type TestSocket } from "./helpers/test-server.ts";
 import { multiNodeAvailable, useTwoNodes } from "./helpers/two-nodes.ts";
 

@@ -6,7 +6,8 @@
  */
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CallInvite, CallLogView, CallSignal, CallStateChange, LiveEvent } from "../src/protocol/model.ts";
+import type { CallInvite, CallLogView, CallSignal, CallStateChange } from "../src/protocol/calls.ts";
+import type { LiveEvent } from "../src/protocol/model.ts";
 import type { Config } from "../src/config.ts";
 import { http } from "./helpers/back-office-fixtures.ts";
 import { buildWorld, type World } from "./helpers/fixtures.ts";

@@ -1,10 +1,11 @@
 /** 座谈会 (§5e): invitations, RSVP by link, invitee-only online joins, desk check-in, and what viewers never see. */
 import { describe, expect, it } from "vitest";
-import type { InvitationPublicView, InvitationView, TicketView } from "../src/protocol/model.ts";
+import type { InvitationPublicView, InvitationView } from "../src/protocol/forums.ts";
+import type { TicketView } from "../src/protocol/model.ts";
 import { DAY_MS } from "../src/domain/privacy.ts";
 import type { VoterDataExport } from "../src/protocol/privacy.ts";
-import { runRetention } from "../src/services/retention.ts";
-import { tokenHash } from "../src/services/secrets.ts";
+import { runRetention } from "../src/services/privacy-and-accounts/retention.ts";
+import { tokenHash } from "../src/services/privacy-and-accounts/secrets.ts";
 import { createForum, deleteAs, invite } from "./helpers/forum-fixtures.ts";
 import { call, ok } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";

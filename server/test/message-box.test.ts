@@ -11,8 +11,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../src/domain/privacy.ts";
 import { messageCreateSchema } from "../src/protocol/messages.ts";
-import { leaveMessage } from "../src/services/message-box.ts";
-import { runRetention } from "../src/services/retention.ts";
+import { leaveMessage } from "../src/services/messages-and-forums/message-box.ts";
+import { runRetention } from "../src/services/privacy-and-accounts/retention.ts";
 import type { Http } from "./helpers/back-office-fixtures.ts";
 import { useTestServer, type TestServerHandle } from "./helpers/use-test-server.ts";
 

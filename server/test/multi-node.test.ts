@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { LiveEvent, TicketView, WatchReplay } from "../src/protocol/model.ts";
 import { createClient } from "redis";
-import { joinQueue } from "../src/services/queue-join.ts";
+import { joinQueue } from "../src/services/live-day/queue-join.ts";
 import { publicRoom } from "../src/transport/rooms.ts";
 import { WriteLanes } from "../src/store/write-lane.ts";
 import { openSession } from "./helpers/fixtures.ts";

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DAY_MS } from "../src/domain/privacy.ts";
 import type { Logger } from "../src/logger.ts";
-import { runRetention } from "../src/services/retention.ts";
+import { runRetention } from "../src/services/privacy-and-accounts/retention.ts";
 import { ok, type TestSocket } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";
 

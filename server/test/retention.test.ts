@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../src/domain/privacy.ts";
 import type { Logger } from "../src/logger.ts";
-import { RETENTION_BATCH, runRetention, startRetention } from "../src/services/retention.ts";
+import { RETENTION_BATCH, runRetention, startRetention } from "../src/services/privacy-and-accounts/retention.ts";
 import { PHONES, playFinishedDay } from "./helpers/back-office-fixtures.ts";
 import { ok } from "./helpers/test-server.ts";
 import { useTestServer } from "./helpers/use-test-server.ts";

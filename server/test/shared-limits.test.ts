@@ -6,7 +6,7 @@
  */
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../src/services/passwords.ts";
+import { hashPassword } from "../src/services/privacy-and-accounts/passwords.ts";
 import { PrivateRedis } from "./helpers/cluster.ts";
 import { freePort } from "./helpers/server-process.ts";
 import { call } from "./helpers/test-server.ts";

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { io as ioClient } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsoleAdmin } from "../src/services/admin-accounts.ts";
+import { createConsoleAdmin } from "../src/services/privacy-and-accounts/admin-accounts.ts";
 import { openDatabase } from "../src/store/prisma.ts";
 import { haproxyBinary } from "./helpers/cluster.ts";
 import { postgresReachable, REDIS_URL, tempPostgresSchema } from "./helpers/postgres.ts";

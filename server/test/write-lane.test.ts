@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readConfig } from "../src/config.ts";
 import type { ServiceDeps } from "../src/services/deps.ts";
-import { joinQueue } from "../src/services/queue-join.ts";
-import { createWatchCache } from "../src/services/watch.ts";
+import { joinQueue } from "../src/services/live-day/queue-join.ts";
+import { createWatchCache } from "../src/services/live-day/watch.ts";
 import { openDatabase, type Db } from "../src/store/prisma.ts";
 import type { StoredEvent } from "../src/store/session-events.ts";
 import { toTranscriptView } from "../src/store/views.ts";

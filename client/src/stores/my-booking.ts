@@ -6,7 +6,7 @@
  * socket.ts keeps `booking` fresh through `booking:watch` / `booking:event`.
  */
 import { create } from "zustand";
-import type { BookingPublicView } from "@protocol/model.ts";
+import type { BookingPublicView } from "@protocol/bookings.ts";
 
 export interface MyBookingState {
   code: string | null;

@@ -4,7 +4,7 @@
  * the snapshot's path last; exits non-zero with the reason when it fails.
  */
 import { readConfig } from "../config.ts";
-import { takeBackup } from "../services/backups.ts";
+import { takeBackup } from "../services/privacy-and-accounts/backups.ts";
 
 const config = readConfig(process.env);
 try {

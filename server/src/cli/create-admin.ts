@@ -7,7 +7,7 @@
  */
 import { createInterface } from "node:readline";
 import { readConfig } from "../config.ts";
-import { createConsoleAdmin } from "../services/admin-accounts.ts";
+import { createConsoleAdmin } from "../services/privacy-and-accounts/admin-accounts.ts";
 import { openDatabase } from "../store/prisma.ts";
 
 const PROBLEMS: Record<string, string> = {

@@ -5,8 +5,8 @@
  * Written through the real services, like the rest of the seed.
  */
 import type { Actor, ServiceDeps } from "../services/deps.ts";
-import { createBooking } from "../services/bookings.ts";
-import { addDutyActivity } from "../services/duty-records.ts";
+import { createBooking } from "../services/bookings-and-support/bookings.ts";
+import { addDutyActivity } from "../services/duty-and-scoring/duty-records.ts";
 import type { DutyActivityView } from "../protocol/duty.ts";
 
 export const BOOKING_CAPACITY = 12;
@@ -41,7 +41,7 @@ export const DUTY_SEEDS: readonly DutySeed[] = [
 
 /** Opens bookings on the given days and books the demo voters on the first two. */
 export async function writeDemoBookings(deps: ServiceDeps, staffOfSession: (sessionId: string) => Actor, sessionIds: readonly string[]): Promise<number> {
-  const { updateSession } = await import("../services/session-control.ts");
+  const { updateSession } = await import("../services/live-day/session-control.ts");
   let made = 0;
   for (const [i, id] of sessionIds.entries()) {
     await updateSession(deps, staffOfSession(id), id, { bookingCapacity: BOOKING_CAPACITY });

@@ -9,13 +9,13 @@
 import type { AgendaItemInput } from "../protocol/schemas.ts";
 import type { InviteeRole, RsvpStatus } from "../protocol/model.ts";
 import type { Actor, ServiceDeps } from "../services/deps.ts";
-import { agendaNext } from "../services/forum-agenda.ts";
-import { answerInvitation, createInvitation } from "../services/forum-invitations.ts";
-import { callNext, finishTurn, startTurn } from "../services/hall-turns.ts";
-import { joinQueue, registerWalkIn } from "../services/queue-join.ts";
-import { updateSession } from "../services/session-control.ts";
-import { createSession } from "../services/sessions.ts";
-import { appendTranscript } from "../services/transcript.ts";
+import { agendaNext } from "../services/messages-and-forums/forum-agenda.ts";
+import { answerInvitation, createInvitation } from "../services/messages-and-forums/forum-invitations.ts";
+import { callNext, finishTurn, startTurn } from "../services/live-day/hall-turns.ts";
+import { joinQueue, registerWalkIn } from "../services/live-day/queue-join.ts";
+import { updateSession } from "../services/live-day/session-control.ts";
+import { createSession } from "../services/live-day/sessions.ts";
+import { appendTranscript } from "../services/live-day/transcript.ts";
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

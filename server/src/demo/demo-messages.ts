@@ -7,10 +7,10 @@
  */
 import type { CasePatch } from "../protocol/back-office.ts";
 import type { CaseStatus } from "../protocol/model.ts";
-import { rateCase } from "../services/case-feedback.ts";
-import { updateCase } from "../services/case-updates.ts";
+import { rateCase } from "../services/records-and-cases/case-feedback.ts";
+import { updateCase } from "../services/records-and-cases/case-updates.ts";
 import type { Actor, ServiceDeps } from "../services/deps.ts";
-import { leaveMessage } from "../services/message-box.ts";
+import { leaveMessage } from "../services/messages-and-forums/message-box.ts";
 
 const DAY = 86_400_000;
 

@@ -9,7 +9,7 @@
  */
 import type { AnswerKind, EvaluationResult } from "../protocol/suggestions.ts";
 import type { Actor, AuthUser, ServiceDeps } from "../services/deps.ts";
-import { answerSuggestion, assignSuggestion, createSuggestion, evaluateSuggestion, submitSuggestion } from "../services/suggestion-steps.ts";
+import { answerSuggestion, assignSuggestion, createSuggestion, evaluateSuggestion, submitSuggestion } from "../services/suggestions/suggestion-steps.ts";
 import { DEPARTMENTS, TOWN_STAFF, type Town } from "./demo-data.ts";
 
 const DAY = 86_400_000;

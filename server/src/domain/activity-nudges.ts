@@ -2,7 +2,7 @@
  * Activity nudges (倒逼代表小组开展活动): for a month and "now", which stations
  * and deputy groups had no activity, which follow-up cases are overdue, and
  * what is due in the coming week; and the weekly digest made of it. Pure: the
- * service loads the facts (services/activity-nudges.ts).
+ * service loads the facts (services/duty-and-scoring/activity-nudges.ts).
  *
  * Activity (the one definition, `activityOf`): a reception day at the venue
  * starting in the month that was held or is still to come — any status but

@@ -2,7 +2,8 @@
  * The booking rules (预约, docs/ARCHITECTURE.md §6b; docs/ARCHITECTURE.md §2 "Queue rule").
  * Pure: times are passed in, nothing is read or written here.
  */
-import type { BookingStatus, Channel, SessionStatus } from "../protocol/model.ts";
+import type { BookingStatus } from "../protocol/bookings.ts";
+import type { Channel, SessionStatus } from "../protocol/model.ts";
 import { initialRank } from "./queue.ts";
 
 const MINUTE_MS = 60_000;

@@ -5,7 +5,8 @@
  *      │                   │ ──mute──▶ ─┘      │
  *      └──decline/end──────┴────────end────────┴──▶ ENDED
  */
-import type { CallEndReason, CallState, TicketStatus } from "../protocol/model.ts";
+import type { CallEndReason, CallState } from "../protocol/calls.ts";
+import type { TicketStatus } from "../protocol/model.ts";
 
 export type CallAction = "accept" | "decline" | "mute" | "unmute" | "end";
 

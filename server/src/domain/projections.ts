@@ -35,7 +35,7 @@ export function ownTicket(t: TicketView): TicketView {
 
 /**
  * Staff see everything but the phone in full: it is masked (138****5678) and
- * shown whole only through the audited reveal (services/pii-reveal.ts).
+ * shown whole only through the audited reveal (services/privacy-and-accounts/pii-reveal.ts).
  */
 export function staffTicket(t: TicketView): TicketView {
   return t.phone ? { ...t, phone: maskPhone(t.phone) } : t;

@@ -6,7 +6,7 @@
  * Pure apart from node:crypto; the clock is an argument.
  */
 import { createHmac } from "node:crypto";
-import type { IceServer } from "../protocol/model.ts";
+import type { IceServer } from "../protocol/calls.ts";
 
 /** The contract's ceiling: a credential expires at most 10 minutes ahead. */
 export const MAX_TURN_TTL_SEC = 600;

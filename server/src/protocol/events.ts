@@ -4,7 +4,9 @@
  * `Socket<ServerToClientEvents, ClientToServerEvents>`.
  */
 import type { AckFn } from "./errors.ts";
-import type { BookingPublicView, CallInvite, CallSetup, CallSignal, CallStateChange, LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchReplay, WatchSnapshot } from "./model.ts";
+import type { BookingPublicView } from "./bookings.ts";
+import type { CallInvite, CallSetup, CallSignal, CallStateChange } from "./calls.ts";
+import type { LiveEvent, SessionView, TicketView, TranscriptEntryView, WatchReplay, WatchSnapshot } from "./model.ts";
 import type {
   CallMuteInput,
   CallRejoinInput,

@@ -1,5 +1,6 @@
 /** Reception days over HTTP: what the list and the staff's record answer (docs/ARCHITECTURE.md §6). */
-import type { AgendaItemView, BookingView, CaseView, LiveEvent, SessionView, TicketView, TranscriptEntryView } from "./model.ts";
+import type { AgendaItemView, CaseView, LiveEvent, SessionView, TicketView, TranscriptEntryView } from "./model.ts";
+import type { BookingView } from "./bookings.ts";
 
 /** A day in the list: `live` while it is on air; `placesLeft`, bookable places still free (§6b; 0 when the day takes no bookings). */
 export type ListedSession = SessionView & { live: boolean; placesLeft: number };

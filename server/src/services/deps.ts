@@ -3,7 +3,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../store/prisma.ts";
 import type { WriteLanes } from "../store/write-lane.ts";
 import type { Role } from "../protocol/model.ts";
-import type { WatchCache } from "./watch.ts";
+import type { WatchCache } from "./live-day/watch.ts";
 import type { FixedWindows } from "../transport/fixed-windows.ts";
 
 export interface ServiceDeps {
@@ -12,7 +12,7 @@ export interface ServiceDeps {
   config: Config;
   /** injectable for tests */
   now: () => Date;
-  /** session:watch's caches, one per app (services/watch.ts) */
+  /** session:watch's caches, one per app (services/live-day/watch.ts) */
   watchCache: WatchCache;
   /** the abuse limits' counters shared by every node (Redis); absent: each limit counts in its own process */
   sharedWindows?: FixedWindows | undefined;

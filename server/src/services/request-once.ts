@@ -11,7 +11,7 @@
  * sealed under the requestId (secrets.ts), so only its sender can open it.
  */
 import { isUniqueViolation } from "../store/unique-violation.ts";
-import { sha256 } from "./secrets.ts";
+import { sha256 } from "./privacy-and-accounts/secrets.ts";
 
 /** What is created; a ticket and a transcript line share the session's key space, as they always have. */
 export type RequestKind = "ticket" | "transcript" | "booking" | "message";

@@ -1,7 +1,7 @@
 /**
  * Anonymizing tickets (and message-box messages): the one place that retires a
- * voter's name, phone and private question or message, used by retention (services/retention.ts) and by the
- * voter's own erase (services/voter-data.ts). The label, topic, status,
+ * voter's name, phone and private question or message, used by retention (services/privacy-and-accounts/retention.ts) and by the
+ * voter's own erase (services/privacy-and-accounts/voter-data.ts). The label, topic, status,
  * times, the public transcript and the case's substance stay, so records and
  * statistics still add up; the tracking code keeps working.
  *

@@ -1,7 +1,7 @@
 /** Booking rows → wire views (docs/ARCHITECTURE.md §6b). */
 import type { $Enums, Booking, ReceptionSession, Venue } from "../generated/prisma/client.ts";
 import { maskPhone } from "../domain/privacy.ts";
-import type { BookingPublicView, BookingStatus, BookingView } from "../protocol/model.ts";
+import type { BookingPublicView, BookingStatus, BookingView } from "../protocol/bookings.ts";
 
 // The database's BookingStatus and the wire's tuple must list the same values.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,7 +1,7 @@
 /** Invitation rows → wire views (§5e): staff see the phone masked; the token's holder sees no phone. */
 import type { AgendaItem, Invitation, ReceptionSession, Venue } from "../generated/prisma/client.ts";
 import { maskPhone } from "../domain/privacy.ts";
-import type { InvitationPublicView, InvitationView } from "../protocol/model.ts";
+import type { InvitationPublicView, InvitationView } from "../protocol/forums.ts";
 import { toAgendaItemView } from "./views.ts";
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

@@ -16,8 +16,8 @@ import type { Logger } from "../logger.ts";
 import type { ErrorCode } from "../protocol/errors.ts";
 import type { ClientEvent } from "../protocol/events.ts";
 import type { AuditAction } from "../protocol/privacy.ts";
-import { appendAudit } from "../services/audit.ts";
-import { authenticate } from "../services/auth.ts";
+import { appendAudit } from "../services/privacy-and-accounts/audit.ts";
+import { authenticate } from "../services/privacy-and-accounts/auth.ts";
 import type { Actor, AuthUser, ServiceDeps } from "../services/deps.ts";
 import { tokenOf } from "./http/http-kit.ts";
 

@@ -6,7 +6,7 @@
 import type { Server } from "socket.io";
 import type { Logger } from "../logger.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../protocol/events.ts";
-import { bookingByCode } from "../services/bookings.ts";
+import { bookingByCode } from "../services/bookings-and-support/bookings.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import { bookingRoom } from "./rooms.ts";
 

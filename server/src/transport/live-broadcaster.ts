@@ -10,7 +10,7 @@
 import type { Server } from "socket.io";
 import { projectEvent, projectTicket } from "../domain/projections.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../protocol/events.ts";
-import type { CallLogView } from "../protocol/model.ts";
+import type { CallLogView } from "../protocol/calls.ts";
 import type { StoredEvent } from "../store/session-events.ts";
 import { callHallRoom, callVoterRoom, publicRoom, sessionOfRoom, staffRoom, ticketRoom } from "./rooms.ts";
 

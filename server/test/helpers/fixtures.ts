@@ -4,7 +4,7 @@
  * per venue. Logins are made by inserting tokens (scrypt is deliberately slow).
  */
 import type { Db } from "../../src/store/prisma.ts";
-import { newToken, tokenHash } from "../../src/services/secrets.ts";
+import { newToken, tokenHash } from "../../src/services/privacy-and-accounts/secrets.ts";
 
 export interface World {
   shengze: { venueId: string; sessionId: string };

@@ -1,6 +1,7 @@
 /** Forum (座谈会, §5e) test helpers: a forum at 盛泽镇 through the real schedule route, and invitations. */
 import { expect } from "vitest";
-import type { InvitationCreated, SessionView } from "../../src/protocol/model.ts";
+import type { InvitationCreated } from "../../src/protocol/forums.ts";
+import type { SessionView } from "../../src/protocol/model.ts";
 import type { TestServerHandle } from "./use-test-server.ts";
 
 export const AGENDA = [

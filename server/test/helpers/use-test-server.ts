@@ -10,7 +10,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import type { TicketView } from "../../src/protocol/model.ts";
-import { hashPassword } from "../../src/services/passwords.ts";
+import { hashPassword } from "../../src/services/privacy-and-accounts/passwords.ts";
 import type { Db } from "../../src/store/prisma.ts";
 import { http, type Http } from "./back-office-fixtures.ts";
 import { buildWorld, openSession, type World } from "./fixtures.ts";

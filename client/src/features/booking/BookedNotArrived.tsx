@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { BookingView } from "@protocol/model.ts";
+import type { BookingView } from "@protocol/bookings.ts";
 import { useT } from "../../i18n/useT.ts";
 import { sessionBookings } from "./booking-api.ts";
 

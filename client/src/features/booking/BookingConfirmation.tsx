@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import type { BookingPublicView } from "@protocol/model.ts";
+import type { BookingPublicView } from "@protocol/bookings.ts";
 import { routeUrl } from "../../api.ts";
 import { useT } from "../../i18n/useT.ts";
 import { bookingLink } from "./booking-api.ts";

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { BookingPublicView, SessionView } from "@protocol/model.ts";
+import type { BookingPublicView } from "@protocol/bookings.ts";
+import type { SessionView } from "@protocol/model.ts";
 import { api } from "../../api.ts";
 import { FormField } from "../../components/FormField.tsx";
 import { useT } from "../../i18n/useT.ts";

@@ -1,4 +1,4 @@
-import type { BookingPublicView } from "@protocol/model.ts";
+import type { BookingPublicView } from "@protocol/bookings.ts";
 import { useT } from "../../i18n/useT.ts";
 
 /** The booking's status in one large line: 已预约 · 第 2 位, 候补第 1 位, 已签到，排号 W001. */

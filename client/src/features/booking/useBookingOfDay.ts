@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { BookingPublicView } from "@protocol/model.ts";
+import type { BookingPublicView } from "@protocol/bookings.ts";
 import { followBooking } from "../../socket.ts";
 import { bookedCodeOf, forgetBookingOfDay, storedBookingToken, useMyBooking } from "../../stores/my-booking.ts";
 

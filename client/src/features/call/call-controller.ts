@@ -7,7 +7,7 @@
  * rings and sends them the moment the voter picks up; the voter's microphone
  * is usually open already from the waiting-room check.
  */
-import type { CallInvite, CallSignal, CallStateChange, IceServer } from "@protocol/model.ts";
+import type { CallInvite, CallSignal, CallStateChange, IceServer } from "@protocol/calls.ts";
 import {
   acceptCallRequest,
   declineCallRequest,

@@ -1,5 +1,5 @@
 /** Message keys of call phases, end reasons and microphone problems. */
-import type { CallEndReason } from "@protocol/model.ts";
+import type { CallEndReason } from "@protocol/calls.ts";
 import type { MessageKey } from "../../i18n/useT.ts";
 import type { MicProblem } from "./media-access.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CallInvite } from "@protocol/model.ts";
+import type { CallInvite } from "@protocol/calls.ts";
 import { callReducer, initialCallState, isCallActive, type CallAction, type CallViewState } from "./call-reducer.ts";
 
 const invite = (callId = "c1"): CallInvite => ({ callId, sessionId: "s1", ticketId: "t1", iceServers: [], iceTransportPolicy: "all" });

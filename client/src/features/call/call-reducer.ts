@@ -2,7 +2,7 @@
  * One call as this browser sees it (§5b): the server's word on the call's
  * state, and this side's media. Pure; the call controller feeds it.
  */
-import type { CallEndReason, CallInvite, CallStateChange } from "@protocol/model.ts";
+import type { CallEndReason, CallInvite, CallStateChange } from "@protocol/calls.ts";
 import type { MicProblem } from "./media-access.ts";
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { InvitationView, SessionView } from "@protocol/model.ts";
+import type { InvitationView } from "@protocol/forums.ts";
+import type { SessionView } from "@protocol/model.ts";
 import type { JoinResult } from "@protocol/events.ts";
 import { FormField } from "../../components/FormField.tsx";
 import { EMPTY_VOTER_FIELDS, useVoterForm, type VoterFields } from "../../hooks/useVoterForm.ts";

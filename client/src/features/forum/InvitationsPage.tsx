@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { InvitationView, InviteeRole } from "@protocol/model.ts";
+import type { InvitationView } from "@protocol/forums.ts";
+import type { InviteeRole } from "@protocol/model.ts";
 import { CopyButton } from "../../components/CopyButton.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";

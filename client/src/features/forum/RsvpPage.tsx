@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { InvitationPublicView } from "@protocol/model.ts";
+import type { InvitationPublicView } from "@protocol/forums.ts";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import type { ClientError } from "../../lib/client-error.ts";

@@ -1,6 +1,6 @@
 /** 预约 over HTTP (docs/ARCHITECTURE.md §6b): book, read by code, cancel with the token, the staff's list of a day's bookings, and the calendar files. */
 import { z } from "zod";
-import type { BookingCreated, BookingPublicView, BookingView } from "../model.ts";
+import type { BookingCreated, BookingPublicView, BookingView } from "../bookings.ts";
 import { bookingCode, bookingCreateSchema } from "../schemas.ts";
 import { idParam } from "./params.ts";
 import { entry, file, json } from "./route.ts";

@@ -1,7 +1,8 @@
 /** 座谈会 over HTTP (docs/ARCHITECTURE.md §5e): the agenda, the invitations, and the invitee's RSVP by link. */
 import { z } from "zod";
 import { agendaPutSchema, invitationCreateSchema, invitationTokenSchema, rsvpSchema } from "../http-schemas.ts";
-import type { InvitationCreated, InvitationPublicView, InvitationView, SessionView } from "../model.ts";
+import type { InvitationCreated, InvitationPublicView, InvitationView } from "../forums.ts";
+import type { SessionView } from "../model.ts";
 import { idParam } from "./params.ts";
 import { empty, entry, json } from "./route.ts";
 

@@ -1,10 +1,10 @@
 /** Administration (ADMIN only): accounts, venues (家→站→室) and deputy groups, under /api/admin. */
 import { Router } from "express";
 import { AppError } from "../../protocol/errors.ts";
-import { createUser, listUsers, resetPassword, updateUser } from "../../services/admin-accounts.ts";
-import { listBackups, takeBackup } from "../../services/backups.ts";
+import { createUser, listUsers, resetPassword, updateUser } from "../../services/privacy-and-accounts/admin-accounts.ts";
+import { listBackups, takeBackup } from "../../services/privacy-and-accounts/backups.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { createDeputyGroup, createVenue, updateDeputyGroup, updateVenue } from "../../services/venues-admin.ts";
+import { createDeputyGroup, createVenue, updateDeputyGroup, updateVenue } from "../../services/privacy-and-accounts/venues-admin.ts";
 import { mounter } from "./mount.ts";
 import { accessGate } from "./role-gate.ts";
 import { departmentAdminRoutes } from "./suggestions.routes.ts";

@@ -3,10 +3,10 @@ import { createHash } from "node:crypto";
 import { Router } from "express";
 import type { Logger } from "../../logger.ts";
 import { AppError } from "../../protocol/errors.ts";
-import { changePassword, login, logout, requireLogin, toUserView } from "../../services/auth.ts";
-import { recordLoginFailure } from "../../services/audit.ts";
+import { changePassword, login, logout, requireLogin, toUserView } from "../../services/privacy-and-accounts/auth.ts";
+import { recordLoginFailure } from "../../services/privacy-and-accounts/audit.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { tokenHash } from "../../services/secrets.ts";
+import { tokenHash } from "../../services/privacy-and-accounts/secrets.ts";
 import { addressKey } from "../client-address.ts";
 import { AUTH_COOKIE } from "../cookies.ts";
 import { MemoryWindows } from "../fixed-windows.ts";
@@ -25,7 +25,7 @@ export function authRoutes(deps: ServiceDeps, onLogout: (tokenHash: string) => v
   const windows = deps.sharedWindows ?? new MemoryWindows(() => deps.now().getTime());
   const throttle = new LoginThrottle({ maxFailures: deps.config.loginMaxFailures, windowMs: deps.config.loginWindowMs }, windows);
   // No Max-Age: the cookie ends with the browser, and the server alone ends an
-  // idle login (TOKEN_IDLE_TTL_MS after the last use, sliding; services/auth.ts).
+  // idle login (TOKEN_IDLE_TTL_MS after the last use, sliding; services/privacy-and-accounts/auth.ts).
   // A fixed Max-Age from the login would cut off someone still at work.
   const cookieOptions = { httpOnly: true, sameSite: "lax" as const, secure: deps.config.secureCookies, path: "/" };
 

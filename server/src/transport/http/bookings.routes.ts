@@ -2,8 +2,8 @@
 import { Router } from "express";
 import { AppError } from "../../protocol/errors.ts";
 import { idParam } from "../../protocol/http/params.ts";
-import { answeredBooking, bookingByCode, cancelBooking, createBooking, sessionBookings } from "../../services/bookings.ts";
-import { bookingCalendar, venueCalendar } from "../../services/calendar.ts";
+import { answeredBooking, bookingByCode, cancelBooking, createBooking, sessionBookings } from "../../services/bookings-and-support/bookings.ts";
+import { bookingCalendar, venueCalendar } from "../../services/bookings-and-support/calendar.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";

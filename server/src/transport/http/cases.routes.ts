@@ -1,8 +1,8 @@
 /** Follow-up cases (意见建议办理) for staff, and the voter's rating on /track/:code. */
 import { Router } from "express";
-import { rateCase } from "../../services/case-feedback.ts";
-import { addCaseNote, openCase, updateCase } from "../../services/case-updates.ts";
-import { caseDetail, listCases } from "../../services/cases.ts";
+import { rateCase } from "../../services/records-and-cases/case-feedback.ts";
+import { addCaseNote, openCase, updateCase } from "../../services/records-and-cases/case-updates.ts";
+import { caseDetail, listCases } from "../../services/records-and-cases/cases.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { mounter } from "./mount.ts";
 

@@ -3,7 +3,7 @@ import { Router } from "express";
 import { toCsv } from "../../domain/csv.ts";
 import { dutyFormula } from "../../domain/duty-score.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { addDutyActivity, deputyRecord, dutyTable, dutyWeights, saveDutyWeights } from "../../services/duty-records.ts";
+import { addDutyActivity, deputyRecord, dutyTable, dutyWeights, saveDutyWeights } from "../../services/duty-and-scoring/duty-records.ts";
 import { actorOf } from "./http-kit.ts";
 import { mounter } from "./mount.ts";
 

@@ -2,8 +2,8 @@
 import { Router, type Response } from "express";
 import { AppError } from "../../protocol/errors.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { setAgenda } from "../../services/forum-agenda.ts";
-import { answerInvitation, createInvitation, deleteInvitation, invitationByToken, listInvitations, reissueInvitationLink } from "../../services/forum-invitations.ts";
+import { setAgenda } from "../../services/messages-and-forums/forum-agenda.ts";
+import { answerInvitation, createInvitation, deleteInvitation, invitationByToken, listInvitations, reissueInvitationLink } from "../../services/messages-and-forums/forum-invitations.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { actorOf, step } from "./http-kit.ts";

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { uuidRequestId } from "../../protocol/schemas.ts";
 import { AppError, httpStatusOf } from "../../protocol/errors.ts";
 import type { Logger } from "../../logger.ts";
-import { authenticate } from "../../services/auth.ts";
+import { authenticate } from "../../services/privacy-and-accounts/auth.ts";
 import type { Actor, ServiceDeps } from "../../services/deps.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
 import { findIllFormed, ILL_FORMED_MESSAGE, illFormedDetails } from "../../protocol/well-formed.ts";

@@ -1,9 +1,9 @@
 /** Search over the records and the quantified score (量化积分) with its weights. */
 import { Router } from "express";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { readWeights, saveWeights } from "../../services/scoring-weights.ts";
-import { search } from "../../services/search.ts";
-import { statsCsv, statsReport } from "../../services/stats.ts";
+import { readWeights, saveWeights } from "../../services/duty-and-scoring/scoring-weights.ts";
+import { search } from "../../services/records-and-cases/search.ts";
+import { statsCsv, statsReport } from "../../services/records-and-cases/stats.ts";
 import { mounter } from "./mount.ts";
 
 export function insightRoutes(deps: ServiceDeps): Router {

@@ -6,8 +6,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import express, { Router } from "express";
 import { AppError } from "../../protocol/errors.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { publisherStarted, publisherStillPushing, publisherStopped, relayPushAllowed } from "../../services/stream-hooks.ts";
-import { regenerateStreamKey, streamSettings } from "../../services/stream-settings.ts";
+import { publisherStarted, publisherStillPushing, publisherStopped, relayPushAllowed } from "../../services/calls-and-stream/stream-hooks.ts";
+import { regenerateStreamKey, streamSettings } from "../../services/calls-and-stream/stream-settings.ts";
 import { actorOf, step } from "./http-kit.ts";
 import { mounter } from "./mount.ts";
 

@@ -5,10 +5,10 @@
  */
 import { Router } from "express";
 import { AppError } from "../../protocol/errors.ts";
-import { answerStats } from "../../services/answer-stats.ts";
+import { answerStats } from "../../services/messages-and-forums/answer-stats.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { answeredMessage, eraseMessage, leaveMessage, messageData } from "../../services/message-box.ts";
-import { deputyPublic, venuePublic } from "../../services/public-pages.ts";
+import { answeredMessage, eraseMessage, leaveMessage, messageData } from "../../services/messages-and-forums/message-box.ts";
+import { deputyPublic, venuePublic } from "../../services/messages-and-forums/public-pages.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { retryRequestId, step } from "./http-kit.ts";

@@ -1,7 +1,7 @@
 /** Activity nudges for the scoring page, and the admin's preview of a venue's weekly digest. */
 import { Router } from "express";
 import { previewDigest } from "../../notify/weekly-digest.ts";
-import { nudgeReport } from "../../services/activity-nudges.ts";
+import { nudgeReport } from "../../services/duty-and-scoring/activity-nudges.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { mounter } from "./mount.ts";
 

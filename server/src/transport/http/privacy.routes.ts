@@ -5,12 +5,12 @@
  * the voter's own data and erase (header x-voter-token). Nothing is cached.
  */
 import { Router, type Request } from "express";
-import { listAudit, verifyAudit } from "../../services/audit.ts";
+import { listAudit, verifyAudit } from "../../services/privacy-and-accounts/audit.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { revealCaseContact, revealTicketPhone } from "../../services/pii-reveal.ts";
-import { currentNotice, noticeHistory, publishNotice } from "../../services/privacy-notice.ts";
-import { retentionPreview, runRetentionAsAdmin } from "../../services/retention.ts";
-import { eraseMyData, myData } from "../../services/voter-data.ts";
+import { revealCaseContact, revealTicketPhone } from "../../services/privacy-and-accounts/pii-reveal.ts";
+import { currentNotice, noticeHistory, publishNotice } from "../../services/privacy-and-accounts/privacy-notice.ts";
+import { retentionPreview, runRetentionAsAdmin } from "../../services/privacy-and-accounts/retention.ts";
+import { eraseMyData, myData } from "../../services/privacy-and-accounts/voter-data.ts";
 import { mounter } from "./mount.ts";
 
 const voterTokenOf = (req: Request): string | undefined => {

@@ -1,7 +1,7 @@
 /** A reception day's record as files: CSV exports, printable minutes, and the audit trail. */
 import { Router } from "express";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { minutesHtml, recordCsv, sessionAudit } from "../../services/record-exports.ts";
+import { minutesHtml, recordCsv, sessionAudit } from "../../services/records-and-cases/record-exports.ts";
 import { mounter } from "./mount.ts";
 
 export function recordRoutes(deps: ServiceDeps): Router {

@@ -1,7 +1,7 @@
 /** Middleware: the caller must be allowed by a route's access before a body or query is even read (401/403 before 400). */
 import type { RequestHandler } from "express";
 import type { Access } from "../../protocol/http/route.ts";
-import { requireLogin, requireRole } from "../../services/auth.ts";
+import { requireLogin, requireRole } from "../../services/privacy-and-accounts/auth.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { actorOf } from "./http-kit.ts";
 

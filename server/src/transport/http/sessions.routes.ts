@@ -1,10 +1,10 @@
 /** Venues, reception days and the session record (docs/ARCHITECTURE.md §6). */
 import { Router } from "express";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { updateSession } from "../../services/session-control.ts";
-import { createSession, getSession, listSessions, sessionRecord } from "../../services/sessions.ts";
-import { trackPage } from "../../services/tracking.ts";
-import { venueTree } from "../../services/venues.ts";
+import { updateSession } from "../../services/live-day/session-control.ts";
+import { createSession, getSession, listSessions, sessionRecord } from "../../services/live-day/sessions.ts";
+import { trackPage } from "../../services/records-and-cases/tracking.ts";
+import { venueTree } from "../../services/live-day/venues.ts";
 import { actorOf } from "./http-kit.ts";
 import { mounter } from "./mount.ts";
 

@@ -5,7 +5,7 @@
  * service's rule.
  */
 import { Router } from "express";
-import { createDepartment, listDepartments } from "../../services/departments.ts";
+import { createDepartment, listDepartments } from "../../services/suggestions/departments.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import {
   answerSuggestion,
@@ -16,9 +16,9 @@ import {
   returnSuggestion,
   submitSuggestion,
   updateSuggestion,
-} from "../../services/suggestion-steps.ts";
-import { venueSuggestions } from "../../services/suggestion-public.ts";
-import { listSuggestions, suggestionDetail } from "../../services/suggestions.ts";
+} from "../../services/suggestions/suggestion-steps.ts";
+import { venueSuggestions } from "../../services/suggestions/suggestion-public.ts";
+import { listSuggestions, suggestionDetail } from "../../services/suggestions/suggestions.ts";
 import { mounter } from "./mount.ts";
 
 /** Mounted under /api (the admin's department route under /api/admin, behind its gate). */

@@ -9,13 +9,13 @@
 import type { Server, Socket } from "socket.io";
 import { AppError } from "../../protocol/errors.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../../protocol/events.ts";
-import type { CallSignal } from "../../protocol/model.ts";
+import type { CallSignal } from "../../protocol/calls.ts";
 import * as s from "../../protocol/schemas.ts";
 import type { Logger } from "../../logger.ts";
-import { acceptCall, authorizeSignal, declineCall, hangUp, liveCallOfTicket, liveInvite, muteCall, rejoinCall, startCall, type CallCaller } from "../../services/calls.ts";
-import { ticketIdOfToken } from "../../services/voter-ticket.ts";
+import { acceptCall, authorizeSignal, declineCall, hangUp, liveCallOfTicket, liveInvite, muteCall, rejoinCall, startCall, type CallCaller } from "../../services/calls-and-stream/calls.ts";
+import { ticketIdOfToken } from "../../services/live-day/voter-ticket.ts";
 import type { Actor, ServiceDeps } from "../../services/deps.ts";
-import type { CallTimers } from "../../services/call-timers.ts";
+import type { CallTimers } from "../../services/calls-and-stream/call-timers.ts";
 import { callHallRoom, callVoterRoom, ticketRoom, ticketsFollowed } from "../rooms.ts";
 import { liveEvents } from "./handle.ts";
 import type { SocketAudit } from "../audit-hooks.ts";
