@@ -18,7 +18,6 @@ const CHOSEN = "Lantern-Quay-58";
 describe.skipIf(!CHROMIUM)("account security", () => {
   const world = useWorld();
 
-
   it("an admin's weak password is refused in words; the new clerk changes the initial one at first login and reaches the desk", async () => {
     const session = await todaysSession(world.base, VENUE);
     const venueId = ((await (await fetch(`${world.base}/api/sessions/${session.id}`)).json()) as { session: { venueId: string } }).session.venueId;

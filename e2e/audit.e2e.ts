@@ -17,7 +17,6 @@ const WRONG_PASSWORD = "not-the-password-9";
 describe.skipIf(!CHROMIUM)("the audit", () => {
   const world = useWorld();
 
-
   it("records a failed login and staff's work at the desk and in the hall; the admin reads it in words with the chain verified", async () => {
     const session = await todaysSession(world.base, VENUE);
 

@@ -27,7 +27,6 @@ async function scoreShown(page: Page, name: string): Promise<number> {
 describe.skipIf(!CHROMIUM)("the back office in the browser", () => {
   const world = useWorld();
 
-
   it("schedules a day, reviews and exports a finished one, resolves a case the voter then rates, and the score follows", async () => {
     const { page, context } = await openPage(world, "staff");
     await loginAs(context, world.base, STAFF);

@@ -23,7 +23,6 @@ function consoleOf(page: Page): string[] {
 describe.skipIf(!CHROMIUM)("the first real day", () => {
   const world = useWorld();
 
-
   it("the hall screen opened from a deputy's logged-in browser shows 陈*, never the full name", async () => {
     const session = await todaysSession(world.base, "盛泽镇坛丘片区人大代表之家");
     const { page: voter } = await openPage(world, "voter", PHONE);

@@ -59,7 +59,6 @@ async function hearNext(hall: Page, label: string, answer: string, summary: stri
 describe.skipIf(!CHROMIUM)("a forum in the browser", () => {
   const world = useWorld();
 
-
   it("runs a forum with two agenda items, one participant online and one in the hall", async () => {
     // ── the clerk schedules the forum with its agenda ──────────────────────
     const { page: staff, context: staffContext } = await openPage(world, "staff");

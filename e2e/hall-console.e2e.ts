@@ -11,7 +11,6 @@ import { eventually, registerWalkIn } from "./steps.ts";
 describe.skipIf(!CHROMIUM)("the hall console", () => {
   const world = useWorld();
 
-
   it("prioritizes, calls a chosen voter, requeues a no-show and drives the session", async () => {
     const session = await todaysSession(world.base, "晓鹃工作室");
     const { page: desk, context: deskContext } = await openPage(world, "desk");

@@ -21,7 +21,6 @@ const nameFields = (page: Page) => page.getByRole("textbox", { name: /^姓名/ }
 describe.skipIf(!CHROMIUM)("a booked voter", () => {
   const world = useWorld();
 
-
   it("books, is promoted live from the waitlist, checks in on the day from the phone and is served in her booked place", async () => {
     // Setup: a day at 坛丘 tomorrow-ish (in an hour) with one bookable place.
     const venue = (await todaysSession(world.base, "盛泽镇坛丘片区人大代表之家")) as { venueId?: string };

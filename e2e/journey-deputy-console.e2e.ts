@@ -16,7 +16,6 @@ const ONLINE = { name: "李秀英", topic: "公交站台太远" };
 describe.skipIf(!CHROMIUM)("journey: the deputy at the console", () => {
   const world = useWorld();
 
-
   it("calls, phones a walk-in, captions 选民 as label and 张*, finishes with a follow-up; the screen never shows a full name", async () => {
     const session = await todaysSession(world.base, "晓鹃工作室");
 

@@ -35,7 +35,6 @@ async function watchPublic(world: World, name: string, path: string, opts = PHON
 describe.skipIf(!CHROMIUM)("journey: a privacy sweep", () => {
   const world = useWorld();
 
-
   it("a name, a phone and a private question put in through every door never reach a public page or its frames", async () => {
     const today = (await todaysSession(world.base, "晓鹃工作室")) as { id: string; venueId?: string };
     const venueId = today.venueId!;

@@ -28,7 +28,6 @@ function tomorrowInChina(): { date: string; monthsAhead: number } {
 describe.skipIf(!CHROMIUM)("station staff", () => {
   const world = useWorld();
 
-
   it("open a day for bookings in the schedule, check a booking in at the desk by its code, and read the audit in words", async () => {
     const { page, context } = await openPage(world, "staff");
     await loginAs(context, world.base, "staff.shengze");

@@ -20,7 +20,6 @@ const hhmm = (t: number) => new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", 
 describe.skipIf(!CHROMIUM)("a walk-in follows the printed ticket on a phone", () => {
   const world = useWorld();
 
-
   it("desk → printed ticket → the phone by QR, through a reload and an outage, until called; the overrun is told and extended", async () => {
     // Setup: an open day at the venue whose scheduled end passed 40 minutes ago.
     const { venueId } = (await todaysSession(world.base, VENUE)) as unknown as { venueId: string };

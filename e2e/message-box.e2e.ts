@@ -15,7 +15,6 @@ const VOTER_PHONE = "13966660001";
 describe.skipIf(!CHROMIUM)("message box", () => {
   const world = useWorld();
 
-
   it("a voter on a phone leaves a message at a station, gets the code, opens the tracking page, and staff see it in their cases", async () => {
     const venueId = await venueIdOf(world.base, STATION);
     const { page: phone } = await openPage(world, "message phone", PHONE);

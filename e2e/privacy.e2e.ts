@@ -11,7 +11,6 @@ import { eventually } from "./steps.ts";
 describe.skipIf(!CHROMIUM)("personal data in the browser", () => {
   const world = useWorld();
 
-
   it("the join form hides the phone until a reply is wanted, and the hall shows it masked with a working show", async () => {
     const session = await todaysSession(world.base, "晓鹃工作室");
     const { page: voter } = await openPage(world, "privacy voter", PHONE);

@@ -10,7 +10,6 @@ import { eventually, joinOnline } from "./steps.ts";
 describe.skipIf(!CHROMIUM)("support (附议)", () => {
   const world = useWorld();
 
-
   it("a viewer supports a public topic once from the phone and the hall sees it among the most supported", async () => {
     const session = await todaysSession(world.base, "盛泽镇南麻片区人大代表之家");
     const { page: voter } = await openPage(world, "voter with a topic", PHONE);

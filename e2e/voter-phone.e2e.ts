@@ -11,7 +11,6 @@ import { eventually, joinOnline, positionOf, statusOf } from "./steps.ts";
 describe.skipIf(!CHROMIUM)("the voter's phone", () => {
   const world = useWorld();
 
-
   it("a reload mid-queue keeps the same ticket and the same place", async () => {
     const session = await todaysSession(world.base, "盛泽镇坛丘片区人大代表之家");
     const { page: first } = await openPage(world, "first voter", PHONE);
