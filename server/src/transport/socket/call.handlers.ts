@@ -13,7 +13,6 @@ import type { CallSignal } from "../../protocol/calls.ts";
 import * as s from "../../protocol/schemas.ts";
 import type { Logger } from "../../logger.ts";
 import { acceptCall, authorizeSignal, declineCall, hangUp, liveCallOfTicket, liveInvite, muteCall, rejoinCall, startCall, type CallCaller } from "../../services/calls-and-stream/calls.ts";
-import { ticketIdOfToken } from "../../services/live-day/voter-ticket.ts";
 import type { Actor, ServiceDeps } from "../../services/deps.ts";
 import type { CallTimers } from "../../services/calls-and-stream/call-timers.ts";
 import { callHallRoom, callVoterRoom, ticketRoom, ticketsFollowed } from "../rooms.ts";
@@ -33,6 +32,14 @@ export interface CallHandlerContext {
   audit: SocketAudit;
   /** the app's call timers (owned by createApp, so closing the app stops them) */
   timers: CallTimers;
+}
+
+/**
+ * A voter whose page came back (ticket:resume) is asked again while the phone
+ * rings, or told that the call goes on so the page can rejoin it.
+ */
+export function offerLiveCall(deps: ServiceDeps, socket: LiveSocket, ticketId: string): void {
+  void liveInvite(deps, ticketId).then((invite) => invite && socket.emit("call:invite", invite), () => undefined);
 }
 
 export function attachCallHandlers({ io, socket, deps, log, actor, audit, timers: t }: CallHandlerContext): void {
@@ -98,16 +105,6 @@ export function attachCallHandlers({ io, socket, deps, log, actor, audit, timers
     await hangUp(deps, callId, caller());
     t.cancel(`limit:${callId}`);
     return {};
-  });
-
-  // A voter whose page comes back is asked again while the phone rings, or told
-  // that the call goes on so the page can rejoin it (a second listener beside live.handlers' own).
-  socket.on("ticket:resume", (raw: unknown) => {
-    const input = s.voterTokenSchema.safeParse(raw);
-    if (!input.success) return;
-    void ticketIdOfToken(deps, input.data.voterToken)
-      .then((ticketId) => (ticketId ? liveInvite(deps, ticketId) : null))
-      .then((invite) => invite && socket.emit("call:invite", invite), () => undefined);
   });
 
   // "disconnecting", not "disconnect": the socket still has its rooms, so we know which tickets it followed.

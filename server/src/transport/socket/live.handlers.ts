@@ -18,7 +18,7 @@ import { LocalRateLimiter, RateLimiter } from "../rate-limit.ts";
 import { bookingRoom, loginRoom, publicRoom, staffRoom, ticketRoom } from "../rooms.ts";
 import { AUTH_COOKIE, readCookie } from "../cookies.ts";
 import type { CallTimers } from "../../services/calls-and-stream/call-timers.ts";
-import { attachCallHandlers } from "./call.handlers.ts";
+import { attachCallHandlers, offerLiveCall } from "./call.handlers.ts";
 import { liveEvents, type LiveSocket } from "./handle.ts";
 import { checkInAtDesk, checkInOnline } from "../../services/bookings-and-support/booking-check-in.ts";
 import { bookingByCode } from "../../services/bookings-and-support/bookings.ts";
@@ -95,6 +95,7 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
     on("ticket:resume", s.voterTokenSchema, async ({ voterToken }) => {
       const result = await resumeTicket(deps, voterToken);
       followTicket(result.ticket.id);
+      offerLiveCall(deps, socket, result.ticket.id);
       return result;
     });
 
