@@ -3,9 +3,9 @@ import type { BookingPublicView } from "@protocol/bookings.ts";
 import type { SessionView } from "@protocol/model.ts";
 import { api } from "../../api.ts";
 import { FormField } from "../../components/FormField.tsx";
+import { EMPTY_VOTER_FIELDS, useVoterForm, type VoterFields } from "../../hooks/useVoterForm.ts";
 import { useT } from "../../i18n/useT.ts";
 import "./booking.css";
-import type { ClientError } from "../../lib/client-error.ts";
 import { errorMessage, fieldMessages } from "../../lib/error-message.ts";
 import { attemptFor, type SendAttempt } from "../../lib/send-attempt.ts";
 import { ConsentCheck } from "../privacy/ConsentCheck.tsx";
@@ -24,26 +24,17 @@ export function bookingWindow(session: SessionView, now = Date.now()): Window | 
   return "open";
 }
 
-interface Draft {
-  name: string;
-  phone: string;
-  topic: string;
-  question: string;
-  isPublic: boolean;
+interface Draft extends VoterFields {
   consent: boolean;
 }
-const EMPTY: Draft = { name: "", phone: "", topic: "", question: "", isPublic: false, consent: false };
+const EMPTY: Draft = { ...EMPTY_VOTER_FIELDS, consent: false };
 
 /** 预约 on the voter's page: places left, the form, then the code with its QR and link. */
 export function BookingPanel({ session }: { session: SessionView }) {
   const t = useT();
   const [placesLeft, setPlacesLeft] = useState<number | null>(null);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ClientError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { draft, set, errors, setErrors, failure, setFailure, busy, setBusy } = useVoterForm(EMPTY);
   const [done, setDone] = useState<BookingPublicView | null>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const window_ = bookingWindow(session);
   const notice = usePrivacyNotice();
   // Kept while the voter presses 预约 again with the same details (the first may have booked): see lib/send-attempt.ts.
