@@ -298,7 +298,7 @@ export function renderMinutesHtml(m: Minutes): string {
     <tr><th>${forum ? "座谈主题" : "本月主题"}</th><td>${m.theme ? e(m.theme) : "—"}</td></tr>
     <tr><th>${forum ? "主持代表" : "接待代表"}</th><td>${m.deputies.length ? m.deputies.map(e).join("、") : "—"}</td></tr>
     ${forum ? `<tr><th>议程</th><td>${m.sections!.filter((s) => s.position !== null).map((s) => `${s.position}. ${e(s.title)}`).join("<br>")}</td></tr>` : ""}
-    <tr><th>${forum ? "发言人员" : "接待选民"}</th><td>共 ${m.heard.online + m.heard.inPerson} 人（线上 ${m.heard.online} 人，现场 ${m.heard.inPerson} 人）${m.notHeard ? `；另有 ${m.notHeard} 人未到或离开` : ""}</td></tr>
+    <tr><th>${forum ? "发言人员" : "接待选民"}</th><td>共 ${m.heard.online + m.heard.inPerson} 人（${CHANNEL_ZH.ONLINE} ${m.heard.online} 人，${CHANNEL_ZH.IN_PERSON} ${m.heard.inPerson} 人）${m.notHeard ? `；另有 ${m.notHeard} 人未到或离开` : ""}</td></tr>
   </table>
   ${items}
   ${remarks}
