@@ -115,7 +115,7 @@ describe.skipIf(!CHROMIUM)("station staff", () => {
     const trail = desk.locator("section[aria-labelledby=record-audit]");
     await trail.locator("summary").click();
     await eventually(() => trail.textContent()).toContain("A001 取号（现场）");
-    expect(await trail.textContent()).toContain("接待日开放排队");
+    expect(await trail.textContent()).toContain("接待日排队中");
     expect(await trail.textContent()).not.toMatch(/\b(OPEN|SCHEDULED)\b/);
     await screenshot(desk, "station-staff-6-record-audit-trail", true);
 

@@ -78,10 +78,10 @@ describe("record.csv", () => {
     const [header, ...body] = rows;
     expect(header!.slice(0, 6)).toEqual(["排号", "渠道", "状态", "姓名", "议题", "问题"]);
     const byLabel = new Map(body.filter((r) => r.length > 1).map((r) => [r[0], Object.fromEntries(header!.map((h, i) => [h, r[i]]))]));
-    expect(byLabel.get("A001")).toMatchObject({ 渠道: "现场", 状态: "已接待", 姓名: "李阿婆", 议题: "加装电梯", 查询码: day.walkIn.trackingCode, 办理状态: "OPEN", 处理意见: "转交镇住建部门" });
+    expect(byLabel.get("A001")).toMatchObject({ 渠道: "现场", 状态: "已完成", 姓名: "李阿婆", 议题: "加装电梯", 查询码: day.walkIn.trackingCode, 办理状态: "OPEN", 处理意见: "转交镇住建部门" });
     expect(byLabel.get("W001")).toMatchObject({ 渠道: "线上", 姓名: "王小明", 问题: "小区门口停车位不够" });
     // A topic that looks like a formula is neutralized.
-    expect(byLabel.get("W002")).toMatchObject({ 状态: "未到", 议题: `'=HYPERLINK("x")` });
+    expect(byLabel.get("W002")).toMatchObject({ 状态: "未到场", 议题: `'=HYPERLINK("x")` });
     expect(Number(byLabel.get("W001")!["等候(分钟)"])).toBeGreaterThanOrEqual(0);
     // Phone numbers are masked in exports (the question text is the voter's own words).
     expect(header!.at(-1)).toBe("电话");

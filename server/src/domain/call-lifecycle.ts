@@ -5,7 +5,7 @@
  *      │                   │ ──mute──▶ ─┘      │
  *      └──decline/end──────┴────────end────────┴──▶ ENDED
  */
-import type { CallEndReason, CallState } from "../protocol/calls.ts";
+import type { CallState } from "../protocol/calls.ts";
 import type { TicketStatus } from "../protocol/model.ts";
 
 export type CallAction = "accept" | "decline" | "mute" | "unmute" | "end";
@@ -43,13 +43,3 @@ export function formatCallDurationZh(sec: number): string {
   if (h) return `${h} 小时 ${m} 分 ${r} 秒`;
   return m ? `${m} 分 ${r} 秒` : `${r} 秒`;
 }
-
-export const END_REASON_ZH: Record<CallEndReason, string> = {
-  HALL_HUNG_UP: "会场挂断",
-  VOTER_HUNG_UP: "选民挂断",
-  DECLINED: "选民未接听",
-  TURN_ENDED: "发言结束",
-  VOTER_GONE: "选民断线",
-  HALL_GONE: "主持台断线",
-  TIME_LIMIT: "超过通话时限",
-};

@@ -1,7 +1,8 @@
 /**
  * China time (Asia/Shanghai, UTC+8 all year: no daylight saving): the one
  * place its offset is defined, and calendar months and ISO weeks as instants.
- * Pure. The stats, the nudges, the digest and the demo seed all cut time here.
+ * Pure. The stats, the nudges, the digest and the demo seed all cut time here,
+ * and so does the client (`@domain/cn-calendar.ts`): no other copy of the offset.
  */
 export const CN_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** The same zone by name, for Intl: every date a person reads is China time, whatever the server's zone. */
@@ -11,6 +12,16 @@ export const CN_TIME_ZONE = "Asia/Shanghai";
 export const cnFormat = (locale: string, options: Omit<Intl.DateTimeFormatOptions, "timeZone">): Intl.DateTimeFormat =>
   new Intl.DateTimeFormat(locale, { ...options, timeZone: CN_TIME_ZONE });
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A calendar day ("2026-12-07") and a time of day ("23:59:59", midnight if none) read as China time: the instant. */
+export function cnInstant(date: string, time = "00:00:00"): Date {
+  return new Date(Date.parse(`${date}T${time}Z`) - CN_OFFSET_MS);
+}
+
+/** The China-time calendar day of an instant, "YYYY-MM-DD". */
+export function cnDateOf(d: Date): string {
+  return new Date(d.getTime() + CN_OFFSET_MS).toISOString().slice(0, 10);
+}
 
 export interface Period {
   from: Date;

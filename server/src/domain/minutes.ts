@@ -5,6 +5,7 @@
  * number is blanked, even inside what a voter typed.
  */
 import type { AgendaItemView, CaseStatus, CaseView, Channel, LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
+import { CASE_STATUS_ZH, CHANNEL_ZH } from "../protocol/labels-zh.ts";
 import { formatCallDurationZh } from "./call-lifecycle.ts";
 import { maskName, redactNumbers } from "./privacy.ts";
 import { resolveAmendments } from "./transcript-timeline.ts";
@@ -197,20 +198,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const STATUS_ZH: Record<CaseStatus, string> = {
-  OPEN: "待受理",
-  ASSIGNED: "已交办",
-  IN_PROGRESS: "办理中",
-  RESOLVED: "已办结",
-  CLOSED: "已归档",
-  REJECTED: "不予受理",
-};
-
 const multiline = (text: string): string => escapeHtml(text).replace(/\r?\n/g, "<br>");
 
 function followUpHtml(f: NonNullable<MinutesItem["followUp"]>): string {
   return `<p class="follow-up"><span class="tag">后续办理</span>【${escapeHtml(f.category)}】${multiline(f.summary)}
-    <span class="meta">查询码 ${escapeHtml(f.trackingCode)} · ${STATUS_ZH[f.status]}${f.assignee ? ` · 承办：${escapeHtml(f.assignee)}` : ""}</span></p>`;
+    <span class="meta">查询码 ${escapeHtml(f.trackingCode)} · ${CASE_STATUS_ZH[f.status]}${f.assignee ? ` · 承办：${escapeHtml(f.assignee)}` : ""}</span></p>`;
 }
 
 const STYLE = `
@@ -250,7 +242,7 @@ function itemsHtml(items: readonly MinutesItem[], point: string): string {
   return `<ol class="items">${items
     .map(
       (it, i) => `<li>
-      <p class="who">${i + 1}. ${e(it.label)} ${e(it.voter)}${it.organization ? ` · ${e(it.organization)}` : ""}（${it.channel === "ONLINE" ? "线上" : "现场"}）</p>
+      <p class="who">${i + 1}. ${e(it.label)} ${e(it.voter)}${it.organization ? ` · ${e(it.organization)}` : ""}（${CHANNEL_ZH[it.channel]}）</p>
       <p><span class="tag">${point}</span>${multiline(it.concern)}</p>
       ${it.callSec !== null ? `<p class="call"><span class="tag">电话连线</span>${e(it.label)} 通话 ${formatCallDurationZh(it.callSec)}</p>` : ""}
       ${it.answers.map((a) => `<p><span class="tag">代表答复</span>${multiline(a)}</p>`).join("\n      ")}
@@ -306,7 +298,7 @@ export function renderMinutesHtml(m: Minutes): string {
     <tr><th>${forum ? "座谈主题" : "本月主题"}</th><td>${m.theme ? e(m.theme) : "—"}</td></tr>
     <tr><th>${forum ? "主持代表" : "接待代表"}</th><td>${m.deputies.length ? m.deputies.map(e).join("、") : "—"}</td></tr>
     ${forum ? `<tr><th>议程</th><td>${m.sections!.filter((s) => s.position !== null).map((s) => `${s.position}. ${e(s.title)}`).join("<br>")}</td></tr>` : ""}
-    <tr><th>${forum ? "发言人员" : "接待选民"}</th><td>共 ${m.heard.online + m.heard.inPerson} 人（线上 ${m.heard.online} 人，现场 ${m.heard.inPerson} 人）${m.notHeard ? `；另有 ${m.notHeard} 人未到或离开` : ""}</td></tr>
+    <tr><th>${forum ? "发言人员" : "接待选民"}</th><td>共 ${m.heard.online + m.heard.inPerson} 人（${CHANNEL_ZH.ONLINE} ${m.heard.online} 人，${CHANNEL_ZH.IN_PERSON} ${m.heard.inPerson} 人）${m.notHeard ? `；另有 ${m.notHeard} 人未到或离开` : ""}</td></tr>
   </table>
   ${items}
   ${remarks}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { InvitationView } from "@protocol/forums.ts";
-import type { InviteeRole } from "@protocol/model.ts";
+import { INVITEE_ROLES, type InviteeRole } from "@protocol/model.ts";
 import { CopyButton } from "../../components/CopyButton.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
@@ -14,7 +14,6 @@ import { FormError, LoadState } from "../admin/shared/LoadState.tsx";
 import { useResource } from "../admin/shared/useResource.ts";
 import { forumApi } from "./forum-api.ts";
 
-const ROLES: readonly InviteeRole[] = ["VOTER", "DEPARTMENT"];
 interface Draft {
   name: string;
   organization: string;
@@ -139,7 +138,7 @@ export function InvitationsPage() {
               <FormField label={t("forum.invite.role")} error={details.role}>
                 {(p) => (
                   <select {...p} name="role" value={draft.role} onChange={set("role")}>
-                    {ROLES.map((r) => (
+                    {INVITEE_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {t(`forum.invite.role.${r}`)}
                       </option>

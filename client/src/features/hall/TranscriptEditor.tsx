@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { SessionView, SpeakerRole, TicketView, TranscriptEntryView, TranscriptKind, UserView } from "@protocol/model.ts";
+import { SPEAKER_ROLES, type SessionView, type SpeakerRole, type TicketView, type TranscriptEntryView, type TranscriptKind, type UserView } from "@protocol/model.ts";
 import { maskName } from "@domain/privacy.ts";
 import { useAction } from "../../hooks/useAction.ts";
 import { useT } from "../../i18n/useT.ts";
@@ -8,8 +8,8 @@ import { appendTranscript } from "../../socket.ts";
 import { transcriptLines } from "../../stores/live-session-selectors.ts";
 import { TranscriptLine } from "./TranscriptLine.tsx";
 
+/** In the order a recorder picks them, a question first: not the protocol's order. */
 const KINDS: TranscriptKind[] = ["QUESTION", "ANSWER", "NOTE", "SYSTEM"];
-const ROLES: SpeakerRole[] = ["VOTER", "DEPUTY", "STAFF", "SYSTEM"];
 const ROLE_FOR_KIND: Record<TranscriptKind, SpeakerRole> = { QUESTION: "VOTER", ANSWER: "DEPUTY", NOTE: "STAFF", SYSTEM: "SYSTEM" };
 /** A line becomes a caption on the screen and every phone: a voter is named as the queue names them (label, 张*). */
 const voterSpeaker = (ticket: TicketView) => `${ticket.label} ${maskName(ticket.name)}`;
@@ -108,7 +108,7 @@ export function TranscriptEditor({ session, transcript, current, user }: Props) 
                 setNameTouched(false);
               }}
             >
-              {ROLES.map((r) => (
+              {SPEAKER_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`speakerRole.${r}`)}
                 </option>

@@ -1,4 +1,5 @@
 import { Link, useParams } from "react-router-dom";
+import { cnDateOf } from "@domain/cn-calendar.ts";
 import type { SuggestionDetail } from "@protocol/suggestions.ts";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useT } from "../../i18n/useT.ts";
@@ -9,8 +10,8 @@ import "./suggestions.css";
 
 /** 2026年12月7日: a letter's date, China time. */
 function letterDate(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const [y, m, d] = cnDateOf(new Date(iso)).split("-").map(Number);
+  return `${y}年${m}月${d}日`;
 }
 
 /** The letter's text, the same in the page and in the Word file: a formal 答复函 in Chinese. */

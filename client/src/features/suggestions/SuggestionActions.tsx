@@ -1,5 +1,6 @@
 /** The step a reader may take on a suggestion now: submit, assign, answer, evaluate (docs/ARCHITECTURE.md §6e). */
 import { useState, type FormEvent } from "react";
+import { cnInstant } from "@domain/cn-calendar.ts";
 import type { AnswerKind, EvaluationResult, SuggestionDetail } from "@protocol/suggestions.ts";
 import { ANSWER_KINDS, EVALUATION_RESULTS, SUGGESTION_LIMITS } from "@protocol/suggestions.ts";
 import { FormField } from "../../components/FormField.tsx";
@@ -49,7 +50,7 @@ export function AssignForm({ s, onChanged }: Changed) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     // The deadline is the end of the chosen day, China time.
-    const dueAt = due ? new Date(`${due}T23:59:59+08:00`).toISOString() : "";
+    const dueAt = due ? cnInstant(due, "23:59:59").toISOString() : "";
     const res = await action.run(() => suggestionApi.assign(s.id, { leadDepartmentId: lead, coDepartmentIds: co.filter((d) => d !== lead), dueAt }));
     if (res.ok) onChanged(res.data.suggestion);
   }

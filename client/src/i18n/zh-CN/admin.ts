@@ -1,4 +1,6 @@
 /** 中文（默认）. The back office (/admin). */
+import { ROLE_ZH } from "@protocol/labels-zh.ts";
+
 export const admin = {
   "admin.title": "后台",
 
@@ -256,10 +258,10 @@ export const admin = {
   "admin.account.newPassword": "新的初始密码（至少 10 位，含三类字符；对方登录后须修改）",
   "admin.account.passwordReset": "密码已重置，该账号需要重新登录。",
   "admin.account.new": "新增账号",
-  "admin.account.role.ADMIN": "管理员",
-  "admin.account.role.STAFF": "工作人员",
-  "admin.account.role.DEPUTY": "代表",
-  "admin.account.role.DEPARTMENT": "承办单位",
+  "admin.account.role.ADMIN": ROLE_ZH.ADMIN,
+  "admin.account.role.STAFF": ROLE_ZH.STAFF,
+  "admin.account.role.DEPUTY": ROLE_ZH.DEPUTY,
+  "admin.account.role.DEPARTMENT": ROLE_ZH.DEPARTMENT,
   "admin.account.allVenues": "管理员可管理全部联络站",
 
   // Personal data: notice versions, retention, the audit

@@ -1,4 +1,6 @@
 /** 中文（默认）. 预约 before the day, check-in on the day, 附议 support (docs/ARCHITECTURE.md §6b). */
+import { BOOKING_STATUS_ZH } from "@protocol/labels-zh.ts";
+
 export const booking = {
   "booking.title": "预约接待",
   "booking.intro": "提前预约一个名额，当天凭预约码签到，按预约顺序接待。",
@@ -19,11 +21,11 @@ export const booking = {
   "booking.open": "查看我的预约",
   "booking.place": "预约序号：第 {n} 位",
   "booking.waitlistPosition": "候补第 {n} 位",
-  "booking.status.BOOKED": "已预约",
-  "booking.status.WAITLISTED": "候补中",
-  "booking.status.CHECKED_IN": "已签到",
-  "booking.status.CANCELLED": "已取消",
-  "booking.status.NO_SHOW": "未到场（已失效）",
+  "booking.status.BOOKED": BOOKING_STATUS_ZH.BOOKED,
+  "booking.status.WAITLISTED": BOOKING_STATUS_ZH.WAITLISTED,
+  "booking.status.CHECKED_IN": BOOKING_STATUS_ZH.CHECKED_IN,
+  "booking.status.CANCELLED": BOOKING_STATUS_ZH.CANCELLED,
+  "booking.status.NO_SHOW": BOOKING_STATUS_ZH.NO_SHOW,
   "booking.statusTitle": "我的预约",
   "booking.notFound": "没有找到这个预约码，请检查后再试。",
   "booking.cancel": "取消预约",

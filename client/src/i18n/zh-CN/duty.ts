@@ -1,4 +1,6 @@
 /** 中文（默认）. 代表履职: the per-deputy record and score (back office). */
+import { DUTY_KIND_ZH } from "@protocol/labels-zh.ts";
+
 export const duty = {
   "duty.nav": "代表履职",
   "duty.title": "代表履职积分",
@@ -19,10 +21,10 @@ export const duty = {
   "duty.activities": "履职活动",
   "duty.add": "登记履职活动",
   "duty.kind": "类别",
-  "duty.kind.TRAINING": "学习培训",
-  "duty.kind.VISIT": "走访",
-  "duty.kind.SURVEY": "调研",
-  "duty.kind.OTHER": "其他",
+  "duty.kind.TRAINING": DUTY_KIND_ZH.TRAINING,
+  "duty.kind.VISIT": DUTY_KIND_ZH.VISIT,
+  "duty.kind.SURVEY": DUTY_KIND_ZH.SURVEY,
+  "duty.kind.OTHER": DUTY_KIND_ZH.OTHER,
   "duty.activityTitle": "内容",
   "duty.date": "日期",
   "duty.venue": "联络站",

@@ -1,4 +1,6 @@
 /** 中文（默认）. The message box (全天候): station and deputy pages, the form, the poster, the public answer statistics, the staff's view. */
+import { CASE_SOURCE_ZH } from "@protocol/labels-zh.ts";
+
 export const message = {
   "message.form.title": "给联络站留言",
   "message.form.titleDeputy": "给{name}留言",
@@ -55,9 +57,9 @@ export const message = {
   "message.staff.private": "不公开",
 
   "caseSource.label": "来源",
-  "caseSource.TURN": "接待日",
-  "caseSource.STAFF": "工作人员登记",
-  "caseSource.MESSAGE": "群众留言",
+  "caseSource.TURN": CASE_SOURCE_ZH.TURN,
+  "caseSource.STAFF": CASE_SOURCE_ZH.STAFF,
+  "caseSource.MESSAGE": CASE_SOURCE_ZH.MESSAGE,
 
   "message.me.eraseConfirm": "您留言中的姓名、电话和留言内容将被匿名化，无法恢复。事项标题和查询码仍然保留，办理进度照常可查。",
 

@@ -3,11 +3,23 @@
  * the event log) and the printable minutes (会议纪要). Phone numbers stay out
  * of every file: exports travel further than the screen they came from.
  */
-import { END_REASON_ZH, formatCallDurationZh } from "../../domain/call-lifecycle.ts";
+import { formatCallDurationZh } from "../../domain/call-lifecycle.ts";
 import { toCsv, type CsvCell } from "../../domain/csv.ts";
 import { buildMinutes, renderMinutesHtml } from "../../domain/minutes.ts";
 import type { AuditLine, RecordPart } from "../../protocol/back-office.ts";
-import type { AgendaItemView, LiveEvent, SessionStatus, SessionView, StreamStopReason, TicketView, TranscriptEntryView } from "../../protocol/model.ts";
+import {
+  AGENDA_ITEM_STATUS_ZH,
+  BOOKING_STATUS_ZH,
+  CALL_END_REASON_ZH,
+  CHANNEL_ZH,
+  SESSION_STATUS_ZH,
+  SPEAKER_ROLE_ZH,
+  STREAM_STOP_REASON_ZH,
+  TICKET_STATUS_ZH,
+  TRANSCRIPT_KIND_ZH,
+  VISIBILITY_ZH,
+} from "../../protocol/labels-zh.ts";
+import type { AgendaItemView, LiveEvent, SessionView, TicketView, TranscriptEntryView } from "../../protocol/model.ts";
 import type { BookingView } from "../../protocol/bookings.ts";
 import { eventActors } from "../../store/session-events.ts";
 import type { ServiceDeps, Actor } from "../deps.ts";
@@ -36,19 +48,6 @@ export function chinaTime(iso: string | null | undefined): string {
 
 const minutesBetween = (a: string | null | undefined, b: string | null | undefined): number | null =>
   a && b ? Math.round(((Date.parse(b) - Date.parse(a)) / 60_000) * 10) / 10 : null;
-
-const CHANNEL_ZH = { ONLINE: "线上", IN_PERSON: "现场" } as const;
-const TICKET_STATUS_ZH: Record<TicketView["status"], string> = {
-  WAITING: "等候中",
-  CALLED: "已叫号",
-  SPEAKING: "发言中",
-  DONE: "已接待",
-  NO_SHOW: "未到",
-  LEFT: "已离开",
-};
-const SESSION_STATUS_ZH: Record<SessionStatus, string> = { SCHEDULED: "未开始", OPEN: "开放排队", LIVE: "接待中", PAUSED: "暂停", ENDED: "已结束" };
-const KIND_ZH: Record<TranscriptEntryView["kind"], string> = { SYSTEM: "系统", QUESTION: "提问", ANSWER: "答复", NOTE: "备注" };
-const ROLE_ZH: Record<TranscriptEntryView["speakerRole"], string> = { VOTER: "选民", DEPUTY: "代表", STAFF: "工作人员", SYSTEM: "系统" };
 
 /** "第2项 交通出行" — how a forum's exports name an agenda item (the agendaItem column). */
 export function agendaItemName(agenda: readonly AgendaItemView[], id: string | null | undefined): string {
@@ -96,24 +95,18 @@ export function transcriptRows(entries: readonly TranscriptEntryView[], labels: 
     ["时间", "类型", "发言人角色", "发言人", "排号", "内容", "可见范围", "更正的记录", "记录编号", ...(forum ? ["议程"] : [])],
     ...entries.map((e) => [
       chinaTime(e.createdAt),
-      KIND_ZH[e.kind],
-      ROLE_ZH[e.speakerRole],
+      TRANSCRIPT_KIND_ZH[e.kind],
+      SPEAKER_ROLE_ZH[e.speakerRole],
       e.speakerName ?? "",
       e.ticketId ? (labels.get(e.ticketId) ?? "") : "",
       e.text,
-      e.visibility === "STAFF" ? "仅工作人员" : "公开",
+      VISIBILITY_ZH[e.visibility],
       e.amendsId ?? "",
       e.id,
       ...(forum ? [agendaItemName(agenda, e.agendaItemId)] : []),
     ]),
   ];
 }
-
-const STREAM_STOP_ZH: Record<StreamStopReason, string> = {
-  publisher: "直播推流停止",
-  "session-ended": "接待日结束，直播停止",
-  "key-regenerated": "更换推流密钥（旧密钥的推流停止）",
-};
 
 /** What happened, without the personal data the stored payloads carry. */
 export function describeEvent(e: LiveEvent): string {
@@ -127,21 +120,21 @@ export function describeEvent(e: LiveEvent): string {
     case "ticket.updated":
       return `${e.data.label} → ${TICKET_STATUS_ZH[e.data.status]}${e.data.priority ? "（优先）" : ""}`;
     case "transcript.appended":
-      return `记录：${KIND_ZH[e.data.kind]}${e.data.visibility === "STAFF" ? "（仅工作人员）" : ""}`;
+      return `记录：${TRANSCRIPT_KIND_ZH[e.data.kind]}${e.data.visibility === "STAFF" ? `（${VISIBILITY_ZH.STAFF}）` : ""}`;
     case "transcript.amended":
       // The amended line is named by its kind, not its id: the audit trail is read by people.
-      return `更正一条${KIND_ZH[e.data.kind]}记录`;
+      return `更正一条${TRANSCRIPT_KIND_ZH[e.data.kind]}记录`;
     case "case.created":
       return `办理事项 ${e.data.trackingCode}：${e.data.category}`;
     case "stream.started":
       return "直播推流开始";
     case "stream.stopped":
-      return STREAM_STOP_ZH[e.data.reason ?? "publisher"];
+      return STREAM_STOP_REASON_ZH[e.data.reason ?? "publisher"];
     case "call.started":
       return `${e.data.label} 电话连线`;
     case "call.ended":
       return "durationSec" in e.data
-        ? `${e.data.label} 通话结束（${formatCallDurationZh(e.data.durationSec)}${e.data.reason ? `，${END_REASON_ZH[e.data.reason]}` : ""}）`
+        ? `${e.data.label} 通话结束（${formatCallDurationZh(e.data.durationSec)}${e.data.reason ? `，${CALL_END_REASON_ZH[e.data.reason]}` : ""}）`
         : `${e.data.label} 通话结束`;
     case "redacted":
       return "";
@@ -165,8 +158,6 @@ export async function sessionAudit(deps: ServiceDeps, actor: Actor, sessionId: s
   };
 }
 
-const BOOKING_STATUS_ZH: Record<BookingView["status"], string> = { BOOKED: "已预约", WAITLISTED: "候补", CHECKED_IN: "已签到", CANCELLED: "已取消", NO_SHOW: "未到" };
-
 /** The day's bookings and what became of them (no phone column, like every export). */
 export function bookingRows(bookings: readonly BookingView[]): CsvCell[][] {
   return [
@@ -174,8 +165,6 @@ export function bookingRows(bookings: readonly BookingView[]): CsvCell[][] {
     ...bookings.map((b) => [b.place, b.code, BOOKING_STATUS_ZH[b.status], b.name, b.topic, b.question ?? "", b.isPublic ? "是" : "否", chinaTime(b.bookedAt), chinaTime(b.checkedInAt), chinaTime(b.cancelledAt), b.ticketLabel ?? ""]),
   ];
 }
-
-const AGENDA_STATUS_ZH: Record<AgendaItemView["status"], string> = { PENDING: "未开始", CURRENT: "进行中", DONE: "已结束" };
 
 /** `?part=agenda`: a forum's items with their times, speakers and the cases born in each. */
 export function agendaRows(agenda: readonly AgendaItemView[], tickets: readonly TicketView[]): CsvCell[][] {
@@ -188,7 +177,7 @@ export function agendaRows(agenda: readonly AgendaItemView[], tickets: readonly 
         a.title,
         a.timeboxMin,
         a.speakerMin,
-        AGENDA_STATUS_ZH[a.status],
+        AGENDA_ITEM_STATUS_ZH[a.status],
         chinaTime(a.startedAt),
         chinaTime(a.endedAt),
         minutesBetween(a.startedAt, a.endedAt),

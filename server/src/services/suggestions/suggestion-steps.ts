@@ -9,6 +9,7 @@
 import { afterEvaluation, afterWorkingDays, canTakeStep, RETURN_WORKING_DAYS, suggestionNumber, suggestionYear, type SuggestionStep } from "../../domain/suggestion-lifecycle.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { AppError } from "../../protocol/errors.ts";
+import { EVALUATION_RESULT_ZH } from "../../protocol/labels-zh.ts";
 import type {
   SuggestionAnswerInput,
   SuggestionAssign,
@@ -26,7 +27,6 @@ import type { Actor, AuthUser, ServiceDeps } from "../deps.ts";
 import { detailOf, findSuggestionInScope, suggestionInclude, type SuggestionRow } from "./suggestions.ts";
 
 const invalid = (details: Record<string, string>) => new AppError("BAD_REQUEST", "请求内容有误 / invalid request", details);
-const EVALUATION_WORDS = { SATISFIED: "满意", BASICALLY_SATISFIED: "基本满意", UNSATISFIED: "不满意" } as const;
 const STEP_WORDS: Record<SuggestionStep, string> = { edit: "修改", submit: "提交", assign: "交办", answer: "答复", evaluate: "评价", return: "退办" };
 
 function requireStep(s: { status: SuggestionStatus }, step: SuggestionStep): void {
@@ -254,7 +254,7 @@ export function evaluateSuggestion(deps: ServiceDeps, actor: Actor, id: string, 
       type: next.status === "ASSIGNED" ? "reopened" : "evaluated",
       fromStatus: s.status,
       toStatus: next.status,
-      note: EVALUATION_WORDS[input.result] + (input.comment ? `：${input.comment}` : ""),
+      note: EVALUATION_RESULT_ZH[input.result] + (input.comment ? `：${input.comment}` : ""),
     });
   });
 }

@@ -2,6 +2,8 @@
 import { Router } from "express";
 import { toCsv } from "../../domain/csv.ts";
 import { dutyFormula } from "../../domain/duty-score.ts";
+import { DUTY_KINDS } from "../../protocol/duty.ts";
+import { DUTY_KIND_ZH } from "../../protocol/labels-zh.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { addDutyActivity, deputyRecord, dutyTable, dutyWeights, saveDutyWeights } from "../../services/duty-and-scoring/duty-records.ts";
 import { actorOf } from "./http-kit.ts";
@@ -16,8 +18,8 @@ export function dutyRoutes(deps: ServiceDeps): Router {
   mount("GET /api/duty.csv", async ({ query, req }) => {
     const table = await dutyTable(deps, await actorOf(deps, req), query);
     const rows = [
-      ["代表", "出席接待日", "接待人次", "意见建议", "办结", "平均满意度", "学习培训(小时)", "走访(小时)", "调研(小时)", "其他(小时)", "出席得分", "接待得分", "办结得分", "满意度得分", "活动得分", "积分"],
-      ...table.rows.map((x) => [x.deputyName, x.attendance, x.turns, x.cases, x.casesResolved, x.satisfaction ?? "", x.hours.TRAINING, x.hours.VISIT, x.hours.SURVEY, x.hours.OTHER, x.parts.attendance, x.parts.turns, x.parts.casesResolved, x.parts.satisfaction, x.parts.activities, x.score]),
+      ["代表", "出席接待日", "接待人次", "意见建议", "办结", "平均满意度", ...DUTY_KINDS.map((k) => `${DUTY_KIND_ZH[k]}(小时)`), "出席得分", "接待得分", "办结得分", "满意度得分", "活动得分", "积分"],
+      ...table.rows.map((x) => [x.deputyName, x.attendance, x.turns, x.cases, x.casesResolved, x.satisfaction ?? "", ...DUTY_KINDS.map((k) => x.hours[k]), x.parts.attendance, x.parts.turns, x.parts.casesResolved, x.parts.satisfaction, x.parts.activities, x.score]),
       [table.formula.zh],
     ];
     return { filename: "代表履职积分.csv", body: toCsv(rows) };

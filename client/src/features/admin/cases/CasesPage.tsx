@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import type { CaseListItem } from "@protocol/back-office.ts";
-import type { CaseStatus } from "@protocol/model.ts";
+import { CASE_SOURCES, CASE_STATUSES, type CaseStatus } from "@protocol/model.ts";
 import { useDocumentTitle } from "../../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
 import { formatDate } from "../../../lib/format.ts";
@@ -11,14 +11,12 @@ import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { indentName, useVenues } from "../shared/useVenues.ts";
 import { CaseSourceBadge } from "./CaseSourceBadge.tsx";
-import { CASE_SOURCES } from "@protocol/model.ts";
 import { CaseStatusBadge } from "./CaseStatusBadge.tsx";
 import { NewCaseDialog } from "./NewCaseDialog.tsx";
 
-export const CASE_STATUSES: CaseStatus[] = ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"];
 /** The board shows the cases still moving; finished ones are a click away in the list. */
-const BOARD_STATUSES: CaseStatus[] = ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED"];
-const FINISHED_STATUSES: CaseStatus[] = ["CLOSED", "REJECTED"];
+const FINISHED_STATUSES: readonly CaseStatus[] = ["CLOSED", "REJECTED"];
+const BOARD_STATUSES = CASE_STATUSES.filter((s) => !FINISHED_STATUSES.includes(s));
 
 /** /admin/cases — follow-up cases as a board by status or a list; overdue ones stand out. */
 export function CasesPage() {

@@ -1,14 +1,14 @@
 /** /admin/duty — 代表履职积分: each deputy's derived record, the score's parts, CSV, and the activity form for staff. */
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
+import { cnDateOf, cnInstant } from "@domain/cn-calendar.ts";
+import { DUTY_KINDS, type DutyKind } from "@protocol/duty.ts";
 import { call, routeUrl } from "../../../api.ts";
 import { useT } from "../../../i18n/useT.ts";
 import { useAuth } from "../../../stores/auth.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { useVenues } from "../shared/useVenues.ts";
-
-const KINDS = ["TRAINING", "VISIT", "SURVEY", "OTHER"] as const;
 
 export function DutyPage() {
   const t = useT();
@@ -59,7 +59,7 @@ export function DutyPage() {
                         {r.casesResolved}/{r.cases}
                       </td>
                       <td>{r.satisfaction ?? "—"}</td>
-                      <td>{KINDS.reduce((sum, k) => sum + r.hours[k], 0)}</td>
+                      <td>{DUTY_KINDS.reduce((sum, k) => sum + r.hours[k], 0)}</td>
                       <td>{r.suggestions ? t("suggestion.duty.cell", { led: r.suggestions.led, coSigned: r.suggestions.coSigned }) : "—"}</td>
                       <td className="muted">
                         {r.parts.attendance} + {r.parts.turns} + {r.parts.casesResolved} + {r.parts.satisfaction} + {r.parts.activities}
@@ -83,13 +83,13 @@ export function DutyPage() {
 function ActivityForm({ onSaved }: { onSaved: () => void }) {
   const t = useT();
   const { mine } = useVenues();
-  const [draft, setDraft] = useState({ deputyName: "", venueId: "", kind: "TRAINING" as (typeof KINDS)[number], title: "", date: new Date().toISOString().slice(0, 10), hours: "2" });
+  const [draft, setDraft] = useState({ deputyName: "", venueId: "", kind: "TRAINING" as DutyKind, title: "", date: cnDateOf(new Date()), hours: "2" });
   const [message, setMessage] = useState<string | null>(null);
   const set = (k: keyof typeof draft, v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body = { ...draft, venueId: draft.venueId || mine[0]?.id || "", date: new Date(`${draft.date}T09:00:00+08:00`).toISOString(), hours: Number(draft.hours) };
+    const body = { ...draft, venueId: draft.venueId || mine[0]?.id || "", date: cnInstant(draft.date, "09:00:00").toISOString(), hours: Number(draft.hours) };
     const res = await call("POST /api/duty/activities", { body });
     setMessage(res.ok ? t("duty.saved") : res.error.message);
     if (res.ok) {
@@ -119,7 +119,7 @@ function ActivityForm({ onSaved }: { onSaved: () => void }) {
       <label>
         {t("duty.kind")}
         <select value={draft.kind} onChange={(e) => set("kind", e.target.value)}>
-          {KINDS.map((k) => (
+          {DUTY_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`duty.kind.${k}`)}
             </option>

@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n/useT.ts";
-import type { SessionKind, SessionView } from "@protocol/model.ts";
+import { SESSION_KINDS, type SessionKind, type SessionView } from "@protocol/model.ts";
 import { AgendaEditor, newRowKey } from "../../forum/AgendaEditor.tsx";
 import { agendaDraftReducer, agendaInputOf, emptyRow, rowsOf, sameAgenda } from "../../forum/agenda-draft.ts";
 import { Dialog } from "../../../components/Dialog.tsx";
@@ -161,7 +161,7 @@ export function SessionFormDialog({ open, session, venues, defaults, onClose, on
         <fieldset className="fieldset">
           <legend>{t("forum.admin.kind")}</legend>
           <div className="button-row">
-            {(["RECEPTION", "FORUM"] as const).map((k) => (
+            {SESSION_KINDS.map((k) => (
               <div className="check check--inline" key={k}>
                 <input
                   id={`session-kind-${k}`}

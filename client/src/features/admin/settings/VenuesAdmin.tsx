@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n/useT.ts";
-import type { DeputyGroupView, VenueKind } from "@protocol/model.ts";
+import { VENUE_KINDS, type DeputyGroupView, type VenueKind } from "@protocol/model.ts";
 import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi } from "../api.ts";
 import { FormError } from "../shared/LoadState.tsx";
 import { indentName, type FlatVenue } from "../shared/useVenues.ts";
-
-const KINDS: VenueKind[] = ["HOME", "STATION", "STUDIO"];
 
 interface Draft {
   name: string;
@@ -52,7 +50,7 @@ export function VenuesAdmin({ venues, groups, onChanged }: { venues: FlatVenue[]
       <label>
         <span>{t("admin.venue.kind")}</span>
         <select name="kind" value={draft.kind} onChange={set("kind")}>
-          {KINDS.map((k) => (
+          {VENUE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`venueKind.${k}`)}
             </option>
