@@ -323,6 +323,7 @@ export const admin: Record<keyof typeof zh, string> = {
   "admin.audit.retention.run": "Ran anonymization",
   "admin.audit.backup.create": "Took a backup",
   "admin.audit.department.create": "Created a department",
+  "admin.audit.department.update": "Changed a department",
   "admin.audit.suggestion.create": "Drafted a suggestion",
   "admin.audit.suggestion.update": "Edited a suggestion",
   "admin.audit.suggestion.submit": "Submitted a suggestion",

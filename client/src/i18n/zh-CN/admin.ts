@@ -321,6 +321,7 @@ export const admin = {
   "admin.audit.retention.run": "执行到期匿名化",
   "admin.audit.backup.create": "立即备份",
   "admin.audit.department.create": "新建承办单位",
+  "admin.audit.department.update": "修改承办单位",
   "admin.audit.suggestion.create": "起草代表建议",
   "admin.audit.suggestion.update": "修改代表建议",
   "admin.audit.suggestion.submit": "提交代表建议",
