@@ -39,7 +39,7 @@ export function DepartmentsAdmin({ departments, onChanged }: { departments: Admi
             </thead>
             <tbody>
               {departments.map((d) => (
-                <DepartmentRow key={`${d.id}:${d.contact ?? ""}`} department={d} onChanged={onChanged} />
+                <DepartmentRow key={d.id} department={d} onChanged={onChanged} />
               ))}
             </tbody>
           </table>
