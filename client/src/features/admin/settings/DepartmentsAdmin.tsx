@@ -85,7 +85,7 @@ function DepartmentRow({ department, onChanged }: { department: AdminDepartmentV
     <tr>
       <th scope="row">{department.name}</th>
       <td>
-        <form className="bo-inline-form" onSubmit={(e) => void save(e)} aria-label={t("suggestion.admin.contactOf", { name: department.name })}>
+        <form className="bo-row-form" onSubmit={(e) => void save(e)} aria-label={t("suggestion.admin.contactOf", { name: department.name })}>
           <input
             name="contact"
             aria-label={t("suggestion.admin.contactOf", { name: department.name })}
