@@ -51,7 +51,18 @@ import { CallTimers } from "./services/calls-and-stream/call-timers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
 import { installSharedDeflate, perMessageDeflateOption, withholdDeflateFrom } from "./transport/shared-deflate.ts";
 import { startReminderLoop } from "./notify/booking-reminders.ts";
-import { logDigestNotifier, logNotifier, webhookDigestNotifier, webhookNotifier, type DigestNotifier, type Notifier } from "./notify/notifier.ts";
+import {
+  logDigestNotifier,
+  logNotifier,
+  logSuggestionNotifier,
+  webhookDigestNotifier,
+  webhookNotifier,
+  webhookSuggestionNotifier,
+  type DigestNotifier,
+  type Notifier,
+  type SuggestionNotifier,
+} from "./notify/notifier.ts";
+import { startSuggestionReminderLoop } from "./notify/suggestion-reminders.ts";
 import { startDigestLoop } from "./notify/weekly-digest.ts";
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -168,6 +179,12 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   if (config.notifyIntervalMs > 0) {
     const stop = startReminderLoop(db, notifier, now, config.notifyIntervalMs);
     cleanups.push(async () => stop());
+    // Suggestions' deadlines (§6e): the department 15 and 3 days before, the office when overdue; same interval, same driver.
+    const suggestions: SuggestionNotifier =
+      config.notifyDriver === "webhook" && config.notifyWebhookUrl
+        ? webhookSuggestionNotifier({ url: config.notifyWebhookUrl, secret: config.notifyWebhookSecret }, log)
+        : logSuggestionNotifier(log);
+    cleanups.push(startSuggestionReminderLoop(db, suggestions, now, config.notifyIntervalMs));
   }
   // The staff's weekly digest (DIGEST_WEEKDAY, DIGEST_HOUR), claimed per venue and ISO week.
   if (config.digestIntervalMs > 0) {

@@ -26,6 +26,7 @@ const WRITES: Array<[method: string, path: string]> = [
   ["POST", "/api/admin/privacy-notice"],
   ["POST", "/api/tickets/x/phone"],
   ["POST", "/api/admin/departments"],
+  ["PATCH", "/api/admin/departments/x"],
   ["POST", "/api/suggestions"],
   ["PATCH", "/api/suggestions/x"],
   ["POST", "/api/suggestions/x/submit"],

@@ -263,11 +263,12 @@ export const USERS: readonly UserSeed[] = [
 ];
 
 /** 吴江区 departments that answer deputies' suggestions (§6e), each with its account (password as the others'). */
-export const DEPARTMENTS: readonly { name: string; username: string; displayName: string }[] = [
-  { name: "区住建局", username: "dept.zhujian", displayName: "区住建局 建议办理专员 姚芳" },
-  { name: "区交通运输局", username: "dept.jiaotong", displayName: "区交通运输局 建议办理专员 徐斌" },
-  { name: "区民政局", username: "dept.minzheng", displayName: "区民政局 建议办理专员 朱慧" },
-  { name: "区水务局", username: "dept.shuiwu", displayName: "区水务局 建议办理专员 汤海峰" },
+/** `contact`: where the deadline reminders go (§6e) — example addresses, no real phone. */
+export const DEPARTMENTS: readonly { name: string; username: string; displayName: string; contact: string | null }[] = [
+  { name: "区住建局", username: "dept.zhujian", displayName: "区住建局 建议办理专员 姚芳", contact: "zhujian@wujiang.example" },
+  { name: "区交通运输局", username: "dept.jiaotong", displayName: "区交通运输局 建议办理专员 徐斌", contact: "jiaotong@wujiang.example" },
+  { name: "区民政局", username: "dept.minzheng", displayName: "区民政局 建议办理专员 朱慧", contact: "minzheng@wujiang.example" },
+  { name: "区水务局", username: "dept.shuiwu", displayName: "区水务局 建议办理专员 汤海峰", contact: null },
 ];
 
 /** The staff account that records transcripts and drives cases in each town. */

@@ -355,7 +355,7 @@ async function writeBase(deps: ServiceDeps, password: string): Promise<Base> {
   }
   const departmentIds = new Map<string, string>();
   for (const d of DEPARTMENTS) {
-    const { department } = await createDepartment(deps, admin, { name: d.name });
+    const { department } = await createDepartment(deps, admin, { name: d.name, contact: d.contact ?? undefined });
     departmentIds.set(d.name, department.id);
     const row = await deps.db.user.create({
       data: { username: d.username, displayName: d.displayName, role: "DEPARTMENT", passwordHash, departmentId: department.id, createdAt: deps.now() },

@@ -31,6 +31,11 @@ export interface ScoringWeights {
   waitTargetMin: number;
   /** a case without a due date is due this many days after it was opened */
   defaultDueDays: number;
+  /**
+   * departments (承办单位) are scored apart from venues: what a 100% rate of
+   * suggestions answered on time is worth (domain/department-on-time.ts)
+   */
+  departmentOnTime: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = {
@@ -43,6 +48,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   longWait: -1,
   waitTargetMin: 30,
   defaultDueDays: 30,
+  departmentOnTime: 100,
 };
 
 export type ScorePartKey = "sessionHeld" | "voterReceived" | "caseResolved" | "resolvedOnTime" | "satisfaction" | "caseOverdue" | "longWait";

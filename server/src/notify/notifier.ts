@@ -10,6 +10,7 @@
  */
 import type { Logger } from "../logger.ts";
 import type { WeeklyDigest } from "../protocol/nudges.ts";
+import type { SuggestionReminderMessage } from "../protocol/suggestions.ts";
 
 export type NotificationKind = "booking.reminder.day" | "booking.reminder.hour";
 
@@ -117,5 +118,31 @@ export function logDigestNotifier(log: Logger): DigestNotifier {
 export function webhookDigestNotifier(opts: WebhookOptions, log: Logger): DigestNotifier {
   return {
     sendDigest: (d) => postWithRetry(opts, d, { kind: d.kind, venueId: d.venueId, week: d.week }, log),
+  };
+}
+
+/** Suggestions' deadline reminders (notify/suggestion-reminders.ts), through the same drivers. */
+export interface SuggestionNotifier {
+  /** resolves when delivered, rejects when the driver gave up */
+  sendSuggestionReminder(m: SuggestionReminderMessage): Promise<void>;
+}
+
+/** What the log driver records of a suggestion's reminder: ids and counts — never the contact, the title or a name. */
+export function suggestionReminderLogFields(m: SuggestionReminderMessage): Record<string, unknown> {
+  return { kind: m.kind, suggestionId: m.suggestionId, number: m.number, departmentId: m.departmentId, recipients: m.recipients.length, hasContact: m.contact !== null };
+}
+
+export function logSuggestionNotifier(log: Logger): SuggestionNotifier {
+  return {
+    async sendSuggestionReminder(m) {
+      log.info("notify", suggestionReminderLogFields(m));
+    },
+  };
+}
+
+/** POSTs the reminder as JSON, `{kind: "suggestion.reminder.due15" | … , number, contact, recipients, text, …}`. */
+export function webhookSuggestionNotifier(opts: WebhookOptions, log: Logger): SuggestionNotifier {
+  return {
+    sendSuggestionReminder: (m) => postWithRetry(opts, m, { kind: m.kind, suggestionId: m.suggestionId }, log),
   };
 }

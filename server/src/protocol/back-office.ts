@@ -221,6 +221,8 @@ export const weightsSchema = z
     longWait: weight,
     waitTargetMin: z.number().int().min(1).max(480),
     defaultDueDays: z.number().int().min(1).max(365),
+    /** what a department's 100% on-time rate is worth (its own table, not the venues' score) */
+    departmentOnTime: z.number().min(0).max(100),
   })
   .strict();
 export type WeightsInput = z.output<typeof weightsSchema>;
@@ -229,6 +231,8 @@ export interface ScoringWeightsView {
   weights: WeightsInput;
   defaults: WeightsInput;
   formula: { zh: string; en: string };
+  /** the departments' table: "100×按期答复率" */
+  departmentFormula: { zh: string; en: string };
   updatedAt: string | null;
   updatedBy: string | null;
 }
@@ -285,6 +289,27 @@ export interface StatsReport {
   total: { metrics: MetricsView; score: number; parts: ScorePartView[] };
   /** month by month (China time), all rows together */
   trend: { month: string; metrics: MetricsView; score: number }[];
+  /** 承办单位按期答复: every department over the same period (not limited by town or grouping) */
+  departments: DepartmentStatsRow[];
+  departmentFormula: { zh: string; en: string };
+}
+
+/**
+ * A department's suggestions whose deadline fell in the period (docs/ARCHITECTURE.md §6e):
+ * judged once answered or past the deadline; `rate` = onTime / due (null: nothing due).
+ */
+export interface DepartmentStatsRow {
+  id: string;
+  name: string;
+  /** by score, highest first; null when nothing was due */
+  rank: number | null;
+  due: number;
+  onTime: number;
+  late: number;
+  overdue: number;
+  pending: number;
+  rate: number | null;
+  score: number | null;
 }
 
 // ---- administration (ADMIN only) ---------------------------------------------

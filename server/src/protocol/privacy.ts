@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   "retention.run",
   "backup.create",
   "department.create",
+  "department.update",
   "suggestion.create",
   "suggestion.update",
   "suggestion.submit",

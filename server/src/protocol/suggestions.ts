@@ -24,13 +24,26 @@ export const SUGGESTION_LIMITS = {
   answer: 5000,
   comment: 1000,
   departmentName: 100,
+  departmentContact: 200,
   /** cases and co-signers one suggestion may name */
   links: 50,
 } as const;
 
 const ids = z.array(id).max(SUGGESTION_LIMITS.links);
 
-export const departmentCreateSchema = z.object({ name: str().trim().min(1).max(SUGGESTION_LIMITS.departmentName) }).strict();
+/** Where the notifier reaches a department: a phone or an address its gateway understands; "" clears it. */
+const departmentContact = str().trim().max(SUGGESTION_LIMITS.departmentContact);
+
+export const departmentCreateSchema = z
+  .object({ name: str().trim().min(1).max(SUGGESTION_LIMITS.departmentName), contact: departmentContact.optional() })
+  .strict();
+export type DepartmentCreate = z.output<typeof departmentCreateSchema>;
+
+export const departmentPatchSchema = z
+  .object({ name: str().trim().min(1).max(SUGGESTION_LIMITS.departmentName).optional(), contact: departmentContact.optional() })
+  .strict()
+  .refine((p) => p.name !== undefined || p.contact !== undefined, { message: "nothing to change", path: ["_"] });
+export type DepartmentPatch = z.output<typeof departmentPatchSchema>;
 
 export const suggestionCreateSchema = z
   .object({
@@ -98,6 +111,12 @@ export type SuggestionQuery = z.output<typeof suggestionQuerySchema>;
 export interface DepartmentView {
   id: string;
   name: string;
+}
+
+/** The admin's view (GET/POST/PATCH /api/admin/departments): with the contact the reminders go to. */
+export interface AdminDepartmentView extends DepartmentView {
+  /** a phone or an address; null when none is set (the reminders still go out, without it) */
+  contact: string | null;
 }
 
 export interface SuggestionAnswerView {
@@ -188,4 +207,27 @@ export interface VenueSuggestionsView {
     evaluated: number;
   };
   recent: { number: string; title: string; status: SuggestionStatus; departmentName: string | null; answerKind: AnswerKind | null; answeredAt: string | null }[];
+}
+
+/**
+ * A deadline reminder as the notifier's webhook receives it (docs/ARCHITECTURE.md §6e):
+ * `due15`/`due3` to the lead department (its `contact` and its accounts), `overdue` to the
+ * office (the staff of the venues of its concerns and the admins; `contact` null). Public
+ * text only: number, title, department, deadline — no voter's name or phone.
+ */
+export interface SuggestionReminderMessage {
+  kind: "suggestion.reminder.due15" | "suggestion.reminder.due3" | "suggestion.overdue";
+  suggestionId: string;
+  number: string;
+  title: string;
+  dueAt: string;
+  departmentId: string;
+  departmentName: string;
+  /** where the gateway reaches the department (a phone or an address); null for the office, or when none is set */
+  contact: string | null;
+  /** accounts to tell (the gateway knows how to reach them; accounts hold no phones) */
+  recipients: { userId: string; displayName: string }[];
+  /** zh-CN, then English */
+  text: string;
+  at: string;
 }

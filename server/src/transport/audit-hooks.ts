@@ -55,6 +55,7 @@ export const HTTP_WRITES: Readonly<Record<string, WriteSpec | null>> = {
   "PATCH /deputy-groups/:id": { action: "group.update", subject: "group" },
   "POST /backups": { action: "backup.create" },
   "POST /departments": { action: "department.create", subject: "department" },
+  "PATCH /departments/:id": { action: "department.update", subject: "department" },
   "POST /suggestions": { action: "suggestion.create", subject: "suggestion" },
   "PATCH /suggestions/:id": { action: "suggestion.update", subject: "suggestion" },
   "POST /suggestions/:id/submit": { action: "suggestion.submit", subject: "suggestion" },

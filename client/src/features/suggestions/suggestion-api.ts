@@ -9,7 +9,10 @@ export const suggestionApi = {
   /** public: a station's suggestions and how they were answered */
   station: (venueId: string) => call("GET /api/venues/:id/suggestions", { params: { id: venueId } }),
   departments: () => call("GET /api/departments"),
-  createDepartment: (name: string) => call("POST /api/admin/departments", { body: { name } }),
+  /** the admin's list, with each department's reminder contact */
+  adminDepartments: () => call("GET /api/admin/departments"),
+  createDepartment: (body: Body<"POST /api/admin/departments">) => call("POST /api/admin/departments", { body }),
+  updateDepartment: (id: string, body: Body<"PATCH /api/admin/departments/:id">) => call("PATCH /api/admin/departments/:id", { params: { id }, body }),
   list: (query: InputOf<HttpRoutes["GET /api/suggestions"]>["query"] = {}) => call("GET /api/suggestions", { query }),
   one: (id: string) => call("GET /api/suggestions/:id", { params: { id } }),
   create: (body: Body<"POST /api/suggestions">) => call("POST /api/suggestions", { body }),

@@ -2,6 +2,7 @@
 import type { Role } from "../model.ts";
 import {
   departmentCreateSchema,
+  departmentPatchSchema,
   suggestionAnswerSchema,
   suggestionAssignSchema,
   suggestionClassifySchema,
@@ -11,7 +12,7 @@ import {
   suggestionQuerySchema,
   suggestionReturnSchema,
 } from "../suggestions.ts";
-import type { DepartmentView, SuggestionDetail, SuggestionView, VenueSuggestionsView } from "../suggestions.ts";
+import type { AdminDepartmentView, DepartmentView, SuggestionDetail, SuggestionView, VenueSuggestionsView } from "../suggestions.ts";
 import { idParam } from "./params.ts";
 import { entry, json } from "./route.ts";
 
@@ -36,14 +37,29 @@ export const suggestionRoutes = {
     access: EVERYONE,
     reply: json<{ departments: DepartmentView[] }>(),
   }),
+  "GET /api/admin/departments": entry({
+    summary: "The departments with the contact their deadline reminders go to",
+    tag,
+    access: ["ADMIN"],
+    reply: json<{ departments: AdminDepartmentView[] }>(),
+  }),
   "POST /api/admin/departments": entry({
-    summary: "Add a department",
+    summary: "Add a department, with the contact its deadline reminders go to",
     tag,
     access: ["ADMIN"],
     body: departmentCreateSchema,
     status: 201,
-    reply: json<{ department: DepartmentView }>(),
+    reply: json<{ department: AdminDepartmentView }>(),
     refuses: ["CONFLICT"],
+  }),
+  "PATCH /api/admin/departments/:id": entry({
+    summary: "Rename a department or change its contact",
+    tag,
+    access: ["ADMIN"],
+    params: idParam,
+    body: departmentPatchSchema,
+    reply: json<{ department: AdminDepartmentView }>(),
+    refuses: ["NOT_FOUND", "CONFLICT"],
   }),
   "GET /api/suggestions": entry({
     summary: "The suggestions the caller may see, filtered by status, department or supervision colour",

@@ -1,4 +1,5 @@
 /** The weights of the quantified score (量化积分): stored as one Setting, edited by an admin. */
+import { departmentFormulaText } from "../../domain/department-on-time.ts";
 import { DEFAULT_WEIGHTS, formulaText, type ScoringWeights } from "../../domain/scoring.ts";
 import { weightsSchema, type ScoringWeightsView, type WeightsInput } from "../../protocol/back-office.ts";
 import { BACK_OFFICE_ROLES, requireRole } from "../privacy-and-accounts/auth.ts";
@@ -29,6 +30,7 @@ const view = (weights: ScoringWeights, updatedAt: Date | null, updatedBy: string
   weights,
   defaults: { ...DEFAULT_WEIGHTS },
   formula: { zh: formulaText(weights, "zh"), en: formulaText(weights, "en") },
+  departmentFormula: { zh: departmentFormulaText(weights.departmentOnTime, "zh"), en: departmentFormulaText(weights.departmentOnTime, "en") },
   updatedAt: updatedAt?.toISOString() ?? null,
   updatedBy,
 });

@@ -13,6 +13,8 @@ import { BACK_OFFICE_ROLES, requireRole } from "../privacy-and-accounts/auth.ts"
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { currentWeights } from "../duty-and-scoring/scoring-weights.ts";
 import { CN_OFFSET_MS } from "../../domain/cn-calendar.ts";
+import { departmentFormulaText } from "../../domain/department-on-time.ts";
+import { departmentRows } from "../duty-and-scoring/department-scores.ts";
 
 const MAX_SPAN_MS = 5 * 366 * 24 * 60 * 60 * 1000;
 export const NO_GROUP = "none";
@@ -83,6 +85,7 @@ export async function statsReport(deps: ServiceDeps, actor: Actor, q: StatsQuery
   });
   const rows: StatsRow[] = rankByScore(scored).map(({ rank, item }) => ({ ...item, rank }));
   const totalMetrics = metricsOf(facts, period, rules);
+  const departments = await departmentRows(deps, period, weights.departmentOnTime, now);
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
@@ -95,6 +98,8 @@ export async function statsReport(deps: ServiceDeps, actor: Actor, q: StatsQuery
       const metrics = metricsOf(facts, p, { ...rules });
       return { month, metrics, score: scoreOf(metrics, weights).score };
     }),
+    departments,
+    departmentFormula: { zh: departmentFormulaText(weights.departmentOnTime, "zh"), en: departmentFormulaText(weights.departmentOnTime, "en") },
   };
 }
 
@@ -158,6 +163,10 @@ export function statsCsvRows(report: StatsReport, weights: ScoringWeights): CsvC
     [],
     ["积分公式", formulaText(weights, "zh")],
     ["统计期间", report.from, report.to],
+    [],
+    ["承办单位", "按期答复率(%)", "应答复", "按期答复", "逾期答复", "超期未答复", "尚未到期", "得分", "排名"],
+    ...report.departments.map((d): CsvCell[] => [d.name, d.rate == null ? null : Math.round(d.rate * 1000) / 10, d.due, d.onTime, d.late, d.overdue, d.pending, d.score, d.rank]),
+    ["承办单位得分公式", report.departmentFormula.zh],
   ];
 }
 

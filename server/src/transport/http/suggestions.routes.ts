@@ -5,7 +5,7 @@
  * service's rule.
  */
 import { Router } from "express";
-import { createDepartment, listDepartments } from "../../services/suggestions/departments.ts";
+import { createDepartment, listAdminDepartments, listDepartments, updateDepartment } from "../../services/suggestions/departments.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import {
   answerSuggestion,
@@ -44,10 +44,12 @@ export function suggestionRoutes(deps: ServiceDeps): Router {
   return r;
 }
 
-/** POST /api/admin/departments: mounted by the admin router, whose gate has checked the caller too. */
+/** /api/admin/departments: mounted by the admin router, whose gate has checked the caller too. */
 export function departmentAdminRoutes(deps: ServiceDeps): Router {
   const r = Router();
   const mount = mounter(r, deps, "/api/admin");
+  mount("GET /api/admin/departments", ({ caller }) => listAdminDepartments(deps, caller));
   mount("POST /api/admin/departments", ({ caller, body }) => createDepartment(deps, caller, body));
+  mount("PATCH /api/admin/departments/:id", ({ caller, params, body }) => updateDepartment(deps, caller, params.id, body));
   return r;
 }

@@ -18,8 +18,9 @@ export function SettingsPage() {
   useDocumentTitle(t("admin.settings.title"));
   const role = useAuth((s) => s.user?.role);
   const venues = useVenues();
-  const departments = useResource(suggestionApi.departments, "departments");
-  const departmentList = departments.data?.departments ?? [];
+  // The admin's list carries each contact; anyone else who opens the page reads names only (and sees no settings).
+  const departments = useResource(() => (role === "ADMIN" ? suggestionApi.adminDepartments() : suggestionApi.departments()), `departments:${role}`);
+  const departmentList = (departments.data?.departments ?? []).map((d) => ({ contact: null, ...d }));
   if (role !== "ADMIN") return <p className="notice notice--warn">{t("admin.settings.adminOnly")}</p>;
   return (
     <div className="bo-page">

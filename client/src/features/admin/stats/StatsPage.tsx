@@ -11,6 +11,7 @@ import { NudgesPanel } from "./NudgesPanel.tsx";
 import { useResource } from "../shared/useResource.ts";
 import { useVenues } from "../shared/useVenues.ts";
 import { BarChart } from "./BarChart.tsx";
+import { DepartmentsOnTime } from "./DepartmentsOnTime.tsx";
 import { TrendChart } from "./TrendChart.tsx";
 import { WeightsEditor } from "./WeightsEditor.tsx";
 
@@ -250,6 +251,8 @@ export function StatsPage() {
                 </table>
               </div>
             </section>
+
+            <DepartmentsOnTime rows={r.departments} formula={r.departmentFormula} />
 
             <details className="card" open={isAdmin}>
               <summary>

@@ -5,7 +5,7 @@ import type { ClientError } from "../../../lib/client-error.ts";
 import { boApi } from "../api.ts";
 import { FormError } from "../shared/LoadState.tsx";
 
-const KEYS: (keyof WeightsInput)[] = ["sessionHeld", "voterReceived", "caseResolved", "resolvedOnTime", "satisfaction", "caseOverdue", "longWait", "waitTargetMin", "defaultDueDays"];
+const KEYS: (keyof WeightsInput)[] = ["sessionHeld", "voterReceived", "caseResolved", "resolvedOnTime", "satisfaction", "caseOverdue", "longWait", "waitTargetMin", "defaultDueDays", "departmentOnTime"];
 
 /** The admin's weights of the score (stored on the server; every report follows them). */
 export function WeightsEditor({ editable, onSaved }: { editable: boolean; onSaved: () => void }) {
@@ -46,6 +46,7 @@ export function WeightsEditor({ editable, onSaved }: { editable: boolean; onSave
             <input
               type="number"
               step={k === "waitTargetMin" || k === "defaultDueDays" ? 1 : 0.5}
+              min={k === "departmentOnTime" ? 0 : undefined}
               name={k}
               value={draft[k] ?? ""}
               disabled={!editable}
