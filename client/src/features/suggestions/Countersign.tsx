@@ -17,6 +17,8 @@ type T = ReturnType<typeof useT>;
 
 /** 会签中（2/3 已会签）, or that a helper returned the draft; null when no countersign is under way. */
 export function countersignState(t: T, s: SuggestionView): string | null {
+  // A deputy is not shown the countersigns (§6e): the status alone says it.
+  if (!s.countersigns.length) return null;
   if (s.status === "COUNTERSIGNING") {
     return t("suggestion.cs.progress", { agreed: s.countersigns.filter((c) => c.decision === "AGREED").length, total: s.countersigns.length });
   }

@@ -135,10 +135,7 @@ export function SuggestionsPage() {
                     <td>
                       <Link to={`/admin/suggestions/${s.id}`}>{s.title}</Link>
                     </td>
-                    <td>
-                      {t(`suggestion.status.${s.status}`)}
-                      {countersignState(t, s) ? <span className="suggestion-history__note">{countersignState(t, s)}</span> : null}
-                    </td>
+                    <td>{countersignState(t, s) ?? t(`suggestion.status.${s.status}`)}</td>
                     <td>
                       <SupervisionBadge supervision={s.supervision} />
                     </td>
