@@ -116,6 +116,8 @@ describe("会签: the helper departments countersign the lead's answer", () => {
       ["answered", "ANSWERED"],
     ]);
     expect(last.body.suggestion.history[4]!.note).toBe("区交通运输局：同意（同意，我局负责积水路段警示。）");
+    // The answer that went out is the lead department's, whoever signed last.
+    expect(last.body.suggestion.history.at(-1)).toMatchObject({ type: "answered", actorName: "区住建局", note: "B" });
 
     const out = await http(t.server).get<{ suggestion: TrackSuggestionView }>(`/api/track/${theCase.trackingCode}`);
     expect(out.body.suggestion).toMatchObject({ status: "ANSWERED", answer: { kind: "B", text: "已改造排水管网320米。" } });

@@ -83,6 +83,8 @@ interface NewEvent {
   fromStatus?: SuggestionStatus;
   toStatus?: SuggestionStatus;
   note?: string | null;
+  /** whom the history names, when not the caller (the answer 会签 sent out is the lead department's) */
+  actorName?: string;
 }
 
 async function writeEvent(tx: Tx, suggestionId: string, user: AuthUser, at: Date, e: NewEvent): Promise<void> {
@@ -93,8 +95,8 @@ async function writeEvent(tx: Tx, suggestionId: string, user: AuthUser, at: Date
       fromStatus: e.fromStatus ?? null,
       toStatus: e.toStatus ?? null,
       note: e.note ?? null,
-      actorId: user.id,
-      actorName: user.displayName,
+      actorId: e.actorName === undefined ? user.id : null,
+      actorName: e.actorName ?? user.displayName,
       at,
     },
   });
@@ -317,7 +319,9 @@ export function countersignSuggestion(deps: ServiceDeps, actor: Actor, id: strin
       toStatus: next,
       note: input.agree ? `${who}：同意${note ? `（${note}）` : ""}` : `${who}：${note}`,
     });
-    if (next === "ANSWERED") await writeEvent(tx, s.id, user, now, { type: "answered", fromStatus: s.status, toStatus: next, note: s.draftKind });
+    if (next === "ANSWERED") {
+      await writeEvent(tx, s.id, user, now, { type: "answered", fromStatus: s.status, toStatus: next, note: s.draftKind, actorName: s.leadDepartment?.name ?? "" });
+    }
   });
 }
 
