@@ -35,6 +35,7 @@ const WRITES: Array<[method: string, path: string]> = [
   ["POST", "/api/suggestions/x/evaluate"],
   ["POST", "/api/suggestions/x/return"],
   ["POST", "/api/suggestions/x/classify"],
+  ["POST", "/api/suggestions/x/countersign"],
 ];
 
 describe("a back-office write without a login", () => {

@@ -55,11 +55,14 @@ describe("demo seed: deputies' suggestions (§6e)", () => {
   it("has 吴江区 departments and suggestions drawn from the demo's cases in every state and colour", async () => {
     expect((await db.department.findMany()).map((d) => d.name).sort()).toEqual(["区交通运输局", "区住建局", "区民政局", "区水务局"].sort());
     const rows = await db.suggestion.findMany({ include: { cases: true, answers: true } });
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["DRAFT", "SUBMITTED", "ASSIGNED", "ANSWERED", "EVALUATED"]));
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["DRAFT", "SUBMITTED", "ASSIGNED", "COUNTERSIGNING", "ANSWERED", "EVALUATED"]));
     expect(rows.every((r) => r.cases.length === 2)).toBe(true);
     const colours = rows.map((r) => supervisionOf(r, NOW)).filter(Boolean);
     expect(new Set(colours)).toEqual(new Set(["GREEN", "YELLOW", "RED"]));
     expect(rows.some((r) => r.secondRound && r.answers.length === 2 && r.status === "EVALUATED")).toBe(true);
+    // 会签: one answer waits for the second of its two helper departments.
+    const countersigning = await db.suggestionCoDepartment.findMany({ where: { suggestion: { status: "COUNTERSIGNING" } } });
+    expect(countersigning.map((c) => c.countersign).sort()).toEqual(["AGREED", null].sort());
     const zhujian = await db.department.findUniqueOrThrow({ where: { name: "区住建局" } });
     expect(rows.filter((r) => r.leadDepartmentId === zhujian.id).length).toBeGreaterThanOrEqual(3);
   });

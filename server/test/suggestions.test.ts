@@ -146,8 +146,12 @@ describe("the journey (§6e)", () => {
 
     const answer = await deptZhujian.post<{ suggestion: SuggestionDetail }>(`/api/suggestions/${s.id}/answer`, { kind: "A", text: "已完成两处小区电梯加装，新增停车位60个。" });
     expect(answer.status).toBe(200);
-    expect(answer.body.suggestion).toMatchObject({ status: "ANSWERED", supervision: null });
-    expect(answer.body.suggestion.answers).toMatchObject([{ kind: "A", round: 1, departmentName: "区住建局" }]);
+    // 会签: with a helper department the answer goes out once it has countersigned (server/test/suggestion-countersign.test.ts).
+    expect(answer.body.suggestion).toMatchObject({ status: "COUNTERSIGNING", answers: [] });
+    const signed = await deptJiaotong.post<{ suggestion: SuggestionDetail }>(`/api/suggestions/${s.id}/countersign`, { agree: true });
+    expect(signed.status).toBe(200);
+    expect(signed.body.suggestion).toMatchObject({ status: "ANSWERED", supervision: null });
+    expect(signed.body.suggestion.answers).toMatchObject([{ kind: "A", round: 1, departmentName: "区住建局" }]);
 
     const evaluated = await deputy().post<{ suggestion: SuggestionDetail }>(`/api/suggestions/${s.id}/evaluate`, { result: "SATISFIED" });
     expect(evaluated.body.suggestion.status).toBe("EVALUATED");
@@ -156,6 +160,8 @@ describe("the journey (§6e)", () => {
       ["created", "DRAFT"],
       ["status", "SUBMITTED"],
       ["status", "ASSIGNED"],
+      ["countersignRequested", "COUNTERSIGNING"],
+      ["countersigned", "ANSWERED"],
       ["answered", "ANSWERED"],
       ["evaluated", "EVALUATED"],
     ]);

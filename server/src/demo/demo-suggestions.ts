@@ -3,13 +3,15 @@
  * town's deputy gathers two related concerns from the year's cases into one
  * suggestion, and the office and 吴江区 departments take it on — one in every
  * state and colour: a draft, one waiting to be assigned, three being handled
- * (green, yellow, red), one answered and waiting for the deputy, one closed
+ * (green, yellow, red), one answered by its lead department and waiting for
+ * its helper departments' countersign (会签, one of two signed), one answered
+ * and waiting for the deputy, one closed
  * satisfied, one closed after a second handling. Written through the real
  * services on the seed's clock, after the cases exist.
  */
 import type { AnswerKind, EvaluationResult } from "../protocol/suggestions.ts";
 import type { Actor, AuthUser, ServiceDeps } from "../services/deps.ts";
-import { answerSuggestion, assignSuggestion, createSuggestion, evaluateSuggestion, submitSuggestion } from "../services/suggestions/suggestion-steps.ts";
+import { answerSuggestion, assignSuggestion, countersignSuggestion, createSuggestion, evaluateSuggestion, submitSuggestion } from "../services/suggestions/suggestion-steps.ts";
 import { DEPARTMENTS, TOWN_STAFF, type Town } from "./demo-data.ts";
 
 const DAY = 86_400_000;
@@ -25,7 +27,11 @@ interface DemoSuggestion {
   /** days ago it was drafted; each later step a few days on */
   daysAgo: number;
   /** how far it has come today */
-  reach: "DRAFT" | "SUBMITTED" | "ASSIGNED" | "ANSWERED" | "EVALUATED";
+  reach: "DRAFT" | "SUBMITTED" | "ASSIGNED" | "COUNTERSIGNING" | "ANSWERED" | "EVALUATED";
+  /** 协办: helper departments, which countersign the answer (会签) */
+  helpers?: string[];
+  /** the helpers that have countersigned (agreed) so far */
+  countersignedBy?: string[];
   /** days from today to the deadline (negative: overdue) */
   dueInDays?: number;
   answer?: { kind: AnswerKind; text: string };
@@ -110,6 +116,23 @@ export const DEMO_SUGGESTIONS: readonly DemoSuggestion[] = [
   {
     town: "盛泽镇",
     deputy: "deputy.xiaojuan",
+    category: "交通出行",
+    title: "关于改善盛泽镇区排水防涝和积水路段通行的建议",
+    body: "选民反映镇区几处低洼路段一下大雨就积水，车辆熄火、行人绕行。建议区住建局牵头改造排水管网，区水务局统筹河道排涝，区交通运输局完善积水路段的警示和绕行引导。",
+    department: "区住建局",
+    helpers: ["区交通运输局", "区水务局"],
+    countersignedBy: ["区交通运输局"],
+    daysAgo: 50,
+    reach: "COUNTERSIGNING",
+    dueInDays: 25,
+    answer: {
+      kind: "B",
+      text: "我局已会同相关部门对镇区积水路段逐一排查，明年汛期前完成两处低洼路段排水管网改造；其余路段列入城市排水防涝三年计划逐步实施，汛期增派人员和抽排设备值守。",
+    },
+  },
+  {
+    town: "盛泽镇",
+    deputy: "deputy.xiaojuan",
     category: "民生服务",
     title: "关于完善社区养老服务设施的建议",
     body: "选民反映社区日间照料中心活动空间小、服务项目少。建议增加设施投入，引入专业养老服务机构。",
@@ -137,7 +160,7 @@ export interface SuggestionSeedContext {
   now: number;
 }
 
-const ORDER = ["DRAFT", "SUBMITTED", "ASSIGNED", "ANSWERED", "EVALUATED"] as const;
+const ORDER = ["DRAFT", "SUBMITTED", "ASSIGNED", "COUNTERSIGNING", "ANSWERED", "EVALUATED"] as const;
 
 export async function writeDemoSuggestions(deps: ServiceDeps, setClock: (ms: number) => void, ctx: SuggestionSeedContext): Promise<number> {
   const taken = new Set<string>();
@@ -146,7 +169,8 @@ export async function writeDemoSuggestions(deps: ServiceDeps, setClock: (ms: num
     const deputy = ctx.actors.get(d.deputy)!;
     const staff = ctx.actors.get(TOWN_STAFF[d.town])!;
     const departmentId = ctx.departmentIds.get(d.department)!;
-    const answerer = ctx.actors.get(DEPARTMENTS.find((x) => x.name === d.department)!.username)!;
+    const accountOf = (name: string) => ctx.actors.get(DEPARTMENTS.find((x) => x.name === name)!.username)!;
+    const answerer = accountOf(d.department);
     // Two concerns of the suggestion's category heard in the town, or, short of them, any two of the town's.
     const pick = (category: string | undefined) =>
       deps.db.case.findMany({
@@ -178,16 +202,22 @@ export async function writeDemoSuggestions(deps: ServiceDeps, setClock: (ms: num
     const dueAt = new Date(ctx.now + (d.dueInDays ?? 60) * DAY);
     // A deadline already past today was set in the future when it was assigned: handling took longer.
     const assignDue = d.firstAnswer ? new Date(at + 40 * DAY) : dueAt;
-    await assignSuggestion(deps, staff, suggestion.id, { leadDepartmentId: departmentId, coDepartmentIds: [], dueAt: assignDue });
+    const coDepartmentIds = (d.helpers ?? []).map((name) => ctx.departmentIds.get(name)!);
+    await assignSuggestion(deps, staff, suggestion.id, { leadDepartmentId: departmentId, coDepartmentIds, dueAt: assignDue });
     if (d.firstAnswer) {
       setClock((at += 30 * DAY));
       await answerSuggestion(deps, answerer, suggestion.id, { kind: d.firstAnswer.kind, text: d.firstAnswer.text });
       setClock((at += 3 * DAY));
       await evaluateSuggestion(deps, deputy, suggestion.id, { result: "UNSATISFIED", comment: d.firstAnswer.comment });
     }
-    if (!reached("ANSWERED") || !d.answer) continue;
+    if (!reached("COUNTERSIGNING") || !d.answer) continue;
     setClock((at += 25 * DAY));
     await answerSuggestion(deps, answerer, suggestion.id, d.answer);
+    for (const helper of d.countersignedBy ?? []) {
+      setClock((at += DAY));
+      await countersignSuggestion(deps, accountOf(helper), suggestion.id, { agree: true });
+    }
+    if (!reached("ANSWERED")) continue;
     if (!reached("EVALUATED") || !d.evaluation) continue;
     setClock((at += 2 * DAY));
     await evaluateSuggestion(deps, deputy, suggestion.id, { result: d.evaluation });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { SuggestionStatus } from "../protocol/suggestions.ts";
-import { afterEvaluation, afterWorkingDays, canTakeStep, suggestionNumber, suggestionYear, supervisionOf, supervisionWindow, type SuggestionStep } from "./suggestion-lifecycle.ts";
+import {
+  afterAnswer,
+  afterCountersign,
+  afterEvaluation,
+  afterWorkingDays,
+  canTakeStep,
+  countersignProgress, suggestionNumber, suggestionYear, supervisionOf, supervisionWindow, type SuggestionStep } from "./suggestion-lifecycle.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date("2026-06-01T02:00:00Z");
@@ -11,12 +17,33 @@ describe("the steps a suggestion allows", () => {
     ["DRAFT", ["edit", "submit"]],
     ["SUBMITTED", ["assign"]],
     ["ASSIGNED", ["assign", "answer", "return"]],
+    ["COUNTERSIGNING", ["countersign"]],
     ["ANSWERED", ["evaluate"]],
     ["EVALUATED", []],
   ];
   it.each(table)("%s allows only %j", (status, steps) => {
-    const all: SuggestionStep[] = ["edit", "submit", "assign", "answer", "evaluate", "return"];
+    const all: SuggestionStep[] = ["edit", "submit", "assign", "answer", "evaluate", "return", "countersign"];
     expect(all.filter((s) => canTakeStep(status, s))).toEqual(steps);
+  });
+});
+
+describe("会签: the helper departments countersign the lead's answer", () => {
+  it("an answer with helper departments waits for their countersign; without, it goes out at once", () => {
+    expect(afterAnswer(2)).toBe("COUNTERSIGNING");
+    expect(afterAnswer(0)).toBe("ANSWERED");
+  });
+  it("the answer goes out only when every helper agreed", () => {
+    expect(afterCountersign(["AGREED", null, "AGREED"])).toBe("COUNTERSIGNING");
+    expect(afterCountersign(["AGREED", "AGREED", "AGREED"])).toBe("ANSWERED");
+  });
+  it("one helper returning it sends it back to the lead department to revise", () => {
+    expect(afterCountersign(["AGREED", "RETURNED", null])).toBe("ASSIGNED");
+  });
+  it("counts the helpers that agreed, of all of them", () => {
+    expect(countersignProgress(["AGREED", null, "AGREED"])).toEqual({ agreed: 2, total: 3 });
+  });
+  it("keeps the deadline's colour while the answer is countersigned", () => {
+    expect(supervisionOf({ status: "COUNTERSIGNING", dueAt: inDays(-1) }, now)).toBe("RED");
   });
 });
 

@@ -6,7 +6,7 @@
 import type { EvaluationResult, Supervision, SuggestionStatus } from "../protocol/suggestions.ts";
 import { CN_OFFSET_MS } from "./cn-calendar.ts";
 
-export type SuggestionStep = "edit" | "submit" | "assign" | "answer" | "evaluate" | "return";
+export type SuggestionStep = "edit" | "submit" | "assign" | "answer" | "evaluate" | "return" | "countersign";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** YELLOW from this many days before the deadline. */
@@ -23,6 +23,8 @@ const ALLOWED: Record<SuggestionStep, readonly SuggestionStatus[]> = {
   evaluate: ["ANSWERED"],
   // 退办: back to the office, which assigns it again.
   return: ["ASSIGNED"],
+  // 会签: the helper departments sign the lead department's draft answer.
+  countersign: ["COUNTERSIGNING"],
 };
 
 /** A department may return (退办) a suggestion outside its responsibility within this many working days of being assigned it. */
@@ -33,7 +35,7 @@ export function canTakeStep(status: SuggestionStatus, step: SuggestionStep): boo
 }
 
 /** The status a step leads to (evaluate: see afterEvaluation). */
-export function statusAfter(step: Exclude<SuggestionStep, "evaluate">, status: SuggestionStatus): SuggestionStatus {
+export function statusAfter(step: Exclude<SuggestionStep, "evaluate" | "countersign">, status: SuggestionStatus): SuggestionStatus {
   switch (step) {
     case "return":
       return "SUBMITTED";
@@ -52,6 +54,33 @@ export function statusAfter(step: Exclude<SuggestionStep, "evaluate">, status: S
   }
 }
 
+/** A helper department's countersign (会签) of the lead department's draft answer. */
+export type Countersign = "AGREED" | "RETURNED";
+
+/**
+ * Where the lead department's answer goes: with helper departments it waits
+ * for their countersign (COUNTERSIGNING); without, it goes out at once.
+ */
+export function afterAnswer(helperCount: number): SuggestionStatus {
+  return helperCount > 0 ? "COUNTERSIGNING" : "ANSWERED";
+}
+
+/**
+ * After one helper's countersign, given every helper's decision so far
+ * (null: not yet): a return sends the draft back to the lead department
+ * (ASSIGNED, to revise and answer again); when every helper agreed the answer
+ * goes out (ANSWERED); otherwise it keeps waiting.
+ */
+export function afterCountersign(decisions: readonly (Countersign | null)[]): SuggestionStatus {
+  if (decisions.includes("RETURNED")) return "ASSIGNED";
+  return decisions.every((d) => d === "AGREED") ? "ANSWERED" : "COUNTERSIGNING";
+}
+
+/** 会签中（2/3 已会签）: how many helpers agreed, of how many. */
+export function countersignProgress(decisions: readonly (Countersign | null)[]): { agreed: number; total: number } {
+  return { agreed: decisions.filter((d) => d === "AGREED").length, total: decisions.length };
+}
+
 /**
  * An UNSATISFIED evaluation sends the suggestion back once (重新办理), with a
  * new deadline; a second one is recorded and it stays EVALUATED.
@@ -67,9 +96,12 @@ export function afterEvaluation(
   return { status: "EVALUATED", secondRound: secondRoundUsed, dueAt: null };
 }
 
-/** 三色督办 on an assigned, unanswered suggestion; null otherwise. */
+/** The statuses whose deadline still runs: assigned, or answered but still countersigned (the answer has not gone out). */
+export const SUPERVISED_STATUSES: readonly SuggestionStatus[] = ["ASSIGNED", "COUNTERSIGNING"];
+
+/** 三色督办 on an assigned suggestion whose answer has not gone out; null otherwise. */
 export function supervisionOf(s: { status: SuggestionStatus; dueAt: Date | null }, now: Date): Supervision | null {
-  if (s.status !== "ASSIGNED" || !s.dueAt) return null;
+  if (!SUPERVISED_STATUSES.includes(s.status) || !s.dueAt) return null;
   const left = s.dueAt.getTime() - now.getTime();
   if (left < 0) return "RED";
   return left <= YELLOW_DAYS * DAY_MS ? "YELLOW" : "GREEN";

@@ -73,6 +73,7 @@ export const SUGGESTION_STATUS_ZH: Record<SuggestionStatus, string> = {
   DRAFT: "草稿",
   SUBMITTED: "已提交，待交办",
   ASSIGNED: "已交办，办理中",
+  COUNTERSIGNING: "已拟答复，协办单位会签中",
   ANSWERED: "已答复，待代表评价",
   EVALUATED: "已评价，办结",
 };

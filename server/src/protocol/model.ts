@@ -291,7 +291,7 @@ export interface TrackView {
 /** §6e: the suggestion a case became, as the voter's tracking page shows it (public text, no names). */
 export interface TrackSuggestionView {
   number: string;
-  status: "DRAFT" | "SUBMITTED" | "ASSIGNED" | "ANSWERED" | "EVALUATED";
+  status: "DRAFT" | "SUBMITTED" | "ASSIGNED" | "COUNTERSIGNING" | "ANSWERED" | "EVALUATED";
   /** extension: the suggestion's title */
   title: string;
   /** extension: the lead department's name, once assigned */

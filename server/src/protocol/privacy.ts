@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   "suggestion.evaluate",
   "suggestion.return",
   "suggestion.classify",
+  "suggestion.countersign",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

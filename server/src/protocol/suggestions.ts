@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { id, isoDate, str } from "./schemas.ts";
 
-export const SUGGESTION_STATUSES = ["DRAFT", "SUBMITTED", "ASSIGNED", "ANSWERED", "EVALUATED"] as const;
+/** COUNTERSIGNING (extension, 会签): the lead department answered, its helper departments have yet to countersign. */
+export const SUGGESTION_STATUSES = ["DRAFT", "SUBMITTED", "ASSIGNED", "COUNTERSIGNING", "ANSWERED", "EVALUATED"] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 /** A 已解决或基本解决 · B 列入计划逐步解决 · C 因条件限制留作参考 */
 export const ANSWER_KINDS = ["A", "B", "C"] as const;
@@ -97,6 +98,20 @@ export type SuggestionEvaluateInput = z.output<typeof suggestionEvaluateSchema>;
 export const suggestionReturnSchema = z.object({ reason: str().trim().min(1).max(SUGGESTION_LIMITS.comment) }).strict();
 export type SuggestionReturnInput = z.output<typeof suggestionReturnSchema>;
 
+/**
+ * 会签: a helper department agrees to the lead department's draft answer
+ * (optionally with a note) or returns it to the lead with a reason (`note`,
+ * required then).
+ */
+export const suggestionCountersignSchema = z
+  .object({
+    agree: z.boolean(),
+    note: str().trim().max(SUGGESTION_LIMITS.comment).optional(),
+  })
+  .strict()
+  .refine((c) => c.agree || !!c.note, { message: "a reason is required to return it", path: ["note"] });
+export type SuggestionCountersignInput = z.output<typeof suggestionCountersignSchema>;
+
 /** The office reviews and adjusts the class a department gave its latest answer. */
 export const suggestionClassifySchema = z.object({ kind: z.enum(ANSWER_KINDS), reason: str().trim().min(1).max(SUGGESTION_LIMITS.comment) }).strict();
 export type SuggestionClassifyInput = z.output<typeof suggestionClassifySchema>;
@@ -126,6 +141,25 @@ export interface SuggestionAnswerView {
   text: string;
   departmentId: string;
   departmentName: string;
+  at: string;
+}
+
+export const COUNTERSIGN_DECISIONS = ["AGREED", "RETURNED"] as const;
+export type CountersignDecision = (typeof COUNTERSIGN_DECISIONS)[number];
+
+/** 会签: one helper department's countersign of the lead's current draft answer (`decision` null: not yet). */
+export interface SuggestionCountersignView {
+  departmentId: string;
+  departmentName: string;
+  decision: CountersignDecision | null;
+  note: string | null;
+  at: string | null;
+}
+
+/** The lead department's answer before it goes out: while countersigned, or after a helper returned it. */
+export interface SuggestionDraftAnswerView {
+  kind: AnswerKind;
+  text: string;
   at: string;
 }
 
@@ -181,6 +215,14 @@ export interface SuggestionView {
   coDepartmentNames: string[];
   cases: SuggestionCaseView[];
   evaluations: SuggestionEvaluationView[];
+  /**
+   * extension (会签): the lead department's draft answer awaiting (or returned
+   * from) countersign, and each helper's countersign of it — for the
+   * departments and the office; a deputy reads the answer once it goes out
+   * (null and empty for a deputy).
+   */
+  draftAnswer: SuggestionDraftAnswerView | null;
+  countersigns: SuggestionCountersignView[];
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;

@@ -64,6 +64,7 @@ export const HTTP_WRITES: Readonly<Record<string, WriteSpec | null>> = {
   "POST /suggestions/:id/evaluate": { action: "suggestion.evaluate", subject: "suggestion" },
   "POST /suggestions/:id/return": { action: "suggestion.return", subject: "suggestion" },
   "POST /suggestions/:id/classify": { action: "suggestion.classify", subject: "suggestion" },
+  "POST /suggestions/:id/countersign": { action: "suggestion.countersign", subject: "suggestion" },
   "PUT /duty/weights": { action: "duty.weights" },
   "POST /duty/activities": { action: "duty.activity", subject: "activity" },
   "PUT /stats/weights": { action: "stats.weights" },

@@ -95,8 +95,9 @@ export function AssignForm({ s, onChanged }: Changed) {
 /** The lead department's written answer, with its class A/B/C. */
 export function AnswerForm({ s, onChanged }: Changed) {
   const t = useT();
-  const [kind, setKind] = useState<AnswerKind | "">("");
-  const [text, setText] = useState("");
+  // A draft a helper returned (会签) is the starting point of the revision.
+  const [kind, setKind] = useState<AnswerKind | "">(s.draftAnswer?.kind ?? "");
+  const [text, setText] = useState(s.draftAnswer?.text ?? "");
   const action = useAction();
   const details = action.error?.details ?? {};
   return (
@@ -111,6 +112,7 @@ export function AnswerForm({ s, onChanged }: Changed) {
       }}
     >
       <h2 id="sugg-answer">{s.secondRound ? t("suggestion.answer.titleAgain") : t("suggestion.answer.title")}</h2>
+      {s.draftAnswer ? <p className="field__error">{t("suggestion.cs.revise")}</p> : null}
       <fieldset className="suggestion-choices">
         <legend>{t("suggestion.answer.kind")}</legend>
         {ANSWER_KINDS.map((k) => (
@@ -126,7 +128,7 @@ export function AnswerForm({ s, onChanged }: Changed) {
       </FormField>
       <FormError error={action.error} />
       <button type="submit" className="button button--primary" disabled={action.busy || !kind || !text.trim()}>
-        {t("suggestion.answer.submit")}
+        {s.coDepartmentIds.length ? t("suggestion.answer.submitCountersign") : t("suggestion.answer.submit")}
       </button>
     </form>
   );

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useAuth } from "../../stores/auth.ts";
 import { LoadState } from "../admin/shared/LoadState.tsx";
 import { useResource } from "../admin/shared/useResource.ts";
+import { countersignState, CountersignForm, CountersignPanel } from "./Countersign.tsx";
 import { AnswerForm, AssignForm, ClassifyForm, EvaluateForm, ReturnForm, SubmitBox } from "./SuggestionActions.tsx";
 import { suggestionApi } from "./suggestion-api.ts";
 import { SupervisionBadge } from "./SupervisionBadge.tsx";
@@ -37,6 +38,8 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
   const isLead = user?.role === "DEPUTY" && user.id === s.leadDeputyId;
   const isOffice = user?.role === "ADMIN" || user?.role === "STAFF";
   const isLeadDepartment = user?.role === "DEPARTMENT" && !!user.departmentId && user.departmentId === s.leadDepartmentId;
+  const mine = user?.role === "DEPARTMENT" ? s.countersigns.find((c) => c.departmentId === user.departmentId) : undefined;
+  const countersign = countersignState(t, s);
   return (
     <>
       <header className="page-head">
@@ -48,15 +51,18 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
           </p>
           <h1>{s.title}</h1>
           <p>
-            <span className="badge">{t(`suggestion.status.${s.status}`)}</span> {s.supervision ? <SupervisionBadge supervision={s.supervision} /> : null}
+            <span className="badge">{t(`suggestion.status.${s.status}`)}</span> {countersign ? <span className="badge">{countersign}</span> : null}{" "}
+            {s.supervision ? <SupervisionBadge supervision={s.supervision} /> : null}
           </p>
         </div>
       </header>
 
       {isLead && s.status === "DRAFT" ? <SubmitBox s={s} onChanged={onChanged} /> : null}
       {isOffice && (s.status === "SUBMITTED" || s.status === "ASSIGNED") ? <AssignForm key={s.updatedAt} s={s} onChanged={onChanged} /> : null}
-      {isLeadDepartment && s.status === "ASSIGNED" ? <AnswerForm s={s} onChanged={onChanged} /> : null}
-      {isLeadDepartment && s.status === "ASSIGNED" && !s.secondRound ? <ReturnForm s={s} onChanged={onChanged} /> : null}
+      {mine && !mine.decision && s.status === "COUNTERSIGNING" ? <CountersignForm key={s.updatedAt} s={s} onChanged={onChanged} /> : null}
+      <CountersignPanel s={s} />
+      {isLeadDepartment && s.status === "ASSIGNED" ? <AnswerForm key={s.updatedAt} s={s} onChanged={onChanged} /> : null}
+      {isLeadDepartment && s.status === "ASSIGNED" && !s.secondRound && !s.draftAnswer ? <ReturnForm s={s} onChanged={onChanged} /> : null}
       {isLead && s.status === "ANSWERED" ? <EvaluateForm s={s} onChanged={onChanged} /> : null}
       {isOffice && (s.status === "ANSWERED" || s.status === "EVALUATED") ? <ClassifyForm key={s.updatedAt} s={s} onChanged={onChanged} /> : null}
 
@@ -166,7 +172,7 @@ function Detail({ s, onChanged }: { s: SuggestionDetail; onChanged: (next: Sugge
 function eventTitle(t: ReturnType<typeof useT>, h: SuggestionEventView): string {
   if (h.type === "status" && h.toStatus === "SUBMITTED") return t("suggestion.ev.submitted");
   if (h.type === "status" && h.toStatus === "ASSIGNED") return t("suggestion.ev.assigned");
-  if (h.type === "created" || h.type === "edited" || h.type === "reassigned" || h.type === "answered" || h.type === "evaluated" || h.type === "reopened" || h.type === "returned" || h.type === "reclassified") {
+  if (h.type === "created" || h.type === "edited" || h.type === "reassigned" || h.type === "answered" || h.type === "evaluated" || h.type === "reopened" || h.type === "returned" || h.type === "reclassified" || h.type === "countersignRequested" || h.type === "countersigned" || h.type === "countersignReturned") {
     return t(`suggestion.ev.${h.type}`);
   }
   return h.type;
@@ -176,5 +182,8 @@ function eventTitle(t: ReturnType<typeof useT>, h: SuggestionEventView): string 
 function eventNote(t: ReturnType<typeof useT>, lang: ReturnType<typeof useLang>, h: SuggestionEventView): string {
   const note = h.note ?? "";
   if (h.type === "answered" && (note === "A" || note === "B" || note === "C")) return t(`suggestion.kind.${note}`);
+  // 会签 requested: "B；会签：区交通运输局、区水务局" — the class in words.
+  const kind = h.type === "countersignRequested" ? /^([ABC])；/.exec(note)?.[1] : undefined;
+  if (kind === "A" || kind === "B" || kind === "C") return `${t(`suggestion.kind.${kind}`)}${note.slice(1)}`;
   return note.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) => formatDate(lang, iso));
 }

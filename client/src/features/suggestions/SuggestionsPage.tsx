@@ -7,6 +7,7 @@ import { formatDate } from "../../lib/format.ts";
 import { useAuth } from "../../stores/auth.ts";
 import { LoadState } from "../admin/shared/LoadState.tsx";
 import { useResource } from "../admin/shared/useResource.ts";
+import { countersignState } from "./Countersign.tsx";
 import { suggestionApi } from "./suggestion-api.ts";
 import { SupervisionBadge } from "./SupervisionBadge.tsx";
 import "./suggestions.css";
@@ -31,6 +32,12 @@ export function SuggestionsPage() {
   useDocumentTitle(title);
   const list = useResource(() => suggestionApi.list({ status, supervision }), params.toString());
   const rows = list.data?.suggestions ?? [];
+  // 会签: what awaits this department's countersign, whatever the filters.
+  const awaiting = useResource(
+    () => (role === "DEPARTMENT" ? suggestionApi.list({ status: "COUNTERSIGNING" }) : Promise.resolve({ ok: true as const, data: { suggestions: [], total: 0 } })),
+    `countersign:${role ?? ""}`,
+  );
+  const mine = (awaiting.data?.suggestions ?? []).filter((s) => s.countersigns.some((c) => c.departmentId === user?.departmentId && !c.decision));
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -51,6 +58,32 @@ export function SuggestionsPage() {
           </Link>
         ) : null}
       </header>
+
+      {role === "DEPARTMENT" && awaiting.data ? (
+        <section className="card countersign-awaiting" aria-labelledby="countersign-awaiting">
+          <h2 id="countersign-awaiting">{t("suggestion.cs.awaitingMine", { n: mine.length })}</h2>
+          {mine.length ? (
+            <ul>
+              {mine.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/admin/suggestions/${s.id}`}>
+                    {s.number} {s.title}
+                  </Link>
+                  <span className="muted">
+                    {" "}
+                    · {t("suggestion.detail.leadDept")}
+                    {t("punct.colon")}
+                    {s.leadDepartmentName} · {countersignState(t, s)}
+                  </span>
+                  {s.draftAnswer ? <p className="countersign-awaiting__draft">{s.draftAnswer.text}</p> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t("suggestion.cs.awaitingNone")}</p>
+          )}
+        </section>
+      ) : null}
 
       <div className="bo-filters card" role="search" aria-label={t("admin.common.filter")}>
         <label>
@@ -102,7 +135,7 @@ export function SuggestionsPage() {
                     <td>
                       <Link to={`/admin/suggestions/${s.id}`}>{s.title}</Link>
                     </td>
-                    <td>{t(`suggestion.status.${s.status}`)}</td>
+                    <td>{countersignState(t, s) ?? t(`suggestion.status.${s.status}`)}</td>
                     <td>
                       <SupervisionBadge supervision={s.supervision} />
                     </td>

@@ -19,6 +19,7 @@ export const suggestionApi = {
   submit: (id: string) => call("POST /api/suggestions/:id/submit", { params: { id } }),
   assign: (id: string, body: Body<"POST /api/suggestions/:id/assign">) => call("POST /api/suggestions/:id/assign", { params: { id }, body }),
   answer: (id: string, body: Body<"POST /api/suggestions/:id/answer">) => call("POST /api/suggestions/:id/answer", { params: { id }, body }),
+  countersign: (id: string, body: Body<"POST /api/suggestions/:id/countersign">) => call("POST /api/suggestions/:id/countersign", { params: { id }, body }),
   classify: (id: string, body: Body<"POST /api/suggestions/:id/classify">) => call("POST /api/suggestions/:id/classify", { params: { id }, body }),
   returnToOffice: (id: string, reason: string) => call("POST /api/suggestions/:id/return", { params: { id }, body: { reason } }),
   evaluate: (id: string, body: Body<"POST /api/suggestions/:id/evaluate">) => call("POST /api/suggestions/:id/evaluate", { params: { id }, body }),

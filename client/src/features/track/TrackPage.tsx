@@ -237,7 +237,7 @@ function SuggestionOfCase({ s }: { s: TrackSuggestionView }) {
               </p>
             </dd>
           </div>
-        ) : s.status === "ASSIGNED" ? (
+        ) : s.status === "ASSIGNED" || s.status === "COUNTERSIGNING" ? (
           <p>{t("suggestion.track.waiting")}</p>
         ) : null}
       </dl>

@@ -343,6 +343,7 @@ export const admin: Record<keyof typeof zh, string> = {
   "admin.audit.suggestion.evaluate": "Evaluated an answer",
   "admin.audit.suggestion.return": "Returned a suggestion",
   "admin.audit.suggestion.classify": "Adjusted an answer's class",
+  "admin.audit.suggestion.countersign": "Countersigned a suggestion's answer",
   "admin.audit.at": "Time",
   "admin.audit.who": "User",
   "admin.audit.action": "Action",

@@ -343,6 +343,7 @@ export const admin = {
   "admin.audit.suggestion.evaluate": "评价办理答复",
   "admin.audit.suggestion.return": "退办代表建议",
   "admin.audit.suggestion.classify": "调整答复类别",
+  "admin.audit.suggestion.countersign": "会签代表建议答复",
   "admin.audit.at": "时间",
   "admin.audit.who": "用户",
   "admin.audit.action": "操作",

@@ -6,6 +6,7 @@ import {
   suggestionAnswerSchema,
   suggestionAssignSchema,
   suggestionClassifySchema,
+  suggestionCountersignSchema,
   suggestionCreateSchema,
   suggestionEvaluateSchema,
   suggestionPatchSchema,
@@ -127,6 +128,15 @@ export const suggestionRoutes = {
     body: suggestionReturnSchema,
     reply: one,
     refuses: ["NOT_FOUND", "CONFLICT"],
+  }),
+  "POST /api/suggestions/:id/countersign": entry({
+    summary: "A helper department countersigns the lead department's answer (会签): agree, or return it to the lead with a reason",
+    tag,
+    access: ["DEPARTMENT"],
+    params: idParam,
+    body: suggestionCountersignSchema,
+    reply: one,
+    refuses: ["NOT_FOUND", "FORBIDDEN", "CONFLICT"],
   }),
   "POST /api/suggestions/:id/classify": entry({
     summary: "The office reviews and adjusts the class of the latest answer",

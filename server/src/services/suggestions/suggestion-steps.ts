@@ -2,11 +2,23 @@
  * Driving a deputy's suggestion (docs/ARCHITECTURE.md §6e): the lead deputy
  * drafts it from cases and submits it, the office (staff of a venue of its
  * cases, or an admin) assigns it to departments with a deadline, the lead
- * department answers, the lead deputy evaluates. Each step is checked against
+ * department answers — with helper departments, they countersign (会签) the
+ * answer before it goes out — the lead deputy evaluates. Each step is checked against
  * domain/suggestion-lifecycle.ts, guarded against a concurrent step, and
  * written with a history entry in one transaction.
  */
-import { afterEvaluation, afterWorkingDays, canTakeStep, RETURN_WORKING_DAYS, suggestionNumber, suggestionYear, type SuggestionStep } from "../../domain/suggestion-lifecycle.ts";
+import {
+  afterAnswer,
+  afterCountersign,
+  afterEvaluation,
+  afterWorkingDays,
+  canTakeStep,
+  RETURN_WORKING_DAYS,
+  suggestionNumber,
+  suggestionYear,
+  type Countersign,
+  type SuggestionStep,
+} from "../../domain/suggestion-lifecycle.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { AppError } from "../../protocol/errors.ts";
 import { EVALUATION_RESULT_ZH } from "../../protocol/labels-zh.ts";
@@ -14,6 +26,7 @@ import type {
   SuggestionAnswerInput,
   SuggestionAssign,
   SuggestionClassifyInput,
+  SuggestionCountersignInput,
   SuggestionCreate,
   SuggestionDetail,
   SuggestionEvaluateInput,
@@ -27,7 +40,15 @@ import type { Actor, AuthUser, ServiceDeps } from "../deps.ts";
 import { detailOf, findSuggestionInScope, suggestionInclude, type SuggestionRow } from "./suggestions.ts";
 
 const invalid = (details: Record<string, string>) => new AppError("BAD_REQUEST", "请求内容有误 / invalid request", details);
-const STEP_WORDS: Record<SuggestionStep, string> = { edit: "修改", submit: "提交", assign: "交办", answer: "答复", evaluate: "评价", return: "退办" };
+const STEP_WORDS: Record<SuggestionStep, string> = {
+  edit: "修改",
+  submit: "提交",
+  assign: "交办",
+  answer: "答复",
+  evaluate: "评价",
+  return: "退办",
+  countersign: "会签",
+};
 
 function requireStep(s: { status: SuggestionStatus }, step: SuggestionStep): void {
   if (!canTakeStep(s.status, step)) {
@@ -62,6 +83,8 @@ interface NewEvent {
   fromStatus?: SuggestionStatus;
   toStatus?: SuggestionStatus;
   note?: string | null;
+  /** whom the history names, when not the caller (the answer 会签 sent out is the lead department's) */
+  actorName?: string;
 }
 
 async function writeEvent(tx: Tx, suggestionId: string, user: AuthUser, at: Date, e: NewEvent): Promise<void> {
@@ -72,8 +95,8 @@ async function writeEvent(tx: Tx, suggestionId: string, user: AuthUser, at: Date
       fromStatus: e.fromStatus ?? null,
       toStatus: e.toStatus ?? null,
       note: e.note ?? null,
-      actorId: user.id,
-      actorName: user.displayName,
+      actorId: e.actorName === undefined ? user.id : null,
+      actorName: e.actorName ?? user.displayName,
       at,
     },
   });
@@ -183,7 +206,16 @@ export function assignSuggestion(deps: ServiceDeps, actor: Actor, id: string, in
     if (co.some((d) => !name.has(d))) details.coDepartmentIds ??= "unknown department";
     if (Object.keys(details).length) throw invalid(details);
     requireStep(s, "assign");
-    await guardedUpdate(tx, s, { status: "ASSIGNED", leadDepartmentId: input.leadDepartmentId, dueAt: input.dueAt, updatedAt: now });
+    // Another department, another draft: a draft answer (and its countersigns) of the earlier assignment goes.
+    await guardedUpdate(tx, s, {
+      status: "ASSIGNED",
+      leadDepartmentId: input.leadDepartmentId,
+      dueAt: input.dueAt,
+      draftKind: null,
+      draftText: null,
+      draftAt: null,
+      updatedAt: now,
+    });
     await tx.suggestionCoDepartment.deleteMany({ where: { suggestionId: s.id } });
     if (co.length) await tx.suggestionCoDepartment.createMany({ data: co.map((departmentId) => ({ suggestionId: s.id, departmentId })) });
     const helpers = co.map((d) => name.get(d)).join("、");
@@ -213,6 +245,7 @@ export function returnSuggestion(deps: ServiceDeps, actor: Actor, id: string, in
     requireLeadDepartment(user, s);
     requireStep(s, "return");
     if (s.secondRound) throw new AppError("CONFLICT", "重新办理中的建议不能退办 / a suggestion in its second handling cannot be returned");
+    if (s.draftAt) throw new AppError("CONFLICT", "已拟答复的建议不能退办 / a suggestion already answered cannot be returned");
     const assigned = await tx.suggestionEvent.findFirst({
       where: { suggestionId: s.id, toStatus: "ASSIGNED", type: { in: ["status", "reassigned"] } },
       orderBy: [{ at: "desc" }, { id: "desc" }],
@@ -231,11 +264,64 @@ export function answerSuggestion(deps: ServiceDeps, actor: Actor, id: string, in
   return step(deps, actor, id, async (tx, user, s, now) => {
     const departmentId = requireLeadDepartment(user, s);
     requireStep(s, "answer");
+    const next = afterAnswer(s.coDepartments.length);
+    if (next === "COUNTERSIGNING") {
+      // 会签: the answer waits as a draft; every helper signs this version afresh.
+      await guardedUpdate(tx, s, { status: next, draftKind: input.kind, draftText: input.text, draftAt: now, updatedAt: now });
+      await tx.suggestionCoDepartment.updateMany({ where: { suggestionId: s.id }, data: { countersign: null, countersignNote: null, countersignedAt: null } });
+      const helpers = s.coDepartments.map((c) => c.department.name).join("、");
+      await writeEvent(tx, s.id, user, now, { type: "countersignRequested", fromStatus: s.status, toStatus: next, note: `${input.kind}；会签：${helpers}` });
+      return;
+    }
     await guardedUpdate(tx, s, { status: "ANSWERED", updatedAt: now });
     await tx.suggestionAnswer.create({
       data: { suggestionId: s.id, departmentId, round: s.secondRound ? 2 : 1, kind: input.kind, text: input.text, at: now },
     });
     await writeEvent(tx, s.id, user, now, { type: "answered", fromStatus: s.status, toStatus: "ANSWERED", note: input.kind });
+  });
+}
+
+/**
+ * 会签: a helper department agrees to the lead department's draft answer, or
+ * returns it to the lead with a reason (back to ASSIGNED, to revise and answer
+ * again). When the last helper agrees, the answer goes out: it becomes the
+ * suggestion's answer (dated then, as the deadline counts) and the deputy may
+ * evaluate it.
+ */
+export function countersignSuggestion(deps: ServiceDeps, actor: Actor, id: string, input: SuggestionCountersignInput): Promise<{ suggestion: SuggestionDetail }> {
+  return step(deps, actor, id, async (tx, user, s, now) => {
+    const mine = s.coDepartments.find((c) => user.role === "DEPARTMENT" && !!user.departmentId && c.departmentId === user.departmentId);
+    if (!mine) throw new AppError("FORBIDDEN", "只有协办单位可以会签 / only a helper department countersigns");
+    requireStep(s, "countersign");
+    if (mine.countersign) throw new AppError("CONFLICT", "本单位已会签 / your department has countersigned this answer already");
+    const decision: Countersign = input.agree ? "AGREED" : "RETURNED";
+    const decisions = s.coDepartments.map((c) => (c.departmentId === mine.departmentId ? decision : (c.countersign as Countersign | null)));
+    const next = afterCountersign(decisions);
+    const note = input.note || null;
+    if (next === "ANSWERED") {
+      await guardedUpdate(tx, s, { status: next, draftKind: null, draftText: null, draftAt: null, updatedAt: now });
+      await tx.suggestionAnswer.create({
+        data: { suggestionId: s.id, departmentId: s.leadDepartmentId!, round: s.secondRound ? 2 : 1, kind: s.draftKind!, text: s.draftText!, at: now },
+      });
+    } else {
+      // Still waiting, the guard serialises two helpers signing at once, so the last one sends it out.
+      await guardedUpdate(tx, s, { status: next, updatedAt: now });
+    }
+    const signed = await tx.suggestionCoDepartment.updateMany({
+      where: { suggestionId: s.id, departmentId: mine.departmentId, countersign: null },
+      data: { countersign: decision, countersignNote: note, countersignedAt: now },
+    });
+    if (signed.count === 0) throw new AppError("CONFLICT", "本单位已会签 / your department has countersigned this answer already");
+    const who = mine.department.name;
+    await writeEvent(tx, s.id, user, now, {
+      type: input.agree ? "countersigned" : "countersignReturned",
+      fromStatus: s.status,
+      toStatus: next,
+      note: input.agree ? `${who}：同意${note ? `（${note}）` : ""}` : `${who}：${note}`,
+    });
+    if (next === "ANSWERED") {
+      await writeEvent(tx, s.id, user, now, { type: "answered", fromStatus: s.status, toStatus: next, note: s.draftKind, actorName: s.leadDepartment?.name ?? "" });
+    }
   });
 }
 

@@ -4,12 +4,13 @@
  * of its cases, admins), the list with filters, one with its history, and what
  * a voter's tracking page shows of the suggestion their concern became.
  */
-import { supervisionOf, supervisionWindow } from "../../domain/suggestion-lifecycle.ts";
+import { SUPERVISED_STATUSES, supervisionOf, supervisionWindow } from "../../domain/suggestion-lifecycle.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { AppError } from "../../protocol/errors.ts";
 import type { TrackSuggestionView } from "../../protocol/model.ts";
 import type {
   AnswerKind,
+  CountersignDecision,
   EvaluationResult,
   SuggestionDetail,
   SuggestionEventView,
@@ -45,6 +46,8 @@ export function toSuggestionView(s: SuggestionRow, now: Date, viewer: AuthUser):
   const coDepartments = [...s.coDepartments].sort((a, b) => byText(a.department.name, b.department.name));
   const cases = [...s.cases].sort((a, b) => byText(a.case.trackingCode, b.case.trackingCode));
   const evaluations = s.evaluations.map((e) => ({ round: e.round, result: e.result as EvaluationResult, comment: e.comment, at: e.at.toISOString() }));
+  // 会签 is between the departments and the office: a deputy reads the answer once it goes out.
+  const seesCountersign = viewer.role !== "DEPUTY";
   return {
     id: s.id,
     number: s.number,
@@ -76,6 +79,17 @@ export function toSuggestionView(s: SuggestionRow, now: Date, viewer: AuthUser):
     coDepartmentNames: coDepartments.map((c) => c.department.name),
     cases: viewer.role === "DEPARTMENT" ? [] : cases.map((c) => ({ id: c.case.id, trackingCode: c.case.trackingCode, category: c.case.category, summary: c.case.summary, venueName: c.case.venue.name })),
     evaluations,
+    draftAnswer:
+      seesCountersign && s.draftKind && s.draftText && s.draftAt ? { kind: s.draftKind as AnswerKind, text: s.draftText, at: s.draftAt.toISOString() } : null,
+    countersigns: seesCountersign
+      ? coDepartments.map((c) => ({
+          departmentId: c.departmentId,
+          departmentName: c.department.name,
+          decision: c.countersign as CountersignDecision | null,
+          note: c.countersignNote,
+          at: c.countersignedAt?.toISOString() ?? null,
+        }))
+      : [],
     submittedAt: s.submittedAt?.toISOString() ?? null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
@@ -136,7 +150,7 @@ export async function listSuggestions(deps: ServiceDeps, actor: Actor, f: Sugges
   const and: Prisma.SuggestionWhereInput[] = [visibleTo(user)];
   if (f.status) and.push({ status: f.status });
   if (f.departmentId) and.push({ OR: [{ leadDepartmentId: f.departmentId }, { coDepartments: { some: { departmentId: f.departmentId } } }] });
-  if (f.supervision) and.push({ status: "ASSIGNED", dueAt: supervisionWindow(f.supervision, now) });
+  if (f.supervision) and.push({ status: { in: [...SUPERVISED_STATUSES] }, dueAt: supervisionWindow(f.supervision, now) });
   const rows = await deps.db.suggestion.findMany({ where: { AND: and }, include: suggestionInclude, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: 500 });
   const views = rows.map((r) => toSuggestionView(r, now, user));
   // The office reads overdue first, then by how soon; the rest as they last moved.

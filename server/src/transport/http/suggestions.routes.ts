@@ -11,6 +11,7 @@ import {
   answerSuggestion,
   assignSuggestion,
   classifyAnswer,
+  countersignSuggestion,
   createSuggestion,
   evaluateSuggestion,
   returnSuggestion,
@@ -39,6 +40,7 @@ export function suggestionRoutes(deps: ServiceDeps): Router {
   mount("POST /api/suggestions/:id/assign", ({ caller, params, body }) => assignSuggestion(deps, caller, params.id, body));
   mount("POST /api/suggestions/:id/answer", ({ caller, params, body }) => answerSuggestion(deps, caller, params.id, body));
   mount("POST /api/suggestions/:id/return", ({ caller, params, body }) => returnSuggestion(deps, caller, params.id, body));
+  mount("POST /api/suggestions/:id/countersign", ({ caller, params, body }) => countersignSuggestion(deps, caller, params.id, body));
   mount("POST /api/suggestions/:id/classify", ({ caller, params, body }) => classifyAnswer(deps, caller, params.id, body));
   mount("POST /api/suggestions/:id/evaluate", ({ caller, params, body }) => evaluateSuggestion(deps, caller, params.id, body));
   return r;
