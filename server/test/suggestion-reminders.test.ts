@@ -100,6 +100,14 @@ describe("suggestion reminders", () => {
     expect(await sendDueSuggestionReminders(t.db, out, new Date(dueAt.getTime() + DAY))).toBe(0);
   });
 
+  it("an answer waiting for its helpers' countersign (会签) is not out yet: the office still hears it is overdue", async () => {
+    const { suggestion, dueAt } = await assignedSuggestion(20);
+    await t.db.suggestion.update({ where: { id: suggestion.id }, data: { status: "COUNTERSIGNING" } });
+    const out = recorder();
+    expect(await sendDueSuggestionReminders(t.db, out, new Date(dueAt.getTime() + DAY))).toBe(1);
+    expect(out.sent.map((m) => m.kind)).toEqual(["suggestion.overdue"]);
+  });
+
   it("two nodes ticking at once send each reminder once; a new deadline is reminded again", async () => {
     const { suggestion, dueAt } = await assignedSuggestion(10);
     const a = recorder();

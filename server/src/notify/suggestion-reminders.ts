@@ -53,7 +53,7 @@ async function officeRecipients(db: Db, venueIds: string[]): Promise<SuggestionR
 /** Sends every suggestion reminder owed at `now` that no node has claimed yet; returns how many went out. */
 export async function sendDueSuggestionReminders(db: Db, notifier: SuggestionNotifier, now: Date): Promise<number> {
   const due = await db.suggestion.findMany({
-    where: { status: "ASSIGNED", leadDepartmentId: { not: null }, dueAt: { not: null, lte: new Date(now.getTime() + REMINDER_DAYS.due15 * DAY_MS) } },
+    where: { status: { in: ["ASSIGNED", "COUNTERSIGNING"] }, leadDepartmentId: { not: null }, dueAt: { not: null, lte: new Date(now.getTime() + REMINDER_DAYS.due15 * DAY_MS) } },
     select: {
       id: true,
       number: true,

@@ -15,7 +15,7 @@ export async function departmentRows(deps: ServiceDeps, period: Period, weight: 
   const [departments, suggestions] = await Promise.all([
     deps.db.department.findMany({ select: { id: true, name: true } }),
     deps.db.suggestion.findMany({
-      where: { status: { in: ["ASSIGNED", "ANSWERED", "EVALUATED"] }, leadDepartmentId: { not: null }, dueAt: { gte: period.from, lt: period.to } },
+      where: { status: { in: ["ASSIGNED", "COUNTERSIGNING", "ANSWERED", "EVALUATED"] }, leadDepartmentId: { not: null }, dueAt: { gte: period.from, lt: period.to } },
       select: { leadDepartmentId: true, dueAt: true, secondRound: true, answers: { select: { round: true, at: true } } },
     }),
   ]);
