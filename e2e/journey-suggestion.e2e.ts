@@ -68,6 +68,19 @@ describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, an
     await eventually(() => staff.locator(".supervision").first().textContent()).toContain("红牌 · 已超期");
     await screenshot(staff, "suggestion-2-office-list", true);
     expect(describeViolations(await seriousA11yViolations(staff))).toBe("");
+    // 三色督办 by department: the most overdue department first; its name lists only its suggestions.
+    const board = staff.getByRole("region", { name: "三色督办 · 按承办单位" });
+    await eventually(() => board.getByRole("row").count()).toBeGreaterThan(1);
+    const firstDepartment = board.getByRole("row").nth(1).getByRole("button");
+    const departmentName = (await firstDepartment.textContent())!.trim();
+    expect(Number(await board.getByRole("row").nth(1).getByRole("cell").first().textContent())).toBeGreaterThan(0);
+    await firstDepartment.click();
+    await eventually(() => staff.url()).toContain("departmentId=");
+    await eventually(() => staff.getByRole("link", { name: TITLE }).count()).toBe(0);
+    await eventually(() => staff.locator(".suggestion-table tbody td").filter({ hasText: departmentName }).count()).toBeGreaterThan(0);
+    await screenshot(staff, "suggestion-2b-office-by-department", true);
+    await staff.getByLabel("主办单位").selectOption("");
+    await eventually(() => staff.getByRole("link", { name: TITLE }).count()).toBe(1);
     await staff.getByRole("link", { name: TITLE }).click();
     const assign = staff.getByRole("form", { name: "交办承办单位" });
     await assign.getByLabel(/^主办单位/).selectOption({ label: "区住建局" });

@@ -7,6 +7,7 @@ import { formatDate } from "../../lib/format.ts";
 import { useAuth } from "../../stores/auth.ts";
 import { LoadState } from "../admin/shared/LoadState.tsx";
 import { useResource } from "../admin/shared/useResource.ts";
+import { boardByDepartment } from "./board.ts";
 import { countersignState } from "./Countersign.tsx";
 import { suggestionApi } from "./suggestion-api.ts";
 import { SupervisionBadge } from "./SupervisionBadge.tsx";
@@ -18,6 +19,9 @@ import "./suggestions.css";
  * they lead or co-sign and drafts new ones; a department account reads this
  * page as its desk: what is assigned to it, with the deadlines.
  */
+/** The board reads from the most urgent colour. */
+const BOARD_COLOURS = ["RED", "YELLOW", "GREEN"] as const satisfies readonly Supervision[];
+
 export function SuggestionsPage() {
   const t = useT();
   const lang = useLang();
@@ -26,12 +30,15 @@ export function SuggestionsPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get("status") ?? undefined) as SuggestionStatus | undefined;
   const supervision = (params.get("supervision") ?? undefined) as Supervision | undefined;
+  const departmentId = params.get("departmentId") ?? undefined;
+  const office = role === "ADMIN" || role === "STAFF";
   const departments = useResource(suggestionApi.departments, "departments");
   const myDepartment = departments.data?.departments.find((d) => d.id === user?.departmentId)?.name ?? "";
   const title = role === "DEPARTMENT" ? t("suggestion.deskTitle", { name: myDepartment }) : t("suggestion.title");
   useDocumentTitle(title);
-  const list = useResource(() => suggestionApi.list({ status, supervision }), params.toString());
+  const list = useResource(() => suggestionApi.list({ status, supervision, departmentId }), params.toString());
   const rows = list.data?.suggestions ?? [];
+  const board = office && !departmentId ? boardByDepartment(rows) : [];
   // 会签: what awaits this department's countersign, whatever the filters.
   const awaiting = useResource(
     () => (role === "DEPARTMENT" ? suggestionApi.list({ status: "COUNTERSIGNING" }) : Promise.resolve({ ok: true as const, data: { suggestions: [], total: 0 } })),
@@ -108,7 +115,57 @@ export function SuggestionsPage() {
             ))}
           </select>
         </label>
+        {office ? (
+          <label>
+            <span>{t("suggestion.col.department")}</span>
+            <select value={departmentId ?? ""} onChange={(e) => setParam("departmentId", e.target.value || null)}>
+              <option value="">{t("common.all")}</option>
+              {(departments.data?.departments ?? []).map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
       </div>
+
+      {board.length ? (
+        <section className="card supervision-board" aria-labelledby="supervision-board">
+          <h2 id="supervision-board">{t("suggestion.board.title")}</h2>
+          <p className="muted">{t("suggestion.board.intro")}</p>
+          <div className="table-scroll">
+            <table className="bo-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("suggestion.col.department")}</th>
+                  {BOARD_COLOURS.map((c) => (
+                    <th scope="col" key={c}>
+                      <SupervisionBadge supervision={c} />
+                    </th>
+                  ))}
+                  <th scope="col">{t("suggestion.board.total")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {board.map((d) => (
+                  <tr key={d.departmentId} className={d.RED ? "bo-row--overdue" : ""}>
+                    <th scope="row">
+                      <button type="button" className="link-button" aria-label={t("suggestion.board.show", { name: d.departmentName })} onClick={() => setParam("departmentId", d.departmentId)}>
+                        {d.departmentName}
+                      </button>
+                    </th>
+                    {BOARD_COLOURS.map((c) => (
+                      <td key={c}>{d[c]}</td>
+                    ))}
+                    <td>{d.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
 
       <LoadState loading={list.loading} error={list.error} onRetry={() => void list.reload()}>
         {rows.length === 0 && !list.loading ? <p className="muted">{t("suggestion.empty")}</p> : null}
