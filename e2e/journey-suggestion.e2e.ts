@@ -46,6 +46,12 @@ describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, an
     await eventually(() => deputy.getByRole("heading", { level: 1 }).textContent()).toBe("起草代表建议");
     for (const v of VOTERS) await deputy.getByRole("checkbox", { name: new RegExp(v.topic.slice(0, 4)) }).first().check();
     await eventually(() => deputy.getByText("依据的选民意见（已选 2 件）").count()).toBe(1);
+    // 联名: another deputy co-signs it.
+    const coSign = deputy.getByRole("group", { name: /^联名代表/ });
+    await eventually(() => coSign.getByRole("checkbox").count()).toBeGreaterThan(0);
+    const coSignerName = (await coSign.locator("label").first().textContent())!.trim();
+    await coSign.getByRole("checkbox").first().check();
+    await eventually(() => coSign.locator("legend").textContent()).toContain("已选 1 位");
     await deputy.getByLabel(/^建议标题/).fill(TITLE);
     await deputy.getByLabel(/^类别/).fill("城市建设");
     await deputy.getByLabel(/^建议内容/).fill("选民反映东方菜场门口雨天积水、周边停车无序，建议区住建局改造排水管网并规划停车位。");
@@ -56,6 +62,7 @@ describe.skipIf(!CHROMIUM)("journey: a deputy's suggestion from two concerns, an
     const number = (await deputy.locator("strong").filter({ hasText: /^\d{4}-\d{4}$/ }).first().textContent())!;
     expect(number).toMatch(/^\d{4}-\d{4}$/);
     const suggestionUrl = new URL(deputy.url()).pathname;
+    await eventually(() => deputy.getByText(coSignerName, { exact: true }).count()).toBeGreaterThan(0);
     // The deputy sees both concerns it came from.
     for (const code of codes) expect(await deputy.getByRole("link", { name: code }).count()).toBe(1);
 

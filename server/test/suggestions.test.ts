@@ -115,6 +115,24 @@ describe("departments and department accounts", () => {
   });
 });
 
+describe("联名: the deputies a lead may ask to co-sign", () => {
+  it("are every active deputy but the caller, names only; strangers and departments are refused; a chosen one is saved", async () => {
+    await t.addUserWithPassword({ username: "deputy.cosigner", password: OWN, role: "DEPUTY", venues: ["lili"], displayName: "联名代表甲" });
+    const me = (await deputy().get<{ user: { id: string } }>("/api/auth/me")).body.user.id;
+    const list = await deputy().get<{ deputies: { id: string; name: string }[] }>("/api/deputies");
+    expect(list.status).toBe(200);
+    const active = await t.db.user.findMany({ where: { role: "DEPUTY", disabled: false }, select: { id: true } });
+    expect(list.body.deputies.map((d) => d.id).sort()).toEqual(active.map((d) => d.id).filter((id) => id !== me).sort());
+    expect(list.body.deputies.map((d) => d.name)).toContain("联名代表甲");
+    for (const d of list.body.deputies) expect(Object.keys(d).sort()).toEqual(["id", "name"]);
+    expect((await http(t.server).get("/api/deputies")).status).toBe(401);
+    expect((await deptZhujian.get("/api/deputies")).status).toBe(403);
+    const other = list.body.deputies.find((d) => d.name === "联名代表甲")!;
+    const s = await draft({ coSignerIds: [other.id] });
+    expect(s.coSignerIds).toEqual([other.id]);
+  });
+});
+
 describe("the journey (§6e)", () => {
   it("two concerns become one suggestion, assigned, answered A, evaluated; both voters see it on their tracking pages", async () => {
     const s = await draft();

@@ -123,6 +123,12 @@ export const suggestionQuerySchema = z.object({
 });
 export type SuggestionQuery = z.output<typeof suggestionQuerySchema>;
 
+/** GET /api/deputies: a deputy a lead may ask to co-sign (联名); the name is public, nothing else is sent. */
+export interface DeputyChoice {
+  id: string;
+  name: string;
+}
+
 export interface DepartmentView {
   id: string;
   name: string;

@@ -24,7 +24,9 @@ export function SuggestionDraftPage() {
   const role = useAuth((s) => s.user?.role);
   useDocumentTitle(t("suggestion.draft.title"));
   const cases = useResource(() => boApi.cases({ limit: 500 }), "cases");
+  const deputies = useResource(suggestionApi.deputies, "deputies");
   const [picked, setPicked] = useState<string[]>(() => params.getAll("caseId"));
+  const [coSigners, setCoSigners] = useState<string[]>([]);
   const [title, setTitle] = useState("");
   const [category, setCategory] = useState("");
   const [body, setBody] = useState("");
@@ -35,10 +37,11 @@ export function SuggestionDraftPage() {
 
   const rows = (cases.data?.cases ?? []).filter((c) => c.status !== "REJECTED");
   const toggle = (id: string, on: boolean) => setPicked((p) => (on ? [...p, id] : p.filter((x) => x !== id)));
+  const toggleCoSigner = (id: string, on: boolean) => setCoSigners((p) => (on ? [...p, id] : p.filter((x) => x !== id)));
 
   async function save(e: FormEvent, submit: boolean) {
     e.preventDefault();
-    const made = await action.run(() => suggestionApi.create({ title: title.trim(), body: body.trim(), category: category.trim(), caseIds: picked }));
+    const made = await action.run(() => suggestionApi.create({ title: title.trim(), body: body.trim(), category: category.trim(), caseIds: picked, coSignerIds: coSigners }));
     if (!made.ok) return;
     const id = made.data.suggestion.id;
     if (submit) await action.run(() => suggestionApi.submit(id));
@@ -74,6 +77,23 @@ export function SuggestionDraftPage() {
             </ul>
           </LoadState>
           {details.caseIds ? <p className="field__error">{details.caseIds}</p> : null}
+        </fieldset>
+        <fieldset className="suggestion-choices">
+          <legend>{t("suggestion.field.coSigners", { n: coSigners.length })}</legend>
+          <p className="muted">{t("suggestion.field.coSignersHint")}</p>
+          <LoadState loading={deputies.loading} error={deputies.error} onRetry={() => void deputies.reload()}>
+            <ul className="suggestion-cases suggestion-cosigners">
+              {(deputies.data?.deputies ?? []).map((d) => (
+                <li key={d.id}>
+                  <label>
+                    <input type="checkbox" checked={coSigners.includes(d.id)} onChange={(e) => toggleCoSigner(d.id, e.target.checked)} />
+                    <span>{d.name}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </LoadState>
+          {details.coSignerIds ? <p className="field__error">{details.coSignerIds}</p> : null}
         </fieldset>
         <FormField label={t("suggestion.field.title")} error={details.title} required>
           {(p) => <input {...p} value={title} maxLength={SUGGESTION_LIMITS.title} onChange={(e) => setTitle(e.target.value)} />}

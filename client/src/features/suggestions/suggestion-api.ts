@@ -15,6 +15,8 @@ export const suggestionApi = {
   updateDepartment: (id: string, body: Body<"PATCH /api/admin/departments/:id">) => call("PATCH /api/admin/departments/:id", { params: { id }, body }),
   list: (query: InputOf<HttpRoutes["GET /api/suggestions"]>["query"] = {}) => call("GET /api/suggestions", { query }),
   one: (id: string) => call("GET /api/suggestions/:id", { params: { id } }),
+  /** 联名: the deputies who may co-sign (every active deputy but the caller) */
+  deputies: () => call("GET /api/deputies"),
   create: (body: Body<"POST /api/suggestions">) => call("POST /api/suggestions", { body }),
   submit: (id: string) => call("POST /api/suggestions/:id/submit", { params: { id } }),
   assign: (id: string, body: Body<"POST /api/suggestions/:id/assign">) => call("POST /api/suggestions/:id/assign", { params: { id }, body }),

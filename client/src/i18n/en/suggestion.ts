@@ -21,6 +21,8 @@ export const suggestion: Record<keyof typeof zh, string> = {
   "suggestion.col.department": "Lead department",
   "suggestion.col.due": "Deadline",
   "suggestion.col.lead": "Lead deputy",
+  "suggestion.field.coSigners": "Co-signing deputies (optional, {n} chosen)",
+  "suggestion.field.coSignersHint": "Co-signers see this suggestion on their list, and it counts in their duty record.",
   "suggestion.board.title": "Supervision by department",
   "suggestion.board.intro": "Suggestions in handling, counted by lead department, the most overdue first; choose a department to list only its suggestions.",
   "suggestion.board.total": "Total",

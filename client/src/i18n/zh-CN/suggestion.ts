@@ -21,6 +21,8 @@ export const suggestion = {
   "suggestion.col.department": "主办单位",
   "suggestion.col.due": "办理期限",
   "suggestion.col.lead": "领衔代表",
+  "suggestion.field.coSigners": "联名代表（可选，已选 {n} 位）",
+  "suggestion.field.coSignersHint": "联名代表可在建议页看到这件建议，并计入其履职记录。",
   "suggestion.board.title": "三色督办 · 按承办单位",
   "suggestion.board.intro": "办理中的建议按主办单位计数，超期多的单位在前；点单位名称只看该单位的建议。",
   "suggestion.board.total": "合计",

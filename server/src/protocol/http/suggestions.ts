@@ -13,7 +13,7 @@ import {
   suggestionQuerySchema,
   suggestionReturnSchema,
 } from "../suggestions.ts";
-import type { AdminDepartmentView, DepartmentView, SuggestionDetail, SuggestionView, VenueSuggestionsView } from "../suggestions.ts";
+import type { AdminDepartmentView, DepartmentView, DeputyChoice, SuggestionDetail, SuggestionView, VenueSuggestionsView } from "../suggestions.ts";
 import { idParam } from "./params.ts";
 import { entry, json } from "./route.ts";
 
@@ -61,6 +61,12 @@ export const suggestionRoutes = {
     body: departmentPatchSchema,
     reply: json<{ department: AdminDepartmentView }>(),
     refuses: ["NOT_FOUND", "CONFLICT"],
+  }),
+  "GET /api/deputies": entry({
+    summary: "The deputies a lead deputy may ask to co-sign a suggestion (联名): every active deputy but the caller, names only",
+    tag,
+    access: ["ADMIN", "STAFF", "DEPUTY"],
+    reply: json<{ deputies: DeputyChoice[] }>(),
   }),
   "GET /api/suggestions": entry({
     summary: "The suggestions the caller may see, filtered by status, department or supervision colour",

@@ -6,6 +6,7 @@
  */
 import { Router } from "express";
 import { createDepartment, listAdminDepartments, listDepartments, updateDepartment } from "../../services/suggestions/departments.ts";
+import { deputiesToCoSign } from "../../services/suggestions/co-signers.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import {
   answerSuggestion,
@@ -32,6 +33,7 @@ export function suggestionRoutes(deps: ServiceDeps): Router {
 
   mount("GET /api/departments", ({ caller }) => listDepartments(deps, caller));
 
+  mount("GET /api/deputies", ({ caller }) => deputiesToCoSign(deps, caller));
   mount("GET /api/suggestions", ({ caller, query }) => listSuggestions(deps, caller, query));
   mount("POST /api/suggestions", ({ caller, body }) => createSuggestion(deps, caller, body));
   mount("GET /api/suggestions/:id", ({ caller, params }) => suggestionDetail(deps, caller, params.id));
