@@ -7,6 +7,7 @@
  * deadline passed without an answer (overdue). A deadline still ahead without
  * an answer is `pending` and not in the rate. Pure: the clock is an argument.
  */
+import type { OnTimeCounts } from "../protocol/back-office.ts";
 import type { Period } from "./cn-calendar.ts";
 
 /** One handling: the lead department, its deadline, and when the answer of this round came (null: none yet). */
@@ -16,18 +17,6 @@ export interface HandlingFact {
   answeredAt: Date | null;
 }
 
-export interface OnTimeCounts {
-  /** judged: answered, or past the deadline unanswered */
-  due: number;
-  onTime: number;
-  late: number;
-  /** past the deadline, no answer yet */
-  overdue: number;
-  /** deadline in the period but still ahead, no answer yet: not judged */
-  pending: number;
-  /** onTime / due; null when nothing was due */
-  rate: number | null;
-}
 
 const empty = (): OnTimeCounts => ({ due: 0, onTime: 0, late: 0, overdue: 0, pending: 0, rate: null });
 

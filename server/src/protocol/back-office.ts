@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { CASE_SOURCES, CASE_STATUSES, ROLES, VENUE_KINDS } from "./model.ts";
-import type { CaseStatus, CaseView, Channel, DeputyGroupView, Role, UserView, VenueKind } from "./model.ts";
+import type { CaseStatus, CaseView, Channel, DeputyGroupView, Role, UserView, VenueFields } from "./model.ts";
 import type { MessageStaffView } from "./messages.ts";
 import { id, isoDate, LIMITS, str } from "./schemas.ts";
 
@@ -298,17 +298,25 @@ export interface StatsReport {
  * A department's suggestions whose deadline fell in the period (docs/ARCHITECTURE.md §6e):
  * judged once answered or past the deadline; `rate` = onTime / due (null: nothing due).
  */
-export interface DepartmentStatsRow {
+/** How a department's suggestions due in a period were answered (domain/department-on-time.ts counts them). */
+export interface OnTimeCounts {
+  /** judged: answered, or past the deadline unanswered */
+  due: number;
+  onTime: number;
+  late: number;
+  /** past the deadline, no answer yet */
+  overdue: number;
+  /** deadline in the period but still ahead, no answer yet: not judged */
+  pending: number;
+  /** onTime / due; null when nothing was due */
+  rate: number | null;
+}
+
+export interface DepartmentStatsRow extends OnTimeCounts {
   id: string;
   name: string;
   /** by score, highest first; null when nothing was due */
   rank: number | null;
-  due: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-  pending: number;
-  rate: number | null;
   score: number | null;
 }
 
@@ -375,15 +383,7 @@ export interface AdminUserView extends UserView {
   createdAt: string;
 }
 
-export interface AdminVenueView {
-  id: string;
-  name: string;
-  kind: VenueKind;
-  town: string;
-  address: string;
-  parentId: string | null;
-  deputyGroupId: string | null;
-}
+export type AdminVenueView = VenueFields;
 
 export type { DeputyGroupView, Role };
 

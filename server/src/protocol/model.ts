@@ -255,8 +255,8 @@ export interface DeputyGroupView {
   town: string;
 }
 
-/** GET /api/venues: the 家→站→室 tree, roots first, children nested. */
-export interface VenueNode {
+/** A venue's own fields: what the admin edits (AdminVenueView) and the tree shows. */
+export interface VenueFields {
   id: string;
   name: string;
   kind: VenueKind;
@@ -264,6 +264,10 @@ export interface VenueNode {
   address: string;
   parentId: string | null;
   deputyGroupId: string | null;
+}
+
+/** GET /api/venues: the 家→站→室 tree, roots first, children nested. */
+export interface VenueNode extends VenueFields {
   deputyGroupName: string | null;
   children: VenueNode[];
 }
