@@ -5,7 +5,8 @@
  */
 import { formatCallDurationZh } from "../../domain/call-lifecycle.ts";
 import { toCsv, type CsvCell } from "../../domain/csv.ts";
-import { buildMinutes, renderMinutesHtml } from "../../domain/minutes.ts";
+import { buildMinutes } from "../../domain/minutes.ts";
+import { renderMinutesHtml } from "../../domain/minutes-html.ts";
 import type { AuditLine, RecordPart } from "../../protocol/back-office.ts";
 import {
   AGENDA_ITEM_STATUS_ZH,
