@@ -177,8 +177,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
       ? webhookNotifier({ url: config.notifyWebhookUrl, secret: config.notifyWebhookSecret }, log)
       : logNotifier(log);
   if (config.notifyIntervalMs > 0) {
-    const stop = startReminderLoop(db, notifier, now, config.notifyIntervalMs);
-    cleanups.push(async () => stop());
+    cleanups.push(startReminderLoop(db, notifier, now, config.notifyIntervalMs));
     // Suggestions' deadlines (§6e): the department 15 and 3 days before, the office when overdue; same interval, same driver.
     const suggestions: SuggestionNotifier =
       config.notifyDriver === "webhook" && config.notifyWebhookUrl

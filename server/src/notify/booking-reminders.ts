@@ -4,6 +4,7 @@
  * (remindedDayAt / remindedHourAt set where still null) before it is sent,
  * so two nodes or a restart never send it twice.
  */
+import { every } from "./every.ts";
 import type { Db } from "../store/prisma.ts";
 import type { Notification, NotificationKind, Notifier } from "./notifier.ts";
 import { cnFormat } from "../domain/cn-calendar.ts";
@@ -65,20 +66,7 @@ export async function sendDueReminders(db: Db, notifier: Notifier, now: Date): P
 }
 
 /** Checks for due reminders every `intervalMs` until stopped. */
-export function startReminderLoop(db: Db, notifier: Notifier, now: () => Date, intervalMs: number): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sendDueReminders(db, notifier, now());
-    } catch {
-      // the database was busy or closing; the next tick tries again
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startReminderLoop(db: Db, notifier: Notifier, now: () => Date, intervalMs: number): () => Promise<void> {
+  // A failed check (the database busy or closing) is tried again at the next tick.
+  return every(intervalMs, () => sendDueReminders(db, notifier, now()));
 }

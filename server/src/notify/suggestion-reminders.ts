@@ -9,6 +9,7 @@
  * reminder rather than repeating it; a failed send is marked `failed` and not
  * retried (the webhook driver already retries).
  */
+import { every } from "./every.ts";
 import { reminderOwed, reminderText, REMINDER_DAYS, type ReminderKind } from "../domain/suggestion-reminders.ts";
 import type { SuggestionReminderMessage } from "../protocol/suggestions.ts";
 import type { Db } from "../store/prisma.ts";
@@ -118,23 +119,6 @@ export async function sendDueSuggestionReminders(db: Db, notifier: SuggestionNot
 
 /** Checks for owed reminders every `intervalMs`; the returned stop waits for a check in flight. */
 export function startSuggestionReminderLoop(db: Db, notifier: SuggestionNotifier, now: () => Date, intervalMs: number): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = sendDueSuggestionReminders(db, notifier, now())
-      .then(
-        () => undefined,
-        // the database was busy or closing; the next tick tries again
-        () => undefined,
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  // A failed check (the database busy or closing) is tried again at the next tick.
+  return every(intervalMs, () => sendDueSuggestionReminders(db, notifier, now()));
 }

@@ -8,6 +8,7 @@
  * it twice; a crash between claim and send loses that week's digest rather than
  * repeating it. A venue with nothing to say is claimed as `skipped`.
  */
+import { every } from "./every.ts";
 import { digestOf } from "../domain/activity-nudges.ts";
 import { cnMonthOf, isoWeekOf, monthPeriod, weeklyDueAt, type IsoWeek } from "../domain/cn-calendar.ts";
 import type { DigestPreview, WeeklyDigest } from "../protocol/nudges.ts";
@@ -94,23 +95,6 @@ export async function previewDigest(deps: ServiceDeps, actor: Actor, venueId: st
 
 /** Checks every `intervalMs` whether digests are due; the returned stop waits for a check in flight. */
 export function startDigestLoop(deps: ServiceDeps, notifier: DigestNotifier, schedule: DigestSchedule, intervalMs: number): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = sendDueDigests(deps, notifier, schedule, deps.now())
-      .then(
-        () => undefined,
-        // the database was busy or closing; the next tick tries again
-        () => undefined,
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  // A failed check (the database busy or closing) is tried again at the next tick.
+  return every(intervalMs, () => sendDueDigests(deps, notifier, schedule, deps.now()));
 }

@@ -23,6 +23,7 @@ import type {
   TicketStatus,
   TicketView,
   TranscriptEntryView,
+  VenueFields,
   TranscriptKind,
   VenueKind,
   Visibility,
@@ -174,4 +175,9 @@ export function toCaseView(c: Case): CaseView {
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/** A venue row's own fields, as the tree and the admin's view both send them (no other column leaves). */
+export function venueFieldsOf(v: VenueFields): VenueFields {
+  return { id: v.id, name: v.name, kind: v.kind, town: v.town, address: v.address, parentId: v.parentId, deputyGroupId: v.deputyGroupId };
 }

@@ -1,5 +1,6 @@
 /** The public venue tree (家→站→室) with deputy groups. */
 import type { DeputyGroupView, VenueNode } from "../../protocol/model.ts";
+import { venueFieldsOf } from "../../store/views.ts";
 import type { ServiceDeps } from "../deps.ts";
 
 export async function venueTree(deps: ServiceDeps): Promise<{ venues: VenueNode[]; deputyGroups: DeputyGroupView[] }> {
@@ -11,13 +12,7 @@ export async function venueTree(deps: ServiceDeps): Promise<{ venues: VenueNode[
     venues.map((v) => [
       v.id,
       {
-        id: v.id,
-        name: v.name,
-        kind: v.kind,
-        town: v.town,
-        address: v.address,
-        parentId: v.parentId,
-        deputyGroupId: v.deputyGroupId,
+        ...venueFieldsOf(v),
         deputyGroupName: v.deputyGroup?.name ?? null,
         children: [],
       },

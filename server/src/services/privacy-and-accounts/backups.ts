@@ -6,6 +6,7 @@
  * snapshot is claimed first (a Redis key that lives one interval): one node
  * takes it, the others skip.
  */
+import { every } from "../../notify/every.ts";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../../config.ts";
@@ -56,24 +57,14 @@ export function startBackupLoop(
   claim: BackupClaim = async () => true,
 ): () => Promise<void> {
   const intervalMs = config.backupIntervalMin * 60_000;
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    const at = now();
-    running = (async () => {
-      try {
-        if (!(await claim(Math.floor(at.getTime() / intervalMs), intervalMs))) return;
-        const taken = await takeBackup(config, at);
-        log.info("backup taken", { backup: taken.name, bytes: taken.bytes });
-      } catch (err) {
-        log.error("backup failed", { err: (err as Error).message });
-      }
-    })().finally(() => (running = null));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return every(
+    intervalMs,
+    async () => {
+      const at = now();
+      if (!(await claim(Math.floor(at.getTime() / intervalMs), intervalMs))) return;
+      const taken = await takeBackup(config, at);
+      log.info("backup taken", { backup: taken.name, bytes: taken.bytes });
+    },
+    (err) => log.error("backup failed", { err: (err as Error).message }),
+  );
 }

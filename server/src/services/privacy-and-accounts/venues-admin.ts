@@ -3,6 +3,7 @@
  * must sit at the same or a higher level (HOME ≥ STATION ≥ STUDIO) and may
  * not be the venue itself or one of its descendants.
  */
+import { venueFieldsOf } from "../../store/views.ts";
 import type { z } from "zod";
 import type { AdminVenueView, deputyGroupCreateSchema, deputyGroupPatchSchema, venueCreateSchema, venuePatchSchema } from "../../protocol/back-office.ts";
 import { AppError } from "../../protocol/errors.ts";
@@ -15,16 +16,6 @@ import { isUniqueViolation } from "../../store/unique-violation.ts";
 const LEVEL: Record<VenueKind, number> = { HOME: 0, STATION: 1, STUDIO: 2 };
 
 const invalid = (details: Record<string, string>) => new AppError("BAD_REQUEST", "请求内容有误 / invalid request", details);
-
-const toVenueView = (v: AdminVenueView): AdminVenueView => ({
-  id: v.id,
-  name: v.name,
-  kind: v.kind,
-  town: v.town,
-  address: v.address,
-  parentId: v.parentId,
-  deputyGroupId: v.deputyGroupId,
-});
 
 function uniqueName<T>(what: string) {
   return (e: unknown): T => {
@@ -68,7 +59,7 @@ export async function createVenue(deps: ServiceDeps, actor: Actor, input: z.outp
       });
     })
     .catch(uniqueName<never>("联络站"));
-  return { venue: toVenueView(venue) };
+  return { venue: venueFieldsOf(venue) };
 }
 
 export async function updateVenue(deps: ServiceDeps, actor: Actor, venueId: string, patch: z.output<typeof venuePatchSchema>): Promise<{ venue: AdminVenueView }> {
@@ -91,7 +82,7 @@ export async function updateVenue(deps: ServiceDeps, actor: Actor, venueId: stri
       });
     })
     .catch(uniqueName<never>("联络站"));
-  return { venue: toVenueView(venue) };
+  return { venue: venueFieldsOf(venue) };
 }
 
 export async function createDeputyGroup(deps: ServiceDeps, actor: Actor, input: z.output<typeof deputyGroupCreateSchema>): Promise<{ deputyGroup: DeputyGroupView }> {
