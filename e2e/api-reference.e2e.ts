@@ -42,7 +42,7 @@ describe.skipIf(!CHROMIUM)("API reference", () => {
     expect(opened).toContain("长度 1–2000");
     expect(opened).toContain("429");
 
-    const departments = reference.getByTestId("api-route").filter({ hasText: "/api/admin/departments" });
+    const departments = reference.getByTestId("api-route").filter({ has: page.locator(".apiref__line", { hasText: /^\s*POST\s+\/api\/admin\/departments\s*$/ }) });
     expect(await departments.locator("summary").textContent()).toContain("限：管理员");
 
     const violations = await seriousA11yViolations(page);
