@@ -29,7 +29,7 @@ describe.skipIf(!CHROMIUM)("departments: reminder contact and on-time answers", 
     await eventually(() => page.getByTestId("departments-table").getByRole("textbox", { name: "区水务局的提醒联系方式" }).inputValue()).toBe(CONTACT);
 
     await page.goto("/admin/stats");
-    const section = page.getByRole("region", { name: "承办单位按期答复" });
+    const section = page.getByRole("region", { name: "承办单位按期答复", exact: true });
     await eventually(() => section.textContent()).toContain("承办单位得分 = 100×按期答复率");
     const rows = section.getByTestId("departments-on-time").locator("tbody tr");
     await eventually(() => rows.count()).toBeGreaterThanOrEqual(4);

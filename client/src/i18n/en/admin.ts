@@ -219,6 +219,7 @@ export const admin: Record<keyof typeof zh, string> = {
   "admin.stats.w.defaultDueDays": "Default time to resolve (days)",
   "admin.stats.w.departmentOnTime": "Departments: points for a 100% on-time rate (pro rata)",
   "admin.stats.dept.title": "Departments answering on time",
+  "admin.stats.dept.table": "Each department's on-time rate (the table scrolls sideways)",
   "admin.stats.dept.intro": "Of the suggestions whose deadline fell in the period, the share each department answered in writing by the deadline (answered or overdue ones count; those not yet due and unanswered do not). Departments are scored on their own, not in the stations' score, and the town and grouping filters do not apply.",
   "admin.stats.dept.formula": "Department score",
   "admin.stats.dept.rate": "On-time rate",

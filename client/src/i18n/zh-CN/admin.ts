@@ -219,6 +219,7 @@ export const admin = {
   "admin.stats.w.defaultDueDays": "未设期限的默认办理期限（天）",
   "admin.stats.w.departmentOnTime": "承办单位按期答复率满分（按比例得分）",
   "admin.stats.dept.title": "承办单位按期答复",
+  "admin.stats.dept.table": "各承办单位按期答复率（表格可左右滚动）",
   "admin.stats.dept.intro": "统计期间内办理期限到期的代表建议中，承办单位在期限内书面答复的比例（已答复或已超期的计入；期限未到且未答复的不计）。承办单位单独计分，不计入联络站积分；不受镇和统计口径筛选影响。",
   "admin.stats.dept.formula": "承办单位得分",
   "admin.stats.dept.rate": "按期答复率",

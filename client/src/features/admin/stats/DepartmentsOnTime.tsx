@@ -15,7 +15,8 @@ export function DepartmentsOnTime({ rows, formula }: { rows: DepartmentStatsRow[
         {t("admin.stats.dept.formula")} = {lang === "en" ? formula.en : formula.zh}
       </p>
       {rows.some((r) => r.due > 0 || r.pending > 0) ? (
-        <div className="table-scroll">
+        // A wide table on a narrow screen scrolls sideways: focusable, so a keyboard can scroll it too.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("admin.stats.dept.table")}>
           <table className="bo-table" data-testid="departments-on-time">
             <thead>
               <tr>
