@@ -100,6 +100,26 @@ describe("suggestion reminders", () => {
     expect(await sendDueSuggestionReminders(t.db, out, new Date(dueAt.getTime() + DAY))).toBe(0);
   });
 
+  it("the helper departments (协办) are reminded before the deadline too, each once; overdue goes to the office once", async () => {
+    const { dept, suggestion, dueAt } = await assignedSuggestion(20);
+    const helper = await t.http("admin").post<{ department: AdminDepartmentView }>("/api/admin/departments", { name: "区水务局", contact: "shuiwu@wujiang.example" });
+    expect(helper.status).toBe(201);
+    await t.db.suggestionCoDepartment.create({ data: { suggestionId: suggestion.id, departmentId: helper.body.department.id } });
+    const out = recorder();
+    const at = (daysBefore: number) => new Date(dueAt.getTime() - daysBefore * DAY);
+    expect(await sendDueSuggestionReminders(t.db, out, at(15))).toBe(2);
+    expect(await sendDueSuggestionReminders(t.db, out, at(14))).toBe(0);
+    expect(await sendDueSuggestionReminders(t.db, out, at(3))).toBe(2);
+    expect(await sendDueSuggestionReminders(t.db, out, at(-1))).toBe(1);
+    expect(out.sent.map((m) => [m.kind, m.departmentName, m.contact])).toEqual([
+      ["suggestion.reminder.due15", "区住建局", CONTACT],
+      ["suggestion.reminder.due15", "区水务局", "shuiwu@wujiang.example"],
+      ["suggestion.reminder.due3", "区住建局", CONTACT],
+      ["suggestion.reminder.due3", "区水务局", "shuiwu@wujiang.example"],
+      ["suggestion.overdue", dept.name, null],
+    ]);
+  });
+
   it("an answer waiting for its helpers' countersign (会签) is not out yet: the office still hears it is overdue", async () => {
     const { suggestion, dueAt } = await assignedSuggestion(20);
     await t.db.suggestion.update({ where: { id: suggestion.id }, data: { status: "COUNTERSIGNING" } });

@@ -51,6 +51,14 @@ async function officeRecipients(db: Db, venueIds: string[]): Promise<SuggestionR
   return rows.map((u) => ({ userId: u.id, displayName: u.displayName }));
 }
 
+/** A department as a reminder needs it: its name, its contact, its active accounts. */
+const DEPARTMENT_TO_REMIND = {
+  id: true,
+  name: true,
+  contact: true,
+  users: { where: { disabled: false, role: "DEPARTMENT" }, select: { id: true, displayName: true }, orderBy: { username: "asc" } },
+} as const;
+
 /** Sends every suggestion reminder owed at `now` that no node has claimed yet; returns how many went out. */
 export async function sendDueSuggestionReminders(db: Db, notifier: SuggestionNotifier, now: Date): Promise<number> {
   const due = await db.suggestion.findMany({
@@ -60,14 +68,8 @@ export async function sendDueSuggestionReminders(db: Db, notifier: SuggestionNot
       number: true,
       title: true,
       dueAt: true,
-      leadDepartment: {
-        select: {
-          id: true,
-          name: true,
-          contact: true,
-          users: { where: { disabled: false, role: "DEPARTMENT" }, select: { id: true, displayName: true }, orderBy: { username: "asc" } },
-        },
-      },
+      leadDepartment: { select: DEPARTMENT_TO_REMIND },
+      coDepartments: { select: { department: { select: DEPARTMENT_TO_REMIND } } },
       cases: { select: { case: { select: { venueId: true } } } },
       reminders: { select: { kind: true, departmentId: true, dueAt: true } },
     },
@@ -76,43 +78,48 @@ export async function sendDueSuggestionReminders(db: Db, notifier: SuggestionNot
   });
   let sent = 0;
   for (const s of due) {
-    const dept = s.leadDepartment;
-    if (!dept || !s.dueAt) continue;
+    const lead = s.leadDepartment;
+    if (!lead || !s.dueAt) continue;
     const owed = reminderOwed(s.dueAt, now);
     if (!owed) continue;
     const dueAt = s.dueAt;
-    const known = (kind: ReminderKind) => s.reminders.some((r) => r.kind === kind && r.departmentId === dept.id && r.dueAt.getTime() === dueAt.getTime());
-    if (known(owed.send)) continue;
-    // The earlier reminders are passed over for good: a late one would say what is no longer true.
-    for (const kind of owed.skip) if (!known(kind)) await claim(db, { suggestionId: s.id, kind, departmentId: dept.id, dueAt }, "skipped", now);
-    const key = { suggestionId: s.id, kind: owed.send, departmentId: dept.id, dueAt };
-    if (!(await claim(db, key, "claimed", now))) continue;
+    // Before the deadline the helper departments (协办) are reminded too, each once: their part (and
+    // their countersign, 会签) is due by the same date. Overdue is the office's to hear, once.
+    const departments = owed.send === "overdue" ? [lead] : [lead, ...s.coDepartments.map((c) => c.department)];
+    for (const dept of departments) {
+      const known = (kind: ReminderKind) => s.reminders.some((r) => r.kind === kind && r.departmentId === dept.id && r.dueAt.getTime() === dueAt.getTime());
+      if (known(owed.send)) continue;
+      // The earlier reminders are passed over for good: a late one would say what is no longer true.
+      for (const kind of owed.skip) if (!known(kind)) await claim(db, { suggestionId: s.id, kind, departmentId: dept.id, dueAt }, "skipped", now);
+      const key = { suggestionId: s.id, kind: owed.send, departmentId: dept.id, dueAt };
+      if (!(await claim(db, key, "claimed", now))) continue;
 
-    const toOffice = owed.send === "overdue";
-    const message: SuggestionReminderMessage = {
-      kind: KIND[owed.send],
-      suggestionId: s.id,
-      number: s.number,
-      title: s.title,
-      dueAt: dueAt.toISOString(),
-      departmentId: dept.id,
-      departmentName: dept.name,
-      contact: toOffice ? null : dept.contact,
-      recipients: toOffice
-        ? await officeRecipients(db, [...new Set(s.cases.map((c) => c.case.venueId))])
-        : dept.users.map((u) => ({ userId: u.id, displayName: u.displayName })),
-      text: reminderText(owed.send, { number: s.number, title: s.title, departmentName: dept.name, dueAt }, now),
-      at: now.toISOString(),
-    };
-    let state = "sent";
-    try {
-      await notifier.sendSuggestionReminder(message);
-      sent++;
-    } catch {
-      // The driver logged why; the claim stays, so the reminder is not repeated.
-      state = "failed";
+      const toOffice = owed.send === "overdue";
+      const message: SuggestionReminderMessage = {
+        kind: KIND[owed.send],
+        suggestionId: s.id,
+        number: s.number,
+        title: s.title,
+        dueAt: dueAt.toISOString(),
+        departmentId: dept.id,
+        departmentName: dept.name,
+        contact: toOffice ? null : dept.contact,
+        recipients: toOffice
+          ? await officeRecipients(db, [...new Set(s.cases.map((c) => c.case.venueId))])
+          : dept.users.map((u) => ({ userId: u.id, displayName: u.displayName })),
+        text: reminderText(owed.send, { number: s.number, title: s.title, departmentName: dept.name, dueAt }, now),
+        at: now.toISOString(),
+      };
+      let state = "sent";
+      try {
+        await notifier.sendSuggestionReminder(message);
+        sent++;
+      } catch {
+        // The driver logged why; the claim stays, so the reminder is not repeated.
+        state = "failed";
+      }
+      await db.suggestionReminder.updateMany({ where: key, data: { state } });
     }
-    await db.suggestionReminder.updateMany({ where: key, data: { state } });
   }
   return sent;
 }
