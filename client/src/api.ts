@@ -68,6 +68,16 @@ export async function request<T>(method: string, path: string, body?: unknown, h
 }
 
 type Scalar = string | number | boolean | Date | null | undefined;
+
+/** `?a=1&b=2` from the defined, non-empty values (a date as ISO), or "": for API calls and page links alike. */
+export function query(params: Readonly<Record<string, Scalar>>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== "") q.set(k, v instanceof Date ? v.toISOString() : String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
 /** What a route takes, plus any headers it reads (x-voter-token, x-booking-token). */
 export type CallInput<K extends HttpRouteKey> = InputOf<HttpRoutes[K]> & { headers?: Record<string, string> };
 /** Routes that take nothing may be called without an input. */
@@ -81,12 +91,7 @@ export function routeUrl<K extends HttpRouteKey>(key: K, ...[input]: CallArgs<K>
   const path = key.slice(key.indexOf(" ") + 1);
   const params = (input?.params ?? {}) as Record<string, string>;
   const filled = path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries((input?.query ?? {}) as Record<string, Scalar>)) {
-    if (v !== undefined && v !== null && v !== "") q.set(k, v instanceof Date ? v.toISOString() : String(v));
-  }
-  const query = q.toString();
-  return query ? `${filled}?${query}` : filled;
+  return filled + query((input?.query ?? {}) as Record<string, Scalar>);
 }
 
 /**

@@ -8,14 +8,6 @@ import type { HttpRouteKey, HttpRoutes } from "@protocol/http/index.ts";
 import type { InputOf } from "@protocol/http/route.ts";
 import { call, routeUrl } from "../../api.ts";
 
-/** `?a=1&b=2` from the defined, non-empty values. */
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : "";
-}
-
 type In<K extends HttpRouteKey> = InputOf<HttpRoutes[K]>;
 type Body<K extends HttpRouteKey> = NonNullable<In<K>["body"]>;
 type Query<K extends HttpRouteKey> = NonNullable<In<K>["query"]>;

@@ -1,6 +1,9 @@
 import type { DepartmentStatsRow } from "@protocol/back-office.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
 
+/** The counts behind the rate, in the order the table shows them. */
+const COUNTS = ["due", "onTime", "late", "overdue", "pending"] as const satisfies readonly (keyof DepartmentStatsRow)[];
+
 const percent = (rate: number | null) => (rate == null ? "—" : `${Math.round(rate * 1000) / 10}%`);
 
 /** 承办单位按期答复 (docs/ARCHITECTURE.md §6e): each department's on-time rate over the period and its score. */
@@ -27,21 +30,11 @@ export function DepartmentsOnTime({ rows, formula }: { rows: DepartmentStatsRow[
                 <th scope="col" className="num">
                   {t("admin.stats.dept.rate")}
                 </th>
-                <th scope="col" className="num">
-                  {t("admin.stats.dept.due")}
-                </th>
-                <th scope="col" className="num">
-                  {t("admin.stats.dept.onTime")}
-                </th>
-                <th scope="col" className="num">
-                  {t("admin.stats.dept.late")}
-                </th>
-                <th scope="col" className="num">
-                  {t("admin.stats.dept.overdue")}
-                </th>
-                <th scope="col" className="num">
-                  {t("admin.stats.dept.pending")}
-                </th>
+                {COUNTS.map((k) => (
+                  <th scope="col" className="num" key={k}>
+                    {t(`admin.stats.dept.${k}`)}
+                  </th>
+                ))}
                 <th scope="col" className="num">
                   {t("admin.stats.score")}
                 </th>
@@ -53,11 +46,11 @@ export function DepartmentsOnTime({ rows, formula }: { rows: DepartmentStatsRow[
                   <td className="num">{r.rank ?? "—"}</td>
                   <th scope="row">{r.name}</th>
                   <td className="num">{percent(r.rate)}</td>
-                  <td className="num">{r.due}</td>
-                  <td className="num">{r.onTime}</td>
-                  <td className="num">{r.late}</td>
-                  <td className="num">{r.overdue}</td>
-                  <td className="num">{r.pending}</td>
+                  {COUNTS.map((k) => (
+                    <td className="num" key={k}>
+                      {r[k]}
+                    </td>
+                  ))}
                   <td className="num bo-score">{r.score ?? "—"}</td>
                 </tr>
               ))}

@@ -1,7 +1,8 @@
 import { Link } from "react-router-dom";
 import type { NudgeReport } from "@protocol/nudges.ts";
 import { useLang, useT } from "../../../i18n/useT.ts";
-import { boApi, query } from "../api.ts";
+import { query } from "../../../api.ts";
+import { boApi } from "../api.ts";
 import { LoadState } from "../shared/LoadState.tsx";
 import { useResource } from "../shared/useResource.ts";
 import "./nudges.css";
