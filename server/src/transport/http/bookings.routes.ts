@@ -1,13 +1,12 @@
 /** 预约 over HTTP (docs/ARCHITECTURE.md §6b): book, read by code, cancel with the token; the staff's list of a day's bookings. */
 import { Router } from "express";
 import { AppError } from "../../protocol/errors.ts";
-import { idParam } from "../../protocol/http/params.ts";
 import { answeredBooking, bookingByCode, cancelBooking, createBooking, sessionBookings } from "../../services/bookings-and-support/bookings.ts";
 import { bookingCalendar, venueCalendar } from "../../services/bookings-and-support/calendar.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
-import { actorOf, retryRequestId, step } from "./http-kit.ts";
+import { actorOf, answerRetry, step } from "./http-kit.ts";
 import { mounter } from "./mount.ts";
 
 export function bookingRoutes(deps: ServiceDeps): Router {
@@ -16,16 +15,12 @@ export function bookingRoutes(deps: ServiceDeps): Router {
   // Bookings are made without a login: bound how many one address can make (shared carrier addresses: generous).
   const perIp = new RateLimiter(deps.config.joinLimitPerIpPerMin, 60_000, "booking-ip", deps.sharedWindows);
 
-  // A retry (a requestId already booked on this day) gets the first answer before the limit is
-  // counted: it books nothing, and a voter behind a busy address still gets their code and token.
-  const retryOrLimit = step(async (req, res) => {
-    const requestId = retryRequestId(req.body);
-    const session = idParam.shape.id.safeParse(req.params.id);
-    const retried = requestId && session.success ? await answeredBooking(deps.db, session.data, requestId) : null;
-    if (retried) return void res.status(201).json(retried);
+  // A retry of a booking gets its first answer, code and token, before the limit is counted.
+  const retry = answerRetry((sessionId, requestId) => answeredBooking(deps.db, sessionId, requestId));
+  const limit = step(async (req) => {
     if (!(await perIp.take(addressKey(req.ip)))) throw new AppError("RATE_LIMITED", "操作过于频繁，请稍后再试 / too many bookings, try again shortly");
   });
-  mount("POST /api/sessions/:id/bookings", ({ params, body }) => createBooking(deps, params.id, body), [retryOrLimit]);
+  mount("POST /api/sessions/:id/bookings", ({ params, body }) => createBooking(deps, params.id, body), [retry, limit]);
 
   mount("GET /api/sessions/:id/bookings", async ({ params, req }) => sessionBookings(deps, await actorOf(deps, req), params.id));
   mount("GET /api/bookings/:code", async ({ params }) => ({ booking: await bookingByCode(deps, params.code) }));

@@ -1,6 +1,7 @@
 /** Small pieces every route file uses: async wrapper, validation, the caller, error responses. */
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
+import { idParam } from "../../protocol/http/params.ts";
 import { uuidRequestId } from "../../protocol/schemas.ts";
 import { AppError, httpStatusOf } from "../../protocol/errors.ts";
 import type { Logger } from "../../logger.ts";
@@ -35,7 +36,7 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
  * null: the create's own validation answers BAD_REQUEST). Read before a
  * per-address limit, so a retry can be answered without being counted.
  */
-export function retryRequestId(body: unknown): string | null {
+function retryRequestId(body: unknown): string | null {
   const id = uuidRequestId.safeParse((body as { requestId?: unknown } | null | undefined)?.requestId);
   return id.success ? id.data : null;
 }
@@ -51,6 +52,21 @@ export function step(fn: (req: Request, res: Response) => Promise<void>): Reques
   return (req, res, next) => {
     fn(req, res).then(() => (res.headersSent ? undefined : next()), next);
   };
+}
+
+/**
+ * The step before an HTTP create's per-address limit: a retry (a requestId
+ * already answered in the scope the path's `:id` names — a day, a venue) gets
+ * the first answer, 201, creating nothing and not counted, so a voter behind a
+ * busy address still learns their code.
+ */
+export function answerRetry(firstAnswer: (scopeId: string, requestId: string) => Promise<unknown>): RequestHandler {
+  return step(async (req, res) => {
+    const requestId = retryRequestId(req.body);
+    const scope = idParam.shape.id.safeParse(req.params.id);
+    const first = requestId && scope.success ? await firstAnswer(scope.data, requestId) : null;
+    if (first) res.status(201).json(first);
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { answeredMessage, eraseMessage, leaveMessage, messageData } from "../../
 import { deputyPublic, venuePublic } from "../../services/messages-and-forums/public-pages.ts";
 import { addressKey } from "../client-address.ts";
 import { RateLimiter } from "../rate-limit.ts";
-import { retryRequestId, step } from "./http-kit.ts";
+import { answerRetry, step } from "./http-kit.ts";
 import { mounter } from "./mount.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -22,19 +22,16 @@ export function messageRoutes(deps: ServiceDeps): Router {
   // Counted on the services' clock, so Retry-After agrees with the server's time (and tests can move it).
   const perIp = new RateLimiter(deps.config.messageLimitPerIpPerHour, HOUR_MS, "message-ip", deps.sharedWindows, () => deps.now().getTime());
 
-  // A retry (a requestId already answered at this venue) gets the first answer before the limit is
-  // counted: it creates nothing, and a voter behind a busy address still learns their code.
-  const retryOrLimit = step(async (req, res) => {
-    const requestId = retryRequestId(req.body);
-    const retried = requestId && typeof req.params.id === "string" ? await answeredMessage(deps.db, req.params.id, requestId) : null;
-    if (retried) return void res.status(201).json(retried);
+  // A retry of a message gets its first answer, the tracking code, before the limit is counted.
+  const retry = answerRetry((venueId, requestId) => answeredMessage(deps.db, venueId, requestId));
+  const limited = step(async (req, res) => {
     const limit = await perIp.check(addressKey(req.ip));
     if (!limit.allowed) {
       res.setHeader("Retry-After", String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))));
       throw new AppError("RATE_LIMITED", "留言过于频繁，请稍后再试 / too many messages from this address, try again later");
     }
   });
-  mount("POST /api/venues/:id/messages", ({ params, body }) => leaveMessage(deps, params.id, body), [retryOrLimit]);
+  mount("POST /api/venues/:id/messages", ({ params, body }) => leaveMessage(deps, params.id, body), [retry, limited]);
 
   mount("GET /api/venues/:id", async ({ params }) => ({ venue: await venuePublic(deps, params.id) }));
   mount("GET /api/deputies/:id", async ({ params }) => ({ deputy: await deputyPublic(deps, params.id) }));
