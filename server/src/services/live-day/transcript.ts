@@ -5,6 +5,7 @@ import { toTranscriptView } from "../../store/views.ts";
 import { requireVenueRole } from "../privacy-and-accounts/auth.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { findSessionOrThrow } from "../../store/lookups.ts";
+import type { Db, Tx } from "../../store/prisma.ts";
 import { once, requestKey as requestKeyOf } from "../request-once.ts";
 
 export interface AppendInput {
@@ -22,41 +23,45 @@ export async function appendTranscript(deps: ServiceDeps, actor: Actor, input: A
   const session = await findSessionOrThrow(deps.db, input.sessionId);
   const user = requireVenueRole(actor, session.venueId);
   const requestKey = input.requestId ? requestKeyOf("transcript", input.sessionId, input.requestId) : null;
-  const earlierLine = async (key: string) => {
-    const row = await deps.db.transcriptEntry.findUnique({ where: { sessionId_requestKey: { sessionId: input.sessionId, requestKey: key } } });
+  /** The line this requestId wrote before, if any: looked up in the lane, and again after a lost insert race. */
+  const earlierLine = async (db: Db | Tx, key: string) => {
+    const row = await db.transcriptEntry.findUnique({ where: { sessionId_requestKey: { sessionId: input.sessionId, requestKey: key } } });
     return row ? toTranscriptView(row) : null;
   };
-  const entry = await once(requestKey, () => deps.lanes.run(input.sessionId, async ({ tx, append }) => {
-    if (requestKey) {
-      const earlier = await tx.transcriptEntry.findUnique({ where: { sessionId_requestKey: { sessionId: input.sessionId, requestKey } } });
-      if (earlier) return toTranscriptView(earlier);
-    }
-    if (input.ticketId) {
-      const t = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { sessionId: true } });
-      if (!t || t.sessionId !== input.sessionId) throw new AppError("NOT_FOUND", "没有这个排号 / no such ticket in this session");
-    }
-    const now = deps.now();
-    // §5e: a forum's line belongs to the item that has the floor.
-    const { currentAgendaItemId } = await tx.receptionSession.findUniqueOrThrow({ where: { id: input.sessionId }, select: { currentAgendaItemId: true } });
-    const row = await tx.transcriptEntry.create({
-      data: {
-        sessionId: input.sessionId,
-        ticketId: input.ticketId ?? null,
-        agendaItemId: currentAgendaItemId,
-        kind: input.kind,
-        speakerRole: input.speakerRole,
-        speakerName: input.speakerName ?? null,
-        text: input.text,
-        visibility: input.visibility,
-        requestKey,
-        authorId: user.id,
-        createdAt: now,
-      },
-    });
-    const view = toTranscriptView(row);
-    await append({ type: "transcript.appended", data: view }, now, user.id);
-    return view;
-  }), earlierLine);
+  const entry = await once(
+    requestKey,
+    () =>
+      deps.lanes.run(input.sessionId, async ({ tx, append }) => {
+        const earlier = requestKey ? await earlierLine(tx, requestKey) : null;
+        if (earlier) return earlier;
+        if (input.ticketId) {
+          const t = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { sessionId: true } });
+          if (!t || t.sessionId !== input.sessionId) throw new AppError("NOT_FOUND", "没有这个排号 / no such ticket in this session");
+        }
+        const now = deps.now();
+        // §5e: a forum's line belongs to the item that has the floor.
+        const { currentAgendaItemId } = await tx.receptionSession.findUniqueOrThrow({ where: { id: input.sessionId }, select: { currentAgendaItemId: true } });
+        const row = await tx.transcriptEntry.create({
+          data: {
+            sessionId: input.sessionId,
+            ticketId: input.ticketId ?? null,
+            agendaItemId: currentAgendaItemId,
+            kind: input.kind,
+            speakerRole: input.speakerRole,
+            speakerName: input.speakerName ?? null,
+            text: input.text,
+            visibility: input.visibility,
+            requestKey,
+            authorId: user.id,
+            createdAt: now,
+          },
+        });
+        const view = toTranscriptView(row);
+        await append({ type: "transcript.appended", data: view }, now, user.id);
+        return view;
+      }),
+    (key) => earlierLine(deps.db, key),
+  );
   return { entry };
 }
 
