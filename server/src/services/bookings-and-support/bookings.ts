@@ -54,12 +54,18 @@ interface EarlierBooking {
   sealed: string | null;
 }
 
+/** The booking this request key made before, if any: looked up in the lane, and again for a retry or after a lost insert race. */
+async function earlierBooking(db: Db | Tx, requestKey: string): Promise<EarlierBooking | null> {
+  const row = await db.booking.findUnique({ where: { requestKey }, include: BOOKING_WITH_PLACE });
+  return row ? { booking: await publicViewOf(db, row), sealed: row.sealedBookingToken } : null;
+}
+
 async function addBooking(deps: ServiceDeps, sessionId: string, input: BookingCreateInput, requestKey: string | null): Promise<BookingCreated | EarlierBooking> {
   const token = newToken();
   return deps.lanes.run(sessionId, async ({ tx }): Promise<BookingCreated | EarlierBooking> => {
     const session = await findSessionOrThrow(tx, sessionId);
-    const earlier = requestKey ? await tx.booking.findUnique({ where: { requestKey }, include: BOOKING_WITH_PLACE }) : null;
-    if (earlier) return { booking: await publicViewOf(tx, earlier), sealed: earlier.sealedBookingToken };
+    const earlier = requestKey ? await earlierBooking(tx, requestKey) : null;
+    if (earlier) return earlier;
     const now = deps.now();
     const refusal = bookingRefusal(session, now);
     if (refusal) throw new AppError("CONFLICT", REFUSALS[refusal]);
@@ -99,8 +105,8 @@ async function addBooking(deps: ServiceDeps, sessionId: string, input: BookingCr
  * even from an address that has used its minute.
  */
 export async function answeredBooking(db: Db, sessionId: string, requestId: string): Promise<BookingCreated | null> {
-  const row = await db.booking.findUnique({ where: { requestKey: requestKeyOf("booking", sessionId, requestId) }, include: BOOKING_WITH_PLACE });
-  return row ? outcomeOfRetry({ booking: await publicViewOf(db, row), sealed: row.sealedBookingToken }, requestId) : null;
+  const earlier = await earlierBooking(db, requestKeyOf("booking", sessionId, requestId));
+  return earlier ? outcomeOfRetry(earlier, requestId) : null;
 }
 
 /** The first answer again: the token is opened with the requestId (only its sender can). */
