@@ -19,7 +19,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { io as ioClient } from "socket.io-client";
 import { startTestServer, type TestServer } from "../../server/test/helpers/test-server.ts";
 import { CHROMIUM, CHROMIUM_ARGS, SEEDED_DB } from "../browser-env.ts";
-import { fakeMicrophoneArgs, toneWav } from "./private-network.ts";
+import { fakeMicrophoneArgs, NETWORK_UP_COMMANDS, toneWav, VETH_IP } from "./private-network.ts";
 
 const PROBE = readFileSync(path.join(import.meta.dirname, "probe.js"), "utf8");
 const probeFor = (role: "hall" | "voter") => PROBE.replaceAll("__LAB_ROLE__", role);
@@ -39,7 +39,6 @@ const option = (name: string, fallback: string) => {
 };
 const mode = option("mode", "direct") as "direct" | "relay";
 const calls = Math.max(1, Math.min(100, Number(option("calls", "1"))));
-const VETH_IP = "10.43.0.1";
 const TURN_PORT = 3478;
 const STEP_TIMEOUT = 15_000;
 
@@ -123,11 +122,7 @@ function sh(cmd: string, cmdArgs: string[]): string {
 
 /** The namespace's network: a veth pair with a private address, and loopback. */
 function setUpNetwork(): string {
-  sh("ip", ["link", "set", "lo", "up"]);
-  sh("ip", ["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
-  sh("ip", ["addr", "add", `${VETH_IP}/24`, "dev", "v0"]);
-  sh("ip", ["link", "set", "v0", "up"]);
-  sh("ip", ["link", "set", "v1", "up"]);
+  for (const [cmd, ...cmdArgs] of NETWORK_UP_COMMANDS) sh(cmd!, cmdArgs);
   return sh("ip", ["-br", "addr"]).trim();
 }
 

@@ -14,13 +14,22 @@ export const IN_PRIVATE_NETWORK = process.env[FLAG] === "1";
 /** The namespace's own address (a veth pair), so Chromium has an interface besides loopback. */
 export const VETH_IP = "10.43.0.1";
 
-const NETWORK_UP = [
-  "ip link set lo up",
-  "ip link add v0 type veth peer name v1",
-  `ip addr add ${VETH_IP}/24 dev v0`,
-  "ip link set v0 up",
-  "ip link set v1 up",
-].join(" && ");
+/**
+ * The namespace's network, as commands. `addrgenmode none`: no IPv6 link-local
+ * address appears (and finishes its duplicate check) a second after the link is
+ * up; Chromium takes each such change for a new network and fails the requests
+ * in flight with ERR_NETWORK_CHANGED, which under load hit a page's first load.
+ */
+export const NETWORK_UP_COMMANDS: readonly string[][] = [
+  ["ip", "link", "set", "lo", "up"],
+  ["ip", "link", "add", "v0", "type", "veth", "peer", "name", "v1"],
+  ["ip", "link", "set", "v0", "addrgenmode", "none"],
+  ["ip", "link", "set", "v1", "addrgenmode", "none"],
+  ["ip", "addr", "add", `${VETH_IP}/24`, "dev", "v0"],
+  ["ip", "link", "set", "v0", "up"],
+  ["ip", "link", "set", "v1", "up"],
+];
+const NETWORK_UP = NETWORK_UP_COMMANDS.map((c) => c.join(" ")).join(" && ");
 
 /** Runs one e2e file by vitest inside a fresh namespace; its exit code and the tail of its output. */
 export async function runE2eFileInPrivateNetwork(file: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
