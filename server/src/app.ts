@@ -19,6 +19,7 @@ import { WriteLanes } from "./store/write-lane.ts";
 import { guardTransactions } from "./cluster/db-outage.ts";
 import { drainNode, dropLocalTransports } from "./cluster/drain.ts";
 import { attachRedisAdapter, type ClusterRedis } from "./cluster/redis.ts";
+import { orderSessionFrames, type OrderedFrames } from "./cluster/ordered-frames.ts";
 import { ClusterViewerCounts } from "./cluster/viewer-counts.ts";
 import { clientAddress, trustCheck } from "./transport/client-address.ts";
 import { healthRoutes, type Readiness } from "./transport/http/health.routes.ts";
@@ -108,12 +109,18 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   connectionLimits.attach(io);
   const cleanups: Array<() => Promise<void>> = [];
   let redis: ClusterRedis | null = null;
+  let frames: OrderedFrames | null = null;
   if (config.redisUrl) {
     redis = await attachRedisAdapter(io, config.redisUrl, log);
     cleanups.push(redis.close);
+    // Each node delivers a session's frames to its sockets in seq order, whoever sent them.
+    frames = orderSessionFrames(io);
     // Frames from other nodes were lost while Redis was away: make this node's
     // watchers reconnect (spread over 2 s) and resync with sinceSeq.
-    redis.onRecovered(() => dropLocalTransports(io, 2_000));
+    redis.onRecovered(() => {
+      frames!.reset();
+      dropLocalTransports(io, 2_000);
+    });
   }
   // The abuse limits' windows, shared by the nodes through Redis (transport/fixed-windows.ts).
   const sharedWindows = redis ? new RedisWindows(redis.pub, config.limitsPrefix) : undefined;
@@ -124,7 +131,11 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   const readiness: Readiness = { draining: false, writesRefused: outage.down };
 
   const broadcaster = viewerCounts
-    ? new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast, (local) => viewerCounts.exchange(local), (ids) => sessionHeads(db, ids))
+    ? new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast, {
+        viewerTotals: (local) => viewerCounts.exchange(local),
+        heads: (ids) => sessionHeads(db, ids),
+        frames: frames!,
+      })
     : new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast);
   const lanes = new WriteLanes(outage.db, (events) => broadcaster.publish(events), undefined, metrics.lane);
   // Behind a balancer (TRUST_PROXY): the voter's address, for the per-address limits and logs.

@@ -9,6 +9,9 @@ import type { LiveEvent, TicketView, WatchReplay } from "../src/protocol/model.t
 import { createClient } from "redis";
 import { joinQueue } from "../src/services/live-day/queue-join.ts";
 import { publicRoom } from "../src/transport/rooms.ts";
+import { FRAME_HOLD_MS } from "../src/cluster/ordered-frames.ts";
+import { projectEvent } from "../src/domain/projections.ts";
+import type { StoredEvent } from "../src/store/session-events.ts";
 import { WriteLanes } from "../src/store/write-lane.ts";
 import { openSession } from "./helpers/fixtures.ts";
 import { REDIS_URL } from "./helpers/postgres.ts";
@@ -74,6 +77,38 @@ describe.skipIf(!available)("two nodes on PostgreSQL + Redis", () => {
     const replay = (await ok(socket, "session:watch", { sessionId, sinceSeq: seen })) as WatchReplay;
     expect(replay.events.some(joinedHere)).toBe(true);
     expect(replay.seq).toBe(head);
+  });
+
+  it("a watcher receives a session's seq in order when the other node's earlier frame comes late", async () => {
+    const [a, b] = [0, 1] as const;
+    const sessionId = await openSession(t.nodes[a]!.db, t.world.shengze.venueId);
+    const socket = await t.connect(b);
+    const arrived: number[] = [];
+    socket.on("session:events", (frame) => arrived.push(...frame.map((e) => e.seq)));
+    const viewer = await watch(socket, sessionId);
+    // Node A commits seq n and holds its frame (as its pacing may); node B commits n + 1 and sends at once.
+    const nodeA = t.nodes[a]!;
+    const held: StoredEvent[] = [];
+    const pacedA = { ...nodeA.app.deps, lanes: new WriteLanes(nodeA.db, (events) => held.push(...events)) };
+    await joinQueue(pacedA, { sessionId, name: "先到", topic: "t", isPublic: true });
+    const [late] = held;
+    await ok(await t.connect(b), "queue:join", { sessionId, name: "后到", topic: "t", isPublic: true });
+    await new Promise((r) => setTimeout(r, 50));
+    nodeA.app.io.to(publicRoom(sessionId)).emit("session:events", [projectEvent(late!, "public")]);
+    await expect.poll(() => arrived.length).toBe(2);
+    expect(arrived).toEqual([late!.seq, late!.seq + 1]);
+
+    // A frame that never comes is waited for briefly: what follows it goes out past the gap
+    // (the watcher watches again with sinceSeq), and the lost frame, coming later still, is dropped.
+    held.length = 0;
+    await joinQueue(pacedA, { sessionId, name: "丢失", topic: "t", isPublic: true });
+    const [lost] = held;
+    await ok(await t.connect(b), "queue:join", { sessionId, name: "其后", topic: "t", isPublic: true });
+    await expect.poll(() => arrived.length, { timeout: FRAME_HOLD_MS + 2_000 }).toBe(3);
+    nodeA.app.io.to(publicRoom(sessionId)).emit("session:events", [projectEvent(lost!, "public")]);
+    const marker = await ok(await t.connect(a), "queue:join", { sessionId, name: "标记", topic: "t", isPublic: true });
+    await viewer.waitFor((e) => e.type === "ticket.joined" && e.data.id === marker.ticket.id);
+    expect(arrived).toEqual([late!.seq, late!.seq + 1, lost!.seq + 1, lost!.seq + 2]);
   });
 
   it("a node subscribes to a session's frames only while it has a watcher of it (sharded pub/sub)", async () => {

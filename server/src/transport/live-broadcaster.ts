@@ -12,6 +12,7 @@ import { projectEvent, projectTicket } from "../domain/projections.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../protocol/events.ts";
 import type { CallLogView } from "../protocol/calls.ts";
 import type { StoredEvent } from "../store/session-events.ts";
+import type { OrderedFrames } from "../cluster/ordered-frames.ts";
 import { callHallRoom, callVoterRoom, publicRoom, sessionOfRoom, staffRoom, ticketRoom } from "./rooms.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -47,6 +48,14 @@ export type ViewerTotals = (local: ReadonlyMap<string, number>) => Promise<Map<s
  */
 export type SessionHeads = (sessionIds: readonly string[]) => Promise<Map<string, number>>;
 
+/** What a node of a cluster adds to the broadcaster (app.ts; absent on a single node). */
+export interface ClusterPeers {
+  viewerTotals: ViewerTotals;
+  heads: SessionHeads;
+  /** this node's gate that delivers session frames in seq order (cluster/ordered-frames.ts) */
+  frames: OrderedFrames;
+}
+
 /** Ticks (seconds) between two readings of the watched sessions' heads. */
 const HEAD_EVERY_TICKS = 5;
 
@@ -75,8 +84,7 @@ export class LiveBroadcaster {
     private readonly io: Io,
     private readonly coalesceMs: number,
     private readonly observer?: BroadcastObserver,
-    private readonly viewerTotals?: ViewerTotals,
-    private readonly heads?: SessionHeads,
+    private readonly cluster?: ClusterPeers,
   ) {
     // Viewer counts change on every connect; send them at most once a second.
     this.viewerTimer = setInterval(() => this.sendViewerCounts(), 1000);
@@ -108,6 +116,15 @@ export class LiveBroadcaster {
   /** Number of sockets watching a session: in the cluster as of the last tick, or on this node if more. */
   viewers(sessionId: string): number {
     return Math.max(this.lastViewers.get(sessionId) ?? 0, this.localViewers(sessionId));
+  }
+
+  /**
+   * A socket of this node now watches the room from `seq` (its snapshot or
+   * replay): in a cluster, the first watcher tells the frame gate where the
+   * room's frames start, so one that overtakes an earlier one is held for it.
+   */
+  watchedFrom(room: string, seq: number): void {
+    this.cluster?.frames.startAt(room, seq + 1);
   }
 
   /** Number of sockets watching a session on this node. */
@@ -154,7 +171,7 @@ export class LiveBroadcaster {
       // A broadcast encodes its frame before it looks for sockets: on a single
       // node an empty room (the staff room during a storm, any room nobody
       // watches) is skipped. With other nodes (viewerTotals) their sockets count too.
-      if (!this.viewerTotals && !this.io.of("/").adapter.rooms.get(room)?.size) continue;
+      if (!this.cluster && !this.io.of("/").adapter.rooms.get(room)?.size) continue;
       this.io.to(room).emit("session:events", events.map((e) => projectEvent(e, projection)));
     }
     const costMs = performance.now() - started;
@@ -170,7 +187,7 @@ export class LiveBroadcaster {
   }
 
   private sendViewerCounts(): void {
-    if (!this.viewerTotals) {
+    if (!this.cluster) {
       const local = new Map([...this.viewersDirty].map((id) => [id, this.localViewers(id)] as const));
       this.viewersDirty.clear();
       this.emitViewerCounts(local, false);
@@ -186,7 +203,8 @@ export class LiveBroadcaster {
     for (const [id, n] of local) if (n > 0) this.watchedHere.add(id);
     if (local.size === 0) return;
     this.exchanging = true;
-    this.viewerTotals(local)
+    this.cluster
+      .viewerTotals(local)
       .then(
         (totals) => this.emitViewerCounts(totals, true),
         () => this.emitViewerCounts(local, true),
@@ -204,12 +222,13 @@ export class LiveBroadcaster {
    * quiet one. A watcher behind the head watches again with `sinceSeq`.
    */
   private tellHeads(): void {
-    if (!this.heads || this.readingHeads) return;
+    if (!this.cluster || this.readingHeads) return;
     for (const id of this.headsTold.keys()) if (!this.watchedHere.has(id)) this.headsTold.delete(id);
     const ids = [...this.watchedHere];
     if (ids.length === 0) return;
     this.readingHeads = true;
-    this.heads(ids)
+    this.cluster
+      .heads(ids)
       .then((heads) => {
         for (const [sessionId, seq] of heads) {
           if (!this.watchedHere.has(sessionId) || (this.headsTold.get(sessionId) ?? -1) >= seq) continue;

@@ -74,9 +74,12 @@ export function attachLiveHandlers(io: Io, deps: ServiceDeps, broadcaster: LiveB
       const { projection } = await projectionFor(deps, await actor(), input.sessionId, input.projection);
       // Join before reading, so no event committed after the read is missed;
       // the client drops frames with seq ≤ the answer's seq.
+      const room = projection === "staff" ? staffRoom(input.sessionId) : publicRoom(input.sessionId);
       await socket.leave(projection === "staff" ? publicRoom(input.sessionId) : staffRoom(input.sessionId));
-      await socket.join(projection === "staff" ? staffRoom(input.sessionId) : publicRoom(input.sessionId));
-      return watchSession(deps, input.sessionId, projection, input.sinceSeq, broadcaster.viewers(input.sessionId));
+      await socket.join(room);
+      const answer = await watchSession(deps, input.sessionId, projection, input.sinceSeq, broadcaster.viewers(input.sessionId));
+      broadcaster.watchedFrom(room, answer.seq);
+      return answer;
     });
 
     on("session:unwatch", s.sessionUnwatchSchema, async ({ sessionId }) => {
