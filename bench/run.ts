@@ -44,16 +44,20 @@ const events = numbers("events", [quick ? 20 : 50])[0]!;
 const joinCounts = numbers("joins", quick ? [500] : [500, 2000]);
 const workerCount = numbers("workers", [4])[0]!;
 const stormViewers = option("storm-viewers") !== undefined ? Number(option("storm-viewers")) : 1000;
-// The full run adds the largest storm with nobody watching: the server's own capacity, without
-// the 1,000 viewer clients that share its two cores.
-const storms = [
-  ...joinCounts.map((joins) => ({ joins, viewers: stormViewers })),
-  ...(quick || option("joins") || option("storm-viewers") ? [] : [{ joins: Math.max(...joinCounts), viewers: 0 }]),
-];
 // The storm's watchers: light clients at nice 10 by default (bench/NOTES.md, "How it measures");
 // `--storm-viewer-client io --storm-viewer-nice 0` is the heavier setup the earlier storm runs used.
 // They offer permessage-deflate as Chrome does; `--storm-viewer-deflate 0` makes them take every frame plain.
 const viewerClient = { light: option("storm-viewer-client") !== "io", nice: Number(option("storm-viewer-nice") ?? 10), deflate: option("storm-viewer-deflate") !== "0" };
+const largest = Math.max(...joinCounts);
+const storms = [
+  ...joinCounts.map((joins) => ({ joins, viewers: stormViewers, viewerClient })),
+  // The same largest storm again with watchers that take every frame plain (older iOS, some
+  // in-app browsers, a proxy that strips the extension): both rows in one run.
+  ...(viewerClient.deflate && stormViewers > 0 ? [{ joins: largest, viewers: stormViewers, viewerClient: { ...viewerClient, deflate: false } }] : []),
+  // The full run adds the largest storm with nobody watching: the server's own capacity, without
+  // the 1,000 viewer clients that share its two cores.
+  ...(quick || option("joins") || option("storm-viewers") ? [] : [{ joins: largest, viewers: 0, viewerClient }]),
+];
 const outName = option("out") ?? (quick ? "quick" : "latest");
 const RESULTS_DIR = path.join(BENCH_DIR, "results");
 
@@ -135,8 +139,8 @@ async function main(): Promise<void> {
       }
     }
     if (only.has("storm")) {
-      for (const { joins, viewers } of storms) {
-        log(`join storm: ${joins} joins, 200 in flight, ${viewers} watching`);
+      for (const { joins, viewers, viewerClient } of storms) {
+        log(`join storm: ${joins} joins, 200 in flight, ${viewers} watching${viewers && !viewerClient.deflate ? " (plain frames)" : ""}`);
         storm.push(await runJoinStorm(fleet, { joins, viewers, processes: 4, lanesPerProcess: 50, viewerClient, log }));
       }
     }

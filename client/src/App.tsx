@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { AppShell } from "./components/AppShell.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
+import { PageFailed } from "./components/PageFailed.tsx";
 import { PageLoading } from "./components/PageLoading.tsx";
 import { RequireLogin } from "./components/RequireLogin.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
@@ -33,27 +34,33 @@ const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
-      { path: "/", element: <HomePage /> },
-      { path: "/login", element: page(<LoginPage />) },
-      { path: "/account/password", element: page(<RequireLogin><AccountPasswordPage /></RequireLogin>) },
-      { path: "/s/:sessionId", element: <VoterPage /> },
-      { path: "/track", element: page(<TrackLookupPage />) },
-      { path: "/track/:code", element: page(<TrackPage />) },
-      { path: "/b/:code", element: page(<BookingStatusPage />) },
-      { path: "/v/:venueId", element: page(<VenuePage />) },
-      { path: "/d/:userId", element: page(<DeputyPage />) },
-      { path: "/i/:token", element: page(<RsvpPage />) },
-      { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
-      { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
-      { path: "/admin/*", element: page(<AdminApp />) },
-      { path: "/help/voice", element: page(<VoiceGuidePage />) },
-      { path: "*", element: <NotFoundPage /> },
+      {
+        // A page whose chunk failed to arrive (or that threw) says so in words, inside the shell.
+        errorElement: <PageFailed />,
+        children: [
+          { path: "/", element: <HomePage /> },
+          { path: "/login", element: page(<LoginPage />) },
+          { path: "/account/password", element: page(<RequireLogin><AccountPasswordPage /></RequireLogin>) },
+          { path: "/s/:sessionId", element: <VoterPage /> },
+          { path: "/track", element: page(<TrackLookupPage />) },
+          { path: "/track/:code", element: page(<TrackPage />) },
+          { path: "/b/:code", element: page(<BookingStatusPage />) },
+          { path: "/v/:venueId", element: page(<VenuePage />) },
+          { path: "/d/:userId", element: page(<DeputyPage />) },
+          { path: "/i/:token", element: page(<RsvpPage />) },
+          { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
+          { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
+          { path: "/admin/*", element: page(<AdminApp />) },
+          { path: "/help/voice", element: page(<VoiceGuidePage />) },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
   // The hall screen is a TV: no header, no chrome, public projection only.
-  { path: "/screen/:sessionId", element: page(<HallScreenPage />) },
+  { path: "/screen/:sessionId", element: page(<HallScreenPage />), errorElement: <PageFailed /> },
   // The poster is a sheet of paper: no header either.
-  { path: "/v/:venueId/poster", element: page(<PosterPage />) },
+  { path: "/v/:venueId/poster", element: page(<PosterPage />), errorElement: <PageFailed /> },
 ]);
 
 export function App() {

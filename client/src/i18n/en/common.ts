@@ -154,6 +154,11 @@ export const common: Record<keyof typeof zh, string> = {
 
   "notFound.title": "Page not found",
   "notFound.home": "Back to the home page",
+  "pageFailed.network.title": "The network dropped; the page did not finish loading",
+  "pageFailed.network.body": "Check your connection, then tap Reload. The page reloads by itself when the network is back.",
+  "pageFailed.error.title": "Something went wrong on this page",
+  "pageFailed.error.body": "Tap Reload to try again; if it still fails, go back to the home page.",
+  "pageFailed.reload": "Reload",
 
   // Personal data (docs/PRIVACY.md): the notice, the masked phone
   "privacy.notice.summary": "Personal information notice: what we collect, why, who sees it, how long it is kept",

@@ -154,6 +154,11 @@ export const common = {
 
   "notFound.title": "页面不存在",
   "notFound.home": "返回首页",
+  "pageFailed.network.title": "网络不稳，页面没有加载完",
+  "pageFailed.network.body": "请检查手机网络后点“重新加载”。网络恢复后，本页会自动重新加载。",
+  "pageFailed.error.title": "页面出错了",
+  "pageFailed.error.body": "请点“重新加载”再试一次；如果仍然不行，请返回首页。",
+  "pageFailed.reload": "重新加载",
 
   // Personal data (docs/PRIVACY.md): the notice, the masked phone
   "privacy.notice.summary": "个人信息告知：我们收集什么、为什么、谁能看到、保存多久",
