@@ -11,6 +11,7 @@
  * (index.ts is not used because it also loads the demo seed, which the bench
  * does not need; everything on the hot path is identical.)
  */
+import { writeHeapSnapshot } from "node:v8";
 import { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -91,6 +92,8 @@ serveRequests({
     return { gc: Boolean(gc), rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
   },
   sockets: () => ({ count: app.io.engine.clientsCount }),
+  /** bench/probes/viewer-heap.ts: a heap snapshot to see what each viewer costs */
+  heapSnapshot: (args) => ({ file: writeHeapSnapshot(String(args.file)) }),
 });
 
 let stopping = false;

@@ -143,7 +143,6 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     socket.handshake.address = clientAddress(socket.request, trusted);
     next();
   });
-  metrics.countAcks(io);
   const deps: ServiceDeps = { db, lanes, config, now, watchCache: createWatchCache(), sharedWindows };
   deps.bookingsChanged = bookingNotices(io, deps, log, !!redis);
 
@@ -178,7 +177,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   app.use(errorHandler(log));
 
   const callTimers = new CallTimers(deps, log);
-  attachLiveHandlers(io, deps, broadcaster, log, callTimers);
+  attachLiveHandlers(io, deps, broadcaster, log, callTimers, metrics.ack);
   // Retention runs now and daily (docs/PRIVACY.md); close() waits for a run in flight.
   const retention = startRetention(deps, log);
 

@@ -21,7 +21,8 @@ export interface Metrics {
   lane: LaneObserver;
   broadcast: BroadcastObserver;
   /** counts every ack this node sends, by event and code (OK or the error code) */
-  countAcks(io: Server): void;
+  /** one answer to a socket event, by its code ("OK" or the error's): the handlers report every ack (socket/handle.ts) */
+  ack(event: string, code: string): void;
   /** the exposition text GET /metrics answers (its Content-Type is the route table's entry) */
   text(): Promise<string>;
 }
@@ -131,27 +132,7 @@ export function createMetrics(io: Server, nodeId: string, redisReceived?: RedisR
         else viewers.set({ session: sessionId }, count);
       },
     },
-    countAcks(server) {
-      // A packet middleware wraps the ack callback, so no handler changes: the
-      // code is read from the `{ ok, error: { code } }` answer every handler gives.
-      server.on("connection", (socket) => {
-        socket.use((packet, next) => {
-          const last = packet.length - 1;
-          const ack = packet[last];
-          const event = String(packet[0]);
-          // Only events this socket handles: a made-up name must not become a label.
-          if (last > 0 && typeof ack === "function" && socket.listenerCount(event) > 0) {
-            packet[last] = (answer: unknown) => {
-              const a = answer as { ok?: boolean; error?: { code?: unknown } } | undefined;
-              const code = a?.ok ? "OK" : typeof a?.error?.code === "string" ? a.error.code : "UNKNOWN";
-              countAck(event, code);
-              (ack as (x: unknown) => void)(answer);
-            };
-          }
-          next();
-        });
-      });
-    },
+    ack: (event, code) => countAck(event, code),
     text: () => registry.metrics(),
   };
 }

@@ -11,25 +11,19 @@ import { AppError } from "../../protocol/errors.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../../protocol/events.ts";
 import type { CallSignal } from "../../protocol/calls.ts";
 import * as s from "../../protocol/schemas.ts";
-import type { Logger } from "../../logger.ts";
 import { acceptCall, authorizeSignal, declineCall, hangUp, liveCallOfTicket, liveInvite, muteCall, rejoinCall, startCall, type CallCaller } from "../../services/calls-and-stream/calls.ts";
-import type { Actor, ServiceDeps } from "../../services/deps.ts";
+import type { ServiceDeps } from "../../services/deps.ts";
 import type { CallTimers } from "../../services/calls-and-stream/call-timers.ts";
 import { callHallRoom, callVoterRoom, ticketRoom, ticketsFollowed } from "../rooms.ts";
-import { liveEvents } from "./handle.ts";
-import type { SocketAudit } from "../audit-hooks.ts";
+import type { LiveRoutes } from "./handle.ts";
+import { connectionOf, type Connection } from "./connection.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface CallHandlerContext {
   io: Io;
-  socket: LiveSocket;
   deps: ServiceDeps;
-  log: Logger;
-  actor: () => Promise<Actor>;
-  /** the connection's audit of staff events (§6f) */
-  audit: SocketAudit;
   /** the app's call timers (owned by createApp, so closing the app stops them) */
   timers: CallTimers;
 }
@@ -42,38 +36,35 @@ export function offerLiveCall(deps: ServiceDeps, socket: LiveSocket, ticketId: s
   void liveInvite(deps, ticketId).then((invite) => invite && socket.emit("call:invite", invite), () => undefined);
 }
 
-export function attachCallHandlers({ io, socket, deps, log, actor, audit, timers: t }: CallHandlerContext): void {
-  const caller = (): CallCaller => ({ socketId: socket.id, ticketIds: ticketsFollowed(socket.rooms) });
-  const on = liveEvents(socket, log, audit);
-  /** calls this socket started, so its disconnect can end them */
-  const hallCalls = new Set<string>();
+export function attachCallHandlers(routes: LiveRoutes<Connection>, { io, deps, timers: t }: CallHandlerContext): void {
+  const caller = (socket: LiveSocket): CallCaller => ({ socketId: socket.id, ticketIds: ticketsFollowed(socket.rooms) });
 
-  on("call:start", s.callStartSchema, async ({ ticketId }) => {
-    const started = await startCall(deps, await actor(), ticketId, socket.id);
+  routes.on("call:start", s.callStartSchema, async ({ ticketId }, c) => {
+    const started = await startCall(deps, await c.actor(), ticketId, c.socket.id);
     const { callId } = started.setup;
-    await socket.join(callHallRoom(callId));
-    hallCalls.add(callId);
+    await c.socket.join(callHallRoom(callId));
+    (c.hallCalls ??= new Set()).add(callId);
     io.to(ticketRoom(ticketId)).emit("call:invite", started.invite);
     io.to([callHallRoom(callId), ticketRoom(ticketId)]).emit("call:state", { callId, state: "RINGING" });
     t.after(`limit:${callId}`, deps.config.callMaxSec * 1000, () => t.end(callId, "TIME_LIMIT"));
     return started.setup;
   });
 
-  on("call:accept", s.callRefSchema, async ({ callId }) => {
-    const accepted = await acceptCall(deps, callId, caller());
+  routes.on("call:accept", s.callRefSchema, async ({ callId }, { socket }) => {
+    const accepted = await acceptCall(deps, callId, caller(socket));
     await socket.join(callVoterRoom(callId));
     // Every tab of the voter stops ringing; the hall starts its offer.
     io.to([callHallRoom(callId), ticketRoom(accepted.ticketId)]).emit("call:state", accepted.change);
     return accepted.setup;
   });
 
-  on("call:decline", s.callRefSchema, async ({ callId }) => {
-    await declineCall(deps, callId, caller());
+  routes.on("call:decline", s.callRefSchema, async ({ callId }, { socket }) => {
+    await declineCall(deps, callId, caller(socket));
     return {};
   });
 
-  on("call:rejoin", s.callRejoinSchema, async ({ callId, voterToken }) => {
-    const rejoined = await rejoinCall(deps, callId, voterToken, caller());
+  routes.on("call:rejoin", s.callRejoinSchema, async ({ callId, voterToken }, { socket }) => {
+    const rejoined = await rejoinCall(deps, callId, voterToken, caller(socket));
     // One voter party: the page that answered before (gone, or another tab) no longer sends or receives signals.
     io.in(callVoterRoom(callId)).socketsLeave(callVoterRoom(callId));
     await socket.join(callVoterRoom(callId));
@@ -83,8 +74,8 @@ export function attachCallHandlers({ io, socket, deps, log, actor, audit, timers
     return rejoined.setup;
   });
 
-  on("call:signal", s.callSignalSchema, async ({ callId, description, candidate }) => {
-    const { party } = await authorizeSignal(deps, callId, caller());
+  routes.on("call:signal", s.callSignalSchema, async ({ callId, description, candidate }, { socket }) => {
+    const { party } = await authorizeSignal(deps, callId, caller(socket));
     if (party === "voter" && !socket.rooms.has(callVoterRoom(callId))) {
       throw new AppError("CONFLICT", "请先接听 / accept the call first");
     }
@@ -95,24 +86,25 @@ export function attachCallHandlers({ io, socket, deps, log, actor, audit, timers
     return {};
   });
 
-  on("call:mute", s.callMuteSchema, async ({ callId, muted }) => {
-    const { change, ticketId } = await muteCall(deps, await actor(), callId, muted, caller());
+  routes.on("call:mute", s.callMuteSchema, async ({ callId, muted }, c) => {
+    const { change, ticketId } = await muteCall(deps, await c.actor(), callId, muted, caller(c.socket));
     io.to([callHallRoom(callId), callVoterRoom(callId), ticketRoom(ticketId)]).emit("call:state", change);
     return {};
   });
 
-  on("call:end", s.callRefSchema, async ({ callId }) => {
-    await hangUp(deps, callId, caller());
+  routes.on("call:end", s.callRefSchema, async ({ callId }, { socket }) => {
+    await hangUp(deps, callId, caller(socket));
     t.cancel(`limit:${callId}`);
     return {};
   });
 
   // "disconnecting", not "disconnect": the socket still has its rooms, so we know which tickets it followed.
-  socket.on("disconnecting", () => {
+  io.on("connection", (socket: LiveSocket) => socket.on("disconnecting", callsLeft));
+  function callsLeft(this: LiveSocket): void {
     // The console that started a call is the only one holding its media: the call cannot go on without it.
-    for (const callId of hallCalls) t.track(t.end(callId, "HALL_GONE"));
+    for (const callId of connectionOf(this).hallCalls ?? []) t.track(t.end(callId, "HALL_GONE"));
     // The voter may be back within the grace (a phone switching networks keeps its media path).
-    for (const ticketId of ticketsFollowed(socket.rooms)) {
+    for (const ticketId of ticketsFollowed(this.rooms)) {
       t.track(
         liveCallOfTicket(deps, ticketId).then((call) => {
           if (!call) return;
@@ -123,5 +115,5 @@ export function attachCallHandlers({ io, socket, deps, log, actor, audit, timers
         }),
       );
     }
-  });
+  }
 }
