@@ -19,7 +19,6 @@ import { WriteLanes } from "./store/write-lane.ts";
 import { guardTransactions } from "./cluster/db-outage.ts";
 import { drainNode, dropLocalTransports } from "./cluster/drain.ts";
 import { attachRedisAdapter, type ClusterRedis } from "./cluster/redis.ts";
-import { orderSessionFrames, type OrderedFrames } from "./cluster/ordered-frames.ts";
 import { ClusterViewerCounts } from "./cluster/viewer-counts.ts";
 import { clientAddress, trustCheck } from "./transport/client-address.ts";
 import { healthRoutes, type Readiness } from "./transport/http/health.routes.ts";
@@ -44,6 +43,7 @@ import { openApiRoutes } from "./transport/http/openapi.ts";
 import { staticClient } from "./transport/http/static-client.ts";
 import { bookingNotices } from "./transport/booking-notices.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
+import { deliverSessionFrames } from "./transport/session-frames.ts";
 import { ConnectionLimits } from "./transport/connection-limits.ts";
 import { RedisWindows } from "./transport/fixed-windows.ts";
 import { originAllowed } from "./transport/origin.ts";
@@ -109,19 +109,18 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   connectionLimits.attach(io);
   const cleanups: Array<() => Promise<void>> = [];
   let redis: ClusterRedis | null = null;
-  let frames: OrderedFrames | null = null;
   if (config.redisUrl) {
     redis = await attachRedisAdapter(io, config.redisUrl, log);
     cleanups.push(redis.close);
-    // Each node delivers a session's frames to its sockets in seq order, whoever sent them.
-    frames = orderSessionFrames(io);
     // Frames from other nodes were lost while Redis was away: make this node's
     // watchers reconnect (spread over 2 s) and resync with sinceSeq.
     redis.onRecovered(() => {
-      frames!.reset();
+      frames.reset();
       dropLocalTransports(io, 2_000);
     });
   }
+  // Session frames go straight to idle WebSockets; in a cluster, in seq order whoever sent them.
+  const frames = deliverSessionFrames(io, redis !== null);
   // The abuse limits' windows, shared by the nodes through Redis (transport/fixed-windows.ts).
   const sharedWindows = redis ? new RedisWindows(redis.pub, config.limitsPrefix) : undefined;
   if (sharedWindows) connectionLimits.share(sharedWindows);
@@ -134,7 +133,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     ? new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast, {
         viewerTotals: (local) => viewerCounts.exchange(local),
         heads: (ids) => sessionHeads(db, ids),
-        frames: frames!,
+        frames,
       })
     : new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast);
   const lanes = new WriteLanes(outage.db, (events) => broadcaster.publish(events), undefined, metrics.lane);

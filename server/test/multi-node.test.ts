@@ -9,7 +9,7 @@ import type { LiveEvent, TicketView, WatchReplay } from "../src/protocol/model.t
 import { createClient } from "redis";
 import { joinQueue } from "../src/services/live-day/queue-join.ts";
 import { publicRoom } from "../src/transport/rooms.ts";
-import { FRAME_HOLD_MS } from "../src/cluster/ordered-frames.ts";
+import { FRAME_HOLD_MS } from "../src/transport/session-frames.ts";
 import { projectEvent } from "../src/domain/projections.ts";
 import type { StoredEvent } from "../src/store/session-events.ts";
 import { WriteLanes } from "../src/store/write-lane.ts";

@@ -12,7 +12,7 @@ import { projectEvent, projectTicket } from "../domain/projections.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../protocol/events.ts";
 import type { CallLogView } from "../protocol/calls.ts";
 import type { StoredEvent } from "../store/session-events.ts";
-import type { OrderedFrames } from "../cluster/ordered-frames.ts";
+import type { SessionFrames } from "./session-frames.ts";
 import { callHallRoom, callVoterRoom, publicRoom, sessionOfRoom, staffRoom, ticketRoom } from "./rooms.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -52,8 +52,8 @@ export type SessionHeads = (sessionIds: readonly string[]) => Promise<Map<string
 export interface ClusterPeers {
   viewerTotals: ViewerTotals;
   heads: SessionHeads;
-  /** this node's gate that delivers session frames in seq order (cluster/ordered-frames.ts) */
-  frames: OrderedFrames;
+  /** this node's gate that delivers session frames in seq order (transport/session-frames.ts) */
+  frames: SessionFrames;
 }
 
 /** Ticks (seconds) between two readings of the watched sessions' heads. */
