@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { AppShell } from "./components/AppShell.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
-import { PageFailed } from "./components/PageFailed.tsx";
+import { PageErrorBoundary } from "./components/PageFailed.tsx";
 import { PageLoading } from "./components/PageLoading.tsx";
 import { RequireLogin } from "./components/RequireLogin.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
@@ -28,39 +28,38 @@ const RsvpPage = lazy(() => import("./features/forum/RsvpPage.tsx").then((m) => 
 const VoiceGuidePage = lazy(() => import("./features/help/VoiceGuidePage.tsx").then((m) => ({ default: m.VoiceGuidePage })));
 const AdminApp = lazy(() => import("./features/admin/AdminApp.tsx").then((m) => ({ default: m.AdminApp })));
 
-const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+// A page whose chunk failed to arrive (or that threw) says so in words, inside the shell.
+const page = (element: ReactNode) => (
+  <PageErrorBoundary>
+    <Suspense fallback={<PageLoading />}>{element}</Suspense>
+  </PageErrorBoundary>
+);
 
 const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
-      {
-        // A page whose chunk failed to arrive (or that threw) says so in words, inside the shell.
-        errorElement: <PageFailed />,
-        children: [
-          { path: "/", element: <HomePage /> },
-          { path: "/login", element: page(<LoginPage />) },
-          { path: "/account/password", element: page(<RequireLogin><AccountPasswordPage /></RequireLogin>) },
-          { path: "/s/:sessionId", element: <VoterPage /> },
-          { path: "/track", element: page(<TrackLookupPage />) },
-          { path: "/track/:code", element: page(<TrackPage />) },
-          { path: "/b/:code", element: page(<BookingStatusPage />) },
-          { path: "/v/:venueId", element: page(<VenuePage />) },
-          { path: "/d/:userId", element: page(<DeputyPage />) },
-          { path: "/i/:token", element: page(<RsvpPage />) },
-          { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
-          { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
-          { path: "/admin/*", element: page(<AdminApp />) },
-          { path: "/help/voice", element: page(<VoiceGuidePage />) },
-          { path: "*", element: <NotFoundPage /> },
-        ],
-      },
+      { path: "/", element: page(<HomePage />) },
+      { path: "/login", element: page(<LoginPage />) },
+      { path: "/account/password", element: page(<RequireLogin><AccountPasswordPage /></RequireLogin>) },
+      { path: "/s/:sessionId", element: page(<VoterPage />) },
+      { path: "/track", element: page(<TrackLookupPage />) },
+      { path: "/track/:code", element: page(<TrackPage />) },
+      { path: "/b/:code", element: page(<BookingStatusPage />) },
+      { path: "/v/:venueId", element: page(<VenuePage />) },
+      { path: "/d/:userId", element: page(<DeputyPage />) },
+      { path: "/i/:token", element: page(<RsvpPage />) },
+      { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
+      { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
+      { path: "/admin/*", element: page(<AdminApp />) },
+      { path: "/help/voice", element: page(<VoiceGuidePage />) },
+      { path: "*", element: <NotFoundPage /> },
     ],
   },
   // The hall screen is a TV: no header, no chrome, public projection only.
-  { path: "/screen/:sessionId", element: page(<HallScreenPage />), errorElement: <PageFailed /> },
+  { path: "/screen/:sessionId", element: page(<HallScreenPage />) },
   // The poster is a sheet of paper: no header either.
-  { path: "/v/:venueId/poster", element: page(<PosterPage />), errorElement: <PageFailed /> },
+  { path: "/v/:venueId/poster", element: page(<PosterPage />) },
 ]);
 
 export function App() {

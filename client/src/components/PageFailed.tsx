@@ -1,16 +1,15 @@
-import { useEffect } from "react";
-import { Link, useRouteError } from "react-router-dom";
+import { Component, useEffect, type ReactNode } from "react";
+import { Link } from "react-router-dom";
 import { useT } from "../i18n/useT.ts";
 
 /**
  * A page's code could not be fetched (a phone's network dropped while a page
- * chunk was on its way) or the page threw. The router would otherwise show its
- * English developer screen; this says in words what to do, offers a large
- * reload, and reloads by itself when the network comes back.
+ * chunk was on its way) or the page threw. React would otherwise leave a blank
+ * page; this says in words what to do, offers a large reload, and reloads by
+ * itself when the network comes back.
  */
-export function PageFailed() {
+export function PageFailed({ error }: { error: unknown }) {
   const t = useT();
-  const error = useRouteError();
   const network = isChunkLoadFailure(error);
   useEffect(() => {
     if (!network) return;
@@ -38,4 +37,17 @@ export function PageFailed() {
 export function isChunkLoadFailure(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Unable to preload CSS|Failed to fetch/i.test(message);
+}
+
+/** Around each page (App.tsx `page()`): what the page threw, shown as PageFailed instead of a blank screen. */
+export class PageErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+
+  static getDerivedStateFromError(error: unknown): { error: unknown } {
+    return { error };
+  }
+
+  override render(): ReactNode {
+    return this.state.error ? <PageFailed error={this.state.error} /> : this.props.children;
+  }
 }
