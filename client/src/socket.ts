@@ -24,7 +24,7 @@ import { fetchBookingEarly, fetchSessionEarly } from "./lib/session-prefetch.ts"
 import { registerLiveReconnect, setConnectionStatus } from "./stores/connection.ts";
 import { dispatchLiveSession, useLiveSession } from "./stores/live-session.ts";
 import { behindHead } from "./stores/live-session-reducer.ts";
-import { myBookingAsked, myBookingClosed, myBookingMissing, myBookingReceived, useMyBooking } from "./stores/my-booking.ts";
+import { myBookingAsked, myBookingClosed, myBookingEarly, myBookingMissing, myBookingReceived } from "./stores/my-booking.ts";
 import {
   clearVoterTicketState,
   loadVoterTicket,
@@ -382,8 +382,7 @@ export function followBooking(code: string): () => void {
   // Over HTTP while the socket connects (the server preloads it with the page): shown
   // only if the socket has not answered yet, which keeps its answer the fresher one.
   void fetchBookingEarly(code).then((booking) => {
-    const mine = useMyBooking.getState();
-    if (booking && watchedBookingCode === code && mine.code === code && mine.phase === "loading") myBookingReceived(booking);
+    if (booking && watchedBookingCode === code) myBookingEarly(booking);
   });
   const s = liveSocket();
   if (s.connected) void watchBooking(code);

@@ -1,6 +1,4 @@
-import { memo, useDeferredValue } from "react";
 import { useParams } from "react-router-dom";
-import type { TicketView, TranscriptEntryView } from "@protocol/model.ts";
 import { useShallow } from "zustand/react/shallow";
 import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
@@ -28,16 +26,6 @@ import { ForumProgress } from "../forum/ForumProgress.tsx";
 import { useInviteFromLink } from "../forum/useInviteFromLink.ts";
 import { agendaProgress, isForum, listItemIdOf, ticketsOnList } from "../forum/forum-logic.ts";
 
-// The board, others' topics and the captions follow the live state a moment behind the
-// rest (useDeferredValue): a snapshot or a burst of events re-renders the header, the
-// ticket and the form at once, and the lists in slices that yield, so a slow phone is not
-// blocked by one long render. memo lets the urgent pass skip them.
-const DeferredBoard = memo(LiveBoard);
-const DeferredTopics = memo(PublicTopics);
-const DeferredCaptions = memo(LiveCaptions);
-const NO_TICKETS: Record<string, TicketView> = {};
-const NO_TRANSCRIPT: TranscriptEntryView[] = [];
-
 /** /s/:sessionId — what a voter sees on a phone: the session, the stream, the queue, their ticket. */
 export function VoterPage() {
   const { sessionId } = useParams();
@@ -49,8 +37,6 @@ export function VoterPage() {
   const booked = useBookingOfDay(sessionId);
   const elder = usePreferences((p) => p.elder) === true;
   const session = live.session;
-  const laterTickets = useDeferredValue(live.tickets, NO_TICKETS);
-  const laterTranscript = useDeferredValue(live.transcript, NO_TRANSCRIPT);
   useCalledAlert(own.ticket, session ? `${session.title} · ${t("app.name")}` : t("app.name"));
 
   if (!session) {
@@ -60,7 +46,7 @@ export function VoterPage() {
   const forum = isForum(session);
   // In a forum a place in line is a place on one item's speakers' list.
   const ownList = forum && ticket ? ticketsOnList(live.tickets, session, listItemIdOf(ticket, session)) : live.tickets;
-  const boardList = forum ? ticketsOnList(laterTickets, session, agendaProgress(session).current?.id ?? listItemIdOf({ agendaItemId: null }, session)) : laterTickets;
+  const boardList = forum ? ticketsOnList(live.tickets, session, agendaProgress(session).current?.id ?? listItemIdOf({ agendaItemId: null }, session)) : live.tickets;
   const ownItem = forum && ticket ? session.agenda.find((i) => i.id === listItemIdOf(ticket, session)) : undefined;
   const mayJoin = !forum || !!inviteToken;
   // A phone that booked the day is shown its booking instead of the forms (a second
@@ -104,8 +90,8 @@ export function VoterPage() {
             </p>
           ) : null}
           {!ticket && booked ? <MyBookingCard session={session} mine={booked} /> : null}
-          {showsBoard ? <DeferredBoard tickets={boardList} ownTicketId={ticket?.id} /> : null}
-          {elder ? null : <DeferredTopics tickets={laterTickets} ownTicketId={ticket?.id} />}
+          {showsBoard ? <LiveBoard tickets={boardList} ownTicketId={ticket?.id} /> : null}
+          {elder ? null : <PublicTopics tickets={live.tickets} ownTicketId={ticket?.id} />}
           {elder && showsJoin && mayJoin && session.queueOpen && session.status !== "ENDED" ? (
             <p className="notice elder-step" data-testid="elder-step">
               {t("elder.step.join")}
@@ -120,7 +106,7 @@ export function VoterPage() {
         {!showsWatch ? null : (
           <div className="voter-grid__watch">
             <LiveStream session={session} stopped={live.streamStopped} />
-            <DeferredCaptions transcript={laterTranscript} />
+            <LiveCaptions transcript={live.transcript} />
           </div>
         )}
         {showsJoin ? (
