@@ -1,4 +1,4 @@
-import { startTransition, StrictMode } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { loadDictionary } from "./i18n/translate.ts";
@@ -18,14 +18,9 @@ syncDocumentLang();
 void loadDictionary(usePreferences.getState().lang)
   .catch(() => undefined)
   .then(() => {
-    const root = createRoot(document.getElementById("root")!);
-    // A transition renders in slices that yield to the browser (~5 ms each), so the
-    // first render is not one long task on a slow phone (Lighthouse's total blocking time).
-    startTransition(() =>
-      root.render(
-        <StrictMode>
-          <App />
-        </StrictMode>,
-      ),
+    createRoot(document.getElementById("root")!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
     );
   });
