@@ -13,7 +13,8 @@
  * - `tongxin`: the build as served (split routes, brotli/gzip);
  * - `uncompressed`: the same build without its .br/.gz files (what compression buys);
  * - `before` (when given a directory with an older build, `--voter-before DIR`):
- *   e.g. the client before route splitting, served the same way without compression;
+ *   e.g. the client before route splitting, served as built (without compression
+ *   if that build has no .br/.gz files);
  * - `floor`: one static HTML page holding a name input — one round trip of the
  *   same network, the least any page can take.
  *
@@ -42,7 +43,8 @@ export const FAST_3G = {
   uploadThroughput: ((750 * 1000) / 8) * 0.9,
   connectionType: "cellular3g" as const,
 };
-export const TARGET_MS = 2500;
+// Under 1.5 s (the first target, 2.5 s, was set when the page took ~4.5 s).
+export const TARGET_MS = 1500;
 
 export interface VariantResult {
   name: string;
@@ -105,9 +107,15 @@ export async function runVoter3g(opts: { runs?: number; beforeDir?: string; log?
     await add("tongxin", "this build as served: split routes, brotli/gzip, immutable assets", built);
     await add("uncompressed", "the same build without its .br/.gz files", plain);
     if (opts.beforeDir) {
-      const before = path.join(TMP_DIR, "voter-3g-before");
-      copyWithoutPrecompressed(opts.beforeDir, before);
-      await add("before", `an older build (${path.relative(ROOT_DIR, opts.beforeDir) || opts.beforeDir}), served without compression`, before);
+      // Served as it was built: compressed if that build precompressed its files (a build from
+      // before precompression has none), so a before/after of the same kind compares like with like.
+      const name = path.relative(ROOT_DIR, opts.beforeDir) || opts.beforeDir;
+      if (hasPrecompressed(opts.beforeDir)) await add("before", `an older build (${name}), served as built (brotli/gzip)`, opts.beforeDir);
+      else {
+        const before = path.join(TMP_DIR, "voter-3g-before");
+        copyWithoutPrecompressed(opts.beforeDir, before);
+        await add("before", `an older build (${name}), served without compression`, before);
+      }
     }
     const floor = await startFloor();
     servers.push(floor);
@@ -229,6 +237,10 @@ function buildClient(outDir: string): void {
     env: { ...process.env, NODE_ENV: "production" },
     stdio: "pipe",
   });
+}
+
+function hasPrecompressed(dir: string): boolean {
+  return existsSync(path.join(dir, "index.html.br")) || (existsSync(path.join(dir, "assets")) && readdirSync(path.join(dir, "assets")).some((f) => f.endsWith(".br")));
 }
 
 function copyWithoutPrecompressed(from: string, to: string): void {

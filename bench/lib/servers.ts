@@ -11,7 +11,7 @@ export interface RunningServer {
 }
 
 /** Tongxin in its own process, as production runs it (one process, SQLite WAL). */
-export async function startTongxin(db: BenchDb, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startTongxin(db: Pick<BenchDb, "url">, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawnChild(
     "tongxin",
     "workers/tongxin-server.ts",

@@ -1,18 +1,19 @@
 import { lazy, Suspense, type ReactNode } from "react";
-import { createBrowserRouter, RouterProvider } from "react-router-dom";
+import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppShell } from "./components/AppShell.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
 import { PageErrorBoundary } from "./components/PageFailed.tsx";
 import { PageLoading } from "./components/PageLoading.tsx";
 import { RequireLogin } from "./components/RequireLogin.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
-import { VoterPage } from "./features/voter/VoterPage.tsx";
 
-// The voter's page and the home page are in the first download: a phone on 3G
-// opens /s/:id from a QR code and must not wait for a second round trip.
-// Everything staff use (and the TV) is a chunk of its own, fetched when opened
-// (React.lazy rather than the router's `lazy`, so the first render never waits
-// for a HydrateFallback).
+// The home page is in the first download; every other page is a chunk of its
+// own. The server names the chunks of the public pages in their HTML
+// (<link rel=modulepreload>, server/src/transport/http/static-client.ts), so
+// a phone on 3G opening /s/:id from a QR code fetches the voter page with the
+// entry, in the same round trip, while the home page does not pay for it
+// (docs/ARCHITECTURE.md "Serving the client").
+const VoterPage = lazy(() => import("./features/voter/VoterPage.tsx").then((m) => ({ default: m.VoterPage })));
 const LoginPage = lazy(() => import("./features/auth/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
 const AccountPasswordPage = lazy(() => import("./features/auth/AccountPasswordPage.tsx").then((m) => ({ default: m.AccountPasswordPage })));
 const TrackPage = lazy(() => import("./features/track/TrackPage.tsx").then((m) => ({ default: m.TrackPage })));
@@ -35,33 +36,34 @@ const page = (element: ReactNode) => (
   </PageErrorBoundary>
 );
 
-const router = createBrowserRouter([
-  {
-    element: <AppShell />,
-    children: [
-      { path: "/", element: page(<HomePage />) },
-      { path: "/login", element: page(<LoginPage />) },
-      { path: "/account/password", element: page(<RequireLogin><AccountPasswordPage /></RequireLogin>) },
-      { path: "/s/:sessionId", element: page(<VoterPage />) },
-      { path: "/track", element: page(<TrackLookupPage />) },
-      { path: "/track/:code", element: page(<TrackPage />) },
-      { path: "/b/:code", element: page(<BookingStatusPage />) },
-      { path: "/v/:venueId", element: page(<VenuePage />) },
-      { path: "/d/:userId", element: page(<DeputyPage />) },
-      { path: "/i/:token", element: page(<RsvpPage />) },
-      { path: "/hall/:sessionId", element: page(<RequireLogin><HallConsolePage /></RequireLogin>) },
-      { path: "/desk/:sessionId", element: page(<RequireLogin><DeskPage /></RequireLogin>) },
-      { path: "/admin/*", element: page(<AdminApp />) },
-      { path: "/help/voice", element: page(<VoiceGuidePage />) },
-      { path: "*", element: <NotFoundPage /> },
-    ],
-  },
-  // The hall screen is a TV: no header, no chrome, public projection only.
-  { path: "/screen/:sessionId", element: page(<HallScreenPage />) },
-  // The poster is a sheet of paper: no header either.
-  { path: "/v/:venueId/poster", element: page(<PosterPage />) },
-]);
-
+// Declarative routes (<BrowserRouter>): the app uses no loaders, actions or
+// fetchers, and the data router costs ~60 KB of the first download for them.
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<AppShell />}>
+          <Route path="/" element={page(<HomePage />)} />
+          <Route path="/login" element={page(<LoginPage />)} />
+          <Route path="/account/password" element={page(<RequireLogin><AccountPasswordPage /></RequireLogin>)} />
+          <Route path="/s/:sessionId" element={page(<VoterPage />)} />
+          <Route path="/track" element={page(<TrackLookupPage />)} />
+          <Route path="/track/:code" element={page(<TrackPage />)} />
+          <Route path="/b/:code" element={page(<BookingStatusPage />)} />
+          <Route path="/v/:venueId" element={page(<VenuePage />)} />
+          <Route path="/d/:userId" element={page(<DeputyPage />)} />
+          <Route path="/i/:token" element={page(<RsvpPage />)} />
+          <Route path="/hall/:sessionId" element={page(<RequireLogin><HallConsolePage /></RequireLogin>)} />
+          <Route path="/desk/:sessionId" element={page(<RequireLogin><DeskPage /></RequireLogin>)} />
+          <Route path="/admin/*" element={page(<AdminApp />)} />
+          <Route path="/help/voice" element={page(<VoiceGuidePage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        {/* The hall screen is a TV: no header, no chrome, public projection only. */}
+        <Route path="/screen/:sessionId" element={page(<HallScreenPage />)} />
+        {/* The poster is a sheet of paper: no header either. */}
+        <Route path="/v/:venueId/poster" element={page(<PosterPage />)} />
+      </Routes>
+    </BrowserRouter>
+  );
 }

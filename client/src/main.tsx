@@ -1,7 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
-import { syncDocumentLang } from "./stores/preferences.ts";
+import { loadDictionary } from "./i18n/translate.ts";
+import { syncDocumentLang, usePreferences } from "./stores/preferences.ts";
 import "./styles/base.css";
 import "./styles/components.css";
 import "./styles/voter.css";
@@ -13,8 +14,13 @@ import "./styles/forum.css";
 
 syncDocumentLang();
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A device that chose English waits for its words (one request) rather than flashing Chinese first.
+void loadDictionary(usePreferences.getState().lang)
+  .catch(() => undefined)
+  .then(() => {
+    createRoot(document.getElementById("root")!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });

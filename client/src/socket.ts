@@ -20,11 +20,11 @@ import type {
 import { currentLogin, signalAuth } from "./api.ts";
 import { toClientError, type Result } from "./lib/client-error.ts";
 import { newRequestId } from "./lib/send-attempt.ts";
-import { fetchSessionEarly } from "./lib/session-prefetch.ts";
-import { setConnectionStatus } from "./stores/connection.ts";
+import { fetchBookingEarly, fetchSessionEarly } from "./lib/session-prefetch.ts";
+import { registerLiveReconnect, setConnectionStatus } from "./stores/connection.ts";
 import { dispatchLiveSession, useLiveSession } from "./stores/live-session.ts";
 import { behindHead } from "./stores/live-session-reducer.ts";
-import { myBookingAsked, myBookingClosed, myBookingMissing, myBookingReceived } from "./stores/my-booking.ts";
+import { myBookingAsked, myBookingClosed, myBookingEarly, myBookingMissing, myBookingReceived } from "./stores/my-booking.ts";
 import {
   clearVoterTicketState,
   loadVoterTicket,
@@ -271,6 +271,8 @@ export function reconnectLiveSocket(): void {
   closingOnPurpose = false;
   socket.connect();
 }
+// auth.ts calls it through the connection store (stores/connection.ts), which does not load Socket.IO.
+registerLiveReconnect(reconnectLiveSocket);
 
 // ── voter ─────────────────────────────────────────────────────────────────────
 
@@ -377,6 +379,11 @@ export function followBooking(code: string): () => void {
   watchedBookingCode = code;
   closingOnPurpose = false;
   myBookingAsked(code);
+  // Over HTTP while the socket connects (the server preloads it with the page): shown
+  // only if the socket has not answered yet, which keeps its answer the fresher one.
+  void fetchBookingEarly(code).then((booking) => {
+    if (booking && watchedBookingCode === code) myBookingEarly(booking);
+  });
   const s = liveSocket();
   if (s.connected) void watchBooking(code);
   else if (!s.active) {

@@ -12,7 +12,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "tongxin-static-"));
 const SCRIPT = `console.log(${JSON.stringify("同心".repeat(2000))});\n`;
 const INDEX = `<!doctype html><html><head><script type="module" src="/assets/index-B3x_9aQe.js"></script></head><body>${"<div></div>".repeat(200)}</body></html>`;
 mkdirSync(path.join(dir, "assets"));
+// The voter page's own copy of index.html naming its chunks (client/vite-plugins/route-pages.ts); no booking.html in this build.
+const VOTER = INDEX.replace("</head>", `<link rel="modulepreload" crossorigin href="/assets/public-Dq81kLmN.js"></head>`);
 writeFileSync(path.join(dir, "index.html"), INDEX);
+writeFileSync(path.join(dir, "voter.html"), VOTER);
 writeFileSync(path.join(dir, "assets", "index-B3x_9aQe.js"), SCRIPT);
 writeFileSync(path.join(dir, "assets", "index-B3x_9aQe.js.map"), "{}");
 writeFileSync(path.join(dir, "assets", "tiny-Cz81kLmN.css"), "a{}");
@@ -75,7 +78,7 @@ describe("the built client over HTTP", () => {
   });
 
   it("every client route gets index.html, compressed and never cached without asking", async () => {
-    for (const route of ["/", "/s/abc", "/hall/abc", "/desk/abc", "/screen/abc", "/admin", "/admin/stats", "/track", "/track/TX-1234", "/b/ABC234", "/v/venue1", "/v/venue1/poster", "/d/user1", "/i/some-invitation-token", "/login", "/help/voice"]) {
+    for (const route of ["/", "/hall/abc", "/desk/abc", "/screen/abc", "/admin", "/admin/stats", "/track", "/track/TX-1234", "/b/ABC234", "/v/venue1", "/v/venue1/poster", "/d/user1", "/i/some-invitation-token", "/login", "/help/voice"]) {
       const res = await get(route, { "accept-encoding": "br" });
       expect(res.status, route).toBe(200);
       expect(res.headers["content-type"], route).toBe("text/html; charset=utf-8");
@@ -85,11 +88,30 @@ describe("the built client over HTTP", () => {
     }
   });
 
+  it("a public page with its own HTML gets it, naming its chunks; one the build has none for gets index.html", async () => {
+    for (const route of ["/s/abc", "/s/abc/"]) {
+      const res = await get(route, { "accept-encoding": "br" });
+      expect(res.status, route).toBe(200);
+      expect(res.headers["cache-control"], route).toBe("no-cache");
+      expect(brotliDecompressSync(res.body).toString(), route).toBe(VOTER);
+    }
+    expect((await get("/b/ABC234")).body.toString()).toBe(INDEX);
+    // Not a file of its own: only the route serves it.
+    expect((await get("/voter.html")).status).toBe(404);
+  });
+
   it("the voter's page asks the browser to fetch its session while the scripts download", async () => {
     const res = await get("/s/cmx4ekn4k00036u7dtfxh2y0x");
     expect(res.headers.link).toBe("</api/sessions/cmx4ekn4k00036u7dtfxh2y0x>; rel=preload; as=fetch; crossorigin=anonymous");
     expect((await get("/s/a%0d%0aSet-Cookie:x")).headers.link).toBeUndefined();
     expect((await get("/hall/abc")).headers.link).toBeUndefined();
+  });
+
+  it("a booking's page asks for the booking the same way, when its code is written as the client fetches it", async () => {
+    expect((await get("/b/ABC234")).headers.link).toBe("</api/bookings/ABC234>; rel=preload; as=fetch; crossorigin=anonymous");
+    // abc-234 is fetched as ABC234: a preload of another URL would be a wasted request.
+    expect((await get("/b/abc-234")).headers.link).toBeUndefined();
+    expect((await get("/b/A%0d%0aSet-Cookie:x")).headers.link).toBeUndefined();
   });
 
   it("a missing file is a 404, never the app's HTML with 200", async () => {

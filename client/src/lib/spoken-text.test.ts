@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { translate, type Translate } from "../i18n/translate.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDictionary, translate, type Translate } from "../i18n/translate.ts";
 import { formatWaitRange } from "./format.ts";
 import { calledReadout, callAnnouncement, caseReadout, speakable, ticketReadout } from "./spoken-text.ts";
 
 const zh: Translate = (key, vars) => translate("zh-CN", key, vars);
 const en: Translate = (key, vars) => translate("en", key, vars);
+beforeAll(() => loadDictionary("en"));
 
 describe("the hall's spoken call", () => {
   it("sends someone in the hall to the speaker's seat, with the label they hold", () => {

@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { dictionaries } from "../i18n/translate.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { en } from "../i18n/en/index.ts";
+import { loadDictionary } from "../i18n/translate.ts";
 import { translate, type Translate } from "../i18n/useT.ts";
 import { errorMessage, fieldMessages } from "./error-message.ts";
 import { formatClock, formatWait, formatWaitRange, titleBesideVenue } from "./format.ts";
 
 const zh: Translate = (key, vars) => translate("zh-CN", key, vars);
 const english: Translate = (key, vars) => translate("en", key, vars);
+beforeAll(() => loadDictionary("en"));
 
 describe("wording", () => {
   it("placeholders are filled in and unknown ones left alone", () => {
@@ -59,7 +61,7 @@ describe("wording", () => {
 describe("punctuation per language", () => {
   it("English words carry no full-width colon, brackets, parentheses or commas", () => {
     const fullWidth = /[：【】（），。；]/;
-    const offenders = Object.entries(dictionaries.en).filter(([, text]) => fullWidth.test(text));
+    const offenders = Object.entries(en).filter(([, text]) => fullWidth.test(text));
     expect(offenders).toEqual([]);
     expect(english("punct.bracket", { text: "Traffic" })).toBe("[Traffic] ");
     expect(zh("punct.paren", { text: 3 })).toBe("（3）");

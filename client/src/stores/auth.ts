@@ -3,7 +3,7 @@ import { create } from "zustand";
 import type { UserView } from "@protocol/model.ts";
 import { api, loginChanged, onAuthSignal } from "../api.ts";
 import type { ClientError } from "../lib/client-error.ts";
-import { reconnectLiveSocket } from "../socket.ts";
+import { reconnectLiveSocket } from "./connection.ts";
 
 export interface AuthState {
   status: "unknown" | "checking" | "anonymous" | "authenticated";

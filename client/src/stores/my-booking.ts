@@ -11,8 +11,12 @@ import type { BookingPublicView } from "@protocol/bookings.ts";
 export interface MyBookingState {
   code: string | null;
   booking: BookingPublicView | null;
-  /** loading: asked, not yet answered; missing: no such code (or it was forgotten) */
-  phase: "none" | "loading" | "ready" | "missing";
+  /**
+   * loading: asked, not yet answered; early: the HTTP answer, shown while the socket connects
+   * (socket.ts followBooking); ready: the socket's answer, kept fresh by it; missing: no such
+   * code (or it was forgotten)
+   */
+  phase: "none" | "loading" | "early" | "ready" | "missing";
 }
 
 const tokenKey = (code: string) => `tongxin.booking.${code}`;
@@ -56,6 +60,11 @@ export function forgetBookingOfDay(sessionId: string, code: string): void {
 export const useMyBooking = create<MyBookingState>()(() => ({ code: null, booking: null, phase: "none" }));
 
 export const myBookingAsked = (code: string) => useMyBooking.setState({ code, booking: null, phase: "loading" });
+/** The booking over HTTP before the socket's answer: shown, but only the socket's answer makes it "ready". */
+export function myBookingEarly(booking: BookingPublicView): void {
+  const s = useMyBooking.getState();
+  if (s.code === booking.code && s.phase === "loading") useMyBooking.setState({ booking, phase: "early" });
+}
 export const myBookingMissing = () => useMyBooking.setState({ booking: null, phase: "missing" });
 export const myBookingClosed = () => useMyBooking.setState({ code: null, booking: null, phase: "none" });
 

@@ -3,6 +3,7 @@
  * otherwise) and 长辈版, the large-text view for older voters (docs/ARCHITECTURE.md §7b).
  */
 import { create } from "zustand";
+import { loadDictionary } from "../i18n/translate.ts";
 
 export type Lang = "zh-CN" | "en";
 const KEY = "tongxin.lang";
@@ -36,9 +37,12 @@ function storedElder(): boolean | null {
 
 export const usePreferences = create<{ lang: Lang; elder: boolean | null }>()(() => ({ lang: storedLang(), elder: storedElder() }));
 
+/** Switches once the language's words are here (English is fetched on first use); without them the page stays readable in Chinese. */
 export function setLang(lang: Lang): void {
   write(KEY, lang);
-  usePreferences.setState({ lang });
+  void loadDictionary(lang)
+    .catch(() => undefined)
+    .then(() => usePreferences.setState({ lang }));
 }
 
 /** Turns 长辈版 on or off; either answer also ends the first-visit offer. */

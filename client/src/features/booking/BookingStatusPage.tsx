@@ -30,8 +30,10 @@ export function BookingStatusPage() {
   useEffect(() => followBooking(code), [code]);
   const mine = useMyBooking((s) => (s.code === code ? s : null));
   const booking = mine?.booking ?? null;
-  // The day itself, live: the check-in appears the moment the day opens.
-  const liveStatus = useWatchedSession(booking?.sessionId, (s) => s.session?.status, { voter: true });
+  // The day itself, live: the check-in appears the moment the day opens. Watched once the
+  // socket has answered for the booking, not on the early HTTP answer: two watches sent in
+  // the socket's first moments can race its upgrade from polling (a 400 and a reconnect).
+  const liveStatus = useWatchedSession(mine?.phase === "ready" ? booking?.sessionId : undefined, (s) => s.session?.status, { voter: true });
   const token = storedBookingToken(code);
   useDocumentTitle(`${t("booking.statusTitle")} · ${t("app.name")}`);
 

@@ -64,7 +64,10 @@ export function HomePage() {
         </p>
       ) : null}
       {loading ? (
-        <p role="status">{t("common.loading")}</p>
+        // A screen's height held while the lists load, so the lookup form below does not jump down when they arrive (layout shift).
+        <p role="status" className="home-page__loading">
+          {t("common.loading")}
+        </p>
       ) : (
         <>
           <section aria-labelledby="today-title">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import type { VenueNode } from "@protocol/model.ts";
 import type { AnswerStatsView } from "@protocol/messages.ts";
 import { messageApi } from "../messages/message-api.ts";
@@ -29,13 +29,16 @@ export function useHomeData(): HomeData {
       const to = new Date(from.getTime() + (UPCOMING_DAYS + 1) * 86_400_000 - 1);
       const [venues, sessions, answers] = await Promise.all([api.venues(), api.sessions({ from: from.toISOString(), to: to.toISOString() }), messageApi.stats()]);
       if (cancelled) return;
-      setData({
-        venues: venues.ok ? venues.data.venues : [],
-        sessions: sessions.ok ? [...sessions.data.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt)) : [],
-        answers: answers.ok ? answers.data : null,
-        loading: false,
-        error: !venues.ok ? venues.error : !sessions.ok ? sessions.error : null,
-      });
+      // The lists and the station tree are a long render: in slices that yield, not one long task.
+      startTransition(() =>
+        setData({
+          venues: venues.ok ? venues.data.venues : [],
+          sessions: sessions.ok ? [...sessions.data.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt)) : [],
+          answers: answers.ok ? answers.data : null,
+          loading: false,
+          error: !venues.ok ? venues.error : !sessions.ok ? sessions.error : null,
+        }),
+      );
     }
     void load();
     const id = window.setInterval(() => void load(), 60_000);

@@ -8,8 +8,13 @@
  * - only the client's routes answer with index.html; a missing file is a 404
  *   (a stale `/assets/old-hash.js` must fail loudly, not parse HTML as script);
  * - source maps are never served, even if a build left some behind;
- * - `/s/:id` carries a `Link: rel=preload` for the session's public view, so
- *   the browser fetches it in parallel with the scripts.
+ * - `/s/:id` carries a `Link: rel=preload` for the session's public view, and
+ *   `/b/:code` for the booking's, so the browser fetches them in parallel with
+ *   the scripts;
+ * - the public pages that are chunks of their own get their own copy of
+ *   index.html naming those chunks (`voter.html`…, written at build time by
+ *   client/vite-plugins/route-pages.ts), so their code arrives with the entry
+ *   instead of one round trip after it; a build without them serves index.html.
  *
  * The directory is read once at start: a build is a few hundred kilobytes,
  * and serving from memory keeps a burst of viewers off the disk.
@@ -23,6 +28,18 @@ import { Router, type Request, type Response } from "express";
 export const CLIENT_ROUTE = /^\/(?:$|login\/?$|s\/|b\/|v\/|d\/|i\/|hall\/|desk\/|screen\/|admin(?:\/|$)|track(?:\/|$)|help\/)/;
 /** The voter's page; the id is checked so nothing odd reaches a response header. */
 const VOTER_PAGE = /^\/s\/([A-Za-z0-9_-]{1,64})\/?$/;
+/** A booking's status page whose code is already as the client writes it (upper case, no dashes): its preload URL matches the client's fetch. */
+const BOOKING_PAGE = /^\/b\/([A-Z0-9]{4,16})\/?$/;
+/** Route → the page's HTML with its chunks named (client/vite-plugins/route-pages.ts ROUTE_PAGE_MODULES). */
+const ROUTE_PAGES: Array<[RegExp, string]> = [
+  [VOTER_PAGE, "/voter.html"],
+  [/^\/b\/[^/]+\/?$/, "/booking.html"],
+  [/^\/track\/[^/]+\/?$/, "/track.html"],
+  [/^\/track\/?$/, "/track-lookup.html"],
+  [/^\/v\/[^/]+\/?$/, "/venue.html"],
+  [/^\/d\/[^/]+\/?$/, "/deputy.html"],
+  [/^\/i\/[^/]+\/?$/, "/rsvp.html"],
+];
 /** `/assets/index-B3x_9aQe.js`: Vite puts a content hash in every asset name. */
 const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
@@ -66,6 +83,18 @@ export function staticClient(clientDir: string): Router {
   if (!index) throw new Error(`no index.html in ${clientDir}`);
   index.cache = CACHE_INDEX;
   files.delete("/index.html");
+  const routePages = new Map<string, StaticFile>();
+  for (const [, name] of ROUTE_PAGES) {
+    const page = files.get(name);
+    if (!page) continue;
+    page.cache = CACHE_INDEX;
+    files.delete(name);
+    routePages.set(name, page);
+  }
+  const pageFor = (urlPath: string): StaticFile => {
+    const hit = ROUTE_PAGES.find(([re]) => re.test(urlPath));
+    return (hit && routePages.get(hit[1])) || index;
+  };
 
   const router = Router();
   router.get(/^\/(?!api\/|socket\.io\/|healthz$).*/, (req, res) => {
@@ -75,7 +104,10 @@ export function staticClient(clientDir: string): Router {
       const voterSession = VOTER_PAGE.exec(req.path)?.[1];
       // A phone on 3G fetches the session while the scripts download, not after: the join form shows one round trip sooner.
       if (voterSession) res.setHeader("Link", `</api/sessions/${voterSession}>; rel=preload; as=fetch; crossorigin=anonymous`);
-      return send(req, res, index, 200);
+      // The same for a booking's page: it shows once the HTTP answer is in, not after the socket's handshake.
+      const bookingCode = BOOKING_PAGE.exec(req.path)?.[1];
+      if (bookingCode) res.setHeader("Link", `</api/bookings/${bookingCode}>; rel=preload; as=fetch; crossorigin=anonymous`);
+      return send(req, res, pageFor(req.path), 200);
     }
     res.status(404).type("html").set("Cache-Control", "no-cache").send(NOT_FOUND_HTML);
   });
