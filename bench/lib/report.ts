@@ -66,6 +66,29 @@ export function evaluateTargets(fanout: FanoutResult[], storm: StormResult[], ca
       met: f.memory.perViewerKb < 60,
     });
   }
+  // 10,000 viewers on one process, near the bare-ws floor measured in the same run.
+  const big = fanout.find((r) => r.viewers === 10_000);
+  if (big) {
+    const cpuRatio = big.tongxin.serverCpuMs.perEvent / big.baseline.serverCpuMs.perEvent;
+    targets.push({
+      name: "fan-out to 10,000 viewers, latency",
+      target: "Tongxin p99 ≤ 1.3 × bare-ws p99",
+      measured: `${ms(big.tongxin.latencyMs.p99)} ms vs ${ms(big.baseline.latencyMs.p99)} ms = ${big.ratio.p99.toFixed(2)}×`,
+      met: big.ratio.p99 <= 1.3 && big.tongxin.incomplete === 0,
+    });
+    targets.push({
+      name: "fan-out to 10,000 viewers, server CPU per event",
+      target: "≤ 1.5 × bare ws",
+      measured: `${ms(big.tongxin.serverCpuMs.perEvent)} ms vs ${ms(big.baseline.serverCpuMs.perEvent)} ms = ${cpuRatio.toFixed(2)}×`,
+      met: cpuRatio <= 1.5,
+    });
+    targets.push({
+      name: "memory per idle viewer at 10,000",
+      target: "≤ 15 KB",
+      measured: `${big.memory.perViewerKb.toFixed(1)} KB`,
+      met: big.memory.perViewerKb <= 15,
+    });
+  }
   const watched = storm.filter((r) => r.viewers > 0);
   const plainRow = (r: StormResult) => r.viewerClient?.deflate === false;
   const s = watched.find((r) => r.joins === 2000 && !plainRow(r)) ?? watched.filter((r) => !plainRow(r)).at(-1) ?? watched.at(-1);
