@@ -16,7 +16,7 @@ import type { ServiceDeps } from "../../services/deps.ts";
 import type { CallTimers } from "../../services/calls-and-stream/call-timers.ts";
 import { callHallRoom, callVoterRoom, ticketRoom, ticketsFollowed } from "../rooms.ts";
 import type { LiveRoutes } from "./handle.ts";
-import { connectionOf, type Connection } from "./connection.ts";
+import { callsStartedBy, type Connection } from "./connection.ts";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -102,7 +102,7 @@ export function attachCallHandlers(routes: LiveRoutes<Connection>, { io, deps, t
   io.on("connection", (socket: LiveSocket) => socket.on("disconnecting", callsLeft));
   function callsLeft(this: LiveSocket): void {
     // The console that started a call is the only one holding its media: the call cannot go on without it.
-    for (const callId of connectionOf(this).hallCalls ?? []) t.track(t.end(callId, "HALL_GONE"));
+    for (const callId of callsStartedBy(this)) t.track(t.end(callId, "HALL_GONE"));
     // The voter may be back within the grace (a phone switching networks keeps its media path).
     for (const ticketId of ticketsFollowed(this.rooms)) {
       t.track(

@@ -50,3 +50,8 @@ export function connectionOf(socket: LiveSocket): Connection {
   if (!conn) throw new Error("a socket event before its connection was opened");
   return conn;
 }
+
+/** The calls a socket started (none if it never opened a connection here). */
+export function callsStartedBy(socket: LiveSocket): Iterable<string> {
+  return connections.get(socket)?.hallCalls ?? [];
+}

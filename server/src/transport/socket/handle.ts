@@ -89,7 +89,8 @@ export class LiveRoutes<C> {
     const routes = this.routes;
     this.dispatch = function (event, ...args) {
       const route = typeof event === "string" ? routes.get(event) : undefined;
-      if (route) void route.apply(this, args);
+      // A handler answers its own errors; this only keeps a slip from being an unhandled rejection.
+      if (route) route.apply(this, args).catch((e: unknown) => kit.log.error("socket handler failed", { event, error: (e as Error)?.name ?? typeof e }));
     };
   }
 
