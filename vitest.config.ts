@@ -72,7 +72,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // In parallel with the other projects' files (vitest runs a one-worker project only after
+          // all the others): each browser file has its own server, database, ports and namespace.
         },
       },
     ],
