@@ -16,13 +16,10 @@
  * broadcast's one deflated copy (transport/shared-deflate.ts).
  */
 import type { Adapter } from "socket.io-adapter";
-import { deflatedFrameFor, sharedDeflateBits } from "./shared-deflate.ts";
+import { deflatedFrameForSocket, type Frame, type PacketOptions as SharedOptions } from "./shared-deflate.ts";
 
-type Frame = Buffer[];
-
-interface PacketOptions {
+interface PacketOptions extends SharedOptions {
   preEncoded: true;
-  wsPreEncodedFrame?: Frame;
 }
 
 /** The parts of Socket.IO, Engine.IO and ws this reads (all untyped members). */
@@ -65,8 +62,7 @@ export function sendToRoom(adapter: Adapter, room: string, packet: { type: numbe
     const ws = conn.transport.socket;
     const sender = ws?._sender;
     if (plain && sender && conn.readyState === "open" && !conn.upgrading && conn.writeBuffer.length === 0 && conn.transport.name === "websocket" && ws.readyState === WS_OPEN) {
-      const bits = sharedDeflateBits(ws);
-      sender.sendFrame((bits !== null && deflatedFrameFor(packetOpts, bits)) || plain);
+      sender.sendFrame(deflatedFrameForSocket(ws, packetOpts) ?? plain);
       continue;
     }
     socket.client.writeToEngine(encoded, packetOpts);

@@ -110,8 +110,10 @@ export function deflateMessage(payload: Buffer, windowBits: number): Buffer {
   return out.subarray(0, out.length - 4);
 }
 
-type Frame = Buffer[];
-interface PacketOptions {
+/** A ready WebSocket frame as ws's Sender.frame builds it: [header, payload]. */
+export type Frame = Buffer[];
+/** A broadcast's packet options, shared by the room's sockets; Socket.IO puts the plain frame in it. */
+export interface PacketOptions {
   wsPreEncodedFrame?: Frame;
 }
 interface Packet {
@@ -153,6 +155,15 @@ export function deflatedFrameFor(options: PacketOptions, bits: number): Frame | 
   return frame;
 }
 
+/**
+ * The deflated copy of a broadcast's frame for this socket, when it negotiated the
+ * extension and the frame is large enough; null when it gets the plain frame.
+ */
+export function deflatedFrameForSocket(socket: NegotiatedSocket | undefined, options: PacketOptions): Frame | null {
+  const bits = sharedDeflateBits(socket);
+  return bits === null ? null : deflatedFrameFor(options, bits);
+}
+
 interface TransportPrototype {
   send(this: { socket?: NegotiatedSocket; perMessageDeflate?: { threshold?: number } | null }, packets: Packet[]): void;
   [WRAPPED]?: true;
@@ -174,10 +185,9 @@ export function installSharedDeflate(): void {
     // is configured, since ws might compress what it sends. With our option ws compresses
     // nothing (threshold ∞), so the shared plain frame is exactly what ws would send: keep it on.
     if (this.perMessageDeflate?.threshold === Number.POSITIVE_INFINITY) this.perMessageDeflate = null;
-    const bits = sharedDeflateBits(this.socket);
-    if (bits !== null) {
+    if (sharedDeflateBits(this.socket) !== null) {
       packets = packets.map((p) => {
-        const frame = p.options && deflatedFrameFor(p.options, bits);
+        const frame = p.options && deflatedFrameForSocket(this.socket, p.options);
         return frame ? { ...p, options: { ...p.options, wsPreEncodedFrame: frame } } : p;
       });
     }
