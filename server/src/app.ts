@@ -50,6 +50,7 @@ import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
 import { CallTimers } from "./services/calls-and-stream/call-timers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
+import { releaseUpgradeRequest } from "./transport/socket/release-upgrade-request.ts";
 import { installSharedDeflate, perMessageDeflateOption, withholdDeflateFrom } from "./transport/shared-deflate.ts";
 import { startReminderLoop } from "./notify/booking-reminders.ts";
 import {
@@ -177,6 +178,8 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   const callTimers = new CallTimers(deps, log);
   attachLiveHandlers(io, deps, broadcaster, log, callTimers, metrics.ack);
+  // Last: the handlers above have read the handshake; an idle viewer need not keep its request.
+  io.on("connection", releaseUpgradeRequest);
   // Retention runs now and daily (docs/PRIVACY.md); close() waits for a run in flight.
   const retention = startRetention(deps, log);
 
