@@ -17,6 +17,7 @@ import type { Db } from "./store/prisma.ts";
 import { sessionHeads } from "./store/session-events.ts";
 import { WriteLanes } from "./store/write-lane.ts";
 import { guardTransactions } from "./cluster/db-outage.ts";
+import { databasePing } from "./store/database-ping.ts";
 import { drainNode, dropLocalTransports } from "./cluster/drain.ts";
 import { attachRedisAdapter, type ClusterRedis } from "./cluster/redis.ts";
 import { ClusterViewerCounts } from "./cluster/viewer-counts.ts";
@@ -127,8 +128,10 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   if (sharedWindows) connectionLimits.share(sharedWindows);
   const viewerCounts = redis ? new ClusterViewerCounts(redis, config.nodeId) : null;
   const metrics = createMetrics(io, config.nodeId, redis?.received);
-  const outage = guardTransactions(db, log);
-  const readiness: Readiness = { draining: false, writesRefused: outage.down };
+  const databaseAnswers = databasePing(db, config.databaseUrl);
+  cleanups.push(databaseAnswers.close);
+  const outage = guardTransactions(db, databaseAnswers, log);
+  const readiness: Readiness = { draining: false, writesRefused: outage.down, database: databaseAnswers };
 
   const broadcaster = viewerCounts
     ? new LiveBroadcaster(io, config.coalesceMs, metrics.broadcast, {

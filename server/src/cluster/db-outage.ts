@@ -1,6 +1,8 @@
 /**
  * Writes fail fast while the database is away. When a write-lane transaction
- * fails and a quick `SELECT 1` fails too, the database is taken as down: from
+ * fails and a quick `SELECT 1` fails too, the database is taken as down (the
+ * ping has its own connection, store/database-ping.ts: a pool busy with other
+ * sessions' transactions is load, not an outage): from
  * then on every transaction is refused at once with a coded error (INTERNAL,
  * "database unavailable") instead of each waiting out the connection timeout —
  * a batch of 200 that the lane retries one by one would otherwise take
@@ -11,24 +13,10 @@
 import { AppError } from "../protocol/errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Db } from "../store/prisma.ts";
+import type { DatabasePing } from "../store/database-ping.ts";
 
 const PING_TIMEOUT_MS = 1_000;
 const PROBE_MS = 500;
-
-async function reachable(db: Db): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      db.$queryRawUnsafe("SELECT 1"),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), PING_TIMEOUT_MS))),
-    ]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export const databaseUnavailable = () => new AppError("INTERNAL", "数据库暂不可用，请稍后再试 / database unavailable, try again shortly");
 
@@ -39,7 +27,8 @@ export interface OutageGuard {
   down(): boolean;
 }
 
-export function guardTransactions(db: Db, log: Logger): OutageGuard {
+export function guardTransactions(db: Db, ping: DatabasePing, log: Logger): OutageGuard {
+  const reachable = () => ping(PING_TIMEOUT_MS);
   let down = false;
   let probe: NodeJS.Timeout | null = null;
   const markDown = () => {
@@ -47,7 +36,7 @@ export function guardTransactions(db: Db, log: Logger): OutageGuard {
     down = true;
     log.warn("database unreachable: refusing writes until it answers");
     probe = setInterval(() => {
-      void reachable(db).then((ok) => {
+      void reachable().then((ok) => {
         if (!ok || !down) return;
         down = false;
         clearInterval(probe!);
@@ -63,7 +52,7 @@ export function guardTransactions(db: Db, log: Logger): OutageGuard {
       return await (db.$transaction as (...a: unknown[]) => Promise<unknown>).apply(db, args);
     } catch (e) {
       if (e instanceof AppError) throw e;
-      if (!down && !(await reachable(db))) markDown();
+      if (!down && !(await reachable())) markDown();
       throw down ? databaseUnavailable() : e;
     }
   }) as Db["$transaction"];

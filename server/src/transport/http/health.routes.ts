@@ -12,6 +12,7 @@ import type { ServiceDeps } from "../../services/deps.ts";
 import type { TrustCheck } from "../client-address.ts";
 import { metricsOnlyDirect } from "../metrics.ts";
 import { mounter } from "./mount.ts";
+import type { DatabasePing } from "../../store/database-ping.ts";
 
 const READY_TIMEOUT_MS = 1_000;
 
@@ -20,19 +21,10 @@ export interface Readiness {
   draining: boolean;
   /** true while the write lanes refuse writes after a database outage (cluster/db-outage.ts) */
   writesRefused?: () => boolean;
+  /** whether the database answers, on a connection of its own (store/database-ping.ts) */
+  database: DatabasePing;
 }
 
-async function within(ms: number, check: () => Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), ms)))]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** What GET /metrics needs: the node's exposition text and who counts as a proxy (app.ts). */
 export interface Scrape {
@@ -43,17 +35,16 @@ export interface Scrape {
 export function healthRoutes(deps: ServiceDeps, readiness: Readiness, pingRedis: ((timeoutMs: number) => Promise<void>) | null, scrape: Scrape): Router {
   const router = Router();
   const mount = mounter(router, deps, "");
-  const { db } = deps;
   // The status says it to the balancer; the body only repeats it.
   mount("GET /healthz", async ({ res }) => {
-    const ok = await within(5_000, () => db.$queryRawUnsafe("SELECT 1"));
+    const ok = await readiness.database(5_000);
     res.status(ok ? 200 : 500);
     return { ok };
   });
   mount("GET /readyz", async ({ res }) => {
     const [database, redis] = await Promise.all([
-      within(READY_TIMEOUT_MS, () => db.$queryRawUnsafe("SELECT 1")),
-      pingRedis ? within(READY_TIMEOUT_MS, () => pingRedis(READY_TIMEOUT_MS)) : Promise.resolve(true),
+      readiness.database(READY_TIMEOUT_MS),
+      pingRedis ? pingRedis(READY_TIMEOUT_MS).then(() => true, () => false) : Promise.resolve(true),
     ]);
     const ok = database && redis && !readiness.draining && !readiness.writesRefused?.();
     res.status(ok ? 200 : 503);
