@@ -3,7 +3,11 @@
  * and with N light viewers watching, compared by constructor (self size only,
  * so nothing is counted twice). Prints the largest growths per viewer.
  *
- *   npx tsx bench/probes/viewer-heap.ts [viewers=2000] [rows=30]
+ *   npx tsx bench/probes/viewer-heap.ts [viewers=2000] [rows=30] [plain|ws|chrome]
+ *
+ * The viewers' WebSocket as in viewer-memory.ts: no compression (default),
+ * permessage-deflate as Node's ws offers it, or as Chrome uses it (every
+ * message it sends compressed).
  */
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +18,8 @@ import { ViewerFleet } from "../lib/viewer-fleet.ts";
 
 const n = Number(process.argv[2] ?? 2000);
 const rows = Number(process.argv[3] ?? 30);
+const mode = ({ plain: false, ws: true, chrome: "all" } as const)[process.argv[4] ?? "plain"];
+if (mode === undefined) throw new Error("mode: plain, ws or chrome");
 
 interface Snapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
@@ -45,12 +51,12 @@ const db = await createBenchDb("viewer-heap");
 const server = await startTongxin(db);
 const files = [path.join(TMP_DIR, "viewer-heap-before.heapsnapshot"), path.join(TMP_DIR, "viewer-heap-with.heapsnapshot")];
 try {
-  await fleet.connectTongxinLight(server.url, db.sessionId, 50, false); // warm the watch path
+  await fleet.connectTongxinLight(server.url, db.sessionId, 50, mode); // warm the watch path
   await fleet.closeAll();
   await sleep(500);
   await server.child.request("gc");
   await server.child.request("heapSnapshot", { file: files[0] }, 300_000);
-  const c = await fleet.connectTongxinLight(server.url, db.sessionId, n, false);
+  const c = await fleet.connectTongxinLight(server.url, db.sessionId, n, mode);
   await sleep(1500);
   await server.child.request("gc");
   await server.child.request("heapSnapshot", { file: files[1] }, 300_000);

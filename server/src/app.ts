@@ -52,6 +52,7 @@ import { loginRoom } from "./transport/rooms.ts";
 import { CallTimers } from "./services/calls-and-stream/call-timers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
 import { releaseUpgradeRequest } from "./transport/socket/release-upgrade-request.ts";
+import { installInflatePerMessage } from "./transport/inflate-per-message.ts";
 import { installSharedDeflate, perMessageDeflateOption, withholdDeflateFrom } from "./transport/shared-deflate.ts";
 import { startReminderLoop } from "./notify/booking-reminders.ts";
 import {
@@ -94,6 +95,7 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   const trusted = trustCheck(config.trustProxy);
   const connectionLimits = new ConnectionLimits(config.connectionsPerIp, config.connectionsPerIpPerMin, trusted);
   installSharedDeflate();
+  installInflatePerMessage();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     // Negotiated so that large broadcasts go out deflated once for every socket; ws itself compresses nothing.
