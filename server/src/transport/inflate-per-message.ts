@@ -3,7 +3,7 @@
  * own, not one kept per socket. A browser that negotiated permessage-deflate
  * compresses everything it sends — for an idle viewer, only Engine.IO's pong
  * every 25 s — and ws keeps that socket's inflater (zlib's state and Node's
- * stream around it, ~6 KB) for the connection's life, only resetting it
+ * stream around it, ~12 KB) for the connection's life, only resetting it
  * between messages. We always ask for `client_no_context_takeover`
  * (transport/shared-deflate.ts), so no message depends on the one before and
  * the inflater can go once a message is whole: an idle Chrome viewer then

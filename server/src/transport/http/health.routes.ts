@@ -25,7 +25,6 @@ export interface Readiness {
   database: DatabasePing;
 }
 
-
 /** What GET /metrics needs: the node's exposition text and who counts as a proxy (app.ts). */
 export interface Scrape {
   text: () => Promise<string>;
