@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { FirstViewSession } from "./first-view.ts";
 import { FIRST_VIEW_MAX_AGE_MS, firstViewPages, heldOf } from "./first-view-page.ts";
 
-const VOTER_HTML = `<!doctype html><html><head></head><body><div id="root"></div></body></html>`;
+const VOTER_HTML = `<!doctype html><html><head></head><body><!--first-view--><div id="root"></div></body></html>`;
 const SESSION: FirstViewSession = {
   title: "十二月接待日",
   theme: "",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FIRST_VIEW_STYLE, firstViewState, renderFirstView, withFirstView, type FirstViewSession } from "./first-view.ts";
+import { FIRST_VIEW_MARK as BUILD_MARK } from "../../../../client/vite-plugins/route-pages.ts";
+import { FIRST_VIEW_MARK, FIRST_VIEW_STYLE, firstViewState, renderFirstView, withFirstView, type FirstViewSession } from "./first-view.ts";
 
 const open = (over: Partial<FirstViewSession> = {}): FirstViewSession => ({
   title: "盛泽镇人大代表联络站 · 12 月接待日",
@@ -16,7 +17,7 @@ const open = (over: Partial<FirstViewSession> = {}): FirstViewSession => ({
 });
 
 const inputsOf = (html: string) => [...html.matchAll(/<(?:input|textarea)[^>]*\bname="([^"]+)"/g)].map((m) => m[1]);
-const VOTER_PAGE = `<!doctype html><html><head><title>同心</title></head><body><div id="root"></div></body></html>`;
+const VOTER_PAGE = `<!doctype html><html><head><title>同心</title></head><body><!--first-view--><div id="root"></div></body></html>`;
 
 describe("the voter page's first view", () => {
   it("an open day gets JoinForm's fields, in its order, with a button that waits for the page", () => {
@@ -48,7 +49,7 @@ describe("the voter page's first view", () => {
     expect(html).toContain("&quot;镇&quot;");
     const page = withFirstView(VOTER_PAGE, renderFirstView(open({ title: "a $& b $' c" }), null));
     expect(page).toContain("a $&amp; b $&#39; c");
-    expect(page).not.toContain('<div id="root"></div>a');
+    expect(page).not.toContain("<!--first-view-->");
   });
 
   it("shows no form, only what JoinForm would say, when the day does not take online joins", () => {
@@ -91,11 +92,13 @@ describe("the voter page's first view", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("goes into voter.html before #root with its rules in the head, and no script anywhere", () => {
+  it("goes into voter.html at its mark before #root with its rules in the head, and no script anywhere; a build without the mark is left alone", () => {
     const page = withFirstView(VOTER_PAGE, renderFirstView(open(), null));
     expect(page.indexOf('id="first-view"')).toBeLessThan(page.indexOf('<div id="root">'));
     expect(page).toContain(`${FIRST_VIEW_STYLE}</head>`);
     expect(page).not.toMatch(/<script/);
-    expect(withFirstView("<html><body>no root</body></html>", "<div>x</div>")).toBe("<html><body>no root</body></html>");
+    expect(BUILD_MARK).toBe(FIRST_VIEW_MARK);
+    const older = `<html><head></head><body><div id="root"></div></body></html>`;
+    expect(withFirstView(older, "<div>x</div>")).toBe(older);
   });
 });

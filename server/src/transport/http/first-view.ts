@@ -157,10 +157,16 @@ export function renderFirstView(s: FirstViewSession, held: HeldOnPhone): string 
   );
 }
 
-/** voter.html with the stand-in in it: its rules in the head, its markup before `#root`. The page unchanged if it has no `#root`. */
+/** Where a build's voter.html takes the first view (client/vite-plugins/route-pages.ts writes it before `#root`). */
+export const FIRST_VIEW_MARK = "<!--first-view-->";
+
+/**
+ * voter.html with the stand-in in it: its rules in the head, its markup at the
+ * mark. A page without the mark (a build older than the first view, whose
+ * React would never remove it) is returned unchanged.
+ */
 export function withFirstView(html: string, firstView: string): string {
-  const root = '<div id="root"></div>';
-  if (!html.includes(root) || !html.includes("</head>")) return html;
+  if (!html.includes(FIRST_VIEW_MARK) || !html.includes("</head>")) return html;
   // Replaced by functions: a "$&" in a title is text, not a replacement pattern.
-  return html.replace("</head>", () => `${FIRST_VIEW_STYLE}</head>`).replace(root, () => `${firstView}${root}`);
+  return html.replace("</head>", () => `${FIRST_VIEW_STYLE}</head>`).replace(FIRST_VIEW_MARK, () => firstView);
 }
