@@ -87,10 +87,28 @@ export function routePages(): Plugin {
         // a build without this mark (an older one) is served as it is, never given a stand-in it cannot remove.
         if (name === "voter") {
           if (!out.includes(ROOT_DIV)) throw new Error(`route-pages: index.html has no ${ROOT_DIV}`);
-          out = out.replace(ROOT_DIV, `${FIRST_VIEW_MARK}${ROOT_DIV}`);
+          out = inlineStylesheets(out.replace(ROOT_DIV, `${FIRST_VIEW_MARK}${ROOT_DIV}`), outDir, new Set(css));
         }
         writeFileSync(path.join(outDir, `${name}.html`), out);
       }
     },
   };
+}
+
+/**
+ * The first view must paint as soon as its HTML is in: a stylesheet link in
+ * the head holds the first paint until it has arrived (on Fast 3G one more
+ * round trip, sharing the bandwidth with the scripts: ~0.8 s). So the voter
+ * page carries its CSS inline (~7 KB brotli, in the HTML's first round trip).
+ * The page chunk's own stylesheets stay fetched as well (`rel=preload`): Vite
+ * adds their link when the chunk is imported and waits for it, and the
+ * preload has it in the cache by then.
+ */
+function inlineStylesheets(html: string, outDir: string, pageCss: Set<string>): string {
+  return html.replace(/<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g, (_link, file: string) => {
+    const css = readFileSync(path.join(outDir, file), "utf8");
+    if (/<\/style/i.test(css)) throw new Error(`route-pages: ${file} contains "</style"; it cannot be inlined`);
+    const preload = pageCss.has(file) ? `<link rel="preload" as="style" crossorigin href="/${file}">` : "";
+    return `${preload}<style>${css}</style>`;
+  });
 }
