@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
-import { CHROMIUM, PHONE, openPage, screenshot, todaysSession, useWorld } from "./fixtures.ts";
+import { CHROMIUM, PHONE, describeViolations, openPage, screenshot, seriousA11yViolations, todaysSession, useWorld } from "./fixtures.ts";
 import { eventually } from "./steps.ts";
 
 /** Holds the page's scripts until `release()`: the HTML (and its CSS) arrive, the code does not. */
@@ -46,6 +46,9 @@ describe.skipIf(!CHROMIUM)("the voter page before its scripts arrive", () => {
     expect(await page.evaluate("getComputedStyle(document.getElementById('root')).display")).toBe("none");
     const waiting = standIn.getByRole("button", { name: /正在连接/ });
     expect(await waiting.isDisabled()).toBe(true);
+    // Labelled, readable and one landmark of each kind, like the page it stands in for.
+    const violations = await seriousA11yViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
 
     await standIn.getByRole("textbox", { name: /^姓名/ }).fill("孙四");
     await standIn.getByLabel("允许公开显示我反映的事项").check();
