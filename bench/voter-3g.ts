@@ -23,7 +23,10 @@
  * - `floor`: one static HTML page holding a name input — one round trip of the
  *   same network, the least any page can take.
  *
- * `npx tsx bench/voter-3g.ts [--runs 5] [--voter-before DIR]` alone, or through `npm run bench`.
+ * `--cpu 4` also slows the page's CPU fourfold (CDP `Emulation.setCPUThrottlingRate`, as
+ * Lighthouse's mobile profile does): what a slow phone's main thread adds.
+ *
+ * `npx tsx bench/voter-3g.ts [--runs 5] [--voter-before DIR] [--cpu N]` alone, or through `npm run bench`.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -97,7 +100,7 @@ const REACT_READY = "#join button[type=submit]";
 
 const FLOOR_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title></head><body><form><label for="n">姓名</label><input id="n" name="name"></form></body></html>`;
 
-export async function runVoter3g(opts: { runs?: number; beforeDir?: string; log?: (line: string) => void } = {}): Promise<Voter3gResult> {
+export async function runVoter3g(opts: { runs?: number; beforeDir?: string; cpuSlowdown?: number; log?: (line: string) => void } = {}): Promise<Voter3gResult> {
   const runs = opts.runs ?? 5;
   const log = opts.log ?? ((line: string) => console.log(line));
   const chromiumPath = findChromium();
@@ -143,7 +146,7 @@ export async function runVoter3g(opts: { runs?: number; beforeDir?: string; log?
     // Interleaved (A, B, C, A, B, C…) so a busy moment on the machine hits every variant alike.
     for (let i = 0; i < runs; i++) {
       for (const v of variants) {
-        const r = await measureOnce(browser, v.url, v.selector, v.ready);
+        const r = await measureOnce(browser, v.url, v.selector, v.ready, opts.cpuSlowdown);
         samples.set(v.name, [...(samples.get(v.name) ?? []), r]);
       }
     }
@@ -203,7 +206,7 @@ async function visibleAndEnabled(page: Page, selector: string): Promise<number> 
   return (await handle.jsonValue()) as number;
 }
 
-async function measureOnce(browser: Browser, url: string, selector: string, readySelector?: string) {
+async function measureOnce(browser: Browser, url: string, selector: string, readySelector?: string, cpuSlowdown?: number) {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN" });
   try {
     // The network rule: nothing leaves this machine.
@@ -212,6 +215,7 @@ async function measureOnce(browser: Browser, url: string, selector: string, read
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", FAST_3G);
+    if (cpuSlowdown && cpuSlowdown > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
     const finished: Array<{ at: number; bytes: number; script: boolean }> = [];
     const scripts = new Set<string>();
     let navigationStart: number | null = null;
@@ -308,6 +312,6 @@ export function renderVoter3g(results: VariantResult[], met: boolean): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const args = process.argv.slice(2);
   const opt = (n: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : undefined);
-  const r = await runVoter3g({ runs: Number(opt("runs") ?? 5), beforeDir: opt("voter-before") });
+  const r = await runVoter3g({ runs: Number(opt("runs") ?? 5), beforeDir: opt("voter-before"), cpuSlowdown: Number(opt("cpu") ?? 1) });
   console.log("\n" + r.markdown);
 }
