@@ -60,6 +60,8 @@ export function ensureClientBuilt(): void {
   const index = path.join(ROOT, "client", "dist", "index.html");
   const sources = Math.max(
     newestMtime(path.join(ROOT, "client", "src")),
+    // The build's own plugins write voter.html's first-view mark and the other route pages.
+    newestMtime(path.join(ROOT, "client", "vite-plugins")),
     newestMtime(path.join(ROOT, "server", "src", "protocol")),
     newestMtime(path.join(ROOT, "server", "src", "domain")),
     statSync(path.join(ROOT, "client", "index.html")).mtimeMs,

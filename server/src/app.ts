@@ -13,6 +13,7 @@ import { createLogger, type Logger } from "./logger.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./protocol/events.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import { createWatchCache } from "./services/live-day/watch.ts";
+import { findFirstViewSession } from "./store/first-view.ts";
 import type { Db } from "./store/prisma.ts";
 import { sessionHeads } from "./store/session-events.ts";
 import { WriteLanes } from "./store/write-lane.ts";
@@ -177,7 +178,8 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
 
   const clientDir = config.clientDir ? path.resolve(config.clientDir) : null;
   if (clientDir && existsSync(path.join(clientDir, "index.html"))) {
-    app.use(staticClient(clientDir));
+    // The voter page's first view: one read of the session's header facts (store/first-view.ts).
+    app.use(staticClient(clientDir, { readFirstView: (id) => findFirstViewSession(db, id) }));
   }
   app.use(errorHandler(log));
 

@@ -1,6 +1,7 @@
-import { Component, useEffect, type ReactNode } from "react";
+import { Component, useEffect, useLayoutEffect, type ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { useT } from "../i18n/useT.ts";
+import { dropFirstView } from "../lib/first-view.ts";
 
 /**
  * A page's code could not be fetched (a phone's network dropped while a page
@@ -11,6 +12,8 @@ import { useT } from "../i18n/useT.ts";
 export function PageFailed({ error }: { error: unknown }) {
   const t = useT();
   const network = isChunkLoadFailure(error);
+  // A server-written first view (lib/first-view.ts) would hide this message: it goes.
+  useLayoutEffect(() => dropFirstView(), []);
   useEffect(() => {
     if (!network) return;
     const reload = () => window.location.reload();

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import type { SessionView } from "@protocol/model.ts";
 import { FormField } from "../../components/FormField.tsx";
 import { EMPTY_VOTER_FIELDS, useVoterForm, type VoterFields } from "../../hooks/useVoterForm.ts";
@@ -13,6 +13,8 @@ import { forumApi } from "../forum/forum-api.ts";
 import { defaultSpeakItem, openItems } from "../forum/forum-logic.ts";
 import { AgendaItemSelect } from "../forum/AgendaItemSelect.tsx";
 import { ReplyContactFields } from "../privacy/ReplyContactFields.tsx";
+import { dropFirstView } from "../../lib/first-view.ts";
+import { draftFromStandIn, placeLikeStandIn, readStandIn } from "./join-handover.ts";
 
 interface Draft extends VoterFields {
   consent: boolean;
@@ -29,7 +31,16 @@ const EMPTY: Draft = { ...EMPTY_VOTER_FIELDS, consent: false, wantsReply: false 
 export function JoinForm({ session, inviteToken }: { session: SessionView; inviteToken?: string | null }) {
   const t = useT();
   const forum = session.kind === "FORUM";
-  const { draft, setDraft, set, errors, setErrors, failure, setFailure, busy, setBusy } = useVoterForm(EMPTY);
+  // The server's stand-in form, read once as this form first renders (join-handover.ts): the
+  // draft starts from what the voter typed there, and the same commit removes it.
+  const [standIn] = useState(() => readStandIn());
+  const { draft, setDraft, set, errors, setErrors, failure, setFailure, busy, setBusy } = useVoterForm(standIn ? draftFromStandIn(EMPTY, standIn.fields) : EMPTY);
+  const formRef = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    if (!standIn) return;
+    dropFirstView();
+    if (formRef.current) placeLikeStandIn(formRef.current, standIn);
+  }, [standIn]);
   const [itemId, setItemId] = useState<string>("");
   const [invitedName, setInvitedName] = useState<string | null>(null);
   const notice = usePrivacyNotice();
@@ -97,7 +108,7 @@ export function JoinForm({ session, inviteToken }: { session: SessionView; invit
       <h2 id="join-title">{forum ? t("forum.join.title") : t("join.title")}</h2>
       <p className="muted">{forum ? t("forum.join.intro") : t("join.intro")}</p>
       {forum && invitedName ? <p className="join-card__invited">{t("forum.join.invitedAs", { name: invitedName })}</p> : null}
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {forum ? <AgendaItemSelect label={t("forum.join.item")} items={items} value={chosenItem?.id ?? ""} onChange={setItemId} error={errors.agendaItemId} required /> : null}
         <FormField label={t("common.name")} error={errors.name} required requiredMark={t("field.requiredMark")}>
           {(p) => <input {...p} name="name" autoComplete="name" maxLength={50} value={draft.name} onChange={(e) => set("name", e.target.value)} />}

@@ -1,10 +1,14 @@
+import { useEffect, useLayoutEffect } from "react";
 import { useParams } from "react-router-dom";
 import { useShallow } from "zustand/react/shallow";
 import { SessionLoadMessage } from "../../components/SessionLoadMessage.tsx";
 import { useWatchedSession } from "../../hooks/useWatchedSession.ts";
 import { voterPageSlice } from "../../stores/live-session-slices.ts";
 import { useT } from "../../i18n/useT.ts";
-import { useVoterTicket } from "../../stores/voter-ticket.ts";
+import { readStoredToken, useVoterTicket } from "../../stores/voter-ticket.ts";
+import { useLiveSession } from "../../stores/live-session.ts";
+import { dropFirstView } from "../../lib/first-view.ts";
+import { heldOf, syncHeldCookie } from "./held-cookie.ts";
 import { CalledBanner } from "./CalledBanner.tsx";
 import { JoinForm } from "./JoinForm.tsx";
 import { LiveBoard } from "./LiveBoard.tsx";
@@ -38,6 +42,18 @@ export function VoterPage() {
   const elder = usePreferences((p) => p.elder) === true;
   const session = live.session;
   useCalledAlert(own.ticket, session ? `${session.title} · ${t("app.name")}` : t("app.name"));
+  // The server's first view stands in until this page has its session (or knows it cannot load
+  // it); a JoinForm below has taken what was typed into it by then (join-handover.ts).
+  const loadFailed = useLiveSession((s) => s.phase === "failed");
+  const shown = !!session || loadFailed;
+  useLayoutEffect(() => {
+    if (shown) dropFirstView();
+  }, [shown]);
+  // Read on every render, as useBookingOfDay does: joining, leaving or a lost ticket re-render this page.
+  const held = sessionId ? heldOf(readStoredToken(sessionId) !== null, !!booked) : null;
+  useEffect(() => {
+    if (sessionId) syncHeldCookie(sessionId, held);
+  }, [sessionId, held]);
 
   if (!session) {
     return <SessionLoadMessage />;

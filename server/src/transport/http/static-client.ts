@@ -14,7 +14,10 @@
  * - the public pages that are chunks of their own get their own copy of
  *   index.html naming those chunks (`voter.html`…, written at build time by
  *   client/vite-plugins/route-pages.ts), so their code arrives with the entry
- *   instead of one round trip after it; a build without them serves index.html.
+ *   instead of one round trip after it; a build without them serves index.html;
+ * - `/s/:id` of a session that exists carries the session's first view in its
+ *   HTML (first-view.ts): the header and a join form usable before any script
+ *   has arrived.
  *
  * The directory is read once at start: a build is a few hundred kilobytes,
  * and serving from memory keeps a burst of viewers off the disk.
@@ -23,6 +26,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Router, type Request, type Response } from "express";
+import type { FirstViewSession } from "./first-view.ts";
+import { firstViewPages, heldOf } from "./first-view-page.ts";
 
 /** Paths the single-page app routes itself (client/src/App.tsx). */
 export const CLIENT_ROUTE = /^\/(?:$|login\/?$|s\/|b\/|v\/|d\/|i\/|hall\/|desk\/|screen\/|admin(?:\/|$)|track(?:\/|$)|help\/)/;
@@ -77,7 +82,12 @@ interface StaticFile {
 
 const NOT_FOUND_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 同心</title></head><body style="font:18px/1.6 system-ui,sans-serif;margin:2rem"><h1>页面不存在 / Page not found</h1><p><a href="/">返回首页 / Home</a></p></body></html>`;
 
-export function staticClient(clientDir: string): Router {
+export interface StaticClientOptions {
+  /** the session's public header facts for the voter page's first view; without it `/s/:id` is the plain voter.html */
+  readFirstView?: (sessionId: string) => Promise<FirstViewSession | null>;
+}
+
+export function staticClient(clientDir: string, opts: StaticClientOptions = {}): Router {
   const files = readClientDir(clientDir);
   const index = files.get("/index.html");
   if (!index) throw new Error(`no index.html in ${clientDir}`);
@@ -91,19 +101,26 @@ export function staticClient(clientDir: string): Router {
     files.delete(name);
     routePages.set(name, page);
   }
+  const voterPage = routePages.get("/voter.html");
+  const firstView = voterPage && opts.readFirstView ? firstViewPages(voterPage.identity.toString("utf8"), opts.readFirstView) : null;
   const pageFor = (urlPath: string): StaticFile => {
     const hit = ROUTE_PAGES.find(([re]) => re.test(urlPath));
     return (hit && routePages.get(hit[1])) || index;
   };
 
   const router = Router();
-  router.get(/^\/(?!api\/|socket\.io\/|healthz$).*/, (req, res) => {
+  router.get(/^\/(?!api\/|socket\.io\/|healthz$).*/, async (req, res) => {
     const file = files.get(req.path);
     if (file) return send(req, res, file, 200);
     if (CLIENT_ROUTE.test(req.path)) {
       const voterSession = VOTER_PAGE.exec(req.path)?.[1];
       // A phone on 3G fetches the session while the scripts download, not after: the join form shows one round trip sooner.
       if (voterSession) res.setHeader("Link", `</api/sessions/${voterSession}>; rel=preload; as=fetch; crossorigin=anonymous`);
+      if (voterSession && firstView) {
+        const page = await firstView(voterSession, heldOf(req.headers.cookie));
+        // The page depends on the phone's held cookie too.
+        if (page) return send(req, res, { ...voterPage!, ...page }, 200, "Accept-Encoding, Cookie");
+      }
       // The same for a booking's page: it shows once the HTTP answer is in, not after the socket's handshake.
       const bookingCode = BOOKING_PAGE.exec(req.path)?.[1];
       if (bookingCode) res.setHeader("Link", `</api/bookings/${bookingCode}>; rel=preload; as=fetch; crossorigin=anonymous`);
@@ -114,11 +131,11 @@ export function staticClient(clientDir: string): Router {
   return router;
 }
 
-function send(req: Request, res: Response, file: StaticFile, status: number): void {
+function send(req: Request, res: Response, file: StaticFile, status: number, vary = "Accept-Encoding"): void {
   const encoding = pickEncoding(req.headers["accept-encoding"], file);
   const body = encoding ? file.encoded[encoding]! : file.identity;
   const etag = encoding ? `"${file.etag}-${encoding}"` : `"${file.etag}"`;
-  res.setHeader("Vary", "Accept-Encoding");
+  res.setHeader("Vary", vary);
   res.setHeader("Cache-Control", file.cache);
   res.setHeader("ETag", etag);
   if (req.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) {

@@ -1,0 +1,172 @@
+/**
+ * The voter page's first view, written into the HTML by the server: on a
+ * phone on 3G the page's scripts take well over a second to arrive, and the
+ * join form in the HTML itself is usable one round trip after the link is
+ * opened (docs/ARCHITECTURE.md "Serving the client").
+ *
+ * It is a stand-in, not a server render of React: it sits in `#first-view`,
+ * beside React's `#root` (hidden while the stand-in is there, so the two
+ * forms are never on screen together), with the same classes, field names
+ * and words as JoinForm.tsx. When React's form mounts it takes over what the
+ * voter typed, checked and where the caret was, and removes the stand-in in
+ * the same commit (client/src/features/voter/join-handover.ts). Its button
+ * stays disabled: joining goes over the live connection, which only the
+ * page's scripts open. No scripts here (the CSP allows none inline).
+ *
+ * Pure: public facts of the session in (what the public projection shows),
+ * HTML out; every value is escaped (a title is typed by staff, a deputy's
+ * name imported).
+ */
+import type { FirstViewSession } from "../../store/first-view.ts";
+import { SESSION_STATUS_ZH } from "../../protocol/labels-zh.ts";
+import { acceptsJoins } from "../../domain/session-lifecycle.ts";
+import { cnFormat } from "../../domain/cn-calendar.ts";
+import { FIRST_VIEW_CONNECTING, FIRST_VIEW_WORDS as W } from "./first-view-words.ts";
+
+export type { FirstViewSession };
+
+/** What this phone holds for the session, as its cookie says (client/src/features/voter/held-cookie.ts). */
+export type HeldOnPhone = "ticket" | "booking" | null;
+
+/**
+ * join: the form; held: the phone has a ticket or booking here, so the page
+ * will show that, not a form; closed / ended: what JoinForm says then;
+ * wait: a forum (joins by invitation) or a day not yet open (booking), which
+ * only the page can offer.
+ */
+export type FirstViewState = "join" | "held" | "closed" | "ended" | "wait";
+
+export function firstViewState(s: Pick<FirstViewSession, "status" | "queueOpen" | "kind">, held: HeldOnPhone): FirstViewState {
+  if (held) return "held";
+  if (s.status === "ENDED") return "ended";
+  if (s.kind === "FORUM" || s.status === "SCHEDULED") return "wait";
+  return acceptsJoins(s.status, s.queueOpen) ? "join" : "closed";
+}
+
+/** The stand-in's own rules: React's page hidden while it is there; the phone field shown once a reply is wanted (as JoinForm does). */
+export const FIRST_VIEW_STYLE =
+  "<style>#first-view~#root{display:none}" +
+  "#first-view .first-view__phone{display:none}" +
+  "#first-view .check:has(input[name=wantsReply]:checked)+.first-view__phone{display:grid}</style>";
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** SessionHeader.tsx's titleBesideVenue: a title that repeats its venue's name reads once. */
+function titleBesideVenue(title: string, venueName: string): string {
+  if (!venueName || !title.startsWith(venueName)) return title;
+  const rest = title.slice(venueName.length).replace(/^[\s·•\-—–:：|｜,，]+/, "");
+  return rest || title;
+}
+
+// As the client's formatDate / formatTime (client/src/lib/format.ts), in China time: the phones are there.
+const DATE = cnFormat("zh-CN", { month: "long", day: "numeric", weekday: "short" });
+const TIME = cnFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false });
+
+function sessionHeader(s: FirstViewSession): string {
+  const e = escapeHtml;
+  const live = s.status === "LIVE";
+  const badge = `<span class="badge badge--session-${s.status.toLowerCase()} ${live ? "badge--live" : ""}">${live ? '<span class="live-dot" aria-hidden="true"></span>' : ""}${e(SESSION_STATUS_ZH[s.status])}</span>`;
+  const fact = (term: string, value: string, cls = "") => `<div><dt>${e(term)}</dt><dd${cls ? ` class="${cls}"` : ""}>${value}</dd></div>`;
+  const when = `${e(DATE.format(new Date(s.startsAt)))} ${e(TIME.format(new Date(s.startsAt)))}–${e(TIME.format(new Date(s.endsAt)))}`;
+  return (
+    `<header class="session-header"><div class="session-header__top">${badge}</div>` +
+    `<h1 class="session-header__title">${e(titleBesideVenue(s.title, s.venueName))}</h1>` +
+    `<dl class="session-facts">` +
+    fact(W["session.venue"], `${e(s.venueName)}<span class="muted"> · ${e(s.town)}</span>`) +
+    fact(W["session.time"], when) +
+    (s.theme ? fact(W["session.theme"], e(s.theme), "session-facts__theme") : "") +
+    (s.deputies.length ? fact(s.kind === "FORUM" ? W["forum.session.deputies"] : W["session.deputies"], e(s.deputies.join(W["list.separator"]))) : "") +
+    `</dl></header>`
+  );
+}
+
+/** A labelled field as FormField.tsx lays it out; ids are the stand-in's own (`fv-…`), never React's. */
+function field(o: { id: string; label: string; hint?: string; required?: boolean; control: string; cls?: string }): string {
+  const mark = o.required ? `<span class="field__required"> ${W["field.requiredMark"]}</span>` : "";
+  const hint = o.hint ? `<p id="${o.id}-hint" class="field__hint">${o.hint}</p>` : "";
+  return `<div class="field${o.cls ? ` ${o.cls}` : ""}"><label for="${o.id}" class="field__label">${o.label}${mark}</label>${o.control}${hint}</div>`;
+}
+
+function check(o: { id: string; name: string; label: string; hint?: string }): string {
+  const described = o.hint ? ` aria-describedby="${o.id}-hint"` : "";
+  const hint = o.hint ? `<p id="${o.id}-hint" class="field__hint">${o.hint}</p>` : "";
+  return `<div class="check"><input id="${o.id}" type="checkbox" name="${o.name}"${described}><label for="${o.id}">${o.label}</label>${hint}</div>`;
+}
+
+/** JoinForm.tsx's fields, in its order, with its names, limits and words; the button waits for the page. */
+function joinForm(): string {
+  return (
+    `<section class="card join-card" aria-labelledby="fv-join-title">` +
+    `<h2 id="fv-join-title">${W["join.title"]}</h2><p class="muted">${W["join.intro"]}</p>` +
+    // No action: the button is disabled, and a disabled default button blocks implicit submission too.
+    `<form class="form" novalidate>` +
+    field({ id: "fv-name", label: W["common.name"], required: true, control: `<input id="fv-name" name="name" autocomplete="name" maxlength="50" required>` }) +
+    check({ id: "fv-reply", name: "wantsReply", label: W["privacy.join.wantsReply"], hint: W["privacy.join.wantsReplyHint"] }) +
+    field({
+      id: "fv-phone",
+      cls: "first-view__phone",
+      label: W["join.phone"],
+      hint: W["join.phoneHint"],
+      control: `<input id="fv-phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" maxlength="30" aria-describedby="fv-phone-hint">`,
+    }) +
+    field({
+      id: "fv-topic",
+      label: W["join.topic"],
+      hint: W["join.topicHint"],
+      required: true,
+      control: `<input id="fv-topic" name="topic" maxlength="100" required aria-describedby="fv-topic-hint">`,
+    }) +
+    field({ id: "fv-question", label: W["join.question"], control: `<textarea id="fv-question" name="question" rows="4" maxlength="2000"></textarea>` }) +
+    check({ id: "fv-public", name: "isPublic", label: W["join.isPublic"], hint: W["join.isPublicHint"] }) +
+    check({ id: "fv-consent", name: "consent", label: W["join.consent"] }) +
+    `<button type="submit" class="button button--primary button--large" disabled>${FIRST_VIEW_CONNECTING}</button>` +
+    `</form></section>`
+  );
+}
+
+function statusLine(state: Exclude<FirstViewState, "join">, s: FirstViewSession, held: HeldOnPhone): string {
+  const text =
+    state === "held"
+      ? held === "ticket"
+        ? W["ticket.resuming"]
+        : W["common.loading"]
+      : state === "ended"
+        ? s.kind === "FORUM"
+          ? W["forum.join.ended"]
+          : W["join.ended"]
+        : state === "closed"
+          ? W["join.closed"]
+          : W["common.loading"];
+  return `<p class="notice" role="status">${text}</p>`;
+}
+
+/**
+ * The stand-in: the app's header bar, the session header, then the join form
+ * or one line saying what the page will show. Goes right before `#root`.
+ */
+export function renderFirstView(s: FirstViewSession, held: HeldOnPhone): string {
+  const state = firstViewState(s, held);
+  const brand = `<a href="/" class="brand" aria-label="${W["nav.home"]}"><span class="brand__mark" aria-hidden="true">◎</span><span class="brand__name">${W["app.name"]}</span></a>`;
+  return (
+    `<div id="first-view" data-state="${state}"><header class="app-header">${brand}</header>` +
+    `<main><div class="voter-page">${sessionHeader(s)}` +
+    // In the page's grid, where the page will put them: spacing (and a wide screen's columns) as the real thing.
+    (state === "join" ? `<div class="voter-grid"><div class="voter-grid__join">${joinForm()}</div></div>` : `<div class="voter-grid"><div class="voter-grid__status">${statusLine(state, s, held)}</div></div>`) +
+    `</div></main></div>`
+  );
+}
+
+/** Where a build's voter.html takes the first view (client/vite-plugins/route-pages.ts writes it before `#root`). */
+export const FIRST_VIEW_MARK = "<!--first-view-->";
+
+/**
+ * voter.html with the stand-in in it: its rules in the head, its markup at the
+ * mark. A page without the mark (a build older than the first view, whose
+ * React would never remove it) is returned unchanged.
+ */
+export function withFirstView(html: string, firstView: string): string {
+  if (!html.includes(FIRST_VIEW_MARK) || !html.includes("</head>")) return html;
+  // Replaced by functions: a "$&" in a title is text, not a replacement pattern.
+  return html.replace("</head>", () => `${FIRST_VIEW_STYLE}</head>`).replace(FIRST_VIEW_MARK, () => firstView);
+}
