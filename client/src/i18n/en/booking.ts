@@ -48,7 +48,6 @@ export const booking: Record<keyof typeof zh, string> = {
   "booking.mine.loading": "Reading your booking…",
   "booking.checkInConflict": "You cannot check in now: the day may not have begun, or the booking is already checked in or cancelled.",
 
-
   "booked.place": "No. {n}",
 
   "support.title": "Topics people care about",

@@ -75,7 +75,6 @@ export const common: Record<keyof typeof zh, string> = {
   "sessionStatus.PAUSED": "Paused",
   "sessionStatus.ENDED": "Ended",
 
-
   "channel.ONLINE": "Online",
   "channel.IN_PERSON": "In person",
 
@@ -87,7 +86,6 @@ export const common: Record<keyof typeof zh, string> = {
   "speakerRole.DEPUTY": "Deputy",
   "speakerRole.STAFF": "Staff",
   "speakerRole.SYSTEM": "System",
-
 
   "caseStatus.OPEN": "Received",
   "caseStatus.ASSIGNED": "Assigned",
@@ -124,7 +122,6 @@ export const common: Record<keyof typeof zh, string> = {
   "login.endedIdle": "You were logged out for safety after a long time without activity. Please log in again.",
 
   "nav.password": "Change password",
-
 
   "notFound.title": "Page not found",
   "notFound.home": "Back to the home page",

@@ -58,8 +58,5 @@ export const forum: Record<keyof typeof zh, string> = {
   "forum.screen.current": "Current item",
   "forum.screen.speaker": "Speaking",
 
-
-
-
   "forum.session.deputies": "Chairing deputies",
 } as const;

@@ -1,15 +1,8 @@
 import type { hall as zh } from "../zh-CN/hall.ts";
 
-/** The staff's live views: hall console, finish and priority dialogs, transcript, front desk, hall screen. English: exactly the keys of zh-CN/hall.ts (the type says so). */
+/** The hall screen's and the live captions' words (the hall console's and the desk's: staff/hall.ts). English: exactly the keys of zh-CN/hall.ts (the type says so). */
 export const hall: Record<keyof typeof zh, string> = {
-
-
-
-
-
-
   "transcript.corrected": "corrected",
-
 
   "screen.title": "Hall screen",
   "screen.pleaseCome": "Please come to the speaker's desk",

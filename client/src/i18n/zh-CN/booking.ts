@@ -48,7 +48,6 @@ export const booking = {
   "booking.mine.loading": "正在读取您的预约……",
   "booking.checkInConflict": "现在不能签到：接待日可能还没开始，或预约已签到、已取消。",
 
-
   "booked.place": "第 {n} 位",
 
   "support.title": "大家关心的议题",

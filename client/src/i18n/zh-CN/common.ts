@@ -75,7 +75,6 @@ export const common = {
   "sessionStatus.PAUSED": SESSION_STATUS_ZH.PAUSED,
   "sessionStatus.ENDED": SESSION_STATUS_ZH.ENDED,
 
-
   "channel.ONLINE": CHANNEL_ZH.ONLINE,
   "channel.IN_PERSON": CHANNEL_ZH.IN_PERSON,
 
@@ -87,7 +86,6 @@ export const common = {
   "speakerRole.DEPUTY": SPEAKER_ROLE_ZH.DEPUTY,
   "speakerRole.STAFF": SPEAKER_ROLE_ZH.STAFF,
   "speakerRole.SYSTEM": SPEAKER_ROLE_ZH.SYSTEM,
-
 
   "caseStatus.OPEN": CASE_STATUS_ZH.OPEN,
   "caseStatus.ASSIGNED": CASE_STATUS_ZH.ASSIGNED,
@@ -124,7 +122,6 @@ export const common = {
   "login.endedIdle": "您已较长时间没有操作，为了安全已自动退出登录。请重新登录。",
 
   "nav.password": "修改密码",
-
 
   "notFound.title": "页面不存在",
   "notFound.home": "返回首页",

@@ -58,8 +58,5 @@ export const forum = {
   "forum.screen.current": "当前议程",
   "forum.screen.speaker": "正在发言",
 
-
-
-
   "forum.session.deputies": "主持代表",
 } as const;

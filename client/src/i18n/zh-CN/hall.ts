@@ -1,13 +1,6 @@
-/** 中文（默认）. The staff's live views: hall console, finish and priority dialogs, transcript, front desk, hall screen. */
+/** 中文（默认）. The hall screen's and the live captions' words; the hall console's and the desk's are in staff/hall.ts. */
 export const hall = {
-
-
-
-
-
-
   "transcript.corrected": "已更正",
-
 
   "screen.title": "大屏",
   "screen.pleaseCome": "请以下号码到发言席",
