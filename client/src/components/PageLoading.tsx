@@ -4,7 +4,7 @@ import { useT } from "../i18n/useT.ts";
 export function PageLoading() {
   const t = useT();
   return (
-    <p className="page-message" role="status">
+    <p className="page-message" role="status" data-testid="page-loading">
       {t("common.loading")}
     </p>
   );
