@@ -72,26 +72,6 @@ describe.skipIf(!CHROMIUM)("the voter's phone", () => {
     expect(errorText).toContain("不超过 50 个字");
   });
 
-  it("opened by its link, the day's page is React's first view: no loading line while its code arrives", async () => {
-    const session = await todaysSession(world.base, "盛泽镇坛丘片区人大代表之家");
-    const { page } = await openPage(world, "voter from a QR code", PHONE);
-    // Notes every loading line for a page's code (components/PageLoading.tsx) that is ever drawn.
-    await page.addInitScript(`
-      window.pageLoadingSeen = 0;
-      new MutationObserver(() => {
-        if (document.querySelector("[data-testid=page-loading]")) window.pageLoadingSeen++;
-      }).observe(document, { childList: true, subtree: true });
-    `);
-    const seen = () => page.evaluate("window.pageLoadingSeen") as Promise<number>;
-    await page.goto(`/s/${session.id}`);
-    await page.locator("#join").waitFor();
-    expect(await seen()).toBe(0);
-    // A page the server does not preload (App.tsx FIRST_PAGES) still shows it: the observer sees it when drawn.
-    await page.goto("/help/voice");
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    expect(await seen()).toBeGreaterThan(0);
-  });
-
   it("remembers the English switch", async () => {
     const session = await todaysSession(world.base, "黄家溪村人大代表联络站");
     const { page } = await openPage(world, "english voter", PHONE);

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from "react";
-import { BrowserRouter, matchPath, Route, Routes } from "react-router-dom";
+import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AppShell } from "./components/AppShell.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
 import { PageErrorBoundary } from "./components/PageFailed.tsx";
@@ -7,7 +7,6 @@ import { PageLoading } from "./components/PageLoading.tsx";
 import { RequireLogin } from "./components/RequireLogin.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
 import { loadStaffWords } from "./i18n/translate.ts";
-import { lazyPage, type LazyPage } from "./lib/lazy-page.ts";
 import { usePreferences } from "./stores/preferences.ts";
 
 // The home page is in the first download; every other page is a chunk of its
@@ -20,39 +19,21 @@ import { usePreferences } from "./stores/preferences.ts";
 // loadStaffWords), so it never renders a key; the public pages load neither.
 const withStaffWords = <T,>(page: Promise<T>): Promise<T> => Promise.all([page, loadStaffWords(usePreferences.getState().lang)]).then(([m]) => m);
 
-const VoterPage = lazyPage(() => import("./features/voter/VoterPage.tsx").then((m) => m.VoterPage));
+const VoterPage = lazy(() => import("./features/voter/VoterPage.tsx").then((m) => ({ default: m.VoterPage })));
 const LoginPage = lazy(() => import("./features/auth/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
 const AccountPasswordPage = lazy(() => withStaffWords(import("./features/auth/AccountPasswordPage.tsx")).then((m) => ({ default: m.AccountPasswordPage })));
-const TrackPage = lazyPage(() => import("./features/track/TrackPage.tsx").then((m) => m.TrackPage));
-const TrackLookupPage = lazyPage(() => import("./features/track/TrackLookupPage.tsx").then((m) => m.TrackLookupPage));
+const TrackPage = lazy(() => import("./features/track/TrackPage.tsx").then((m) => ({ default: m.TrackPage })));
+const TrackLookupPage = lazy(() => import("./features/track/TrackLookupPage.tsx").then((m) => ({ default: m.TrackLookupPage })));
 const HallConsolePage = lazy(() => withStaffWords(import("./features/hall/HallConsolePage.tsx")).then((m) => ({ default: m.HallConsolePage })));
 const DeskPage = lazy(() => withStaffWords(import("./features/desk/DeskPage.tsx")).then((m) => ({ default: m.DeskPage })));
 const HallScreenPage = lazy(() => import("./features/screen/HallScreenPage.tsx").then((m) => ({ default: m.HallScreenPage })));
-const BookingStatusPage = lazyPage(() => import("./features/booking/BookingStatusPage.tsx").then((m) => m.BookingStatusPage));
-const VenuePage = lazyPage(() => import("./features/messages/VenuePage.tsx").then((m) => m.VenuePage));
+const BookingStatusPage = lazy(() => import("./features/booking/BookingStatusPage.tsx").then((m) => ({ default: m.BookingStatusPage })));
+const VenuePage = lazy(() => import("./features/messages/VenuePage.tsx").then((m) => ({ default: m.VenuePage })));
 const PosterPage = lazy(() => import("./features/messages/PosterPage.tsx").then((m) => ({ default: m.PosterPage })));
-const DeputyPage = lazyPage(() => import("./features/messages/DeputyPage.tsx").then((m) => m.DeputyPage));
-const RsvpPage = lazyPage(() => import("./features/forum/RsvpPage.tsx").then((m) => m.RsvpPage));
+const DeputyPage = lazy(() => import("./features/messages/DeputyPage.tsx").then((m) => ({ default: m.DeputyPage })));
+const RsvpPage = lazy(() => import("./features/forum/RsvpPage.tsx").then((m) => ({ default: m.RsvpPage })));
 const VoiceGuidePage = lazy(() => import("./features/help/VoiceGuidePage.tsx").then((m) => ({ default: m.VoiceGuidePage })));
 const AdminApp = lazy(() => withStaffWords(import("./features/admin/AdminApp.tsx")).then((m) => ({ default: m.AdminApp })));
-
-/**
- * The pages whose chunks the server names in their HTML (client/vite-plugins/route-pages.ts):
- * main.tsx waits for the one the address opens before the first render (lib/lazy-page.ts).
- */
-const FIRST_PAGES: Array<[path: string, page: LazyPage]> = [
-  ["/s/:sessionId", VoterPage],
-  ["/track", TrackLookupPage],
-  ["/track/:code", TrackPage],
-  ["/b/:code", BookingStatusPage],
-  ["/v/:venueId", VenuePage],
-  ["/d/:userId", DeputyPage],
-  ["/i/:token", RsvpPage],
-];
-
-export function preloadPageAt(pathname: string): Promise<void> {
-  return FIRST_PAGES.find(([path]) => matchPath(path, pathname))?.[1].preload() ?? Promise.resolve();
-}
 
 // A page whose chunk failed to arrive (or that threw) says so in words, inside the shell.
 const page = (element: ReactNode) => (

@@ -1,6 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App, preloadPageAt } from "./App.tsx";
+import { App } from "./App.tsx";
 import { loadDictionary } from "./i18n/translate.ts";
 import { syncDocumentLang, usePreferences } from "./stores/preferences.ts";
 import "./styles/base.css";
@@ -14,9 +14,9 @@ import "./styles/forum.css";
 
 syncDocumentLang();
 
-// A device that chose English waits for its words (one request) rather than flashing Chinese first;
-// a page opened by its link waits for its chunk, already on its way (App.tsx FIRST_PAGES).
-void Promise.all([loadDictionary(usePreferences.getState().lang).catch(() => undefined), preloadPageAt(location.pathname)])
+// A device that chose English waits for its words (one request) rather than flashing Chinese first.
+void loadDictionary(usePreferences.getState().lang)
+  .catch(() => undefined)
   .then(() => {
     createRoot(document.getElementById("root")!).render(
       <StrictMode>

@@ -4,7 +4,7 @@ import { useT } from "../i18n/useT.ts";
 export function PageLoading() {
   const t = useT();
   return (
-    <p className="page-message" role="status" data-testid="page-loading">
+    <p className="page-message" role="status">
       {t("common.loading")}
     </p>
   );
