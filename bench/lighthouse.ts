@@ -213,14 +213,20 @@ export async function runLighthouse(opts: { runs?: number; reportsDir?: string; 
   try {
     for (let i = 0; i < runs; i++) {
       for (const p of pages.flatMap((page) => builds.map((b) => ({ ...page, build: b.name, server: b.server, key: `${b.name}|${page.name}` })))) {
-        const result = await lighthouse(`${p.server.url}${p.path}`, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: [...CATEGORIES],
-        });
-        if (!result) throw new Error(`lighthouse gave no result for ${p.path}`);
-        const lhr = result.lhr as unknown as Lhr;
+        // A busy machine now and then spoils a trace (NO_NAVSTART and the like): that audit is run again, once.
+        let lhr: Lhr | undefined;
+        for (let attempt = 1; attempt <= 2 && (!lhr || lhr.runtimeError); attempt++) {
+          if (lhr?.runtimeError) log(`  ${p.name}: ${lhr.runtimeError.code}, again`);
+          const result = await lighthouse(`${p.server.url}${p.path}`, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: [...CATEGORIES],
+          });
+          if (!result) throw new Error(`lighthouse gave no result for ${p.path}`);
+          lhr = result.lhr as unknown as Lhr;
+        }
+        if (!lhr) throw new Error(`lighthouse gave no result for ${p.path}`);
         const s = summarize(lhr);
         collected.set(p.key, [...(collected.get(p.key) ?? []), { lhr, s }]);
         if (opts.reportsDir) writeFileSync(path.join(opts.reportsDir, `${p.build === "before" ? "before-" : ""}${p.name}-${i + 1}.json`), JSON.stringify(lhr));

@@ -81,6 +81,11 @@ describe.skipIf(!CHROMIUM)("the audit", () => {
     await eventually(() => rows.filter({ hasText: "Failed login" }).first().textContent()).toContain("Wrong username or password");
     expect(await rows.filter({ hasText: "Registered a walk-in" }).first().textContent()).toContain(`ticket ${label}`);
     await screenshot(admin, "audit-4-english");
+    // Opened afresh in English: the back office's words (a chunk of their own) arrive with it, no key shows.
+    await admin.reload();
+    await eventually(() => audit.getByTestId("audit-verdict").textContent()).toMatch(/^The audit log is intact/);
+    expect(await admin.getByRole("navigation", { name: "Back office" }).textContent()).toContain("Schedule");
+    expect(await admin.locator("body").textContent()).not.toMatch(/\b(admin|hall|duty|nudges|apiRef|suggestion|finish)\.[a-z]\w*/);
 
     // Someone changes an entry directly in the database: the page says where the chain broke.
     const second = await world.server.db.auditEntry.findFirstOrThrow({ where: { seq: 2 } });

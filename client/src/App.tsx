@@ -6,6 +6,8 @@ import { PageErrorBoundary } from "./components/PageFailed.tsx";
 import { PageLoading } from "./components/PageLoading.tsx";
 import { RequireLogin } from "./components/RequireLogin.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
+import { loadStaffWords } from "./i18n/translate.ts";
+import { usePreferences } from "./stores/preferences.ts";
 
 // The home page is in the first download; every other page is a chunk of its
 // own. The server names the chunks of the public pages in their HTML
@@ -13,13 +15,17 @@ import { HomePage } from "./features/home/HomePage.tsx";
 // a phone on 3G opening /s/:id from a QR code fetches the voter page with the
 // entry, in the same round trip, while the home page does not pay for it
 // (docs/ARCHITECTURE.md "Serving the client").
+// A staff page's chunk arrives with the staff pages' words (i18n/translate.ts
+// loadStaffWords), so it never renders a key; the public pages load neither.
+const withStaffWords = <T,>(page: Promise<T>): Promise<T> => Promise.all([page, loadStaffWords(usePreferences.getState().lang)]).then(([m]) => m);
+
 const VoterPage = lazy(() => import("./features/voter/VoterPage.tsx").then((m) => ({ default: m.VoterPage })));
 const LoginPage = lazy(() => import("./features/auth/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
-const AccountPasswordPage = lazy(() => import("./features/auth/AccountPasswordPage.tsx").then((m) => ({ default: m.AccountPasswordPage })));
+const AccountPasswordPage = lazy(() => withStaffWords(import("./features/auth/AccountPasswordPage.tsx")).then((m) => ({ default: m.AccountPasswordPage })));
 const TrackPage = lazy(() => import("./features/track/TrackPage.tsx").then((m) => ({ default: m.TrackPage })));
 const TrackLookupPage = lazy(() => import("./features/track/TrackLookupPage.tsx").then((m) => ({ default: m.TrackLookupPage })));
-const HallConsolePage = lazy(() => import("./features/hall/HallConsolePage.tsx").then((m) => ({ default: m.HallConsolePage })));
-const DeskPage = lazy(() => import("./features/desk/DeskPage.tsx").then((m) => ({ default: m.DeskPage })));
+const HallConsolePage = lazy(() => withStaffWords(import("./features/hall/HallConsolePage.tsx")).then((m) => ({ default: m.HallConsolePage })));
+const DeskPage = lazy(() => withStaffWords(import("./features/desk/DeskPage.tsx")).then((m) => ({ default: m.DeskPage })));
 const HallScreenPage = lazy(() => import("./features/screen/HallScreenPage.tsx").then((m) => ({ default: m.HallScreenPage })));
 const BookingStatusPage = lazy(() => import("./features/booking/BookingStatusPage.tsx").then((m) => ({ default: m.BookingStatusPage })));
 const VenuePage = lazy(() => import("./features/messages/VenuePage.tsx").then((m) => ({ default: m.VenuePage })));
@@ -27,7 +33,7 @@ const PosterPage = lazy(() => import("./features/messages/PosterPage.tsx").then(
 const DeputyPage = lazy(() => import("./features/messages/DeputyPage.tsx").then((m) => ({ default: m.DeputyPage })));
 const RsvpPage = lazy(() => import("./features/forum/RsvpPage.tsx").then((m) => ({ default: m.RsvpPage })));
 const VoiceGuidePage = lazy(() => import("./features/help/VoiceGuidePage.tsx").then((m) => ({ default: m.VoiceGuidePage })));
-const AdminApp = lazy(() => import("./features/admin/AdminApp.tsx").then((m) => ({ default: m.AdminApp })));
+const AdminApp = lazy(() => withStaffWords(import("./features/admin/AdminApp.tsx")).then((m) => ({ default: m.AdminApp })));
 
 // A page whose chunk failed to arrive (or that threw) says so in words, inside the shell.
 const page = (element: ReactNode) => (

@@ -1,11 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { en, enNamespaces } from "./en/index.ts";
-import { hasDictionary, loadDictionary, placeholders, translate } from "./translate.ts";
-import { zhCN, zhCNNamespaces, type MessageKey } from "./zh-CN/index.ts";
+import { en as enPublic, enNamespaces as enPublicNamespaces } from "./en/index.ts";
+import { enStaff, enStaffNamespaces } from "./en/staff/index.ts";
+import { hasDictionary, loadDictionary, loadStaffWords, placeholders, translate } from "./translate.ts";
+import { zhCN as zhPublic, zhCNNamespaces as zhPublicNamespaces, type MessageKey } from "./zh-CN/index.ts";
+import { zhCNStaff, zhCNStaffNamespaces } from "./zh-CN/staff/index.ts";
 
+// Every page's words and the staff pages' words, checked as one dictionary per language.
+const zhCN: Record<MessageKey, string> = { ...zhPublic, ...zhCNStaff };
+const en: Record<MessageKey, string> = { ...enPublic, ...enStaff };
+type Namespaces = Record<string, Record<string, string>>;
+const inStaff = (ns: Namespaces): Namespaces => Object.fromEntries(Object.entries(ns).map(([name, words]) => [`staff/${name}`, words]));
+const zhCNNamespaces: Namespaces = { ...zhPublicNamespaces, ...inStaff(zhCNStaffNamespaces) };
+const enNamespaces: Namespaces = { ...enPublicNamespaces, ...inStaff(enStaffNamespaces) };
 const keys = Object.keys(zhCN) as MessageKey[];
 
-beforeAll(() => loadDictionary("en"));
+beforeAll(async () => {
+  await loadDictionary("en");
+  await loadStaffWords("en");
+});
 
 describe("the dictionaries", () => {
   it("Chinese is always there; English once loaded", () => {
@@ -15,11 +27,12 @@ describe("the dictionaries", () => {
 
   it("English has every Chinese key and no other", () => {
     expect(Object.keys(en).sort()).toEqual([...keys].sort());
+    expect(Object.keys(enPublic).sort()).toEqual(Object.keys(zhPublic).sort());
   });
 
   it("each namespace file holds the same keys in both languages", () => {
     for (const [name, words] of Object.entries(zhCNNamespaces)) {
-      const english = enNamespaces[name as keyof typeof enNamespaces];
+      const english = enNamespaces[name] ?? {};
       expect(Object.keys(english).sort(), name).toEqual(Object.keys(words).sort());
     }
   });
@@ -38,8 +51,8 @@ describe("the dictionaries", () => {
   });
 
   it("a key starts with its namespace's prefix in the admin and track files", () => {
-    expect(Object.keys(zhCNNamespaces.admin).filter((k) => !k.startsWith("admin."))).toEqual([]);
-    expect(Object.keys(zhCNNamespaces.track).filter((k) => !k.startsWith("track."))).toEqual([]);
+    expect(Object.keys(zhCNStaffNamespaces.admin).filter((k) => !k.startsWith("admin."))).toEqual([]);
+    expect(Object.keys(zhPublicNamespaces.track).filter((k) => !k.startsWith("track."))).toEqual([]);
   });
 
   it("no value is empty in either language", () => {

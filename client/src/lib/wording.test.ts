@@ -1,15 +1,21 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { en } from "../i18n/en/index.ts";
-import { loadDictionary } from "../i18n/translate.ts";
+import { en as enPublic } from "../i18n/en/index.ts";
+import { enStaff } from "../i18n/en/staff/index.ts";
+import { loadDictionary, loadStaffWords } from "../i18n/translate.ts";
 import { translate, type Translate } from "../i18n/useT.ts";
 import { errorMessage, fieldMessages } from "./error-message.ts";
 import { formatClock, formatWait, formatWaitRange, titleBesideVenue } from "./format.ts";
 
 const zh: Translate = (key, vars) => translate("zh-CN", key, vars);
 const english: Translate = (key, vars) => translate("en", key, vars);
-beforeAll(() => loadDictionary("en"));
+// Every English word, the staff pages' included.
+const en = { ...enPublic, ...enStaff };
+beforeAll(async () => {
+  await loadDictionary("en");
+  await loadStaffWords("en");
+});
 
 describe("wording", () => {
   it("placeholders are filled in and unknown ones left alone", () => {

@@ -5,6 +5,7 @@ import { messageApi } from "../messages/message-api.ts";
 import type { ListedSession } from "@protocol/sessions.ts";
 import { api } from "../../api.ts";
 import type { ClientError } from "../../lib/client-error.ts";
+import { compareInstants } from "../../lib/format.ts";
 
 const UPCOMING_DAYS = 30;
 
@@ -33,7 +34,7 @@ export function useHomeData(): HomeData {
       startTransition(() =>
         setData({
           venues: venues.ok ? venues.data.venues : [],
-          sessions: sessions.ok ? [...sessions.data.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt)) : [],
+          sessions: sessions.ok ? [...sessions.data.sessions].sort((a, b) => compareInstants(a.startsAt, b.startsAt)) : [],
           answers: answers.ok ? answers.data : null,
           loading: false,
           error: !venues.ok ? venues.error : !sessions.ok ? sessions.error : null,

@@ -4,7 +4,7 @@ import { api } from "../../api.ts";
 import { useDocumentTitle } from "../../hooks/useDocumentTitle.ts";
 import { useLang, useT } from "../../i18n/useT.ts";
 import { errorMessage } from "../../lib/error-message.ts";
-import { formatDateTime } from "../../lib/format.ts";
+import { compareInstants, formatDateTime } from "../../lib/format.ts";
 import { StationSuggestions } from "../suggestions/StationSuggestions.tsx";
 import { AnswerStatsCard } from "./AnswerStats.tsx";
 import { messageApi } from "./message-api.ts";
@@ -49,7 +49,7 @@ export function VenuePage() {
       </p>
     );
   }
-  const upcoming = (days.data?.sessions ?? []).filter((s) => s.status !== "ENDED").sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, 5);
+  const upcoming = (days.data?.sessions ?? []).filter((s) => s.status !== "ENDED").sort((a, b) => compareInstants(a.startsAt, b.startsAt)).slice(0, 5);
   const row = stats.data?.venues[0];
 
   return (

@@ -48,17 +48,6 @@ export const booking: Record<keyof typeof zh, string> = {
   "booking.mine.loading": "Reading your booking…",
   "booking.checkInConflict": "You cannot check in now: the day may not have begun, or the booking is already checked in or cancelled.",
 
-  "desk.checkIn.title": "Booking check-in",
-  "desk.checkIn.code": "Booking code",
-  "desk.checkIn.hint": "Type or scan the voter's booking code (any case).",
-  "desk.checkIn.submit": "Check in",
-  "desk.checkIn.done": "{name} checked in, ticket {label}",
-  "desk.checkIn.conflict": "This booking is already checked in, cancelled or still on the waiting list.",
-  "desk.checkIn.notFound": "No booking of this day has this code.",
-
-  "booked.title": "Booked, not yet here",
-  "booked.empty": "No bookings waiting for check-in.",
-  "booked.count": "{n} people",
   "booked.place": "No. {n}",
 
   "support.title": "Topics people care about",
@@ -67,6 +56,4 @@ export const booking: Record<keyof typeof zh, string> = {
   "support.done": "Supported",
   "support.count": "{n} care",
   "support.empty": "No public topics yet.",
-  "support.hallTitle": "Most supported",
-  "support.sortCases": "Most supported first",
 } as const;

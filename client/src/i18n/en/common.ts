@@ -9,7 +9,6 @@ export const common: Record<keyof typeof zh, string> = {
 
   "punct.colon": ": ",
   "punct.paren": " ({text})",
-  "punct.bracket": "[{text}] ",
 
   "nav.home": "Tongxin home",
   "nav.label": "Account and language",
@@ -19,11 +18,8 @@ export const common: Record<keyof typeof zh, string> = {
   "nav.hall": "Hall console",
   "nav.desk": "Front desk",
   "nav.screen": "Hall screen",
-  "nav.voterView": "Voter page",
 
   "common.loading": "Loading…",
-  "common.cancel": "Cancel",
-  "common.save": "Save",
   "common.name": "Name",
   "common.all": "All",
   "common.copy": "Copy",
@@ -72,20 +68,12 @@ export const common: Record<keyof typeof zh, string> = {
   "field.password.common": "This password is too common and easy to guess; please choose another.",
   "field.password.wrongCurrent": "The current password is wrong.",
   "field.password.unchanged": "The new password must differ from the current one.",
-  "field.password.mismatch": "The two new passwords do not match.",
 
   "sessionStatus.SCHEDULED": "Scheduled",
   "sessionStatus.OPEN": "Queue open",
   "sessionStatus.LIVE": "Live",
   "sessionStatus.PAUSED": "Paused",
   "sessionStatus.ENDED": "Ended",
-
-  "ticketStatus.WAITING": "Waiting",
-  "ticketStatus.CALLED": "Called",
-  "ticketStatus.SPEAKING": "Speaking",
-  "ticketStatus.DONE": "Done",
-  "ticketStatus.NO_SHOW": "No-show",
-  "ticketStatus.LEFT": "Left",
 
   "channel.ONLINE": "Online",
   "channel.IN_PERSON": "In person",
@@ -98,11 +86,6 @@ export const common: Record<keyof typeof zh, string> = {
   "speakerRole.DEPUTY": "Deputy",
   "speakerRole.STAFF": "Staff",
   "speakerRole.SYSTEM": "System",
-
-  "transcriptKind.SYSTEM": "System",
-  "transcriptKind.QUESTION": "Question",
-  "transcriptKind.ANSWER": "Answer",
-  "transcriptKind.NOTE": "Note",
 
   "caseStatus.OPEN": "Received",
   "caseStatus.ASSIGNED": "Assigned",
@@ -139,18 +122,6 @@ export const common: Record<keyof typeof zh, string> = {
   "login.endedIdle": "You were logged out for safety after a long time without activity. Please log in again.",
 
   "nav.password": "Change password",
-  "account.password.title": "Change password",
-  "account.password.forcedIntro": "An administrator set this initial password for you. To keep your account safe, please choose a new password only you know before you go on.",
-  "account.password.intro": "Enter your current password and a new one. Your logins on other devices end when you change it.",
-  "account.password.current": "Current password",
-  "account.password.next": "New password",
-  "account.password.repeat": "New password again",
-  "account.password.rules": "At least 10 characters, with at least three of: upper-case letters, lower-case letters, digits, symbols; not containing your user name.",
-  "account.password.submit": "Save the new password",
-  "account.password.saving": "Saving…",
-  "account.password.done": "Your password has been changed.",
-
-  "scope.outOfScope": "This venue is not yours: you see the public view only. Calling and registering need an account of this venue.",
 
   "notFound.title": "Page not found",
   "notFound.home": "Back to the home page",
@@ -163,6 +134,4 @@ export const common: Record<keyof typeof zh, string> = {
   // Personal data (docs/PRIVACY.md): the notice, the masked phone
   "privacy.notice.summary": "Personal information notice: what we collect, why, who sees it, how long it is kept",
   "privacy.notice.version": "version {n}",
-  "privacy.phone.show": "Show",
-  "privacy.phone.showHint": "Show the full number (this is recorded)",
 };

@@ -1,10 +1,7 @@
-/** English: the same keys as zh-CN, namespace by namespace (each file's type enforces it). */
-import type { MessageKey } from "../zh-CN/index.ts";
-import { admin } from "./admin.ts";
+/** English: the same keys as zh-CN/index.ts, namespace by namespace (each file's type enforces it). */
+import type { PublicMessageKey } from "../zh-CN/index.ts";
 import { call } from "./call.ts";
 import { booking } from "./booking.ts";
-import { duty } from "./duty.ts";
-import { nudges } from "./nudges.ts";
 import { message } from "./message.ts";
 import { forum } from "./forum.ts";
 import { common } from "./common.ts";
@@ -13,8 +10,7 @@ import { track } from "./track.ts";
 import { voter } from "./voter.ts";
 import { elder } from "./elder.ts";
 import { suggestion } from "./suggestion.ts";
-import { apiReference } from "./api-reference.ts";
 
-export const enNamespaces = { common, voter, hall, call, admin, track, booking, duty, nudges, message, forum, elder, suggestion, apiReference } as const;
+export const enNamespaces = { common, voter, hall, call, track, booking, message, forum, elder, suggestion } as const;
 
-export const en: Record<MessageKey, string> = { ...common, ...voter, ...hall, ...call, ...admin, ...track, ...booking, ...duty, ...nudges, ...message, ...forum, ...elder, ...suggestion, ...apiReference };
+export const en: Record<PublicMessageKey, string> = { ...common, ...voter, ...hall, ...call, ...track, ...booking, ...message, ...forum, ...elder, ...suggestion };

@@ -48,17 +48,6 @@ export const booking = {
   "booking.mine.loading": "正在读取您的预约……",
   "booking.checkInConflict": "现在不能签到：接待日可能还没开始，或预约已签到、已取消。",
 
-  "desk.checkIn.title": "预约签到",
-  "desk.checkIn.code": "预约码",
-  "desk.checkIn.hint": "输入或扫描选民的预约码（不区分大小写）。",
-  "desk.checkIn.submit": "签到",
-  "desk.checkIn.done": "{name} 已签到，排号 {label}",
-  "desk.checkIn.conflict": "该预约已签到、已取消或仍在候补。",
-  "desk.checkIn.notFound": "本接待日没有这个预约码。",
-
-  "booked.title": "已预约未到场",
-  "booked.empty": "没有待签到的预约。",
-  "booked.count": "{n} 人",
   "booked.place": "第 {n} 位",
 
   "support.title": "大家关心的议题",
@@ -67,6 +56,4 @@ export const booking = {
   "support.done": "已附议",
   "support.count": "{n} 人关心",
   "support.empty": "暂时没有公开的议题。",
-  "support.hallTitle": "附议最多",
-  "support.sortCases": "按附议人数排序",
 } as const;

@@ -1,5 +1,5 @@
 /** 中文（默认）. Words every page shares: app frame, navigation, errors, form fields, the enums' names, home and login. */
-import { CASE_STATUS_ZH, CHANNEL_ZH, SESSION_STATUS_ZH, SPEAKER_ROLE_ZH, TICKET_STATUS_ZH, TRANSCRIPT_KIND_ZH, VENUE_KIND_ZH } from "@protocol/labels-zh.ts";
+import { CASE_STATUS_ZH, CHANNEL_ZH, SESSION_STATUS_ZH, SPEAKER_ROLE_ZH, VENUE_KIND_ZH } from "@protocol/labels-zh.ts";
 
 export const common = {
   "app.name": "同心",
@@ -9,7 +9,6 @@ export const common = {
 
   "punct.colon": "：",
   "punct.paren": "（{text}）",
-  "punct.bracket": "【{text}】",
 
   "nav.home": "同心首页",
   "nav.label": "账户与语言",
@@ -19,11 +18,8 @@ export const common = {
   "nav.hall": "主持台",
   "nav.desk": "前台登记",
   "nav.screen": "大屏",
-  "nav.voterView": "选民页面",
 
   "common.loading": "正在加载……",
-  "common.cancel": "取消",
-  "common.save": "保存",
   "common.name": "姓名",
   "common.all": "全部",
   "common.copy": "复制",
@@ -72,20 +68,12 @@ export const common = {
   "field.password.common": "这个密码太常见，容易被猜到，请换一个。",
   "field.password.wrongCurrent": "当前密码不正确。",
   "field.password.unchanged": "新密码不能与当前密码相同。",
-  "field.password.mismatch": "两次输入的新密码不一致。",
 
   "sessionStatus.SCHEDULED": SESSION_STATUS_ZH.SCHEDULED,
   "sessionStatus.OPEN": SESSION_STATUS_ZH.OPEN,
   "sessionStatus.LIVE": SESSION_STATUS_ZH.LIVE,
   "sessionStatus.PAUSED": SESSION_STATUS_ZH.PAUSED,
   "sessionStatus.ENDED": SESSION_STATUS_ZH.ENDED,
-
-  "ticketStatus.WAITING": TICKET_STATUS_ZH.WAITING,
-  "ticketStatus.CALLED": TICKET_STATUS_ZH.CALLED,
-  "ticketStatus.SPEAKING": TICKET_STATUS_ZH.SPEAKING,
-  "ticketStatus.DONE": TICKET_STATUS_ZH.DONE,
-  "ticketStatus.NO_SHOW": TICKET_STATUS_ZH.NO_SHOW,
-  "ticketStatus.LEFT": TICKET_STATUS_ZH.LEFT,
 
   "channel.ONLINE": CHANNEL_ZH.ONLINE,
   "channel.IN_PERSON": CHANNEL_ZH.IN_PERSON,
@@ -98,11 +86,6 @@ export const common = {
   "speakerRole.DEPUTY": SPEAKER_ROLE_ZH.DEPUTY,
   "speakerRole.STAFF": SPEAKER_ROLE_ZH.STAFF,
   "speakerRole.SYSTEM": SPEAKER_ROLE_ZH.SYSTEM,
-
-  "transcriptKind.SYSTEM": TRANSCRIPT_KIND_ZH.SYSTEM,
-  "transcriptKind.QUESTION": TRANSCRIPT_KIND_ZH.QUESTION,
-  "transcriptKind.ANSWER": TRANSCRIPT_KIND_ZH.ANSWER,
-  "transcriptKind.NOTE": TRANSCRIPT_KIND_ZH.NOTE,
 
   "caseStatus.OPEN": CASE_STATUS_ZH.OPEN,
   "caseStatus.ASSIGNED": CASE_STATUS_ZH.ASSIGNED,
@@ -139,18 +122,6 @@ export const common = {
   "login.endedIdle": "您已较长时间没有操作，为了安全已自动退出登录。请重新登录。",
 
   "nav.password": "修改密码",
-  "account.password.title": "修改密码",
-  "account.password.forcedIntro": "这是管理员为您设置的初始密码。为了账号安全，请先设置只有您自己知道的新密码，然后才能继续使用。",
-  "account.password.intro": "请输入当前密码和新密码。修改后，您在其他设备上的登录会自动退出。",
-  "account.password.current": "当前密码",
-  "account.password.next": "新密码",
-  "account.password.repeat": "再次输入新密码",
-  "account.password.rules": "至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名。",
-  "account.password.submit": "保存新密码",
-  "account.password.saving": "正在保存……",
-  "account.password.done": "密码已修改。",
-
-  "scope.outOfScope": "您不负责这个站点，只能查看公开信息；叫号、登记等操作需要本站点的工作人员或代表账号。",
 
   "notFound.title": "页面不存在",
   "notFound.home": "返回首页",
@@ -163,6 +134,4 @@ export const common = {
   // Personal data (docs/PRIVACY.md): the notice, the masked phone
   "privacy.notice.summary": "个人信息告知：我们收集什么、为什么、谁能看到、保存多久",
   "privacy.notice.version": "第{n}版",
-  "privacy.phone.show": "显示",
-  "privacy.phone.showHint": "显示完整号码（会留下查看记录）",
 } as const;

@@ -1,4 +1,4 @@
-import type { apiReference as zh } from "../zh-CN/api-reference.ts";
+import type { apiReference as zh } from "../../zh-CN/staff/api-reference.ts";
 
 /** The API reference page. English: exactly the keys of zh-CN/api-reference.ts. */
 export const apiReference: Record<keyof typeof zh, string> = {

@@ -1,4 +1,4 @@
-import type { nudges as zh } from "../zh-CN/nudges.ts";
+import type { nudges as zh } from "../../zh-CN/staff/nudges.ts";
 
 /** Activity nudges on the scoring page. English: exactly the keys of zh-CN/nudges.ts. */
 export const nudges: Record<keyof typeof zh, string> = {

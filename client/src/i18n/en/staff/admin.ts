@@ -1,4 +1,4 @@
-import type { admin as zh } from "../zh-CN/admin.ts";
+import type { admin as zh } from "../../zh-CN/staff/admin.ts";
 
 /** The back office (/admin). English: exactly the keys of zh-CN/admin.ts (the type says so). */
 export const admin: Record<keyof typeof zh, string> = {

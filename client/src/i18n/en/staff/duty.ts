@@ -1,4 +1,4 @@
-import type { duty as zh } from "../zh-CN/duty.ts";
+import type { duty as zh } from "../../zh-CN/staff/duty.ts";
 
 /** Deputies' duty records. English: exactly the keys of zh-CN/duty.ts (the type says so). */
 export const duty: Record<keyof typeof zh, string> = {

@@ -1,0 +1,33 @@
+import type { common as zh } from "../../zh-CN/staff/common.ts";
+
+/** The common words only staff pages show. English: exactly the keys of zh-CN/staff/common.ts. */
+export const common: Record<keyof typeof zh, string> = {
+  "punct.bracket": "[{text}] ",
+  "nav.voterView": "Voter page",
+  "common.cancel": "Cancel",
+  "common.save": "Save",
+  "field.password.mismatch": "The two new passwords do not match.",
+  "ticketStatus.WAITING": "Waiting",
+  "ticketStatus.CALLED": "Called",
+  "ticketStatus.SPEAKING": "Speaking",
+  "ticketStatus.DONE": "Done",
+  "ticketStatus.NO_SHOW": "No-show",
+  "ticketStatus.LEFT": "Left",
+  "transcriptKind.SYSTEM": "System",
+  "transcriptKind.QUESTION": "Question",
+  "transcriptKind.ANSWER": "Answer",
+  "transcriptKind.NOTE": "Note",
+  "account.password.title": "Change password",
+  "account.password.forcedIntro": "An administrator set this initial password for you. To keep your account safe, please choose a new password only you know before you go on.",
+  "account.password.intro": "Enter your current password and a new one. Your logins on other devices end when you change it.",
+  "account.password.current": "Current password",
+  "account.password.next": "New password",
+  "account.password.repeat": "New password again",
+  "account.password.rules": "At least 10 characters, with at least three of: upper-case letters, lower-case letters, digits, symbols; not containing your user name.",
+  "account.password.submit": "Save the new password",
+  "account.password.saving": "Saving…",
+  "account.password.done": "Your password has been changed.",
+  "scope.outOfScope": "This venue is not yours: you see the public view only. Calling and registering need an account of this venue.",
+  "privacy.phone.show": "Show",
+  "privacy.phone.showHint": "Show the full number (this is recorded)",
+};

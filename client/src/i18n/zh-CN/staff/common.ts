@@ -1,0 +1,33 @@
+/** 中文（默认）. The common words only staff pages show (loaded with those pages: translate.ts loadStaffWords). */
+import { TICKET_STATUS_ZH, TRANSCRIPT_KIND_ZH } from "@protocol/labels-zh.ts";
+
+export const common = {
+  "punct.bracket": "【{text}】",
+  "nav.voterView": "选民页面",
+  "common.cancel": "取消",
+  "common.save": "保存",
+  "field.password.mismatch": "两次输入的新密码不一致。",
+  "ticketStatus.WAITING": TICKET_STATUS_ZH.WAITING,
+  "ticketStatus.CALLED": TICKET_STATUS_ZH.CALLED,
+  "ticketStatus.SPEAKING": TICKET_STATUS_ZH.SPEAKING,
+  "ticketStatus.DONE": TICKET_STATUS_ZH.DONE,
+  "ticketStatus.NO_SHOW": TICKET_STATUS_ZH.NO_SHOW,
+  "ticketStatus.LEFT": TICKET_STATUS_ZH.LEFT,
+  "transcriptKind.SYSTEM": TRANSCRIPT_KIND_ZH.SYSTEM,
+  "transcriptKind.QUESTION": TRANSCRIPT_KIND_ZH.QUESTION,
+  "transcriptKind.ANSWER": TRANSCRIPT_KIND_ZH.ANSWER,
+  "transcriptKind.NOTE": TRANSCRIPT_KIND_ZH.NOTE,
+  "account.password.title": "修改密码",
+  "account.password.forcedIntro": "这是管理员为您设置的初始密码。为了账号安全，请先设置只有您自己知道的新密码，然后才能继续使用。",
+  "account.password.intro": "请输入当前密码和新密码。修改后，您在其他设备上的登录会自动退出。",
+  "account.password.current": "当前密码",
+  "account.password.next": "新密码",
+  "account.password.repeat": "再次输入新密码",
+  "account.password.rules": "至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名。",
+  "account.password.submit": "保存新密码",
+  "account.password.saving": "正在保存……",
+  "account.password.done": "密码已修改。",
+  "scope.outOfScope": "您不负责这个站点，只能查看公开信息；叫号、登记等操作需要本站点的工作人员或代表账号。",
+  "privacy.phone.show": "显示",
+  "privacy.phone.showHint": "显示完整号码（会留下查看记录）",
+} as const;
