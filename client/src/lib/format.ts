@@ -72,16 +72,8 @@ export function isSameLocalDay(iso: string, day: Date): boolean {
   return isoDate(new Date(iso)) === isoDate(day);
 }
 
-/**
- * A session's title shown beside its venue's name: a title that starts with
- * the venue (typed that way by staff, or imported) would read twice, so the
- * repeated part and its separator are dropped. Never returns an empty title.
- */
-export function titleBesideVenue(title: string, venueName: string): string {
-  if (!venueName || !title.startsWith(venueName)) return title;
-  const rest = title.slice(venueName.length).replace(/^[\s·•\-—–:：|｜,，]+/, "");
-  return rest || title;
-}
+/** The pages show a session's title beside its venue as the server's first view does: one rule for both. */
+export { titleBesideVenue } from "@domain/session-title.ts";
 
 /**
  * Order of two ISO instants as the server writes them (toISOString: UTC, one length), which

@@ -5,10 +5,8 @@
 import { CASE_STATUS_ZH, CHANNEL_ZH } from "../protocol/labels-zh.ts";
 import { formatCallDurationZh } from "./call-lifecycle.ts";
 import type { Minutes, MinutesItem, MinutesSection } from "./minutes.ts";
+import { escapeHtml } from "./html-text.ts";
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 const multiline = (text: string): string => escapeHtml(text).replace(/\r?\n/g, "<br>");
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaItemView, SessionView, TicketView, TranscriptEntryView } from "../protocol/model.ts";
-import { escapeHtml, renderMinutesHtml } from "./minutes-html.ts";
+import { escapeHtml } from "./html-text.ts";
+import { renderMinutesHtml } from "./minutes-html.ts";
 import { buildMinutes, groupByAgenda, redactNumbers, type MinutesItem } from "./minutes.ts";
 import { resolveAmendments } from "./transcript-timeline.ts";
 

@@ -21,6 +21,8 @@ import type { FirstViewSession } from "../../store/first-view.ts";
 import { SESSION_STATUS_ZH } from "../../protocol/labels-zh.ts";
 import { acceptsJoins } from "../../domain/session-lifecycle.ts";
 import { cnFormat } from "../../domain/cn-calendar.ts";
+import { escapeHtml } from "../../domain/html-text.ts";
+import { titleBesideVenue } from "../../domain/session-title.ts";
 import { FIRST_VIEW_CONNECTING, FIRST_VIEW_WORDS as W } from "./first-view-words.ts";
 
 export type { FirstViewSession };
@@ -48,16 +50,6 @@ export const FIRST_VIEW_STYLE =
   "<style>#first-view~#root{display:none}" +
   "#first-view .first-view__phone{display:none}" +
   "#first-view .check:has(input[name=wantsReply]:checked)+.first-view__phone{display:grid}</style>";
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-
-/** SessionHeader.tsx's titleBesideVenue: a title that repeats its venue's name reads once. */
-function titleBesideVenue(title: string, venueName: string): string {
-  if (!venueName || !title.startsWith(venueName)) return title;
-  const rest = title.slice(venueName.length).replace(/^[\s·•\-—–:：|｜,，]+/, "");
-  return rest || title;
-}
 
 // As the client's formatDate / formatTime (client/src/lib/format.ts), in China time: the phones are there.
 const DATE = cnFormat("zh-CN", { month: "long", day: "numeric", weekday: "short" });
