@@ -6,23 +6,23 @@
  * its ticket is found again. The cookie lives on this session's path only,
  * says which of the two, and carries no token.
  */
-export const HELD_COOKIE = "tongxin_held";
-export type Held = "ticket" | "booking" | null;
+import { HELD_COOKIE, type HeldOnPhone } from "@protocol/first-view.ts";
+
 /** As long as a stored ticket token may matter; refreshed on every visit. */
 const MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /** A ticket token stored for the session wins: the page resumes it before anything else. */
-export function heldOf(hasTicketToken: boolean, hasBooking: boolean): Held {
+export function heldOf(hasTicketToken: boolean, hasBooking: boolean): HeldOnPhone {
   return hasTicketToken ? "ticket" : hasBooking ? "booking" : null;
 }
 
 /** The `document.cookie` assignment that sets (or, for null, clears) the session's cookie. */
-export function heldCookie(sessionId: string, held: Held, secure: boolean): string {
+export function heldCookie(sessionId: string, held: HeldOnPhone, secure: boolean): string {
   const attrs = `Path=/s/${encodeURIComponent(sessionId)}; SameSite=Lax${secure ? "; Secure" : ""}`;
   return held ? `${HELD_COOKIE}=${held}; ${attrs}; Max-Age=${MAX_AGE_S}` : `${HELD_COOKIE}=; ${attrs}; Max-Age=0`;
 }
 
-export function syncHeldCookie(sessionId: string, held: Held): void {
+export function syncHeldCookie(sessionId: string, held: HeldOnPhone): void {
   try {
     document.cookie = heldCookie(sessionId, held, window.location.protocol === "https:");
   } catch {

@@ -9,16 +9,10 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readCookie } from "../cookies.ts";
+import { HELD_COOKIE } from "../../protocol/first-view.ts";
 import { renderFirstView, withFirstView, type FirstViewSession, type HeldOnPhone } from "./first-view.ts";
 
-/**
- * Set by the voter page while this phone holds a ticket or a booking for the
- * session (client/src/features/voter/held-cookie.ts), on that page's path
- * only: the server cannot read localStorage, and a phone with a ticket must
- * not see a join form flash on reload. It says which, nothing more.
- */
-export const HELD_COOKIE = "tongxin_held";
-
+/** What this phone holds for the session, as the voter page's cookie says (protocol/first-view.ts). */
 export function heldOf(cookieHeader: string | undefined): HeldOnPhone {
   const v = readCookie(cookieHeader, HELD_COOKIE);
   return v === "ticket" || v === "booking" ? v : null;

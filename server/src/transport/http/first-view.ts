@@ -18,6 +18,7 @@
  * name imported).
  */
 import type { FirstViewSession } from "../../store/first-view.ts";
+import type { HeldOnPhone } from "../../protocol/first-view.ts";
 import { SESSION_STATUS_ZH } from "../../protocol/labels-zh.ts";
 import { acceptsJoins } from "../../domain/session-lifecycle.ts";
 import { cnFormat } from "../../domain/cn-calendar.ts";
@@ -25,10 +26,8 @@ import { escapeHtml } from "../../domain/html-text.ts";
 import { titleBesideVenue } from "../../domain/session-title.ts";
 import { FIRST_VIEW_CONNECTING, FIRST_VIEW_WORDS as W } from "./first-view-words.ts";
 
-export type { FirstViewSession };
+export type { FirstViewSession, HeldOnPhone };
 
-/** What this phone holds for the session, as its cookie says (client/src/features/voter/held-cookie.ts). */
-export type HeldOnPhone = "ticket" | "booking" | null;
 
 /**
  * join: the form; held: the phone has a ticket or booking here, so the page
