@@ -29,9 +29,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
-import { seedDemoData } from "../server/src/demo/seed-demo.ts";
 import { openDatabase } from "../server/src/store/prisma.ts";
-import { tempDbFile } from "../server/test/helpers/test-db.ts";
+import { seededDemoDbFile } from "../server/test/helpers/demo-db.ts";
 import { findChromium } from "../e2e/browser-env.ts";
 import { TMP_DIR } from "./lib/bench-db.ts";
 import { BENCH_DIR, ROOT_DIR } from "./lib/child.ts";
@@ -194,14 +193,7 @@ export async function runLighthouse(opts: { runs?: number; reportsDir?: string; 
   buildClient(built);
 
   log("seeding the demo…");
-  const dbFile = tempDbFile();
-  const seedDb = await openDatabase(dbFile.url);
-  try {
-    await seedDemoData(seedDb, { password: "tongxin-demo", now: new Date() });
-    await seedDb.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-  } finally {
-    await seedDb.$disconnect();
-  }
+  const dbFile = await seededDemoDbFile();
   const pages = (await demoTargets(dbFile.url)).filter((p) => !opts.only || opts.only.includes(p.name));
 
   const builds = [{ name: "this build", server: await startTongxin({ url: dbFile.url }, { CLIENT_DIR: built, LOG_LEVEL: "error" }) }];
