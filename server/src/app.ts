@@ -52,6 +52,7 @@ import { originAllowed } from "./transport/origin.ts";
 import { loginRoom } from "./transport/rooms.ts";
 import { CallTimers } from "./services/calls-and-stream/call-timers.ts";
 import { attachLiveHandlers } from "./transport/socket/live.handlers.ts";
+import { keepHeartbeats } from "./transport/socket/heartbeats.ts";
 import { releaseUpgradeRequest } from "./transport/socket/release-upgrade-request.ts";
 import { installInflatePerMessage } from "./transport/inflate-per-message.ts";
 import { installSharedDeflate, perMessageDeflateOption, withholdDeflateFrom } from "./transport/shared-deflate.ts";
@@ -113,6 +114,9 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
   http.prependListener("upgrade", withholdDeflateFrom);
   connectionLimits.attach(io);
   const cleanups: Array<() => Promise<void>> = [];
+  // One timer pings every connection, not two per connection.
+  const heartbeats = keepHeartbeats(io);
+  cleanups.push(async () => heartbeats.stop());
   let redis: ClusterRedis | null = null;
   if (config.redisUrl) {
     redis = await attachRedisAdapter(io, config.redisUrl, log);

@@ -16,26 +16,14 @@
  * broadcast's one deflated copy (transport/shared-deflate.ts).
  */
 import type { Adapter } from "socket.io-adapter";
+import { idleWebSocket, type EngineSocket } from "./idle-websocket.ts";
 import { deflatedFrameForSocket, type Frame, type PacketOptions as SharedOptions } from "./shared-deflate.ts";
 
 interface PacketOptions extends SharedOptions {
   preEncoded: true;
 }
 
-/** The parts of Socket.IO, Engine.IO and ws this reads (all untyped members). */
-interface EngineSocket {
-  readyState: string;
-  upgrading: boolean;
-  writeBuffer: unknown[];
-  transport: {
-    name: string;
-    socket?: {
-      readyState: number;
-      _sender?: { sendFrame(frame: Frame, cb?: () => void): void };
-      _extensions?: Record<string, { params?: Record<string, unknown> } | undefined>;
-    };
-  };
-}
+/** The parts of Socket.IO this reads (untyped members). */
 interface IoSocket {
   conn: EngineSocket;
   client: { writeToEngine(encoded: unknown, opts: PacketOptions): void };
@@ -45,8 +33,6 @@ interface AdapterInternals {
   rooms: Map<string, Set<string>>;
   _encode(packet: unknown, opts: PacketOptions): unknown;
 }
-
-const WS_OPEN = 1;
 
 // A frame's header and payload in one buffer, made once per broadcast (and per deflated copy).
 const joined = new WeakMap<Frame, Frame>();
@@ -73,12 +59,10 @@ export function sendToRoom(adapter: Adapter, room: string, packet: { type: numbe
   for (const id of a.rooms.get(room) ?? []) {
     const socket = a.nsp.sockets.get(id);
     if (!socket) continue;
-    const conn = socket.conn;
-    const ws = conn.transport.socket;
-    const sender = ws?._sender;
-    if (plain && sender && conn.readyState === "open" && !conn.upgrading && conn.writeBuffer.length === 0 && conn.transport.name === "websocket" && ws.readyState === WS_OPEN) {
+    const ws = plain && idleWebSocket(socket.conn);
+    if (plain && ws) {
       const deflated = deflatedFrameForSocket(ws, packetOpts);
-      sender.sendFrame(deflated ? oneBuffer(deflated) : plain);
+      ws._sender.sendFrame(deflated ? oneBuffer(deflated) : plain);
       continue;
     }
     socket.client.writeToEngine(encoded, packetOpts);
