@@ -28,8 +28,11 @@ export interface FanoutSide {
   incomplete: number;
   streams: ViewerStatus;
   connect: { ms: number; perSec: number; failed: number };
-  /** the server process's CPU time per viewer connecting and watching, and per measured event */
-  serverCpuMs: { perConnect: number; perEvent: number };
+  /**
+   * the server process's CPU time per viewer connecting and watching, per measured event, and per
+   * second with the viewers idle (their heartbeats; Tongxin only, absent from older results)
+   */
+  serverCpuMs: { perConnect: number; perEvent: number; idlePerSec?: number };
 }
 
 export interface FanoutResult {
@@ -48,6 +51,8 @@ export interface FanoutResult {
 }
 
 const EVENT_TIMEOUT_MS = 20_000;
+/** How long the server's CPU is read with every viewer idle: 40% of a heartbeat interval (25 s), pings spread evenly. */
+const IDLE_MS = 10_000;
 /** Quiet time between two measured events, so frames never overlap. */
 const gap = () => sleep(25 + Math.random() * 25);
 
@@ -91,6 +96,10 @@ export async function runFanout(fleet: ViewerFleet, opts: FanoutOptions): Promis
       heapPerViewerKb: round(((after.heapUsed as number) - (before.heapUsed as number)) / 1024 / c.connected),
     };
     log(`  memory: ${memory.perViewerKb} KB RSS per viewer (${rssBeforeKb} → ${rssWithViewersKb} KB)`);
+    const cpuAtIdle = await cpuMs(server.child.pid);
+    await sleep(IDLE_MS);
+    const cpuIdlePerSec = ((await cpuMs(server.child.pid)) - cpuAtIdle) / (IDLE_MS / 1000);
+    log(`  idle: server CPU ${cpuIdlePerSec.toFixed(1)} ms per second with ${c.connected} viewers`);
 
     // The hall at work: call → start → finish, one action per measured event.
     const lastSeqs: number[] = [];
@@ -134,7 +143,7 @@ export async function runFanout(fleet: ViewerFleet, opts: FanoutOptions): Promis
       incomplete: receipts.filter((r) => r === null).length,
       streams,
       connect: { ms: Math.round(c.ms), perSec: Math.round(c.connected / (c.ms / 1000)), failed: c.failed },
-      serverCpuMs: { perConnect: round(cpuPerConnect), perEvent: round(cpuPerEvent) },
+      serverCpuMs: { perConnect: round(cpuPerConnect), perEvent: round(cpuPerEvent), idlePerSec: round(cpuIdlePerSec) },
     };
     log(`  tongxin: commit → last viewer p50 ${tongxin.latencyMs.p50} ms, p99 ${tongxin.latencyMs.p99} ms, max ${tongxin.latencyMs.max} ms ${phaseLine(tongxin)}`);
   } finally {

@@ -182,11 +182,13 @@ export function renderMarkdown(r: Results, notes: string, chartFile = "latency.s
     L.push("");
     L.push("Server RSS (`/proc/PID/status`, after a forced GC) with N viewers connected and watching, minus RSS before they connected, divided by N.");
     L.push("");
-    L.push("| viewers | RSS before | RSS with viewers | per viewer | V8 heap per viewer | viewers connected + watching per second | server CPU per viewer connecting + watching |");
-    L.push("|---:|---:|---:|---:|---:|---:|---:|");
+    L.push("Idle CPU: the server's CPU time per second over 10 s with every viewer connected and quiet — their heartbeats (a ping every 25 s each, and its pong).");
+    L.push("");
+    L.push("| viewers | RSS before | RSS with viewers | per viewer | V8 heap per viewer | viewers connected + watching per second | server CPU per viewer connecting + watching | server CPU per second, viewers idle |");
+    L.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const f of r.fanout) {
       L.push(
-        `| ${f.viewers.toLocaleString("en-US")} | ${(f.memory.rssBeforeKb / 1024).toFixed(1)} MB | ${(f.memory.rssWithViewersKb / 1024).toFixed(1)} MB | ${f.memory.perViewerKb.toFixed(1)} KB | ${f.memory.heapPerViewerKb.toFixed(1)} KB | ${f.tongxin.connect.perSec} | ${f.tongxin.serverCpuMs.perConnect.toFixed(2)} ms |`,
+        `| ${f.viewers.toLocaleString("en-US")} | ${(f.memory.rssBeforeKb / 1024).toFixed(1)} MB | ${(f.memory.rssWithViewersKb / 1024).toFixed(1)} MB | ${f.memory.perViewerKb.toFixed(1)} KB | ${f.memory.heapPerViewerKb.toFixed(1)} KB | ${f.tongxin.connect.perSec} | ${f.tongxin.serverCpuMs.perConnect.toFixed(2)} ms | ${f.tongxin.serverCpuMs.idlePerSec === undefined ? "–" : `${f.tongxin.serverCpuMs.idlePerSec.toFixed(1)} ms`} |`,
       );
     }
     L.push("");
