@@ -133,14 +133,18 @@ export function sharedDeflateBits(socket: NegotiatedSocket | undefined): number 
   return bits >= 9 ? bits : null;
 }
 
+/** Socket.IO's pre-encoded frame is [header, payload] (unmasked, built by ws's Sender.frame). */
+function worthDeflating(plain: Frame): boolean {
+  return plain.length === 2 && plain[1]!.length >= DEFLATE_MIN_BYTES;
+}
+
 // Per broadcast (its options object, shared by the room's sockets) and window size.
 const deflated = new WeakMap<PacketOptions, Map<number, Frame>>();
 
 /** The broadcast's frame for a socket that compresses with `bits`, deflated at most once per broadcast. */
 export function deflatedFrameFor(options: PacketOptions, bits: number): Frame | null {
   const plain = options.wsPreEncodedFrame;
-  // Socket.IO's pre-encoded frame is [header, payload] (unmasked, built by ws's Sender.frame)
-  if (!plain || plain.length !== 2 || plain[1]!.length < DEFLATE_MIN_BYTES) return null;
+  if (!plain || !worthDeflating(plain)) return null;
   let byBits = deflated.get(options);
   if (!byBits) deflated.set(options, (byBits = new Map()));
   let frame = byBits.get(bits);
@@ -160,6 +164,10 @@ export function deflatedFrameFor(options: PacketOptions, bits: number): Frame | 
  * extension and the frame is large enough; null when it gets the plain frame.
  */
 export function deflatedFrameForSocket(socket: NegotiatedSocket | undefined, options: PacketOptions): Frame | null {
+  // The broadcast's size first, read once per broadcast: most frames are too small to deflate,
+  // and then no socket's extension need be read in the send loop.
+  const plain = options.wsPreEncodedFrame;
+  if (!plain || !worthDeflating(plain)) return null;
   const bits = sharedDeflateBits(socket);
   return bits === null ? null : deflatedFrameFor(options, bits);
 }
