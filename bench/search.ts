@@ -119,7 +119,7 @@ export async function seedTranscript(db: Db, venueInScope: string, lines: number
         const id = `bench-s${s}`;
         const at = new Date(start + s * 2 * 86_400_000);
         await tx.$executeRawUnsafe(
-          `INSERT INTO "ReceptionSession" ("id","venueId","title","theme","startsAt","endsAt","deputies","status","updatedAt") VALUES (?,?,?,?,?,?,?,?,?)`,
+          `INSERT INTO "ReceptionSession" ("id","venueId","title","theme","startsAt","endsAt","deputies","status","updatedAt","streamKey") VALUES (?,?,?,?,?,?,?,?,?,?)`,
           id,
           s % 2 === 0 ? venueInScope : other.id,
           "代表接待日",
@@ -129,6 +129,7 @@ export async function seedTranscript(db: Db, venueInScope: string, lines: number
           JSON.stringify(["沈晓鹃"]),
           "ENDED",
           sqlTime(at),
+          `${id}-stream-key`, // the column's default is Prisma's, not the database's
         );
         sessionIds.push(id);
       }
