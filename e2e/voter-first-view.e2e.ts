@@ -113,4 +113,50 @@ describe.skipIf(!CHROMIUM)("the voter page before its scripts arrive", () => {
     expect(await page.evaluate(activeName)).toBeNull();
     expect(await page.locator("input[name=name]").inputValue()).toBe("");
   });
+
+  it("a voter who chose 长辈版, then English, gets the stand-in in that size and language, not small Chinese first", async () => {
+    const session = await todaysSession(world.base, "东方丝绸市场人大代表联络站");
+    const { page, context } = await openPage(world, "older voter on a slow phone", PHONE);
+    const labelSize = "parseFloat(getComputedStyle(document.querySelector('#first-view label[for=fv-name]')).fontSize)";
+    const scripts = await holdScripts(context);
+    await page.goto(`/s/${session.id}`, { waitUntil: "commit" });
+    await page.locator("#first-view input[name=name]").waitFor();
+    const normalSize = (await page.evaluate(labelSize)) as number;
+    await scripts.release();
+
+    // 长辈版 chosen on the page, then a reload on the slow network.
+    await page.getByRole("button", { name: "长辈版", exact: true }).click();
+    await eventually(() => page.evaluate("document.documentElement.classList.contains('elder')")).toBe(true);
+    let held = await holdScripts(context);
+    await page.reload({ waitUntil: "commit" });
+    const standIn = page.locator("#first-view");
+    await standIn.locator("input[name=name]").waitFor();
+    expect(await page.evaluate("document.documentElement.classList.contains('elder')")).toBe(true);
+    expect(await standIn.locator(".elder-step").textContent()).toBe("第一步：填写下面的表格排队");
+    expect((await page.evaluate(labelSize)) as number).toBeGreaterThan(normalSize * 1.15);
+    await screenshot(page, "first-view-elder");
+    await held.release();
+    await page.getByTestId("elder-step").waitFor();
+    await eventually(() => page.locator("#first-view").count()).toBe(0);
+
+    // English as well: the stand-in speaks it, still large, and passes the same checks.
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await eventually(() => page.evaluate("document.documentElement.lang")).toBe("en");
+    held = await holdScripts(context);
+    await page.reload({ waitUntil: "commit" });
+    await standIn.locator("input[name=name]").waitFor();
+    expect(await page.evaluate("document.documentElement.lang")).toBe("en");
+    expect(await page.evaluate("document.documentElement.classList.contains('elder')")).toBe(true);
+    expect(await standIn.getByRole("heading", { name: "Join the queue" }).count()).toBe(1);
+    expect(await standIn.getByRole("button", { name: "Connecting, please wait…" }).isDisabled()).toBe(true);
+    expect(await standIn.getByRole("textbox", { name: /^Name/ }).count()).toBe(1);
+    const violations = await seriousA11yViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, "first-view-elder-english");
+    await held.release();
+    await page.locator("#join input[name=name]").waitFor();
+    await eventually(() => page.locator("#first-view").count()).toBe(0);
+    expect(await page.locator("#join h2").first().textContent()).toBe("Join the queue");
+    expect(world.errors).toEqual([]);
+  });
 });

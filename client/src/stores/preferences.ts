@@ -1,8 +1,11 @@
 /**
  * Choices remembered on this device: the interface language (Chinese unless chosen
  * otherwise) and 长辈版, the large-text view for older voters (docs/ARCHITECTURE.md §7b).
+ * Both are mirrored in a cookie for the server, which writes the voter page's
+ * first view in them (protocol/first-view.ts).
  */
 import { create } from "zustand";
+import { VIEW_COOKIE, viewCookieValue } from "@protocol/first-view.ts";
 import { loadDictionary } from "../i18n/translate.ts";
 
 export type Lang = "zh-CN" | "en";
@@ -36,6 +39,22 @@ function storedElder(): boolean | null {
 }
 
 export const usePreferences = create<{ lang: Lang; elder: boolean | null }>()(() => ({ lang: storedLang(), elder: storedElder() }));
+
+const ONE_YEAR_S = 365 * 24 * 60 * 60;
+
+/** Sets the view cookie when it does not say the current choices already (a choice made before the cookie existed, too). */
+function mirrorInCookie(lang: Lang, elder: boolean | null): void {
+  try {
+    const value = viewCookieValue({ lang, elder: elder === true });
+    if (document.cookie.split("; ").includes(`${VIEW_COOKIE}=${value}`)) return;
+    const secure = window.location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = `${VIEW_COOKIE}=${value}; Path=/; SameSite=Lax; Max-Age=${ONE_YEAR_S}${secure}`;
+  } catch {
+    // no document (tests) or cookies off: the first view is in Chinese, normal size
+  }
+}
+mirrorInCookie(usePreferences.getState().lang, usePreferences.getState().elder);
+usePreferences.subscribe((s) => mirrorInCookie(s.lang, s.elder));
 
 /** Switches once the language's words are here (English is fetched on first use); without them the page stays readable in Chinese. */
 export function setLang(lang: Lang): void {

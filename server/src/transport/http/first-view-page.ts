@@ -9,13 +9,18 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readCookie } from "../cookies.ts";
-import { HELD_COOKIE } from "../../protocol/first-view.ts";
-import { renderFirstView, withFirstView, type FirstViewSession, type HeldOnPhone } from "./first-view.ts";
+import { HELD_COOKIE, readViewChoice, VIEW_COOKIE } from "../../protocol/first-view.ts";
+import { renderFirstView, withFirstView, type FirstViewSession, type HeldOnPhone, type ViewChoice } from "./first-view.ts";
 
 /** What this phone holds for the session, as the voter page's cookie says (protocol/first-view.ts). */
 export function heldOf(cookieHeader: string | undefined): HeldOnPhone {
   const v = readCookie(cookieHeader, HELD_COOKIE);
   return v === "ticket" || v === "booking" ? v : null;
+}
+
+/** The language and 长辈版 this phone chose, as its cookie says (protocol/first-view.ts). */
+export function viewOf(cookieHeader: string | undefined): ViewChoice {
+  return readViewChoice(readCookie(cookieHeader, VIEW_COOKIE));
 }
 
 export interface RenderedPage {
@@ -27,19 +32,19 @@ export interface RenderedPage {
 export const FIRST_VIEW_MAX_AGE_MS = 2000;
 const MAX_CACHED = 1000;
 
-/** A page per (session, held) or null when there is no such session (or it cannot be read now): then the plain voter.html. */
+/** A page per (session, held, language, 长辈版) or null when there is no such session (or it cannot be read now): then the plain voter.html. */
 export function firstViewPages(
   voterHtml: string,
   read: (sessionId: string) => Promise<FirstViewSession | null>,
   now: () => number = Date.now,
-): (sessionId: string, held: HeldOnPhone) => Promise<RenderedPage | null> {
+): (sessionId: string, held: HeldOnPhone, view: ViewChoice) => Promise<RenderedPage | null> {
   const cache = new Map<string, { at: number; page: Promise<RenderedPage | null> }>();
-  return (sessionId, held) => {
-    const key = `${sessionId}:${held ?? ""}`;
+  return (sessionId, held, view) => {
+    const key = `${sessionId}:${held ?? ""}:${view.lang}:${view.elder ? "elder" : ""}`;
     const hit = cache.get(key);
     if (hit && now() - hit.at <= FIRST_VIEW_MAX_AGE_MS) return hit.page;
     const page = read(sessionId).then(
-      (s) => (s ? renderPage(withFirstView(voterHtml, renderFirstView(s, held))) : null),
+      (s) => (s ? renderPage(withFirstView(voterHtml, renderFirstView(s, held, view), view)) : null),
       () => {
         if (cache.get(key)?.page === page) cache.delete(key);
         return null;

@@ -27,7 +27,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Router, type Request, type Response } from "express";
 import type { FirstViewSession } from "./first-view.ts";
-import { firstViewPages, heldOf } from "./first-view-page.ts";
+import { firstViewPages, heldOf, viewOf } from "./first-view-page.ts";
 
 /** Paths the single-page app routes itself (client/src/App.tsx). */
 export const CLIENT_ROUTE = /^\/(?:$|login\/?$|s\/|b\/|v\/|d\/|i\/|hall\/|desk\/|screen\/|admin(?:\/|$)|track(?:\/|$)|help\/)/;
@@ -117,8 +117,8 @@ export function staticClient(clientDir: string, opts: StaticClientOptions = {}):
       // A phone on 3G fetches the session while the scripts download, not after: the join form shows one round trip sooner.
       if (voterSession) res.setHeader("Link", `</api/sessions/${voterSession}>; rel=preload; as=fetch; crossorigin=anonymous`);
       if (voterSession && firstView) {
-        const page = await firstView(voterSession, heldOf(req.headers.cookie));
-        // The page depends on the phone's held cookie too.
+        const page = await firstView(voterSession, heldOf(req.headers.cookie), viewOf(req.headers.cookie));
+        // The page depends on the phone's cookies too (what it holds, its language and 长辈版).
         if (page) return send(req, res, { ...voterPage!, ...page }, 200, "Accept-Encoding, Cookie");
       }
       // The same for a booking's page: it shows once the HTTP answer is in, not after the socket's handshake.
