@@ -48,7 +48,7 @@ const AWAITING_PONG = Object.freeze({ refresh() {} });
 const PING_FRAME = [Buffer.from([0x81, 0x01, 0x32])];
 
 export interface Heartbeats {
-  /** connections the wheel keeps (for tests and /metrics) */
+  /** connections the wheel keeps (read by the tests) */
   readonly size: number;
   stop(): void;
 }
