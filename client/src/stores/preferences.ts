@@ -5,10 +5,12 @@
  * first view in them (protocol/first-view.ts).
  */
 import { create } from "zustand";
-import { VIEW_COOKIE, viewCookieValue } from "@protocol/first-view.ts";
+import { VIEW_COOKIE, viewCookieValue, type ViewLang } from "@protocol/first-view.ts";
 import { loadDictionary } from "../i18n/translate.ts";
+import { hasPageCookie, writePageCookie } from "../lib/page-cookie.ts";
 
-export type Lang = "zh-CN" | "en";
+/** The page's languages: the ones the server's first view can be written in too. */
+export type Lang = ViewLang;
 const KEY = "tongxin.lang";
 const ELDER_KEY = "tongxin.elder";
 
@@ -44,14 +46,8 @@ const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
 /** Sets the view cookie when it does not say the current choices already (a choice made before the cookie existed, too). */
 function mirrorInCookie(lang: Lang, elder: boolean | null): void {
-  try {
-    const value = viewCookieValue({ lang, elder: elder === true });
-    if (document.cookie.split("; ").includes(`${VIEW_COOKIE}=${value}`)) return;
-    const secure = window.location.protocol === "https:" ? "; Secure" : "";
-    document.cookie = `${VIEW_COOKIE}=${value}; Path=/; SameSite=Lax; Max-Age=${ONE_YEAR_S}${secure}`;
-  } catch {
-    // no document (tests) or cookies off: the first view is in Chinese, normal size
-  }
+  const value = viewCookieValue({ lang, elder: elder === true });
+  if (!hasPageCookie(VIEW_COOKIE, value)) writePageCookie(VIEW_COOKIE, value, { path: "/", maxAgeS: ONE_YEAR_S });
 }
 mirrorInCookie(usePreferences.getState().lang, usePreferences.getState().elder);
 usePreferences.subscribe((s) => mirrorInCookie(s.lang, s.elder));

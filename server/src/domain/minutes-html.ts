@@ -7,7 +7,6 @@ import { formatCallDurationZh } from "./call-lifecycle.ts";
 import type { Minutes, MinutesItem, MinutesSection } from "./minutes.ts";
 import { escapeHtml } from "./html-text.ts";
 
-
 const multiline = (text: string): string => escapeHtml(text).replace(/\r?\n/g, "<br>");
 
 function followUpHtml(f: NonNullable<MinutesItem["followUp"]>): string {

@@ -7,6 +7,7 @@
  * says which of the two, and carries no token.
  */
 import { HELD_COOKIE, type HeldOnPhone } from "@protocol/first-view.ts";
+import { cookieAssignment, writePageCookie } from "../../lib/page-cookie.ts";
 
 /** As long as a stored ticket token may matter; refreshed on every visit. */
 const MAX_AGE_S = 30 * 24 * 60 * 60;
@@ -16,16 +17,18 @@ export function heldOf(hasTicketToken: boolean, hasBooking: boolean): HeldOnPhon
   return hasTicketToken ? "ticket" : hasBooking ? "booking" : null;
 }
 
+/** The cookie for the session's own path; null clears it. */
+function heldCookieParts(sessionId: string, held: HeldOnPhone) {
+  return { value: held ?? "", path: `/s/${encodeURIComponent(sessionId)}`, maxAgeS: held ? MAX_AGE_S : 0 };
+}
+
 /** The `document.cookie` assignment that sets (or, for null, clears) the session's cookie. */
 export function heldCookie(sessionId: string, held: HeldOnPhone, secure: boolean): string {
-  const attrs = `Path=/s/${encodeURIComponent(sessionId)}; SameSite=Lax${secure ? "; Secure" : ""}`;
-  return held ? `${HELD_COOKIE}=${held}; ${attrs}; Max-Age=${MAX_AGE_S}` : `${HELD_COOKIE}=; ${attrs}; Max-Age=0`;
+  const c = heldCookieParts(sessionId, held);
+  return cookieAssignment(HELD_COOKIE, c.value, { ...c, secure });
 }
 
 export function syncHeldCookie(sessionId: string, held: HeldOnPhone): void {
-  try {
-    document.cookie = heldCookie(sessionId, held, window.location.protocol === "https:");
-  } catch {
-    // cookies off: the first view may show a form for a moment, as before
-  }
+  const c = heldCookieParts(sessionId, held);
+  writePageCookie(HELD_COOKIE, c.value, c);
 }
