@@ -50,6 +50,12 @@ export interface StormResult {
   /** broadcast frames deflated once for the watchers that negotiated it, during the storm: their bytes before and after */
   deflate?: { frames: number; plainBytes: number; deflatedBytes: number } | null;
   durationMs: number;
+  /**
+   * How long after the storm's last ack the last watcher had its last event: a frame is sent in
+   * slices that let the joins run first (transport/room-frames.ts), so the watchers may trail.
+   * null if a watcher never got it.
+   */
+  watchersDoneMs?: number | null;
   acked: number;
   failed: Array<[string, number]>;
   check: {
@@ -137,6 +143,8 @@ export async function runJoinStorm(fleet: ViewerFleet, opts: StormOptions): Prom
     log(`  ${outcome.acked}/${k} joins acked in ${(outcome.durationMs / 1000).toFixed(2)} s (${outcome.joinsPerSec}/s, ${batches} commits, server CPU ${outcome.serverCpuMsPerJoin} ms/join, ${loops.length} frames to the watchers, send loop p50 ${summarize(loops).p50} ms, ${sendLoopCpuMs} ms CPU in all${deflate?.frames ? `, ${deflate.frames} deflated: ${Math.round(deflate.plainBytes / deflate.frames / 1000)} → ${(deflate.deflatedBytes / deflate.frames / 1000).toFixed(1)} KB per frame` : ""}; CPU s: server ${cpu.server / 1000}, viewers ${cpu.viewers / 1000}, voters ${cpu.voters / 1000}); ack p50 ${outcome.ackMs.p50} ms, p99 ${outcome.ackMs.p99} ms, max ${outcome.ackMs.max} ms`);
     lastSeq = ((await server.child.request("lastSeq")) as { seq: number }).seq;
     streams = await fleet.waitSeq(lastSeq, 15_000);
+    outcome.watchersDoneMs = streams.seqAt == null ? null : Math.round(streams.seqAt - end);
+    log(`  the last watcher had seq ${lastSeq} ${outcome.watchersDoneMs ?? "–"} ms after the last ack`);
     await Promise.all(voters.map((v) => v.request("closeAll")));
     await fleet.closeAll();
   } finally {

@@ -12,6 +12,8 @@ export interface ViewerStatus {
   maxLast: number;
   violations: number;
   violators: number;
+  /** waitSeq: when the last viewer received the seq waited for (bench clock); null if one did not */
+  seqAt?: number | null;
 }
 
 export interface ConnectOutcome {
@@ -109,7 +111,9 @@ export class ViewerFleet {
   /** Waits until every viewer has `seq` (or the timeout), then sums up the streams' checks. */
   async waitSeq(seq: number, timeoutMs: number): Promise<ViewerStatus> {
     const replies = (await Promise.all(this.workers.map((w) => w.request("waitSeq", { seq, timeoutMs }, timeoutMs + 30_000)))) as Message[];
+    const seqAts = replies.map((r) => r.seqAt as number | null | undefined);
     return {
+      seqAt: seqAts.every((t) => typeof t === "number") ? Math.max(...(seqAts as number[])) : null,
       viewers: replies.reduce((a, r) => a + (r.viewers as number), 0),
       minLast: Math.min(...replies.map((r) => r.minLast as number)),
       maxLast: Math.max(...replies.map((r) => r.maxLast as number)),

@@ -59,21 +59,30 @@ lanes.onCommit = (events) => {
   publish.call(app.deps.lanes, events);
 };
 
-// How long each `session:events` broadcast took inside the server (the send
-// loop over the room's sockets), to split the fan-out latency into its parts.
+// How long each `session:events` frame's send took inside the server (the send
+// loop over the room's sockets, in slices), to split the fan-out latency into its parts.
 const broadcasts: Array<[start: number, end: number, cpuMs: number]> = [];
 // Only the public rooms' (the watchers'): the staff room is empty in the benches (and the server
 // skips an empty room's broadcast on a single node).
-const adapter = app.io.of("/").adapter as unknown as { broadcast(packet: { data?: unknown[] }, opts: { rooms: Set<string> }): void };
-const broadcast = adapter.broadcast.bind(adapter);
-adapter.broadcast = (packet, opts) => {
-  if (packet.data?.[0] !== "session:events" || ![...opts.rooms].some((r) => r.endsWith(":public"))) return broadcast(packet, opts);
-  const start = nowMs();
-  const cpu = process.cpuUsage();
-  broadcast(packet, opts);
-  const used = process.cpuUsage(cpu);
-  broadcasts.push([start, nowMs(), (used.user + used.system) / 1000]);
-};
+const frames = (app as { frames?: { onSent(listener: (sent: { room: string; startedAt: number; endedAt: number; busyMs: number }) => void): void } }).frames;
+if (frames) {
+  const clockOffset = nowMs() - performance.now();
+  frames.onSent((sent) => {
+    if (sent.room.endsWith(":public")) broadcasts.push([sent.startedAt + clockOffset, sent.endedAt + clockOffset, sent.busyMs]);
+  });
+} else {
+  // a server copy from before frames were sent in slices (BENCH_SERVER_ROOT): the broadcast is the whole send
+  const adapter = app.io.of("/").adapter as unknown as { broadcast(packet: { data?: unknown[] }, opts: { rooms: Set<string> }): void };
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet, opts) => {
+    if (packet.data?.[0] !== "session:events" || ![...opts.rooms].some((r) => r.endsWith(":public"))) return broadcast(packet, opts);
+    const start = nowMs();
+    const cpu = process.cpuUsage();
+    broadcast(packet, opts);
+    const used = process.cpuUsage(cpu);
+    broadcasts.push([start, nowMs(), (used.user + used.system) / 1000]);
+  };
+}
 
 app.http.listen(config.port, config.host, () => {
   process.send!({ type: "listening", port: (app.http.address() as AddressInfo).port });

@@ -214,11 +214,13 @@ serveRequests({
     return connectMany(m.count as number, m.concurrency as number, () => connectWs(m.url as string, m.fromSeq as number));
   },
   status,
-  /** Resolves when every viewer has received `seq` (or the timeout passes). */
+  /** Resolves when every viewer has received `seq` (or the timeout passes); `seqAt`: when the last of them did. */
   waitSeq: async (m) => {
+    const seq = m.seq as number;
     const until = nowMs() + (m.timeoutMs as number);
-    while (nowMs() < until && viewers.some((v) => v.last < (m.seq as number))) await new Promise((r) => setTimeout(r, 20));
-    return status();
+    while (nowMs() < until && viewers.some((v) => v.last < seq)) await new Promise((r) => setTimeout(r, 20));
+    const s = seen.get(seq);
+    return { ...status(), seqAt: s && s.count === viewers.length ? s.lastAt : null };
   },
   closeAll: async () => {
     for (const v of viewers.splice(0)) v.close();

@@ -45,7 +45,7 @@ import { openApiRoutes } from "./transport/http/openapi.ts";
 import { staticClient } from "./transport/http/static-client.ts";
 import { bookingNotices } from "./transport/booking-notices.ts";
 import { LiveBroadcaster } from "./transport/live-broadcaster.ts";
-import { deliverSessionFrames } from "./transport/session-frames.ts";
+import { deliverSessionFrames, type SessionFrames } from "./transport/session-frames.ts";
 import { ConnectionLimits } from "./transport/connection-limits.ts";
 import { RedisWindows } from "./transport/fixed-windows.ts";
 import { originAllowed } from "./transport/origin.ts";
@@ -85,6 +85,8 @@ export interface App {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   deps: ServiceDeps;
   retention: RetentionTimer;
+  /** how session frames reach this node's sockets; `onSent` tells when each frame's send ended */
+  frames: Pick<SessionFrames, "onSent">;
   /** SIGTERM: readyz 503, stop accepting, finish the write lanes, close the sockets (cluster/drain.ts) */
   drain(): Promise<{ lanesFinished: boolean }>;
   close(): Promise<void>;
@@ -128,13 +130,14 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
       dropLocalTransports(io, 2_000);
     });
   }
-  // Session frames go straight to idle WebSockets; in a cluster, in seq order whoever sent them.
-  const frames = deliverSessionFrames(io, redis !== null);
   // The abuse limits' windows, shared by the nodes through Redis (transport/fixed-windows.ts).
   const sharedWindows = redis ? new RedisWindows(redis.pub, config.limitsPrefix) : undefined;
   if (sharedWindows) connectionLimits.share(sharedWindows);
   const viewerCounts = redis ? new ClusterViewerCounts(redis, config.nodeId) : null;
   const metrics = createMetrics(io, config.nodeId, redis?.received);
+  // Session frames go straight to idle WebSockets; in a cluster, in seq order whoever sent them.
+  const frames = deliverSessionFrames(io, redis !== null);
+  frames.onSent(metrics.frameSent);
   const databaseAnswers = databasePing(db, config.databaseUrl);
   cleanups.push(databaseAnswers.close);
   const outage = guardTransactions(db, databaseAnswers, log);
@@ -226,10 +229,12 @@ export async function createApp({ config, db, now = () => new Date(), log = crea
     io,
     deps,
     retention,
+    frames,
     drain: () => drainNode({ http, io, lanes, readiness }, config.drainTimeoutMs, config.drainGraceMs),
     async close() {
       await retention.stop();
       broadcaster.close();
+      frames.finish();
       // This node's sockets only: through the Redis adapter a plain
       // io.disconnectSockets would disconnect every node's clients.
       io.local.disconnectSockets(true);

@@ -2,10 +2,10 @@
  * Fans committed events out to Socket.IO rooms. A session's events are
  * coalesced into one `session:events` frame per projection: the first event
  * after a quiet spell goes out at once (leading edge), later ones at
- * most every `coalesceMs` — or, for a room so large that a frame costs real
- * CPU to fan out, every few times that cost, up to the contract's ~50 ms
- * (docs/ARCHITECTURE.md §5). Each frame is encoded once per room by
- * Socket.IO's broadcast, not once per socket.
+ * most every `coalesceMs` (docs/ARCHITECTURE.md §5). Each frame is encoded
+ * once per room, not once per socket, and sent to a large room in slices
+ * (transport/room-frames.ts), so a join storm's fan-out cannot starve the
+ * joins; frames that wait for a room's previous send go out as one.
  */
 import type { Server } from "socket.io";
 import { projectEvent, projectTicket } from "../domain/projections.ts";
@@ -17,19 +17,8 @@ import { callHallRoom, callVoterRoom, publicRoom, sessionOfRoom, staffRoom, tick
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** The contract's ceiling on how long an event may wait to be coalesced. */
-const MAX_COALESCE_MS = 50;
-/**
- * During a burst, a room is flushed no more often than every FLUSH_COST_FACTOR
- * times what its last flush cost, so fanning a join storm out to thousands of
- * viewers keeps at most ~1/4 of the CPU and the joins themselves keep the rest.
- */
-const FLUSH_COST_FACTOR = 4;
-
 /** What the broadcaster reports to /metrics (transport/metrics.ts). */
 export interface BroadcastObserver {
-  /** one `session:events` flush's send loop over its rooms */
-  sendLoop(ms: number): void;
   /** a session's viewer count as sent in `session:viewers` (0 = nobody watches any more) */
   viewers(sessionId: string, count: number): void;
 }
@@ -63,8 +52,6 @@ interface Buffer {
   events: StoredEvent[];
   timer: NodeJS.Timeout | null;
   lastFlushAt: number;
-  /** the pause after the last flush before the next may go out */
-  paceMs: number;
 }
 
 export class LiveBroadcaster {
@@ -144,13 +131,13 @@ export class LiveBroadcaster {
   private enqueue(e: StoredEvent): void {
     let b = this.buffers.get(e.sessionId);
     if (!b) {
-      b = { events: [], timer: null, lastFlushAt: 0, paceMs: this.coalesceMs };
+      b = { events: [], timer: null, lastFlushAt: 0 };
       this.buffers.set(e.sessionId, b);
     }
     b.events.push(e);
     if (b.timer) return;
     // A zero timeout still lets the rest of this tick's commits join the frame.
-    const wait = Math.max(0, b.lastFlushAt + b.paceMs - Date.now());
+    const wait = Math.max(0, b.lastFlushAt + this.coalesceMs - Date.now());
     b.timer = setTimeout(() => this.flush(e.sessionId), wait);
   }
 
@@ -165,7 +152,6 @@ export class LiveBroadcaster {
     }
     const events = b.events.sort((x, y) => x.seq - y.seq);
     b.events = [];
-    const started = performance.now();
     for (const projection of ["public", "staff"] as const) {
       const room = projection === "public" ? publicRoom(sessionId) : staffRoom(sessionId);
       // A broadcast encodes its frame before it looks for sockets: on a single
@@ -174,11 +160,8 @@ export class LiveBroadcaster {
       if (!this.cluster && !this.io.of("/").adapter.rooms.get(room)?.size) continue;
       this.io.to(room).emit("session:events", events.map((e) => projectEvent(e, projection)));
     }
-    const costMs = performance.now() - started;
-    this.observer?.sendLoop(costMs);
-    b.paceMs = Math.max(this.coalesceMs, Math.min(MAX_COALESCE_MS, FLUSH_COST_FACTOR * costMs));
     // Keep the buffer (with lastFlushAt) for one more interval so a burst is paced.
-    b.timer = setTimeout(() => this.flush(sessionId), b.paceMs);
+    b.timer = setTimeout(() => this.flush(sessionId), this.coalesceMs);
   }
 
   private markViewers(room: string): void {

@@ -13,6 +13,7 @@ import client from "prom-client";
 import type { Server } from "socket.io";
 import type { RedisReceived } from "../cluster/redis.ts";
 import type { BroadcastObserver } from "./live-broadcaster.ts";
+import type { FrameSent } from "./room-frames.ts";
 import type { LaneObserver } from "../store/write-lane.ts";
 import { deflateTotals } from "./shared-deflate.ts";
 
@@ -20,7 +21,8 @@ export interface Metrics {
   registry: client.Registry;
   lane: LaneObserver;
   broadcast: BroadcastObserver;
-  /** counts every ack this node sends, by event and code (OK or the error code) */
+  /** one session frame's send to a room (transport/room-frames.ts) */
+  frameSent(sent: FrameSent): void;
   /** one answer to a socket event, by its code ("OK" or the error's): the handlers report every ack (socket/handle.ts) */
   ack(event: string, code: string): void;
   /** the exposition text GET /metrics answers (its Content-Type is the route table's entry) */
@@ -28,7 +30,7 @@ export interface Metrics {
 }
 
 // Prometheus' base unit is the second (promtool lint): the lane and the
-// broadcaster measure in milliseconds, recorded here as seconds.
+// frame sends measure in milliseconds, recorded here as seconds.
 const SECOND_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 export function createMetrics(io: Server, nodeId: string, redisReceived?: RedisReceived): Metrics {
@@ -65,7 +67,7 @@ export function createMetrics(io: Server, nodeId: string, redisReceived?: RedisR
   });
   const sendLoopSeconds = new client.Histogram({
     name: "tongxin_fanout_send_loop_seconds",
-    help: "Time of one session:events broadcast's send loop over its rooms",
+    help: "Time one session:events frame's writes to a room's sockets took on this node (its slices together)",
     buckets: SECOND_BUCKETS,
     registers: [registry],
   });
@@ -125,8 +127,8 @@ export function createMetrics(io: Server, nodeId: string, redisReceived?: RedisR
       batchSize.observe(size);
       commitSeconds.observe(ms / 1000);
     },
+    frameSent: (sent) => sendLoopSeconds.observe(sent.busyMs / 1000),
     broadcast: {
-      sendLoop: (ms) => sendLoopSeconds.observe(ms / 1000),
       viewers(sessionId, count) {
         if (count === 0) viewers.remove(sessionId);
         else viewers.set({ session: sessionId }, count);

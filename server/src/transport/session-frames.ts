@@ -3,8 +3,8 @@
  * (docs/ARCHITECTURE.md "Fan-out" and "Scale-out as built"). The broadcaster
  * emits each frame to its room as any broadcast; the adapter's `broadcast` is
  * wrapped so that a session frame
- * - on a single node, goes straight to the room's idle WebSockets
- *   (transport/room-frames.ts);
+ * - on a single node, goes straight to the room's idle WebSockets, a slice
+ *   of the room per turn of the event loop (transport/room-frames.ts);
  * - in a cluster, is published to the other nodes as before, and delivered
  *   here through one FrameOrder per room (cluster/frame-order.ts), like the
  *   frames other nodes send (the adapter's `onMessage` is wrapped too): a
@@ -17,17 +17,13 @@ import { MessageType, type BroadcastOptions, type ClusterMessage } from "socket.
 import type { Adapter } from "socket.io-adapter";
 import type { Server } from "socket.io";
 import { FrameOrder, type SeqSpan } from "../cluster/frame-order.ts";
-import { sendToRoom } from "./room-frames.ts";
+import { RoomFrames, type FrameSent, type SessionPacket } from "./room-frames.ts";
 import { sessionOfRoom } from "./rooms.ts";
 
 /** How long a frame that skips ahead waits for the ones before it (a sender paces for at most 50 ms). */
 export const FRAME_HOLD_MS = 250;
 
-interface Packet {
-  type: number;
-  data: unknown[];
-  nsp?: string;
-}
+type Packet = SessionPacket;
 
 /** The adapter's members this module uses; TypeScript marks the cluster adapter's protected. */
 interface AdapterMembers {
@@ -44,25 +40,31 @@ export interface SessionFrames {
   startAt(room: string, next: number): void;
   /** Frames from other nodes were lost (Redis was away): every room starts afresh. */
   reset(): void;
+  /** Told of each frame once its last socket was written (/metrics, the bench). */
+  onSent(listener: (sent: FrameSent) => void): void;
+  /** Sends what is still queued, now: the server is closing. */
+  finish(): void;
 }
 
 /** `cluster`: the adapter is Socket.IO's cluster adapter (Redis), whose frames are put in order here. */
 export function deliverSessionFrames(io: Server, cluster: boolean, holdMs = FRAME_HOLD_MS): SessionFrames {
   const adapter = io.of("/").adapter as unknown as AdapterMembers & Adapter;
   const ownBroadcast = adapter.broadcast.bind(adapter);
+  const rooms = new RoomFrames(adapter);
+  const sends = { onSent: (listener: (sent: FrameSent) => void) => rooms.onSent(listener), finish: () => rooms.finish() };
   if (!cluster) {
     adapter.broadcast = (packet: Packet, opts: BroadcastOptions) => {
       const room = sessionFrameRoom(packet, opts);
       if (room === null) return ownBroadcast(packet, opts);
-      sendToRoom(adapter, room, packet);
+      rooms.send(room, packet);
     };
-    return { startAt: () => undefined, reset: () => undefined };
+    return { startAt: () => undefined, reset: () => undefined, ...sends };
   }
 
   const order = new FrameOrder<Packet>(holdMs, (room, packet, fromSeq) => {
     const events = packet.data[1] as Array<{ seq: number }>;
-    if (events[0]!.seq >= fromSeq) return sendToRoom(adapter, room, packet);
-    sendToRoom(adapter, room, { ...packet, data: [packet.data[0], events.filter((e) => e.seq >= fromSeq)] });
+    if (events[0]!.seq >= fromSeq) return rooms.send(room, packet);
+    rooms.send(room, { ...packet, data: [packet.data[0], events.filter((e) => e.seq >= fromSeq)] });
   });
 
   adapter.broadcast = (packet: Packet, opts: BroadcastOptions) => {
@@ -85,7 +87,7 @@ export function deliverSessionFrames(io: Server, cluster: boolean, holdMs = FRAM
   };
 
   adapter.on("delete-room", (room: string) => order.forget(room));
-  return { startAt: (room, next) => order.startAt(room, next), reset: () => order.reset() };
+  return { startAt: (room, next) => order.startAt(room, next), reset: () => order.reset(), ...sends };
 }
 
 /** The session room a packet is a `session:events` frame for, or null for any other broadcast. */
