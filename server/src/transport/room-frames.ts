@@ -68,7 +68,7 @@ export interface FrameSent {
   room: string;
   /** the sockets in the room when the frame started */
   sockets: number;
-  /** performance.now() at the frame's first and last write */
+  /** performance.now() when the frame started (its encoding) and when its last socket was written */
   startedAt: number;
   endedAt: number;
   /** the time its slices took, all together (what the send cost this thread) */
