@@ -164,8 +164,8 @@ export function deflatedFrameFor(options: PacketOptions, bits: number): Frame | 
  * extension and the frame is large enough; null when it gets the plain frame.
  */
 export function deflatedFrameForSocket(socket: NegotiatedSocket | undefined, options: PacketOptions): Frame | null {
-  // The broadcast's size first, read once per broadcast: most frames are too small to deflate,
-  // and then no socket's extension need be read in the send loop.
+  // The broadcast's size before the socket's extension: most frames are too small to deflate,
+  // and for them no socket's extension is read in the send loop.
   const plain = options.wsPreEncodedFrame;
   if (!plain || !worthDeflating(plain)) return null;
   const bits = sharedDeflateBits(socket);
